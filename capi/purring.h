@@ -1,0 +1,115 @@
+/*
+ * purring: the Norwegian dunning (purring) engine, C ABI.
+ *
+ * This header is the library's only ABI promise. It is C99 and uses C types
+ * only. Requests and responses are serialized purring.v1 protobuf messages
+ * (the .proto files under proto/purring/v1): binary, or the proto3 JSON mapping.
+ *
+ * Ownership: one rule. The caller lends request bytes for the duration of a
+ * call. Every purring_buffer the library fills is allocated by the library
+ * and released only by purring_buffer_free(); never by free().
+ *
+ * Errors: every fallible call returns int: 0 (PURRING_OK) or an
+ * absl::StatusCode number (pinned forever, see PURRING_* codes below). On
+ * failure the response buffer holds the error message instead (UTF-8 text
+ * naming the offending record and field); free it the same way.
+ *
+ * Threads: every function is thread-safe and reentrant; the engine keeps no
+ * global mutable state. No C++ exception crosses this boundary.
+ */
+#ifndef PURRING_CAPI_PURRING_H_
+#define PURRING_CAPI_PURRING_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Compile-time version. The run-time version is purring_version(). */
+#define PURRING_VERSION_MAJOR 1
+#define PURRING_VERSION_MINOR 0
+#define PURRING_VERSION_PATCH 0
+#define PURRING_VERSION_STRING "1.0.0"
+/* Bumped on any incompatible change of this header; bindings compare it with
+ * purring_abi_version() when they load the library. */
+#define PURRING_ABI_VERSION 1
+
+#if defined(_WIN32)
+#if defined(PURRING_BUILDING_LIBRARY)
+#define PURRING_API __declspec(dllexport)
+#else
+#define PURRING_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
+#define PURRING_API __attribute__((visibility("default")))
+#else
+#define PURRING_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes: the absl::StatusCode numbers, never renumbered. */
+enum {
+  PURRING_OK = 0,
+  PURRING_CANCELLED = 1,
+  PURRING_UNKNOWN = 2,
+  PURRING_INVALID_ARGUMENT = 3,
+  PURRING_DEADLINE_EXCEEDED = 4,
+  PURRING_NOT_FOUND = 5,
+  PURRING_ALREADY_EXISTS = 6,
+  PURRING_PERMISSION_DENIED = 7,
+  PURRING_RESOURCE_EXHAUSTED = 8,
+  PURRING_FAILED_PRECONDITION = 9,
+  PURRING_ABORTED = 10,
+  PURRING_OUT_OF_RANGE = 11,
+  PURRING_UNIMPLEMENTED = 12,
+  PURRING_INTERNAL = 13,
+  PURRING_UNAVAILABLE = 14,
+  PURRING_DATA_LOSS = 15,
+  PURRING_UNAUTHENTICATED = 16
+};
+
+/* Library-allocated bytes. data is followed by one NUL byte not counted in
+ * size, so a JSON response or an error message is also a C string. An empty
+ * buffer is {NULL, 0}. */
+typedef struct purring_buffer {
+  uint8_t* data;
+  size_t size;
+} purring_buffer;
+
+/* The library's version, e.g. "1.0.0". Static storage; never free it. */
+PURRING_API const char* purring_version(void);
+
+/* The ABI number the library was built with (PURRING_ABI_VERSION). */
+PURRING_API int purring_abi_version(void);
+
+/* The name of a status code, e.g. "INVALID_ARGUMENT". Static storage. */
+PURRING_API const char* purring_status_name(int code);
+
+/* Evaluates a serialized purring.v1.EvaluateRequest and fills *response with a
+ * serialized purring.v1.EvaluateResponse. On failure *response holds the
+ * error message. REQUIRES: response != NULL; request may be NULL only when
+ * request_size is 0. *response is overwritten, not freed: free an earlier
+ * buffer first. */
+PURRING_API int purring_evaluate(const void* request, size_t request_size,
+                                 purring_buffer* response);
+
+/* The same in the proto3 JSON mapping: request is UTF-8 JSON (not necessarily
+ * NUL-terminated), *response is the EvaluateResponse as JSON. */
+PURRING_API int purring_evaluate_json(const char* request, size_t request_size,
+                                      purring_buffer* response);
+
+/* Validates a serialized EvaluateRequest without evaluating it. On failure
+ * *message (when not NULL) holds the error message. */
+PURRING_API int purring_validate(const void* request, size_t request_size,
+                                 purring_buffer* message);
+
+/* Releases a buffer filled by this library and resets it to {NULL, 0}.
+ * Accepts NULL and an empty buffer. */
+PURRING_API void purring_buffer_free(purring_buffer* buffer);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* PURRING_CAPI_PURRING_H_ */

@@ -1,0 +1,201 @@
+// The extern "C" facade over the C++ API: bytes in, bytes out, no exception
+// crossing the boundary.
+#include "purring.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <new>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/arena.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/util/json_util.h"
+#include "purring/engine.h"
+#include "purring/limits.h"
+
+namespace {
+
+using purring::v1::EvaluateRequest;
+using purring::v1::EvaluateResponse;
+
+// Copies bytes into a library-allocated buffer with a trailing NUL.
+int Fill(purring_buffer* out, const char* data, size_t size) {
+  auto* bytes = static_cast<uint8_t*>(std::malloc(size + 1));
+  if (bytes == nullptr) return PURRING_RESOURCE_EXHAUSTED;
+  if (size > 0) std::memcpy(bytes, data, size);
+  bytes[size] = 0;
+  out->data = bytes;
+  out->size = size;
+  return PURRING_OK;
+}
+
+// Reports a status: code as the return value, message in *out.
+int Report(const absl::Status& status, purring_buffer* out) {
+  if (out != nullptr) {
+    const std::string message(status.message());
+    Fill(out, message.data(), message.size());
+  }
+  return static_cast<int>(status.code());
+}
+
+absl::Status ParseBinary(const void* request, size_t size,
+                         EvaluateRequest* parsed) {
+  if (request == nullptr && size != 0) {
+    return absl::InvalidArgumentError("request is NULL but request_size is not 0");
+  }
+  if (size > purring::kMaxRequestBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "request is ", size, " bytes; the limit is ", purring::kMaxRequestBytes));
+  }
+  google::protobuf::io::CodedInputStream input(
+      static_cast<const uint8_t*>(request), static_cast<int>(size));
+  input.SetRecursionLimit(purring::kMaxNestingDepth);
+  if (!parsed->MergeFromCodedStream(&input) ||
+      !input.ConsumedEntireMessage()) {
+    return absl::InvalidArgumentError(
+        "request is not a valid serialized purring.v1.EvaluateRequest");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseJson(const char* request, size_t size,
+                       EvaluateRequest* parsed) {
+  if (request == nullptr && size != 0) {
+    return absl::InvalidArgumentError("request is NULL but request_size is not 0");
+  }
+  if (size > purring::kMaxRequestBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "request is ", size, " bytes; the limit is ", purring::kMaxRequestBytes));
+  }
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(request, size), parsed, options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request is not valid purring.v1.EvaluateRequest JSON: ",
+                     status.message().as_string()));
+  }
+  return absl::OkStatus();
+}
+
+// Runs body, turning any exception into a status: nothing C++ leaves here.
+template <typename Body>
+int Guard(purring_buffer* out, Body body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Report(absl::ResourceExhaustedError("out of memory"), out);
+  } catch (const std::exception& e) {
+    return Report(absl::InternalError(absl::StrCat("internal error: ", e.what())),
+                  out);
+  } catch (...) {
+    return Report(absl::InternalError("internal error"), out);
+  }
+}
+
+int CheckOut(purring_buffer* out) {
+  if (out == nullptr) return PURRING_INVALID_ARGUMENT;
+  out->data = nullptr;
+  out->size = 0;
+  return PURRING_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* purring_version(void) { return PURRING_VERSION_STRING; }
+
+int purring_abi_version(void) { return PURRING_ABI_VERSION; }
+
+const char* purring_status_name(int code) {
+  static const char* const kNames[] = {
+      "OK",        "CANCELLED",          "UNKNOWN",         "INVALID_ARGUMENT",
+      "DEADLINE_EXCEEDED", "NOT_FOUND",  "ALREADY_EXISTS",  "PERMISSION_DENIED",
+      "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
+      "UNIMPLEMENTED", "INTERNAL",       "UNAVAILABLE",     "DATA_LOSS",
+      "UNAUTHENTICATED"};
+  if (code < 0 || code > 16) return "UNKNOWN_CODE";
+  return kNames[code];
+}
+
+int purring_evaluate(const void* request, size_t request_size,
+                     purring_buffer* response) {
+  if (int rc = CheckOut(response); rc != PURRING_OK) return rc;
+  return Guard(response, [&]() -> int {
+    google::protobuf::Arena arena;
+    auto* parsed = google::protobuf::Arena::CreateMessage<EvaluateRequest>(&arena);
+    if (absl::Status s = ParseBinary(request, request_size, parsed); !s.ok()) {
+      return Report(s, response);
+    }
+    auto* result = google::protobuf::Arena::CreateMessage<EvaluateResponse>(&arena);
+    if (absl::Status s = purring::EvaluateInto(*parsed, result); !s.ok()) {
+      return Report(s, response);
+    }
+    const size_t size = result->ByteSizeLong();
+    auto* bytes = static_cast<uint8_t*>(std::malloc(size + 1));
+    if (bytes == nullptr) {
+      return Report(absl::ResourceExhaustedError("out of memory"), response);
+    }
+    result->SerializeWithCachedSizesToArray(bytes);
+    bytes[size] = 0;
+    response->data = bytes;
+    response->size = size;
+    return PURRING_OK;
+  });
+}
+
+int purring_evaluate_json(const char* request, size_t request_size,
+                          purring_buffer* response) {
+  if (int rc = CheckOut(response); rc != PURRING_OK) return rc;
+  return Guard(response, [&]() -> int {
+    google::protobuf::Arena arena;
+    auto* parsed = google::protobuf::Arena::CreateMessage<EvaluateRequest>(&arena);
+    if (absl::Status s = ParseJson(request, request_size, parsed); !s.ok()) {
+      return Report(s, response);
+    }
+    auto* result = google::protobuf::Arena::CreateMessage<EvaluateResponse>(&arena);
+    if (absl::Status s = purring::EvaluateInto(*parsed, result); !s.ok()) {
+      return Report(s, response);
+    }
+    google::protobuf::util::JsonPrintOptions options;
+    // Zero amounts and false flags are printed, so that hosts without a
+    // protobuf runtime find every field.
+    options.always_print_primitive_fields = true;
+    std::string json;
+    const auto status =
+        google::protobuf::util::MessageToJsonString(*result, &json, options);
+    if (!status.ok()) {
+      return Report(absl::InternalError(absl::StrCat(
+                        "cannot print the response as JSON: ",
+                        status.message().as_string())),
+                    response);
+    }
+    return Fill(response, json.data(), json.size());
+  });
+}
+
+int purring_validate(const void* request, size_t request_size,
+                     purring_buffer* message) {
+  if (message != nullptr) CheckOut(message);
+  return Guard(message, [&]() -> int {
+    EvaluateRequest parsed;
+    if (absl::Status s = ParseBinary(request, request_size, &parsed); !s.ok()) {
+      return Report(s, message);
+    }
+    return Report(purring::ValidateRequest(parsed), message);
+  });
+}
+
+void purring_buffer_free(purring_buffer* buffer) {
+  if (buffer == nullptr) return;
+  std::free(buffer->data);
+  buffer->data = nullptr;
+  buffer->size = 0;
+}
+
+}  // extern "C"

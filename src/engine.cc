@@ -1,0 +1,32 @@
+// Entry points of the C++ API. The evaluation itself lives in evaluator.cc.
+#include "purring/engine.h"
+
+#include "evaluator.h"
+#include "validate.h"
+
+namespace purring {
+
+absl::Status ValidateRequest(const v1::EvaluateRequest& request) {
+  if (absl::Status s = internal::CheckLimits(request); !s.ok()) return s;
+  return internal::ValidateRecords(request);
+}
+
+absl::Status EvaluateInto(const v1::EvaluateRequest& request,
+                          v1::EvaluateResponse* response) {
+  response->Clear();
+  if (absl::Status s = ValidateRequest(request); !s.ok()) return s;
+  absl::Status s = internal::EvaluateValidated(request, response);
+  if (!s.ok()) response->Clear();
+  return s;
+}
+
+absl::StatusOr<v1::EvaluateResponse> Evaluate(
+    const v1::EvaluateRequest& request) {
+  v1::EvaluateResponse response;
+  if (absl::Status s = EvaluateInto(request, &response); !s.ok()) return s;
+  return response;
+}
+
+const char* Version() { return PURRING_VERSION_STRING_INTERNAL; }
+
+}  // namespace purring
