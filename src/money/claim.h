@@ -1,0 +1,79 @@
+// One invoice's money over time: interest, payments, credit notes, fees.
+#ifndef PURRING_SRC_MONEY_CLAIM_H_
+#define PURRING_SRC_MONEY_CLAIM_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "money/rate_book.h"
+#include "purring/v1/evaluate.pb.h"
+#include "purring/v1/types.pb.h"
+
+namespace purring::internal {
+
+// One history notice (or a proposed one) of this invoice.
+struct NoticeCharge {
+  v1::StepKind step = v1::STEP_KIND_UNSPECIFIED;
+  absl::CivilDay sent;
+  absl::CivilDay deadline;
+  int64_t fee = 0;
+  int64_t compensation = 0;
+  int64_t interest = 0;
+  std::optional<absl::CivilDay> waived;  // fee_waived_date
+};
+
+struct PaymentEvent {
+  absl::CivilDay date;
+  int64_t amount = 0;
+  v1::Allocation allocation = v1::ALLOCATION_UNSPECIFIED;
+};
+
+struct CreditEvent {
+  absl::CivilDay date;
+  int64_t amount = 0;
+};
+
+struct ClaimEvents {
+  absl::CivilDay adjusted_due;
+  int64_t original = 0;
+  std::vector<PaymentEvent> payments;  // sorted by date (stable)
+  std::vector<CreditEvent> credits;    // sorted by date
+  std::vector<NoticeCharge> notices;   // sorted by sent date
+  // The send date of the first notice that claims interest; nullopt: none.
+  std::optional<absl::CivilDay> interest_claimed_from;
+};
+
+// What one payment covered.
+struct PaymentAllocation {
+  absl::CivilDay date;
+  int64_t costs = 0;
+  int64_t interest = 0;
+  int64_t principal = 0;
+  int64_t overpaid = 0;
+};
+
+struct ClaimState {
+  v1::Balance balance;    // at the end day, every field filled
+  v1::Interest interest;  // accrued (rounded once), claimed, from_date, periods
+  std::vector<PaymentAllocation> allocations;  // one per payment, date order
+  bool settled = false;  // principal, costs and claimed interest all 0
+};
+
+// Simulates the claim up to and including `as_of`: interest accrues simple,
+// day by day, from adjusted_due + 1 on the outstanding principal (a payment
+// or credit note on day P reduces it from P + 1), at each day's rate, and is
+// rounded once, half up, to øre ("interest rounds half up once per
+// invoice"). Payments allocate costs → claimed interest → principal unless
+// ALLOCATION_PRINCIPAL_FIRST. Errors: overflow (OUT_OF_RANGE; the caller
+// prefixes the invoice), dates outside the rate book.
+absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
+                                         absl::CivilDay as_of,
+                                         const RateBook& rates,
+                                         v1::DayCount day_count);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_MONEY_CLAIM_H_

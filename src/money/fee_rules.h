@@ -1,0 +1,50 @@
+// Which notice carries which fee: the profile's strictness, bounded by the
+// law (inkassoforskriften §§ 1-2, 1-3; forsinkelsesrenteloven § 3a).
+#ifndef PURRING_SRC_MONEY_FEE_RULES_H_
+#define PURRING_SRC_MONEY_FEE_RULES_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "money/claim.h"
+#include "money/rate_book.h"
+#include "purring/v1/types.pb.h"
+
+namespace purring::internal {
+
+// Whether the profile wants a fee on `step` (before the law is applied).
+// MILD: warning; MEDIUM: dunning and warning; STRENG: dunning and warning
+// (every step the law allows); OFF: none. Never on a reminder.
+bool ProfileChargesFee(v1::FeeStrictness strictness, v1::StepKind step);
+// Whether sending `step` starts claiming interest under the profile.
+// MILD: warning; MEDIUM: dunning and warning; STRENG: every step; OFF: none.
+bool StepClaimsInterest(v1::FeeStrictness strictness, v1::StepKind step);
+// The first day a fee-bearing notice may be sent: adjusted_due + 14
+// (inkassoforskriften § 1-2 (1), (2)).
+absl::CivilDay FirstFeeDay(absl::CivilDay adjusted_due);
+
+struct FeeInput {
+  v1::StepKind step = v1::STEP_KIND_UNSPECIFIED;
+  absl::CivilDay send_date;
+  absl::CivilDay adjusted_due;
+  absl::Span<const NoticeCharge> prior;  // this invoice's earlier notices
+  v1::FeeStrictness strictness = v1::FEE_STRICTNESS_UNSPECIFIED;
+  bool business_debtor = false;
+  bool claim_compensation = false;
+  const RateBook* rates = nullptr;
+};
+
+struct FeeDecision {
+  int64_t fee = 0;
+  int64_t compensation = 0;
+  std::string note;  // why not the profile's fee, when the law forbids it
+};
+
+// The fee (and B2B compensation) a notice sent on input.send_date carries.
+FeeDecision DecideNoticeFee(const FeeInput& input);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_MONEY_FEE_RULES_H_

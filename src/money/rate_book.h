@@ -1,0 +1,103 @@
+// The statutory rate tables (law.md §§ 1.2, 3.2, 5.2, 6) as one immutable
+// book: the built-in rows merged with the rows a request supplies.
+#ifndef PURRING_SRC_MONEY_RATE_BOOK_H_
+#define PURRING_SRC_MONEY_RATE_BOOK_H_
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "purring/v1/evaluate.pb.h"
+#include "purring/v1/rates.pb.h"
+
+namespace purring::internal {
+
+// One stretch of days with one interest rate, inclusive at both ends.
+struct RatePeriod {
+  absl::CivilDay from;
+  absl::CivilDay to;
+  int32_t rate_basis_points;
+};
+
+// Thread safety: immutable after Build; shared read-only by all threads.
+class RateBook {
+ public:
+  // Built-in tables (2014-01-01 .. 2026-12-31, law.md) merged with `supplied`
+  // (a supplied row replaces a built-in row with the same valid_from;
+  // replace_builtin drops the built-ins of each table supplied). Refuses
+  // duplicates, zero or negative rates and bad dates (INVALID_ARGUMENT naming
+  // the table and row). Refuses an as_of after valid_until with OUT_OF_RANGE
+  // unless carry_last_rate_forward, in which case it appends a v1::Warning
+  // with code "RATE_CARRIED_FORWARD" and extends the last rows. An as_of
+  // before the first interest row: OUT_OF_RANGE.
+  static absl::StatusOr<RateBook> Build(const v1::RateTables& supplied,
+                                        absl::CivilDay as_of,
+                                        std::vector<v1::Warning>* warnings);
+
+  // The built-in tables alone, valid to 2026-12-31 (for tests and tools).
+  static RateBook Builtin();
+
+  absl::CivilDay first_day() const { return first_day_; }
+  absl::CivilDay valid_until() const { return valid_until_; }
+
+  // Appends the periods covering [from, to] (inclusive), split at every rate
+  // change, 1 January and 1 July. Appends nothing when from > to.
+  void InterestPeriods(absl::CivilDay from, absl::CivilDay to,
+                       std::vector<RatePeriod>* out) const;
+  // The interest rate in force on `day`, in basis points.
+  int32_t InterestRate(absl::CivilDay day) const;
+
+  // Inkassosats in force on `day`, in øre (inkassoforskriften § 1-1 (3)).
+  int64_t CollectionRate(absl::CivilDay day) const;
+  // Maximum purregebyr / inkassovarsel fee: the fraction keyed on the claim's
+  // due date × the inkassosats on the send date, rounded down to whole øre;
+  // or the ReminderFeeCap row for the send date when the host supplied one
+  // (inkassoforskriften § 1-2).
+  int64_t MaxReminderFee(absl::CivilDay due, absl::CivilDay send) const;
+  // Maximum betalingsoppfordring fee (inkassoforskriften § 1-2 (3)).
+  int64_t MaxPaymentDemandFee(absl::CivilDay due, absl::CivilDay send) const;
+  // B2B standard compensation for the due date's half-year, in øre; 0 when
+  // unknown (forsinkelsesrenteloven § 3a, law.md § 6).
+  int64_t StandardCompensation(absl::CivilDay due) const;
+  // Collection-cost maxima (light, heavy) for a claim, by the due date's band
+  // set and the inkassosats on `day`, before any VAT uplift, rounded down to
+  // whole øre (inkassoforskriften §§ 2-2, 2-3; law.md § 5.2).
+  std::pair<int64_t, int64_t> CollectionCostMaxima(int64_t claim,
+                                                   absl::CivilDay due,
+                                                   absl::CivilDay day) const;
+
+  // Table rows, sorted by valid_from (public for the implementation files).
+  struct Fraction {
+    absl::CivilDay from;
+    int32_t reminder_num, reminder_den, demand_num, demand_den;
+  };
+  struct Amount {
+    absl::CivilDay from;
+    int64_t amount;
+  };
+  struct Rate {
+    absl::CivilDay from;
+    int32_t basis_points;
+  };
+  struct Band {
+    absl::CivilDay from;
+    int64_t claim_up_to;  // 0: no bound
+    int32_t light_permille, heavy_permille;
+  };
+
+ private:
+  std::vector<Rate> interest_;
+  std::vector<Amount> collection_;
+  std::vector<Fraction> fractions_;
+  std::vector<Amount> fee_caps_;
+  std::vector<Amount> compensation_;
+  std::vector<Band> bands_;
+  absl::CivilDay first_day_;
+  absl::CivilDay valid_until_;
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_MONEY_RATE_BOOK_H_

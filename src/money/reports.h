@@ -1,0 +1,46 @@
+// F18 monthly reports and the F19 provider settlement, from the history.
+#ifndef PURRING_SRC_MONEY_REPORTS_H_
+#define PURRING_SRC_MONEY_REPORTS_H_
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+
+#include "money/claim.h"
+#include "purring/v1/evaluate.pb.h"
+#include "purring/v1/history.pb.h"
+#include "purring/v1/settings.pb.h"
+
+namespace purring::internal {
+
+// Accumulates F18 monthly reports and the F19 provider settlement. One per
+// shard; Merge() them. Not thread-safe; each shard owns its own.
+class ReportAccumulator {
+ public:
+  void AddNotice(const v1::Notice& notice);                 // history notices
+  void AddAllocation(const PaymentAllocation& allocation);  // every payment
+  void Merge(const ReportAccumulator& other);
+  // Fills response->monthly_reports (sorted by month) and
+  // provider_settlement.
+  void Finish(const v1::ProviderPricing& pricing,
+              v1::EvaluateResponse* response) const;
+
+ private:
+  struct Month {
+    int64_t fees_paid = 0;
+    int64_t interest_paid = 0;
+    int32_t notices_without_fee = 0;
+    int32_t notices_with_fee = 0;
+    int32_t fees_waived_count = 0;
+    int64_t fees_waived_amount = 0;
+    int32_t notices_printed = 0;
+    std::set<std::string> printed_letters;  // letter ids (or per-notice keys)
+  };
+  std::map<std::string, Month> months_;  // "YYYY-MM"
+  int32_t notices_without_charges_ = 0;
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_MONEY_REPORTS_H_
