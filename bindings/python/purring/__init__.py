@@ -1,0 +1,96 @@
+"""purring: the Norwegian dunning engine, over its C ABI.
+
+  import purring
+  response = purring.evaluate(request)        # purring.v1 messages
+  text = purring.evaluate_json(request_json)  # the proto3 JSON mapping
+  purring.version()                           # "1.0.0"
+
+A refused request raises purring.Error carrying .code and .message.
+The purring.v1 message classes (purring.v1.evaluate_pb2, ...) are generated
+from proto/ at build time; evaluate_json needs no protobuf runtime.
+"""
+
+import ctypes
+import pkgutil
+
+from purring import _native
+from purring.errors import Error, StatusCode
+
+# The generated purring.v1 modules live in the build tree, in another
+# directory on sys.path that also holds a purring/ folder.
+__path__ = pkgutil.extend_path(__path__, __name__)
+
+__all__ = ["ABI_VERSION", "Error", "StatusCode", "abi_version", "evaluate",
+           "evaluate_bytes", "evaluate_json", "validate", "version"]
+
+ABI_VERSION = _native.ABI_VERSION
+_lib = _native.load()
+
+
+def version():
+  """The loaded library's version, e.g. "1.0.0"."""
+  return _lib.purring_version().decode("utf-8")
+
+
+def abi_version():
+  """The loaded library's ABI number (equal to ABI_VERSION once loaded)."""
+  return _lib.purring_abi_version()
+
+
+def library_path():
+  """The file the library was loaded from, as passed to the loader."""
+  return _lib._name
+
+
+def _call(function, data):
+  """Calls a bytes-in, buffer-out entry point: returns the bytes on
+  success, raises Error with the library's message on failure. The buffer
+  is copied, then freed, whatever happens."""
+  buffer = _native.Buffer()
+  try:
+    code = function(data, len(data), ctypes.byref(buffer))
+    out = ctypes.string_at(buffer.data, buffer.size) if buffer.data else b""
+  finally:
+    _lib.purring_buffer_free(ctypes.byref(buffer))
+  if code != 0:
+    raise Error(code, out.decode("utf-8", errors="replace"))
+  return out
+
+
+def _as_bytes(data, what):
+  if isinstance(data, (bytes, bytearray, memoryview)):
+    return bytes(data)
+  raise TypeError("%s must be bytes, not %s" % (what, type(data).__name__))
+
+
+def evaluate_bytes(request):
+  """Serialized EvaluateRequest in, serialized EvaluateResponse out."""
+  return _call(_lib.purring_evaluate, _as_bytes(request, "request"))
+
+
+def evaluate_json(request):
+  """EvaluateRequest JSON (str or UTF-8 bytes) in, EvaluateResponse JSON
+  (str) out."""
+  if isinstance(request, str):
+    request = request.encode("utf-8")
+  data = _as_bytes(request, "request")
+  return _call(_lib.purring_evaluate_json, data).decode("utf-8")
+
+
+def evaluate(request):
+  """purring.v1.EvaluateRequest in, purring.v1.EvaluateResponse out."""
+  from purring.v1 import evaluate_pb2  # pylint: disable=import-outside-toplevel
+  if not isinstance(request, evaluate_pb2.EvaluateRequest):
+    raise TypeError("request must be a purring.v1.EvaluateRequest, not %s" %
+                    type(request).__name__)
+  response = evaluate_pb2.EvaluateResponse()
+  response.ParseFromString(evaluate_bytes(request.SerializeToString()))
+  return response
+
+
+def validate(request):
+  """Checks a purring.v1.EvaluateRequest (or its serialized bytes) without
+  evaluating it; raises Error naming the first bad record."""
+  if not isinstance(request, (bytes, bytearray, memoryview)):
+    request = request.SerializeToString()
+  _call(_lib.purring_validate, _as_bytes(request, "request"))
