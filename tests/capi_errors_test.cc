@@ -1,0 +1,125 @@
+// Error paths of the C ABI, seen from a C++ host: every failure returns its
+// pinned absl::StatusCode number and a message in the response buffer.
+#include <string>
+
+#include "absl/status/status.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "purring.h"
+
+namespace purring {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct Result {
+  int code;
+  std::string text;
+};
+
+Result EvaluateBytes(const std::string& bytes) {
+  purring_buffer response{nullptr, 0};
+  const int code = purring_evaluate(bytes.data(), bytes.size(), &response);
+  Result result{code, std::string(reinterpret_cast<const char*>(response.data),
+                                  response.size)};
+  purring_buffer_free(&response);
+  return result;
+}
+
+Result EvaluateJson(const std::string& json) {
+  purring_buffer response{nullptr, 0};
+  const int code = purring_evaluate_json(json.data(), json.size(), &response);
+  Result result{code, std::string(reinterpret_cast<const char*>(response.data),
+                                  response.size)};
+  purring_buffer_free(&response);
+  return result;
+}
+
+TEST(CapiCodes, PinnedToAbslStatusCodes) {
+  EXPECT_EQ(PURRING_OK, static_cast<int>(absl::StatusCode::kOk));
+  EXPECT_EQ(PURRING_INVALID_ARGUMENT,
+            static_cast<int>(absl::StatusCode::kInvalidArgument));
+  EXPECT_EQ(PURRING_OUT_OF_RANGE, static_cast<int>(absl::StatusCode::kOutOfRange));
+  EXPECT_EQ(PURRING_RESOURCE_EXHAUSTED,
+            static_cast<int>(absl::StatusCode::kResourceExhausted));
+  EXPECT_EQ(PURRING_INTERNAL, static_cast<int>(absl::StatusCode::kInternal));
+  EXPECT_EQ(PURRING_UNAUTHENTICATED,
+            static_cast<int>(absl::StatusCode::kUnauthenticated));
+}
+
+// EvaluateRequest{as_of: {seconds: 1795860000}}, encoded by hand (this host
+// has no protobuf runtime of its own, as the CMake comment explains).
+const std::string kMinimalRequest("\x0A\x06\x08\xA0\xCC\xAA\xD8\x06", 8);
+
+TEST(CapiErrors, MinimalBinaryRequestIsAccepted) {
+  const Result result = EvaluateBytes(kMinimalRequest);
+  EXPECT_EQ(result.code, PURRING_OK) << result.text;
+}
+
+TEST(CapiErrors, TruncatedBinaryIsRefused) {
+  for (size_t size = 1; size < kMinimalRequest.size(); ++size) {
+    const Result result = EvaluateBytes(kMinimalRequest.substr(0, size));
+    EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT) << size;
+    EXPECT_THAT(result.text, HasSubstr("not a valid serialized")) << size;
+  }
+}
+
+TEST(CapiErrors, InvalidRecordNamesIt) {
+  const Result result = EvaluateJson(R"({"asOf":"2026-11-28T10:00:00Z",
+      "customers":[{"id":"K1"}],
+      "invoices":[{"number":"10023","customerId":"K1","invoiceDate":"2026-02-01",
+                   "dueDate":"2026-02-30","amount":"1000"}]})");
+  EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_THAT(result.text, HasSubstr("invoice \"10023\""));
+  EXPECT_THAT(result.text, HasSubstr("due_date"));
+}
+
+TEST(CapiErrors, UnknownCustomerIsRefused) {
+  const Result result = EvaluateJson(R"({"asOf":"2026-11-28T10:00:00Z",
+      "invoices":[{"number":"7","customerId":"nobody","invoiceDate":"2026-01-01",
+                   "dueDate":"2026-01-15","amount":"100"}]})");
+  EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_THAT(result.text, HasSubstr("invoice \"7\""));
+  EXPECT_THAT(result.text, HasSubstr("\"nobody\""));
+}
+
+TEST(CapiErrors, InvalidJsonIsRefused) {
+  for (const std::string json : {"", "{", "[]", "{\"asOf\": 12}", "nul",
+                                 "{\"invoices\": [{\"amount\": \"abc\"}]}",
+                                 "{\"unknownField\": 1}"}) {
+    const Result result = EvaluateJson(json);
+    EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT) << json;
+    EXPECT_FALSE(result.text.empty()) << json;
+  }
+}
+
+TEST(CapiErrors, UnknownEnumNameInJsonIsRefused) {
+  const Result result = EvaluateJson(
+      R"({"asOf":"2026-11-28T10:00:00Z","settings":{"progression":"MODE_SOMETIMES"}})");
+  EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
+}
+
+TEST(CapiErrors, NullArgumentsAreRefused) {
+  purring_buffer response{nullptr, 0};
+  EXPECT_EQ(purring_evaluate(nullptr, 5, &response), PURRING_INVALID_ARGUMENT);
+  purring_buffer_free(&response);
+  EXPECT_EQ(purring_evaluate_json(nullptr, 5, &response), PURRING_INVALID_ARGUMENT);
+  purring_buffer_free(&response);
+  EXPECT_EQ(purring_evaluate("", 0, nullptr), PURRING_INVALID_ARGUMENT);
+  EXPECT_EQ(purring_evaluate_json("{}", 2, nullptr), PURRING_INVALID_ARGUMENT);
+}
+
+TEST(CapiErrors, ErrorLeavesNoPartialResponse) {
+  // A refused request yields the message only, never response bytes.
+  const Result result = EvaluateJson(R"({"invoices":[]})");
+  EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_EQ(result.text, "request: as_of is required");
+}
+
+TEST(CapiVersion, MatchesHeader) {
+  EXPECT_STREQ(purring_version(), PURRING_VERSION_STRING);
+  EXPECT_EQ(purring_abi_version(), PURRING_ABI_VERSION);
+}
+
+}  // namespace
+}  // namespace purring
