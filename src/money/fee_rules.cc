@@ -1,0 +1,140 @@
+#include "money/fee_rules.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "dates.h"
+
+namespace purring::internal {
+namespace {
+
+// settings.proto: an unspecified strictness means medium.
+v1::FeeStrictness Effective(v1::FeeStrictness strictness) {
+  return strictness == v1::FEE_STRICTNESS_UNSPECIFIED ? v1::FEE_STRICTNESS_MEDIUM
+                                                      : strictness;
+}
+
+bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
+
+// Statutory minimum deadline of a fee-bearing notice (inkassoforskriften
+// § 1-3, inkassoloven § 9).
+constexpr int kMinDeadlineDays = 14;
+
+// The statutory fee the law allows on this notice, or 0 with the reason.
+int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
+  const absl::CivilDay first_fee_day = FirstFeeDay(in.adjusted_due);
+  if (in.send_date < first_fee_day) {
+    *why_not = absl::StrCat(
+        "inkassoforskriften § 1-2: no fee on a notice sent less than 14 days "
+        "after the due date (first fee day ",
+        FormatDate(first_fee_day), ")");
+    return 0;
+  }
+  // Fee-bearing notices so far; a waived fee does not count.
+  std::vector<const NoticeCharge*> charged;
+  for (const NoticeCharge& notice : in.prior) {
+    if (notice.fee > 0 && !Waived(notice)) charged.push_back(&notice);
+  }
+  if (charged.size() >= 2) {
+    *why_not =
+        "inkassoforskriften § 1-3: two fee-bearing notices already sent for "
+        "this claim";
+    return 0;
+  }
+  if (charged.size() == 1) {
+    const NoticeCharge& first = *charged.front();
+    if (first.deadline < first.sent + kMinDeadlineDays) {
+      *why_not = absl::StrCat(
+          "inkassoforskriften § 1-3: the first fee-bearing notice (sent ",
+          FormatDate(first.sent), ") gave a deadline shorter than 14 days");
+      return 0;
+    }
+    if (in.send_date <= first.deadline) {
+      *why_not = absl::StrCat(
+          "inkassoforskriften § 1-3: a second fee only after the first fee "
+          "notice's deadline (",
+          FormatDate(first.deadline), ") has passed");
+      return 0;
+    }
+  }
+  return in.rates->MaxReminderFee(in.adjusted_due, in.send_date);
+}
+
+}  // namespace
+
+bool ProfileChargesFee(v1::FeeStrictness strictness, v1::StepKind step) {
+  if (step != v1::STEP_KIND_DUNNING && step != v1::STEP_KIND_COLLECTION_WARNING) {
+    return false;  // a påminnelse never carries a fee
+  }
+  switch (Effective(strictness)) {
+    case v1::FEE_STRICTNESS_MILD:
+      return step == v1::STEP_KIND_COLLECTION_WARNING;
+    case v1::FEE_STRICTNESS_MEDIUM:
+    case v1::FEE_STRICTNESS_STRENG:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool StepClaimsInterest(v1::FeeStrictness strictness, v1::StepKind step) {
+  switch (Effective(strictness)) {
+    case v1::FEE_STRICTNESS_MILD:
+      return step == v1::STEP_KIND_COLLECTION_WARNING;
+    case v1::FEE_STRICTNESS_MEDIUM:
+      return step == v1::STEP_KIND_DUNNING ||
+             step == v1::STEP_KIND_COLLECTION_WARNING;
+    case v1::FEE_STRICTNESS_STRENG:
+      return step == v1::STEP_KIND_REMINDER || step == v1::STEP_KIND_DUNNING ||
+             step == v1::STEP_KIND_COLLECTION_WARNING;
+    default:
+      return false;
+  }
+}
+
+absl::CivilDay FirstFeeDay(absl::CivilDay adjusted_due) {
+  return adjusted_due + 14;
+}
+
+FeeDecision DecideNoticeFee(const FeeInput& in) {
+  FeeDecision decision;
+  int64_t statutory_fee = 0;
+  if (ProfileChargesFee(in.strictness, in.step)) {
+    statutory_fee = LawfulFee(in, &decision.note);
+  }
+  const bool compensation_applies =
+      in.business_debtor && in.claim_compensation &&
+      Effective(in.strictness) != v1::FEE_STRICTNESS_OFF;
+  if (!compensation_applies) {
+    decision.fee = statutory_fee;
+    return decision;
+  }
+  // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
+  // together come to max(compensation, Σ statutory fees); each notice charges
+  // the increase, fee first. A waived compensation is given up for good.
+  int64_t prior_fees = 0, prior_total = 0;
+  for (const NoticeCharge& notice : in.prior) {
+    if (Waived(notice)) {
+      if (notice.compensation > 0) {
+        decision.fee = statutory_fee;
+        return decision;
+      }
+      continue;
+    }
+    prior_fees += notice.fee;
+    prior_total += notice.fee + notice.compensation;
+  }
+  const int64_t target = std::max(in.rates->StandardCompensation(in.adjusted_due),
+                                  prior_fees + statutory_fee);
+  const int64_t increase = std::max<int64_t>(0, target - prior_total);
+  decision.fee = std::min(increase, statutory_fee);
+  decision.compensation = increase - decision.fee;
+  if (statutory_fee > 0 && decision.fee < statutory_fee) {
+    decision.note =
+        "forsinkelsesrenteloven § 3a: the reminder fee is deducted from the "
+        "standard compensation already claimed";
+  }
+  return decision;
+}
+
+}  // namespace purring::internal

@@ -1,0 +1,55 @@
+// Exact simple interest (forsinkelsesrenteloven § 3; law.md § 1.3): a
+// numerator over one common denominator, rounded only when asked.
+#ifndef PURRING_SRC_MONEY_INTEREST_ACCRUAL_H_
+#define PURRING_SRC_MONEY_INTEREST_ACCRUAL_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/time/civil_time.h"
+#include "money/rate_book.h"
+#include "purring/v1/types.pb.h"
+
+namespace purring::internal {
+
+// One day's interest is principal × rate_bp / (10000 × days_in_year). Over
+// the common denominator 10000 × 365 × 366 that is
+// principal × rate_bp × 366 (a 365-day year) or × 365 (a 366-day year).
+inline constexpr int64_t kInterestDenominator = int64_t{10000} * 365 * 366;
+
+// Accrues interest over the days [first, last] of one claim, segment by
+// segment, each segment with a constant principal. Segments must be added in
+// day order without gaps or overlaps.
+class InterestAccrual {
+ public:
+  InterestAccrual(const RateBook& rates, v1::DayCount day_count,
+                  absl::CivilDay first, absl::CivilDay last);
+
+  // Accrues `principal` on every day of [from, to] (clipped to the range).
+  void Accrue(absl::CivilDay from, absl::CivilDay to, int64_t principal);
+
+  // The exact interest so far, over kInterestDenominator.
+  absl::int128 numerator() const { return total_; }
+
+  struct Period {
+    RatePeriod span;
+    int32_t days_in_year;
+    int64_t principal_at_start = 0;
+    absl::int128 numerator = 0;
+  };
+  const std::vector<Period>& periods() const { return periods_; }
+
+  // 365 or 366 for a day of `year` under `day_count`.
+  static int32_t DaysInYear(int64_t year, v1::DayCount day_count);
+
+ private:
+  v1::DayCount day_count_;
+  std::vector<Period> periods_;
+  size_t next_ = 0;  // the first period not fully accrued
+  absl::int128 total_ = 0;
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_MONEY_INTEREST_ACCRUAL_H_

@@ -1,0 +1,377 @@
+#include "money/rate_book.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/numeric/int128.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "dates.h"
+#include "money/builtin_rates.h"
+
+namespace purring::internal {
+namespace {
+
+// An interest rate above 1000 % p.a. is a typo, not a statute.
+constexpr int32_t kMaxRateBasisPoints = 100000;
+
+std::string RowName(absl::string_view table, int index) {
+  return absl::StrCat("rate_tables.", table, "[", index, "]");
+}
+
+absl::StatusOr<absl::CivilDay> RowDate(absl::string_view table, int index,
+                                       const std::string& text) {
+  std::optional<absl::CivilDay> day = ParseDate(text);
+  if (!day) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(RowName(table, index), ": valid_from \"",
+                     text.substr(0, 32), "\" is not a valid date"));
+  }
+  return *day;
+}
+
+absl::Status RowError(absl::string_view table, int index,
+                      absl::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(RowName(table, index), ": ", what));
+}
+
+// Merges supplied rows into built-in rows of one table. A supplied row
+// replaces the built-in row with the same `from`; `replace` drops all
+// built-ins when anything is supplied. Two supplied rows with the same `from`
+// are refused. The result is sorted by `from`.
+template <typename Row>
+absl::StatusOr<std::vector<Row>> MergeRows(std::vector<Row> builtin,
+                                           std::vector<Row> supplied,
+                                           bool replace,
+                                           absl::string_view table) {
+  std::vector<Row> sorted = supplied;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Row& a, const Row& b) { return a.from < b.from; });
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].from == sorted[i - 1].from) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables.", table, ": two rows with valid_from ",
+          FormatDate(sorted[i].from)));
+    }
+  }
+  std::vector<Row> out;
+  if (!(replace && !supplied.empty())) {
+    for (const Row& row : builtin) {
+      const bool replaced =
+          std::any_of(sorted.begin(), sorted.end(),
+                      [&](const Row& s) { return s.from == row.from; });
+      if (!replaced) out.push_back(row);
+    }
+  }
+  out.insert(out.end(), sorted.begin(), sorted.end());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Row& a, const Row& b) { return a.from < b.from; });
+  return out;
+}
+
+// The row in force on `day`: the last with from <= day, else the first.
+// REQUIRES: !rows.empty(), sorted by from.
+template <typename Row>
+const Row& InForce(const std::vector<Row>& rows, absl::CivilDay day) {
+  auto it = std::upper_bound(
+      rows.begin(), rows.end(), day,
+      [](absl::CivilDay d, const Row& row) { return d < row.from; });
+  if (it == rows.begin()) return rows.front();
+  return *(it - 1);
+}
+
+absl::CivilDay NextHalfYearStart(absl::CivilDay day) {
+  if (day.month() < 7) return absl::CivilDay(day.year(), 7, 1);
+  return absl::CivilDay(day.year() + 1, 1, 1);
+}
+
+absl::CivilDay HalfYearEnd(absl::CivilDay day) {
+  return NextHalfYearStart(day) - 1;
+}
+
+int64_t FloorMulDiv(int64_t amount, int64_t num, int64_t den) {
+  // amount, num >= 0 and den > 0; the quotient fits when num <= den or the
+  // inputs are statutory-sized; clamp rather than wrap otherwise.
+  absl::int128 q = absl::int128(amount) * num / den;
+  if (q > absl::int128(INT64_MAX)) return INT64_MAX;
+  return static_cast<int64_t>(q);
+}
+
+struct Parsed {
+  std::vector<RateBook::Rate> interest;
+  std::vector<RateBook::Amount> collection;
+  std::vector<RateBook::Fraction> fractions;
+  std::vector<RateBook::Amount> fee_caps;
+  std::vector<RateBook::Amount> compensation;
+  std::vector<RateBook::Band> bands;
+};
+
+absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
+  Parsed p;
+  for (int i = 0; i < t.interest_rates_size(); ++i) {
+    const auto& row = t.interest_rates(i);
+    auto from = RowDate("interest_rates", i, row.valid_from());
+    if (!from.ok()) return from.status();
+    if (row.rate_basis_points() <= 0 ||
+        row.rate_basis_points() > kMaxRateBasisPoints) {
+      return RowError("interest_rates", i,
+                      absl::StrCat("rate_basis_points ",
+                                   row.rate_basis_points(),
+                                   " is not in 1..", kMaxRateBasisPoints));
+    }
+    p.interest.push_back({*from, row.rate_basis_points()});
+  }
+  for (int i = 0; i < t.collection_rates_size(); ++i) {
+    const auto& row = t.collection_rates(i);
+    auto from = RowDate("collection_rates", i, row.valid_from());
+    if (!from.ok()) return from.status();
+    if (row.amount() <= 0) {
+      return RowError("collection_rates", i,
+                      absl::StrCat("amount ", row.amount(), " is not > 0"));
+    }
+    p.collection.push_back({*from, row.amount()});
+  }
+  for (int i = 0; i < t.fee_fractions_size(); ++i) {
+    const auto& row = t.fee_fractions(i);
+    auto from = RowDate("fee_fractions", i, row.valid_from());
+    if (!from.ok()) return from.status();
+    if (row.reminder_numerator() < 0 || row.reminder_denominator() <= 0 ||
+        row.payment_demand_numerator() < 0 ||
+        row.payment_demand_denominator() <= 0) {
+      return RowError("fee_fractions", i,
+                      "numerators must be >= 0 and denominators > 0");
+    }
+    p.fractions.push_back({*from, row.reminder_numerator(),
+                           row.reminder_denominator(),
+                           row.payment_demand_numerator(),
+                           row.payment_demand_denominator()});
+  }
+  for (int i = 0; i < t.reminder_fee_caps_size(); ++i) {
+    const auto& row = t.reminder_fee_caps(i);
+    auto from = RowDate("reminder_fee_caps", i, row.valid_from());
+    if (!from.ok()) return from.status();
+    if (row.amount() < 0) {
+      return RowError("reminder_fee_caps", i,
+                      absl::StrCat("amount ", row.amount(), " is negative"));
+    }
+    p.fee_caps.push_back({*from, row.amount()});
+  }
+  for (int i = 0; i < t.standard_compensations_size(); ++i) {
+    const auto& row = t.standard_compensations(i);
+    auto from = RowDate("standard_compensations", i, row.valid_from());
+    if (!from.ok()) return from.status();
+    if (row.amount() < 0) {
+      return RowError("standard_compensations", i,
+                      absl::StrCat("amount ", row.amount(), " is negative"));
+    }
+    p.compensation.push_back({*from, row.amount()});
+  }
+  for (int i = 0; i < t.collection_cost_bands_size(); ++i) {
+    const auto& row = t.collection_cost_bands(i);
+    auto from = RowDate("collection_cost_bands", i, row.valid_from());
+    if (!from.ok()) return from.status();
+    if (row.claim_up_to() < 0 || row.light_permille() <= 0 ||
+        row.heavy_permille() <= 0) {
+      return RowError("collection_cost_bands", i,
+                      "claim_up_to must be >= 0 and the per-mille factors > 0");
+    }
+    p.bands.push_back({*from, row.claim_up_to(), row.light_permille(),
+                       row.heavy_permille()});
+  }
+  return p;
+}
+
+// Bands merge by band set: a supplied set (all rows with one valid_from)
+// replaces the built-in set with that valid_from. Within a set the rows are
+// ordered by claim_up_to, the unbounded row (0) last.
+absl::StatusOr<std::vector<RateBook::Band>> MergeBands(
+    const std::vector<RateBook::Band>& builtin,
+    const std::vector<RateBook::Band>& supplied, bool replace) {
+  auto band_less = [](const RateBook::Band& a, const RateBook::Band& b) {
+    if (a.from != b.from) return a.from < b.from;
+    const bool a_top = a.claim_up_to == 0, b_top = b.claim_up_to == 0;
+    if (a_top != b_top) return b_top;
+    return a.claim_up_to < b.claim_up_to;
+  };
+  std::vector<RateBook::Band> out;
+  if (!(replace && !supplied.empty())) {
+    for (const RateBook::Band& row : builtin) {
+      const bool replaced = std::any_of(
+          supplied.begin(), supplied.end(),
+          [&](const RateBook::Band& s) { return s.from == row.from; });
+      if (!replaced) out.push_back(row);
+    }
+  }
+  std::vector<RateBook::Band> sorted = supplied;
+  std::sort(sorted.begin(), sorted.end(), band_less);
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].from == sorted[i - 1].from &&
+        sorted[i].claim_up_to == sorted[i - 1].claim_up_to) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables.collection_cost_bands: two rows with valid_from ",
+          FormatDate(sorted[i].from), " and claim_up_to ",
+          sorted[i].claim_up_to));
+    }
+  }
+  out.insert(out.end(), sorted.begin(), sorted.end());
+  std::sort(out.begin(), out.end(), band_less);
+  return out;
+}
+
+std::string Kroner(int64_t ore) {
+  return absl::StrFormat("%d.%02d kr", ore / 100, ore % 100);
+}
+
+}  // namespace
+
+absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
+                                         absl::CivilDay as_of,
+                                         std::vector<v1::Warning>* warnings) {
+  absl::StatusOr<Parsed> builtin = ParseTables(BuiltinRateTables());
+  if (!builtin.ok()) return builtin.status();  // cannot happen: tested data
+  absl::StatusOr<Parsed> mine = ParseTables(supplied);
+  if (!mine.ok()) return mine.status();
+  const bool replace = supplied.replace_builtin();
+
+  RateBook book;
+  auto interest = MergeRows(builtin->interest, mine->interest, replace,
+                            "interest_rates");
+  if (!interest.ok()) return interest.status();
+  book.interest_ = *std::move(interest);
+  auto collection = MergeRows(builtin->collection, mine->collection, replace,
+                              "collection_rates");
+  if (!collection.ok()) return collection.status();
+  book.collection_ = *std::move(collection);
+  auto fractions = MergeRows(builtin->fractions, mine->fractions, replace,
+                             "fee_fractions");
+  if (!fractions.ok()) return fractions.status();
+  book.fractions_ = *std::move(fractions);
+  // No built-in caps: the maximum is computed unless the host supplies one.
+  auto caps = MergeRows(std::vector<Amount>{}, mine->fee_caps, replace,
+                        "reminder_fee_caps");
+  if (!caps.ok()) return caps.status();
+  book.fee_caps_ = *std::move(caps);
+  auto compensation = MergeRows(builtin->compensation, mine->compensation,
+                                replace, "standard_compensations");
+  if (!compensation.ok()) return compensation.status();
+  book.compensation_ = *std::move(compensation);
+  auto bands = MergeBands(builtin->bands, mine->bands, replace);
+  if (!bands.ok()) return bands.status();
+  book.bands_ = *std::move(bands);
+
+  book.first_day_ = book.interest_.front().from;
+  if (!supplied.valid_until().empty()) {
+    std::optional<absl::CivilDay> until = ParseDate(supplied.valid_until());
+    if (!until) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables: valid_until \"", supplied.valid_until().substr(0, 32),
+          "\" is not a valid date"));
+    }
+    if (*until < book.first_day_) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables: valid_until ", supplied.valid_until(),
+          " is before the first interest row ", FormatDate(book.first_day_)));
+    }
+    book.valid_until_ = *until;
+  } else {
+    book.valid_until_ = HalfYearEnd(book.interest_.back().from);
+  }
+
+  if (as_of < book.first_day_) {
+    return absl::OutOfRangeError(absl::StrCat(
+        "as-of date ", FormatDate(as_of), " is before the rate tables begin (",
+        FormatDate(book.first_day_), ")"));
+  }
+  if (as_of > book.valid_until_) {
+    if (!supplied.carry_last_rate_forward()) {
+      return absl::OutOfRangeError(absl::StrCat(
+          "as-of date ", FormatDate(as_of), " is after the rate tables end (",
+          FormatDate(book.valid_until_),
+          "): supply the newer rates in rate_tables, or set "
+          "rate_tables.carry_last_rate_forward"));
+    }
+    if (warnings != nullptr) {
+      v1::Warning warning;
+      warning.set_code("RATE_CARRIED_FORWARD");
+      warning.set_message(absl::StrCat(
+          "the rate tables end ", FormatDate(book.valid_until_),
+          "; the last rates are carried forward to ", FormatDate(as_of),
+          ": forsinkelsesrente ",
+          absl::StrFormat("%d.%02d %%", book.interest_.back().basis_points / 100,
+                          book.interest_.back().basis_points % 100),
+          " (from ", FormatDate(book.interest_.back().from), "), inkassosats ",
+          Kroner(book.collection_.back().amount), " (from ",
+          FormatDate(book.collection_.back().from), ")"));
+      warnings->push_back(std::move(warning));
+    }
+    book.valid_until_ = as_of;
+  }
+  return book;
+}
+
+RateBook RateBook::Builtin() {
+  absl::StatusOr<RateBook> book =
+      Build(v1::RateTables(), absl::CivilDay(2026, 12, 31), nullptr);
+  return *std::move(book);  // the built-in data is tested to build
+}
+
+void RateBook::InterestPeriods(absl::CivilDay from, absl::CivilDay to,
+                               std::vector<RatePeriod>* out) const {
+  absl::CivilDay day = from;
+  while (day <= to) {
+    absl::CivilDay end = std::min(to, NextHalfYearStart(day) - 1);
+    auto next = std::upper_bound(
+        interest_.begin(), interest_.end(), day,
+        [](absl::CivilDay d, const Rate& row) { return d < row.from; });
+    if (next != interest_.end()) end = std::min(end, next->from - 1);
+    out->push_back({day, end, InterestRate(day)});
+    day = end + 1;
+  }
+}
+
+int32_t RateBook::InterestRate(absl::CivilDay day) const {
+  return InForce(interest_, day).basis_points;
+}
+
+int64_t RateBook::CollectionRate(absl::CivilDay day) const {
+  return InForce(collection_, day).amount;
+}
+
+int64_t RateBook::MaxReminderFee(absl::CivilDay due,
+                                 absl::CivilDay send) const {
+  if (!fee_caps_.empty() && fee_caps_.front().from <= send) {
+    return InForce(fee_caps_, send).amount;
+  }
+  const Fraction& f = InForce(fractions_, due);
+  return FloorMulDiv(CollectionRate(send), f.reminder_num, f.reminder_den);
+}
+
+int64_t RateBook::MaxPaymentDemandFee(absl::CivilDay due,
+                                      absl::CivilDay send) const {
+  const Fraction& f = InForce(fractions_, due);
+  return FloorMulDiv(CollectionRate(send), f.demand_num, f.demand_den);
+}
+
+int64_t RateBook::StandardCompensation(absl::CivilDay due) const {
+  if (compensation_.empty()) return 0;
+  return InForce(compensation_, due).amount;
+}
+
+std::pair<int64_t, int64_t> RateBook::CollectionCostMaxima(
+    int64_t claim, absl::CivilDay due, absl::CivilDay day) const {
+  if (bands_.empty()) return {0, 0};
+  const absl::CivilDay set_from = InForce(bands_, due).from;
+  const Band* chosen = nullptr;
+  for (const Band& band : bands_) {
+    if (band.from != set_from) continue;
+    chosen = &band;  // the last of the set (the top band) if none fits
+    if (band.claim_up_to != 0 && claim <= band.claim_up_to) break;
+  }
+  const int64_t sats = CollectionRate(day);
+  return {FloorMulDiv(sats, chosen->light_permille, 1000),
+          FloorMulDiv(sats, chosen->heavy_permille, 1000)};
+}
+
+}  // namespace purring::internal

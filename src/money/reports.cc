@@ -1,0 +1,131 @@
+#include "money/reports.h"
+
+#include "absl/numeric/int128.h"
+#include "absl/strings/str_cat.h"
+#include "dates.h"
+#include "money/money_math.h"
+
+namespace purring::internal {
+namespace {
+
+// F19 defaults (settings.proto ProviderPricing).
+constexpr int32_t kDefaultShareBasisPoints = 5000;
+constexpr int64_t kDefaultPricePerNotice = 700;
+
+std::string MonthOf(absl::string_view date) {
+  return std::string(date.substr(0, 7));  // "YYYY-MM" of a valid date
+}
+
+std::string MonthOf(absl::CivilDay day) { return MonthOf(FormatDate(day)); }
+
+// Saturating: a report is never worth an error, but it must not wrap.
+void Add(int64_t amount, int64_t* sum) {
+  if (!AddMoney(amount, sum).ok()) *sum = amount < 0 ? INT64_MIN : INT64_MAX;
+}
+
+}  // namespace
+
+void ReportAccumulator::AddNotice(const v1::Notice& notice) {
+  if (notice.sent_date().size() >= 7) {
+    Month& month = months_[MonthOf(notice.sent_date())];
+    if (notice.fee() > 0) {
+      ++month.notices_with_fee;
+    } else {
+      ++month.notices_without_fee;
+    }
+    if (notice.channel() == v1::CHANNEL_POST) {
+      ++month.notices_printed;
+      // A letter covering several invoices is one printed letter; a notice
+      // without a letter id is its own letter.
+      month.printed_letters.insert(
+          notice.letter_id().empty()
+              ? absl::StrCat("\x01", notice.invoice_number(), "/",
+                             notice.sent_date(), "/", notice.step())
+              : notice.letter_id());
+    }
+  }
+  if (!notice.fee_waived_date().empty() &&
+      notice.fee() + notice.compensation() > 0) {
+    Month& month = months_[MonthOf(notice.fee_waived_date())];
+    ++month.fees_waived_count;
+    Add(notice.fee(), &month.fees_waived_amount);
+    Add(notice.compensation(), &month.fees_waived_amount);
+  }
+  if (notice.fee() == 0 && notice.compensation() == 0 &&
+      notice.interest() == 0) {
+    ++notices_without_charges_;
+  }
+}
+
+void ReportAccumulator::AddAllocation(const PaymentAllocation& allocation) {
+  if (allocation.costs == 0 && allocation.interest == 0) return;
+  Month& month = months_[MonthOf(allocation.date)];
+  Add(allocation.costs, &month.fees_paid);
+  Add(allocation.interest, &month.interest_paid);
+}
+
+void ReportAccumulator::Merge(const ReportAccumulator& other) {
+  for (const auto& [key, theirs] : other.months_) {
+    Month& mine = months_[key];
+    Add(theirs.fees_paid, &mine.fees_paid);
+    Add(theirs.interest_paid, &mine.interest_paid);
+    mine.notices_without_fee += theirs.notices_without_fee;
+    mine.notices_with_fee += theirs.notices_with_fee;
+    mine.fees_waived_count += theirs.fees_waived_count;
+    Add(theirs.fees_waived_amount, &mine.fees_waived_amount);
+    mine.notices_printed += theirs.notices_printed;
+    mine.printed_letters.insert(theirs.printed_letters.begin(),
+                                theirs.printed_letters.end());
+  }
+  notices_without_charges_ += other.notices_without_charges_;
+}
+
+void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
+                               v1::EvaluateResponse* response) const {
+  int64_t paid = 0;
+  for (const auto& [key, month] : months_) {  // std::map: sorted by month
+    v1::MonthlyReport* report = response->add_monthly_reports();
+    report->set_month(key);
+    report->set_fees_paid(month.fees_paid);
+    report->set_interest_paid(month.interest_paid);
+    report->set_notices_without_fee(month.notices_without_fee);
+    report->set_notices_with_fee(month.notices_with_fee);
+    report->set_fees_waived_count(month.fees_waived_count);
+    report->set_fees_waived_amount(month.fees_waived_amount);
+    report->set_notices_printed(month.notices_printed);
+    report->set_letters_printed(static_cast<int32_t>(month.printed_letters.size()));
+    Add(month.fees_paid, &paid);
+    Add(month.interest_paid, &paid);
+  }
+  const int32_t share = pricing.has_share_basis_points()
+                            ? pricing.share_basis_points()
+                            : kDefaultShareBasisPoints;
+  const int64_t price = pricing.has_price_per_notice_off()
+                            ? pricing.price_per_notice_off()
+                            : kDefaultPricePerNotice;
+  v1::ProviderSettlement* settlement = response->mutable_provider_settlement();
+  settlement->set_fees_and_interest_paid(paid);
+  settlement->set_share_basis_points(share);
+  // "provider share rounds half up to øre".
+  int64_t provider_share = 0;
+  if (paid < 0 || share < 0 ||
+      !RoundHalfUp(absl::int128(paid) * share, 10000, &provider_share)) {
+    provider_share = INT64_MAX;
+  }
+  settlement->set_provider_share(provider_share);
+  settlement->set_notices_without_charges(notices_without_charges_);
+  settlement->set_price_per_notice(price);
+  int64_t per_notice_total = INT64_MAX;
+  if (price >= 0) {
+    absl::int128 product = absl::int128(price) * notices_without_charges_;
+    if (product <= absl::int128(INT64_MAX)) {
+      per_notice_total = static_cast<int64_t>(product);
+    }
+  }
+  settlement->set_per_notice_total(per_notice_total);
+  int64_t total = provider_share;
+  Add(per_notice_total, &total);
+  settlement->set_total(total);
+}
+
+}  // namespace purring::internal
