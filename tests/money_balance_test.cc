@@ -1,0 +1,138 @@
+// Payments, credit notes and the balance (law.md § 7; issue 4 item 6):
+// costs → interest → principal by default, the debtor's instruction wins,
+// balance = original + fees + interest − payments − credit notes, and an
+// overpayment is reported.
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "money/claim.h"
+#include "money/rate_book.h"
+
+namespace purring::internal {
+namespace {
+
+absl::CivilDay D(int y, int m, int d) { return absl::CivilDay(y, m, d); }
+
+const RateBook& Book() {
+  static const RateBook* const book = new RateBook(RateBook::Builtin());
+  return *book;
+}
+
+ClaimState Evaluate(const ClaimEvents& events, absl::CivilDay as_of) {
+  auto state = EvaluateClaim(events, as_of, Book(), v1::DAY_COUNT_ACTUAL_ACTUAL);
+  EXPECT_TRUE(state.ok()) << state.status();
+  return state.ok() ? *state : ClaimState();
+}
+
+NoticeCharge Notice(absl::CivilDay sent, int64_t fee) {
+  NoticeCharge notice;
+  notice.step = v1::STEP_KIND_DUNNING;
+  notice.sent = sent;
+  notice.deadline = sent + 14;
+  notice.fee = fee;
+  return notice;
+}
+
+TEST(BalanceTest, OverpaymentIsReportedNotHidden) {
+  // 1 000 kr due 2026-03-02 (adjusted), paid 1 050 kr on the due date: no
+  // interest day yet, no costs: 1 000 to principal, 50 kr overpaid.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 3, 2);
+  events.original = 100000;
+  events.payments.push_back({D(2026, 3, 2), 105000, v1::ALLOCATION_UNSPECIFIED});
+  ClaimState state = Evaluate(events, D(2026, 3, 31));
+  EXPECT_EQ(state.interest.accrued(), 0);
+  EXPECT_EQ(state.balance.principal_paid(), 100000);
+  EXPECT_EQ(state.balance.overpaid(), 5000);
+  EXPECT_EQ(state.balance.total(), 0);
+  EXPECT_EQ(state.allocations[0].overpaid, 5000);
+  EXPECT_TRUE(state.settled);
+}
+
+TEST(BalanceTest, WaivedFeeIsNotClaimed) {
+  // history.proto: a waived fee (gebyr trukket) is not claimed. Two 37.50 kr
+  // fees, the first waived: fees_charged 37.50 kr, the balance counts one.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 10);
+  events.original = 100000;
+  NoticeCharge first = Notice(D(2026, 1, 24), 3750);
+  first.waived = D(2026, 2, 1);
+  events.notices = {first, Notice(D(2026, 2, 8), 3750)};
+  ClaimState state = Evaluate(events, D(2026, 2, 8));
+  EXPECT_EQ(state.balance.fees_charged(), 3750);
+  EXPECT_EQ(state.balance.fees_outstanding(), 3750);
+  EXPECT_EQ(state.balance.total(), 103750);  // no interest claimed yet
+}
+
+TEST(BalanceTest, UnclaimedInterestIsNotPaidByAllocation) {
+  // Interface: payments cover claimed interest only. 1 000 kr due
+  // 2026-01-10, 37.50 kr fee on 01-24 without claiming interest, 500 kr paid
+  // 02-01: 37.50 costs, 462.50 principal.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 10);
+  events.original = 100000;
+  events.notices = {Notice(D(2026, 1, 24), 3750)};
+  events.payments.push_back({D(2026, 2, 1), 50000, v1::ALLOCATION_UNSPECIFIED});
+  ClaimState state = Evaluate(events, D(2026, 2, 1));
+  EXPECT_EQ(state.allocations[0].costs, 3750);
+  EXPECT_EQ(state.allocations[0].interest, 0);
+  EXPECT_EQ(state.allocations[0].principal, 46250);
+  EXPECT_GT(state.interest.accrued(), 0);
+  EXPECT_EQ(state.interest.claimed(), 0);
+  EXPECT_EQ(state.balance.total(), 53750);
+}
+
+TEST(BalanceTest, CostsChargedAfterThePaymentAreNotPaidByIt) {
+  // A fee sent after a payment is not covered by the earlier payment.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 10);
+  events.original = 100000;
+  events.payments.push_back({D(2026, 1, 12), 20000, v1::ALLOCATION_UNSPECIFIED});
+  events.notices = {Notice(D(2026, 1, 24), 3750)};
+  ClaimState state = Evaluate(events, D(2026, 1, 31));
+  EXPECT_EQ(state.allocations[0].costs, 0);
+  EXPECT_EQ(state.allocations[0].principal, 20000);
+  EXPECT_EQ(state.balance.fees_outstanding(), 3750);
+  EXPECT_EQ(state.balance.principal_outstanding(), 80000);
+}
+
+TEST(BalanceTest, CreditNoteBeyondPrincipalIsOverpaid) {
+  // A credit note larger than the principal left: the rest is owed back.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 10);
+  events.original = 100000;
+  events.payments.push_back({D(2026, 1, 5), 60000, v1::ALLOCATION_UNSPECIFIED});
+  events.credits.push_back({D(2026, 1, 6), 100000});
+  ClaimState state = Evaluate(events, D(2026, 1, 31));
+  EXPECT_EQ(state.balance.principal_outstanding(), 0);
+  EXPECT_EQ(state.balance.overpaid(), 60000);
+  EXPECT_EQ(state.balance.total(), 0);
+}
+
+TEST(BalanceTest, BalanceIdentityHolds) {
+  // Issue 4 item 6: total − overpaid = original + fees + compensation +
+  // interest − paid − credited.
+  ClaimEvents events;
+  events.adjusted_due = D(2025, 11, 3);
+  events.original = 1234567;
+  NoticeCharge n1 = Notice(D(2025, 11, 17), 3500);
+  n1.compensation = 43500;
+  events.notices = {n1, Notice(D(2026, 1, 5), 3750)};
+  events.interest_claimed_from = D(2025, 11, 17);
+  events.payments = {{D(2025, 12, 1), 100000, v1::ALLOCATION_UNSPECIFIED},
+                     {D(2026, 2, 10), 300000, v1::ALLOCATION_PRINCIPAL_FIRST}};
+  events.credits = {{D(2026, 1, 15), 200000}};
+  ClaimState state = Evaluate(events, D(2026, 5, 1));
+  const v1::Balance& b = state.balance;
+  EXPECT_EQ(b.total() - b.overpaid(),
+            b.original() + b.fees_charged() + b.compensation_charged() +
+                b.interest_claimed() - b.paid() - b.credited());
+  EXPECT_EQ(b.paid(), 400000);
+  EXPECT_EQ(b.fees_charged(), 7250);
+  EXPECT_EQ(b.compensation_charged(), 43500);
+  EXPECT_EQ(b.fees_paid() + b.interest_paid() + b.principal_paid() + b.overpaid(),
+            b.paid());
+}
+
+}  // namespace
+}  // namespace purring::internal

@@ -1,0 +1,263 @@
+// Fees by profile strictness, bounded by the law (law.md § 3.1,
+// inkassoforskriften §§ 1-2, 1-3) and B2B compensation (law.md § 6,
+// forsinkelsesrenteloven § 3a).
+#include "money/fee_rules.h"
+
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace purring::internal {
+namespace {
+
+using ::testing::HasSubstr;
+
+absl::CivilDay D(int y, int m, int d) { return absl::CivilDay(y, m, d); }
+
+const RateBook& Book() {
+  static const RateBook* const book = new RateBook(RateBook::Builtin());
+  return *book;
+}
+
+FeeInput Input(v1::StepKind step, absl::CivilDay send, absl::CivilDay due,
+               const std::vector<NoticeCharge>& prior,
+               v1::FeeStrictness strictness = v1::FEE_STRICTNESS_STRENG) {
+  FeeInput in;
+  in.step = step;
+  in.send_date = send;
+  in.adjusted_due = due;
+  in.prior = prior;
+  in.strictness = strictness;
+  in.rates = &Book();
+  return in;
+}
+
+NoticeCharge Sent(v1::StepKind step, absl::CivilDay sent, int64_t fee,
+                  int deadline_days = 14) {
+  NoticeCharge notice;
+  notice.step = step;
+  notice.sent = sent;
+  notice.deadline = sent + deadline_days;
+  notice.fee = fee;
+  return notice;
+}
+
+constexpr v1::StepKind kReminder = v1::STEP_KIND_REMINDER;
+constexpr v1::StepKind kDunning = v1::STEP_KIND_DUNNING;
+constexpr v1::StepKind kWarning = v1::STEP_KIND_COLLECTION_WARNING;
+
+TEST(FeeProfileTest, StrictnessDecidesWhichStepsWantAFee) {
+  // Issue 4 item 3; a påminnelse never carries a fee (types.proto StepKind).
+  EXPECT_FALSE(ProfileChargesFee(v1::FEE_STRICTNESS_MILD, kReminder));
+  EXPECT_FALSE(ProfileChargesFee(v1::FEE_STRICTNESS_MILD, kDunning));
+  EXPECT_TRUE(ProfileChargesFee(v1::FEE_STRICTNESS_MILD, kWarning));
+  EXPECT_FALSE(ProfileChargesFee(v1::FEE_STRICTNESS_MEDIUM, kReminder));
+  EXPECT_TRUE(ProfileChargesFee(v1::FEE_STRICTNESS_MEDIUM, kDunning));
+  EXPECT_TRUE(ProfileChargesFee(v1::FEE_STRICTNESS_MEDIUM, kWarning));
+  EXPECT_FALSE(ProfileChargesFee(v1::FEE_STRICTNESS_STRENG, kReminder));
+  EXPECT_TRUE(ProfileChargesFee(v1::FEE_STRICTNESS_STRENG, kDunning));
+  EXPECT_TRUE(ProfileChargesFee(v1::FEE_STRICTNESS_STRENG, kWarning));
+  EXPECT_FALSE(ProfileChargesFee(v1::FEE_STRICTNESS_OFF, kWarning));
+  // Unspecified means medium (settings.proto).
+  EXPECT_TRUE(ProfileChargesFee(v1::FEE_STRICTNESS_UNSPECIFIED, kDunning));
+}
+
+TEST(FeeProfileTest, StrictnessDecidesWhenInterestIsClaimed) {
+  EXPECT_FALSE(StepClaimsInterest(v1::FEE_STRICTNESS_MILD, kDunning));
+  EXPECT_TRUE(StepClaimsInterest(v1::FEE_STRICTNESS_MILD, kWarning));
+  EXPECT_FALSE(StepClaimsInterest(v1::FEE_STRICTNESS_MEDIUM, kReminder));
+  EXPECT_TRUE(StepClaimsInterest(v1::FEE_STRICTNESS_MEDIUM, kDunning));
+  EXPECT_TRUE(StepClaimsInterest(v1::FEE_STRICTNESS_STRENG, kReminder));
+  EXPECT_FALSE(StepClaimsInterest(v1::FEE_STRICTNESS_OFF, kWarning));
+}
+
+TEST(FeeLawTest, NoFeeOnANoticeSentLessThan14DaysAfterDue) {
+  // law.md § 3.1, inkassoforskriften § 1-2 (1), (2). Due Saturday
+  // 2026-03-07 → adjusted Monday 2026-03-09; first fee day 03-23.
+  EXPECT_EQ(FirstFeeDay(D(2026, 3, 9)), D(2026, 3, 23));
+  FeeDecision early = DecideNoticeFee(Input(kDunning, D(2026, 3, 22), D(2026, 3, 9), {}));
+  EXPECT_EQ(early.fee, 0);
+  EXPECT_THAT(early.note, HasSubstr("§ 1-2"));
+  EXPECT_THAT(early.note, HasSubstr("2026-03-23"));
+  FeeDecision on_day = DecideNoticeFee(Input(kDunning, D(2026, 3, 23), D(2026, 3, 9), {}));
+  EXPECT_EQ(on_day.fee, 3750);  // 1/20 × 750 kr = 37.50 kr
+  EXPECT_TRUE(on_day.note.empty());
+}
+
+TEST(FeeLawTest, EasterWeekDueDateMovesTheFirstFeeDay) {
+  // Due 2026-04-02 (Maundy Thursday) → adjusted 2026-04-07; + 14 = 04-21.
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 4, 20), D(2026, 4, 7), {})).fee, 0);
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 4, 21), D(2026, 4, 7), {})).fee, 3750);
+}
+
+TEST(FeeLawTest, ReminderNeverCarriesAFeeEvenUnderStreng) {
+  // types.proto: a påminnelse never carries a fee.
+  FeeDecision d = DecideNoticeFee(Input(kReminder, D(2026, 6, 1), D(2026, 1, 1), {}));
+  EXPECT_EQ(d.fee, 0);
+  EXPECT_EQ(d.compensation, 0);
+}
+
+TEST(FeeLawTest, ProfileWithoutFeeGivesNoFeeAndNoNote) {
+  FeeDecision d = DecideNoticeFee(
+      Input(kDunning, D(2026, 6, 1), D(2026, 1, 1), {}, v1::FEE_STRICTNESS_MILD));
+  EXPECT_EQ(d.fee, 0);
+  EXPECT_TRUE(d.note.empty());
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 6, 1), D(2026, 1, 1), {},
+                                  v1::FEE_STRICTNESS_MILD)).fee,
+            3750);
+}
+
+TEST(FeeLawTest, FractionSwitchOn2020_10_01) {
+  // law.md § 3.2 transition note: 1/10 × 700 = 70 kr for a claim due
+  // 2020-09-30; 1/20 × 700 = 35 kr for one due 2020-10-01; both dunned
+  // 2020-10-20.
+  EXPECT_EQ(DecideNoticeFee(Input(kDunning, D(2020, 10, 20), D(2020, 9, 30), {})).fee, 7000);
+  EXPECT_EQ(DecideNoticeFee(Input(kDunning, D(2020, 10, 20), D(2020, 10, 1), {})).fee, 3500);
+}
+
+TEST(FeeLawTest, Inkassosats2026OnTheSendDate) {
+  // law.md § 3.2: 750 kr in 2026, by the send date (§ 1-2 last paragraph).
+  // Claim due 2025-12-15: dunned 2025-12-30 → 700/20 = 35 kr; dunned
+  // 2026-01-05 → 750/20 = 37.50 kr.
+  EXPECT_EQ(DecideNoticeFee(Input(kDunning, D(2025, 12, 30), D(2025, 12, 15), {})).fee, 3500);
+  EXPECT_EQ(DecideNoticeFee(Input(kDunning, D(2026, 1, 5), D(2025, 12, 15), {})).fee, 3750);
+}
+
+TEST(FeeLawTest, TwoFeeCapAndSecondOnlyAfterFirstDeadline) {
+  // law.md § 3.1, inkassoforskriften § 1-3. Adjusted due 2026-01-10; dunning
+  // with fee on 01-24 (due + 14), deadline 02-07.
+  const absl::CivilDay due = D(2026, 1, 10);
+  std::vector<NoticeCharge> prior = {Sent(kDunning, D(2026, 1, 24), 3750)};
+  // On the deadline itself: not yet passed → no fee.
+  FeeDecision on_deadline = DecideNoticeFee(Input(kWarning, D(2026, 2, 7), due, prior));
+  EXPECT_EQ(on_deadline.fee, 0);
+  EXPECT_THAT(on_deadline.note, HasSubstr("2026-02-07"));
+  // The day after: the second fee.
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 2, 8), due, prior)).fee, 3750);
+  // A third fee-bearing notice: never.
+  prior.push_back(Sent(kWarning, D(2026, 2, 8), 3750));
+  FeeDecision third = DecideNoticeFee(Input(kWarning, D(2026, 4, 1), due, prior));
+  EXPECT_EQ(third.fee, 0);
+  EXPECT_THAT(third.note, HasSubstr("two fee-bearing notices"));
+}
+
+TEST(FeeLawTest, FreeNoticesDoNotCountTowardsTheCap) {
+  // A reminder without a fee is not a fee-bearing notice (§ 1-3).
+  const absl::CivilDay due = D(2026, 1, 10);
+  std::vector<NoticeCharge> prior = {Sent(kReminder, D(2026, 1, 12), 0),
+                                     Sent(kDunning, D(2026, 1, 26), 3750)};
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 2, 10), due, prior)).fee, 3750);
+}
+
+TEST(FeeLawTest, FirstDeadlineShorterThan14DaysBlocksTheSecondFee) {
+  // inkassoforskriften § 1-3: the first notice's deadline must be >= 14 days.
+  const absl::CivilDay due = D(2026, 1, 10);
+  std::vector<NoticeCharge> prior = {Sent(kDunning, D(2026, 1, 24), 3750, 13)};
+  FeeDecision d = DecideNoticeFee(Input(kWarning, D(2026, 3, 1), due, prior));
+  EXPECT_EQ(d.fee, 0);
+  EXPECT_THAT(d.note, HasSubstr("shorter than 14 days"));
+}
+
+TEST(FeeLawTest, WaivedFeeDoesNotCountTowardsTheCap) {
+  // history.proto Notice.fee_waived_date: a waived fee does not count
+  // towards the two-fee limit. Two fee notices, the first waived: a third
+  // notice after the second's deadline may carry a fee.
+  const absl::CivilDay due = D(2026, 1, 10);
+  NoticeCharge waived = Sent(kDunning, D(2026, 1, 24), 3750);
+  waived.waived = D(2026, 1, 30);
+  std::vector<NoticeCharge> prior = {waived, Sent(kDunning, D(2026, 2, 8), 3750)};
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 2, 22), due, prior)).fee, 0);
+  EXPECT_EQ(DecideNoticeFee(Input(kWarning, D(2026, 2, 23), due, prior)).fee, 3750);
+}
+
+TEST(FeeLawTest, HostCapRowLimitsTheFee) {
+  // rates.proto ReminderFeeCap: 38 kr published amount replaces 37.50.
+  v1::RateTables tables;
+  auto* cap = tables.add_reminder_fee_caps();
+  cap->set_valid_from("2026-01-01");
+  cap->set_amount(3800);
+  auto book = RateBook::Build(tables, D(2026, 6, 1), nullptr);
+  ASSERT_TRUE(book.ok());
+  FeeInput in = Input(kDunning, D(2026, 3, 1), D(2026, 1, 10), {});
+  in.rates = &*book;
+  EXPECT_EQ(DecideNoticeFee(in).fee, 3800);
+}
+
+TEST(CompensationTest, B2BCompensationWithTheFirstNoticeEvenAReminder) {
+  // law.md § 6: standardkompensasjon is due without any reminder; the
+  // engine claims it with the first notice. Due 2026-02-02 (H1 2026: 460 kr).
+  FeeInput in = Input(kReminder, D(2026, 2, 3), D(2026, 2, 2), {},
+                      v1::FEE_STRICTNESS_MEDIUM);
+  in.business_debtor = true;
+  in.claim_compensation = true;
+  FeeDecision d = DecideNoticeFee(in);
+  EXPECT_EQ(d.fee, 0);
+  EXPECT_EQ(d.compensation, 46000);
+  // Not for consumers (law.md § 2), nor without the profile option.
+  in.business_debtor = false;
+  EXPECT_EQ(DecideNoticeFee(in).compensation, 0);
+  in.business_debtor = true;
+  in.claim_compensation = false;
+  EXPECT_EQ(DecideNoticeFee(in).compensation, 0);
+}
+
+TEST(CompensationTest, FeesAreDeductedFromTheCompensation) {
+  // law.md § 6: fees + compensation = max(compensation, Σ fees), fee first.
+  // First dunning on 2026-02-16 (due 2026-02-02 + 14): fee 37.50,
+  // compensation 460 − 37.50 = 422.50. The warning after the deadline:
+  // max(460, 75) − 460 = 0 more.
+  const absl::CivilDay due = D(2026, 2, 2);
+  FeeInput first = Input(kDunning, D(2026, 2, 16), due, {}, v1::FEE_STRICTNESS_MEDIUM);
+  first.business_debtor = first.claim_compensation = true;
+  FeeDecision d1 = DecideNoticeFee(first);
+  EXPECT_EQ(d1.fee, 3750);
+  EXPECT_EQ(d1.compensation, 42250);
+  NoticeCharge sent = Sent(kDunning, D(2026, 2, 16), d1.fee);
+  sent.compensation = d1.compensation;
+  std::vector<NoticeCharge> prior = {sent};
+  FeeInput second = Input(kWarning, D(2026, 3, 3), due, prior, v1::FEE_STRICTNESS_MEDIUM);
+  second.business_debtor = second.claim_compensation = true;
+  FeeDecision d2 = DecideNoticeFee(second);
+  EXPECT_EQ(d2.fee, 0);
+  EXPECT_EQ(d2.compensation, 0);
+  EXPECT_THAT(d2.note, HasSubstr("§ 3a"));
+}
+
+TEST(CompensationTest, FeesAboveASmallCompensationAreCharged) {
+  // With a host compensation row of 50 kr: first notice 37.50 fee + 12.50
+  // compensation (total 50); second: max(50, 75) − 50 = 25 kr, all fee.
+  v1::RateTables tables;
+  auto* row = tables.add_standard_compensations();
+  row->set_valid_from("2026-01-01");
+  row->set_amount(5000);
+  auto book = RateBook::Build(tables, D(2026, 6, 1), nullptr);
+  ASSERT_TRUE(book.ok());
+  const absl::CivilDay due = D(2026, 2, 2);
+  FeeInput first = Input(kDunning, D(2026, 2, 16), due, {}, v1::FEE_STRICTNESS_MEDIUM);
+  first.business_debtor = first.claim_compensation = true;
+  first.rates = &*book;
+  FeeDecision d1 = DecideNoticeFee(first);
+  EXPECT_EQ(d1.fee, 3750);
+  EXPECT_EQ(d1.compensation, 1250);
+  NoticeCharge sent = Sent(kDunning, D(2026, 2, 16), d1.fee);
+  sent.compensation = d1.compensation;
+  std::vector<NoticeCharge> prior = {sent};
+  FeeInput second = Input(kWarning, D(2026, 3, 3), due, prior, v1::FEE_STRICTNESS_MEDIUM);
+  second.business_debtor = second.claim_compensation = true;
+  second.rates = &*book;
+  FeeDecision d2 = DecideNoticeFee(second);
+  EXPECT_EQ(d2.fee, 2500);
+  EXPECT_EQ(d2.compensation, 0);
+}
+
+TEST(CompensationTest, OffProfileClaimsNothing) {
+  FeeInput in = Input(kWarning, D(2026, 6, 1), D(2026, 2, 2), {}, v1::FEE_STRICTNESS_OFF);
+  in.business_debtor = in.claim_compensation = true;
+  FeeDecision d = DecideNoticeFee(in);
+  EXPECT_EQ(d.fee, 0);
+  EXPECT_EQ(d.compensation, 0);
+}
+
+}  // namespace
+}  // namespace purring::internal

@@ -1,0 +1,247 @@
+// The statutory tables as data (law.md §§ 1.2, 3.2, 5.2, 6) and the rules for
+// replacing, extending and carrying them forward.
+#include "money/rate_book.h"
+
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace purring::internal {
+namespace {
+
+using ::testing::HasSubstr;
+
+absl::CivilDay D(int y, int m, int d) { return absl::CivilDay(y, m, d); }
+
+TEST(RateBookTest, BuiltinInterestRatesFollowLawTable) {
+  // law.md § 1.2 table, one row per half-year.
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.first_day(), D(2014, 1, 1));
+  EXPECT_EQ(book.valid_until(), D(2026, 12, 31));
+  EXPECT_EQ(book.InterestRate(D(2014, 3, 1)), 950);
+  EXPECT_EQ(book.InterestRate(D(2015, 6, 30)), 925);
+  EXPECT_EQ(book.InterestRate(D(2015, 7, 1)), 900);
+  EXPECT_EQ(book.InterestRate(D(2020, 6, 30)), 950);
+  EXPECT_EQ(book.InterestRate(D(2020, 7, 1)), 800);
+  EXPECT_EQ(book.InterestRate(D(2023, 1, 1)), 1075);
+  EXPECT_EQ(book.InterestRate(D(2023, 12, 31)), 1175);
+  EXPECT_EQ(book.InterestRate(D(2024, 2, 29)), 1250);
+  EXPECT_EQ(book.InterestRate(D(2025, 7, 1)), 1225);
+  EXPECT_EQ(book.InterestRate(D(2026, 1, 1)), 1200);
+  EXPECT_EQ(book.InterestRate(D(2026, 7, 1)), 1225);
+}
+
+TEST(RateBookTest, InkassosatsPerYearBySendDate) {
+  // law.md § 3.2: 640 (2014, low confidence), 650, 670, 700 (2017-2025),
+  // 750 (2026).
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.CollectionRate(D(2014, 6, 1)), 64000);
+  EXPECT_EQ(book.CollectionRate(D(2015, 6, 1)), 65000);
+  EXPECT_EQ(book.CollectionRate(D(2016, 6, 1)), 67000);
+  EXPECT_EQ(book.CollectionRate(D(2017, 1, 1)), 70000);
+  EXPECT_EQ(book.CollectionRate(D(2025, 12, 31)), 70000);
+  EXPECT_EQ(book.CollectionRate(D(2026, 1, 1)), 75000);
+}
+
+TEST(RateBookTest, FeeFractionSwitchesOn2020_10_01ByDueDate) {
+  // law.md § 3.2 transition note (Advokatbladet): 1/10 for claims due before
+  // 2020-10-01, 1/20 from then; inkassosats 700 on the send date.
+  // 700 kr / 10 = 70 kr = 7000 øre; 700 kr / 20 = 35 kr = 3500 øre.
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.MaxReminderFee(D(2020, 9, 30), D(2020, 10, 20)), 7000);
+  EXPECT_EQ(book.MaxReminderFee(D(2020, 10, 1), D(2020, 10, 20)), 3500);
+  // Betalingsoppfordring 3/10 → 3/20 (inkassoforskriften § 1-2 (3)):
+  // 700 × 3/10 = 210 kr; 700 × 3/20 = 105 kr.
+  EXPECT_EQ(book.MaxPaymentDemandFee(D(2020, 9, 30), D(2020, 10, 20)), 21000);
+  EXPECT_EQ(book.MaxPaymentDemandFee(D(2020, 10, 1), D(2020, 10, 20)), 10500);
+}
+
+TEST(RateBookTest, Inkassosats2026GivesFeeOf37_50) {
+  // law.md § 3.2: 1/20 × 750 = 37.50 kr (the maximum is fraction × sats,
+  // rounded down to øre: exactly 3750). The sats is the send date's
+  // (inkassoforskriften § 1-2 last paragraph): a 2025 claim dunned in 2026
+  // gets 37.50, dunned in December 2025 35.00. Betalingsoppfordring
+  // 3/20 × 750 = 112.50 kr.
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.MaxReminderFee(D(2025, 12, 15), D(2026, 1, 5)), 3750);
+  EXPECT_EQ(book.MaxReminderFee(D(2025, 12, 15), D(2025, 12, 30)), 3500);
+  EXPECT_EQ(book.MaxPaymentDemandFee(D(2026, 1, 15), D(2026, 2, 5)), 11250);
+}
+
+TEST(RateBookTest, StandardCompensationCarriesUnknownHalfYearsForward) {
+  // law.md § 6 table; "?" rows carry the previous known half-year.
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.StandardCompensation(D(2014, 3, 1)), 32000);
+  EXPECT_EQ(book.StandardCompensation(D(2015, 3, 1)), 32000);  // "?" → 2014 H1
+  EXPECT_EQ(book.StandardCompensation(D(2020, 8, 1)), 43000);
+  EXPECT_EQ(book.StandardCompensation(D(2021, 3, 1)), 43000);  // "?" → 2020 H2
+  EXPECT_EQ(book.StandardCompensation(D(2021, 8, 1)), 40000);
+  EXPECT_EQ(book.StandardCompensation(D(2025, 9, 1)), 47000);  // "?" → 2025 H1
+  EXPECT_EQ(book.StandardCompensation(D(2026, 2, 1)), 46000);
+  EXPECT_EQ(book.StandardCompensation(D(2026, 8, 1)), 43000);
+}
+
+TEST(RateBookTest, CollectionCostBandsByDueDate) {
+  // law.md § 5.2: from 2020-10-01, ≤ 500 kr: 0.25 × sats, ≤ 10 000 kr:
+  // 0.80 ×, > 250 000 kr: 7.20 × (tung double). Before: ≤ 2 500 kr 0.5 ×.
+  const RateBook book = RateBook::Builtin();
+  // 500 kr exactly is in the first band (inclusive): 0.25 × 750 = 187.50 kr.
+  EXPECT_EQ(book.CollectionCostMaxima(50000, D(2026, 1, 10), D(2026, 3, 1)),
+            std::make_pair(int64_t{18750}, int64_t{37500}));
+  // 500.01 kr: 0.35 × 750 = 262.50, tung 0.70 × 750 = 525.
+  EXPECT_EQ(book.CollectionCostMaxima(50001, D(2026, 1, 10), D(2026, 3, 1)),
+            std::make_pair(int64_t{26250}, int64_t{52500}));
+  EXPECT_EQ(book.CollectionCostMaxima(400000, D(2026, 1, 10), D(2026, 3, 1)),
+            std::make_pair(int64_t{60000}, int64_t{120000}));
+  EXPECT_EQ(book.CollectionCostMaxima(30000000, D(2026, 1, 10), D(2026, 3, 1)),
+            std::make_pair(int64_t{540000}, int64_t{1080000}));
+  // Pre-2020 band set, sats 700 on the day: 0.5 × 700 = 350, tung 700.
+  EXPECT_EQ(book.CollectionCostMaxima(200000, D(2019, 5, 1), D(2020, 1, 15)),
+            std::make_pair(int64_t{35000}, int64_t{70000}));
+}
+
+TEST(RateBookTest, InterestPeriodsSplitAtHalfYearsAndRateChanges) {
+  // law.md § 1.1: split at every 1 January and 1 July.
+  const RateBook book = RateBook::Builtin();
+  std::vector<RatePeriod> periods;
+  book.InterestPeriods(D(2025, 6, 20), D(2026, 7, 10), &periods);
+  ASSERT_EQ(periods.size(), 4u);
+  EXPECT_EQ(periods[0].from, D(2025, 6, 20));
+  EXPECT_EQ(periods[0].to, D(2025, 6, 30));
+  EXPECT_EQ(periods[0].rate_basis_points, 1250);
+  EXPECT_EQ(periods[1].from, D(2025, 7, 1));
+  EXPECT_EQ(periods[1].to, D(2025, 12, 31));
+  EXPECT_EQ(periods[1].rate_basis_points, 1225);
+  EXPECT_EQ(periods[2].rate_basis_points, 1200);
+  EXPECT_EQ(periods[3].from, D(2026, 7, 1));
+  EXPECT_EQ(periods[3].to, D(2026, 7, 10));
+  EXPECT_EQ(periods[3].rate_basis_points, 1225);
+  // Even an unchanged rate is split at 1 July (2017 H1 and H2 both 8.50 %).
+  periods.clear();
+  book.InterestPeriods(D(2017, 6, 1), D(2017, 7, 31), &periods);
+  ASSERT_EQ(periods.size(), 2u);
+  EXPECT_EQ(periods[0].to, D(2017, 6, 30));
+}
+
+TEST(RateBookTest, AsOfBeyondTablesIsRefused) {
+  // Issue 4: an as-of date beyond the tables is refused with a clear error.
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(v1::RateTables(), D(2027, 1, 5), &warnings);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_THAT(book.status().message(), HasSubstr("2026-12-31"));
+  EXPECT_THAT(book.status().message(), HasSubstr("carry_last_rate_forward"));
+  EXPECT_TRUE(warnings.empty());
+  auto early = RateBook::Build(v1::RateTables(), D(2013, 12, 31), &warnings);
+  EXPECT_EQ(early.status().code(), absl::StatusCode::kOutOfRange);
+}
+
+TEST(RateBookTest, CarryForwardIsAllowedOnRequestWithWarning) {
+  v1::RateTables tables;
+  tables.set_carry_last_rate_forward(true);
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(tables, D(2027, 3, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
+  EXPECT_THAT(warnings[0].message(), HasSubstr("12.25 %"));
+  EXPECT_EQ(book->valid_until(), D(2027, 3, 1));
+  EXPECT_EQ(book->InterestRate(D(2027, 2, 1)), 1225);
+  EXPECT_EQ(book->CollectionRate(D(2027, 2, 1)), 75000);
+}
+
+TEST(RateBookTest, SuppliedRowExtendsTablesWithoutRelease) {
+  // Issue 4: a new half-year's rate is data, not a release.
+  v1::RateTables tables;
+  auto* row = tables.add_interest_rates();
+  row->set_valid_from("2027-01-01");
+  row->set_rate_basis_points(1300);
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(book->valid_until(), D(2027, 6, 30));
+  EXPECT_EQ(book->InterestRate(D(2027, 2, 1)), 1300);
+  EXPECT_EQ(book->InterestRate(D(2026, 8, 1)), 1225);  // built-ins kept
+}
+
+TEST(RateBookTest, SuppliedRowReplacesBuiltinWithSameValidFrom) {
+  // law.md flags 2026 H2 12.25 % as low confidence: a host can correct it.
+  v1::RateTables tables;
+  auto* row = tables.add_interest_rates();
+  row->set_valid_from("2026-07-01");
+  row->set_rate_basis_points(1250);
+  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->InterestRate(D(2026, 8, 1)), 1250);
+  EXPECT_EQ(book->InterestRate(D(2026, 6, 1)), 1200);
+}
+
+TEST(RateBookTest, ReplaceBuiltinDropsOnlySuppliedTables) {
+  v1::RateTables tables;
+  tables.set_replace_builtin(true);
+  auto* row = tables.add_interest_rates();
+  row->set_valid_from("2020-01-01");
+  row->set_rate_basis_points(1000);
+  tables.set_valid_until("2026-12-31");
+  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->first_day(), D(2020, 1, 1));
+  EXPECT_EQ(book->InterestRate(D(2026, 8, 1)), 1000);
+  EXPECT_EQ(book->CollectionRate(D(2026, 8, 1)), 75000);  // built-in kept
+}
+
+TEST(RateBookTest, ReminderFeeCapRowReplacesComputedMaximum) {
+  // law.md § 3.2 rounding note: a host may follow the published 38 kr.
+  v1::RateTables tables;
+  auto* cap = tables.add_reminder_fee_caps();
+  cap->set_valid_from("2026-01-01");
+  cap->set_amount(3800);
+  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2026, 1, 1), D(2026, 2, 1)), 3800);
+  EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 1), D(2025, 12, 1)), 3500);
+}
+
+TEST(RateBookTest, BadRowsAreRefusedNamingTableAndRow) {
+  {
+    v1::RateTables tables;
+    tables.add_interest_rates()->set_valid_from("2027-01-01");  // rate 0
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(book.status().message(), HasSubstr("interest_rates[0]"));
+  }
+  {
+    v1::RateTables tables;
+    auto* row = tables.add_collection_rates();
+    row->set_valid_from("2027-02-30");
+    row->set_amount(80000);
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(book.status().message(),
+                HasSubstr("collection_rates[0]: valid_from \"2027-02-30\""));
+  }
+  {
+    v1::RateTables tables;
+    for (int i = 0; i < 2; ++i) {
+      auto* row = tables.add_interest_rates();
+      row->set_valid_from("2027-01-01");
+      row->set_rate_basis_points(1300 + i);
+    }
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(book.status().message(), HasSubstr("two rows"));
+  }
+  {
+    v1::RateTables tables;
+    auto* row = tables.add_fee_fractions();
+    row->set_valid_from("2027-01-01");
+    row->set_reminder_numerator(1);
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_THAT(book.status().message(), HasSubstr("fee_fractions[0]"));
+  }
+}
+
+}  // namespace
+}  // namespace purring::internal
