@@ -1,0 +1,64 @@
+#include "process/calendar.h"
+
+namespace purring::internal {
+
+absl::CivilDay EasterSunday(absl::civil_year_t year) {
+  // Meeus/Jones/Butcher algorithm, valid for every Gregorian year.
+  const long long y = year;
+  const long long a = y % 19;
+  const long long b = y / 100;
+  const long long c = y % 100;
+  const long long d = b / 4;
+  const long long e = b % 4;
+  const long long f = (b + 8) / 25;
+  const long long g = (b - f + 1) / 3;
+  const long long h = (19 * a + b - d - g + 15) % 30;
+  const long long i = c / 4;
+  const long long k = c % 4;
+  const long long l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const long long m = (a + 11 * h + 22 * l) / 451;
+  const long long month = (h + l - 7 * m + 114) / 31;
+  const long long day = (h + l - 7 * m + 114) % 31 + 1;
+  return absl::CivilDay(year, static_cast<int>(month), static_cast<int>(day));
+}
+
+bool IsNorwegianPublicHoliday(absl::CivilDay day) {
+  const int month = day.month();
+  const int dom = day.day();
+  if ((month == 1 && dom == 1) || (month == 5 && (dom == 1 || dom == 17)) ||
+      (month == 12 && (dom == 25 || dom == 26))) {
+    return true;
+  }
+  // Every movable holiday lies between Maundy Thursday (19 March at the
+  // earliest) and Whit Monday (14 June at the latest).
+  if (month < 3 || month > 6) return false;
+  const absl::CivilDay easter = EasterSunday(day.year());
+  const absl::civil_diff_t offset = day - easter;
+  switch (offset) {
+    case -3:  // Skjærtorsdag
+    case -2:  // Langfredag
+    case 0:   // Første påskedag
+    case 1:   // Andre påskedag
+    case 39:  // Kristi himmelfartsdag
+    case 49:  // Første pinsedag
+    case 50:  // Andre pinsedag
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBusinessDay(absl::CivilDay day) {
+  const absl::Weekday weekday = absl::GetWeekday(day);
+  if (weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday) {
+    return false;
+  }
+  return !IsNorwegianPublicHoliday(day);
+}
+
+absl::CivilDay NextBusinessDayOnOrAfter(absl::CivilDay day) {
+  while (!IsBusinessDay(day)) ++day;
+  return day;
+}
+
+}  // namespace purring::internal

@@ -1,0 +1,343 @@
+#include "process/invoice_eval.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "dates.h"
+#include "money/claim.h"
+#include "money/fee_rules.h"
+#include "process/calendar.h"
+#include "process/cutoff.h"
+#include "process/naming.h"
+#include "process/step_plan.h"
+
+namespace purring::internal {
+namespace {
+
+absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
+  std::optional<absl::CivilDay> day = ParseDate(text);
+  return day.has_value() ? *day : fallback;
+}
+
+struct SortedNotice {
+  NoticeCharge charge;
+  const v1::Notice* notice;
+};
+
+// The invoice's notices by sent date (then step), stable for equal keys.
+std::vector<SortedNotice> SortNotices(absl::Span<const v1::Notice* const> in,
+                                      const ResolvedProfile& profile,
+                                      absl::CivilDay fallback) {
+  std::vector<SortedNotice> out;
+  out.reserve(in.size());
+  for (const v1::Notice* n : in) {
+    SortedNotice s;
+    s.notice = n;
+    s.charge.step = n->step();
+    s.charge.sent = DateOr(n->sent_date(), fallback);
+    s.charge.deadline = n->deadline().empty()
+                            ? NoticeDeadline(profile, s.charge.sent)
+                            : DateOr(n->deadline(), s.charge.sent);
+    s.charge.fee = n->fee();
+    s.charge.compensation = n->compensation();
+    s.charge.interest = n->interest();
+    if (!n->fee_waived_date().empty()) {
+      s.charge.waived = DateOr(n->fee_waived_date(), s.charge.sent);
+    }
+    out.push_back(std::move(s));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const SortedNotice& a, const SortedNotice& b) {
+                     if (a.charge.sent != b.charge.sent) {
+                       return a.charge.sent < b.charge.sent;
+                     }
+                     return a.charge.step < b.charge.step;
+                   });
+  return out;
+}
+
+// The active hold that started last (the later one in the list on a tie).
+const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
+  const v1::Hold* found = nullptr;
+  absl::CivilDay found_start;
+  for (const v1::Hold& hold : invoice.holds()) {
+    std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
+    if (!start.has_value() || *start > as_of) continue;
+    if (!hold.end_date().empty()) {
+      std::optional<absl::CivilDay> end = ParseDate(hold.end_date());
+      if (end.has_value() && *end < as_of) continue;
+    }
+    if (found == nullptr || *start >= found_start) {
+      found = &hold;
+      found_start = *start;
+    }
+  }
+  return found;
+}
+
+absl::Status Overflow(const v1::Invoice& invoice) {
+  return absl::OutOfRangeError(absl::StrCat(
+      "invoice \"", invoice.number(), "\": amount overflows 64-bit øre"));
+}
+
+bool Add(int64_t a, int64_t b, int64_t* out) {
+  return !__builtin_add_overflow(a, b, out);
+}
+
+}  // namespace
+
+absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
+                             v1::InvoiceResult* result, InvoiceOutput* output,
+                             ReportAccumulator* reports) {
+  const v1::Invoice& invoice = *input.invoice;
+  const v1::Customer& customer = *input.customer;
+  const ProfileTable::Choice choice = ctx.profiles->ForCustomer(customer);
+  const ResolvedProfile& profile = *choice.profile;
+
+  const absl::CivilDay due = DateOr(invoice.due_date(), ctx.as_of);
+  const absl::CivilDay adjusted_due =
+      ctx.shift_due_dates ? NextBusinessDayOnOrAfter(due) : due;
+
+  result->set_invoice_number(invoice.number());
+  result->set_customer_id(invoice.customer_id());
+  result->set_customer_name(customer.name());
+  result->set_customer_type(choice.type);
+  result->set_custom_process(choice.custom);
+  result->set_profile_id(profile.id);
+  result->set_invoice_date(invoice.invoice_date());
+  result->set_due_date(invoice.due_date());
+  result->set_adjusted_due_date(FormatDate(adjusted_due));
+  result->set_original_amount(invoice.amount());
+
+  // The history is the truth (issue 3 § 9): every recorded notice counts for
+  // the step reached, even one dated after the as-of date (an automatic
+  // dispatch recorded ahead of time), so it is never proposed again.
+  const std::vector<SortedNotice> sorted =
+      SortNotices(input.notices, profile, ctx.as_of);
+  std::vector<NoticeCharge> all_charges;
+  all_charges.reserve(sorted.size());
+  int64_t interest_charged_before = 0;
+  for (const SortedNotice& s : sorted) {
+    all_charges.push_back(s.charge);
+    if (!Add(interest_charged_before, s.charge.interest,
+             &interest_charged_before)) {
+      return Overflow(invoice);
+    }
+    reports->AddNotice(*s.notice);
+    if (!ctx.omit_history) *result->add_history() = *s.notice;
+  }
+
+  // The money at the as-of date: only notices sent by then charge anything.
+  ClaimEvents events;
+  events.adjusted_due = adjusted_due;
+  events.original = invoice.amount();
+  events.payments.reserve(invoice.payments_size());
+  for (const v1::Payment& p : invoice.payments()) {
+    events.payments.push_back(
+        {DateOr(p.date(), ctx.as_of), p.amount(), p.allocation()});
+  }
+  std::stable_sort(events.payments.begin(), events.payments.end(),
+                   [](const PaymentEvent& a, const PaymentEvent& b) {
+                     return a.date < b.date;
+                   });
+  for (const v1::CreditNote& c : invoice.credit_notes()) {
+    events.credits.push_back({DateOr(c.date(), ctx.as_of), c.amount()});
+  }
+  std::stable_sort(events.credits.begin(), events.credits.end(),
+                   [](const CreditEvent& a, const CreditEvent& b) {
+                     return a.date < b.date;
+                   });
+  for (const NoticeCharge& charge : all_charges) {
+    if (charge.sent > ctx.as_of) continue;
+    events.notices.push_back(charge);
+    if (!events.interest_claimed_from.has_value() &&
+        StepClaimsInterest(profile.strictness, charge.step)) {
+      events.interest_claimed_from = charge.sent;
+    }
+  }
+  absl::StatusOr<ClaimState> claim =
+      EvaluateClaim(events, ctx.as_of, *ctx.rates, ctx.day_count);
+  if (!claim.ok()) {
+    return absl::Status(claim.status().code(),
+                        absl::StrCat("invoice \"", invoice.number(), "\": ",
+                                     claim.status().message()));
+  }
+  const ClaimState& state = *claim;
+  for (const PaymentAllocation& allocation : state.allocations) {
+    reports->AddAllocation(allocation);
+  }
+  *result->mutable_balance() = state.balance;
+  *result->mutable_interest() = state.interest;
+
+  const StepPlan plan =
+      PlanNextStep(profile, adjusted_due, all_charges, ctx.as_of);
+  if (plan.last_notice >= 0) {
+    const NoticeCharge& last = all_charges[plan.last_notice];
+    result->set_current_step(last.step);
+    result->set_current_sent_date(FormatDate(last.sent));
+    result->set_current_deadline(FormatDate(last.deadline));
+  }
+
+  // The fee the next notice carries when sent on `send`.
+  const bool business = choice.type == v1::CUSTOMER_TYPE_BUSINESS;
+  auto decide_fee = [&](v1::StepKind step, absl::CivilDay send) {
+    FeeInput fee_input;
+    fee_input.step = step;
+    fee_input.send_date = send;
+    fee_input.adjusted_due = adjusted_due;
+    fee_input.prior = all_charges;
+    fee_input.strictness = profile.strictness;
+    fee_input.business_debtor = business;
+    fee_input.claim_compensation = profile.claim_standard_compensation;
+    fee_input.rates = ctx.rates;
+    return DecideNoticeFee(fee_input);
+  };
+  auto show_next = [&](absl::CivilDay date, bool with_fee) {
+    result->set_next_step(ToNextStep(plan.next_step));
+    result->set_next_step_date(FormatDate(date));
+    if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
+      FeeDecision fee = decide_fee(plan.next_step, date);
+      result->set_next_step_fee(fee.fee);
+      result->set_next_step_fee_note(fee.note);
+    }
+  };
+
+  // F1: exactly one status, in this order (README "Statuses").
+  if (input.collection_case != nullptr) {
+    result->set_status(v1::INVOICE_STATUS_IN_COLLECTION);
+    const v1::CollectionCaseState case_state = input.collection_case->state();
+    result->set_collection_state(case_state == v1::COLLECTION_CASE_STATE_UNSPECIFIED
+                                     ? v1::COLLECTION_CASE_STATE_NOT_STARTED
+                                     : case_state);
+    return absl::OkStatus();
+  }
+  if (state.settled) {
+    result->set_status(v1::INVOICE_STATUS_PAID);
+    return absl::OkStatus();
+  }
+  if (ctx.as_of <= adjusted_due) {
+    result->set_status(v1::INVOICE_STATUS_NOT_DUE);
+    show_next(plan.next_date, true);
+    return absl::OkStatus();
+  }
+  if (!ctx.start_from.empty()) {
+    const CutoffCheck cutoff = CheckCutoff(invoice.number(), ctx.start_from);
+    output->cutoff_not_numeric = !cutoff.numeric;
+    if (cutoff.before_cutoff) {
+      result->set_status(v1::INVOICE_STATUS_BEFORE_CUTOFF);
+      return absl::OkStatus();
+    }
+  }
+  if (invoice.do_not_dun() || customer.do_not_dun()) {
+    result->set_status(v1::INVOICE_STATUS_DO_NOT_DUN);
+    result->set_do_not_dun_source(invoice.do_not_dun()
+                                      ? v1::DO_NOT_DUN_SOURCE_INVOICE
+                                      : v1::DO_NOT_DUN_SOURCE_CUSTOMER);
+    return absl::OkStatus();
+  }
+  if (const v1::Hold* hold = ActiveHold(invoice, ctx.as_of); hold != nullptr) {
+    result->set_status(v1::INVOICE_STATUS_ON_HOLD);
+    v1::HoldInfo* info = result->mutable_hold();
+    info->set_kind(hold->kind() == v1::HOLD_KIND_UNSPECIFIED ? v1::HOLD_KIND_MANUAL
+                                                           : hold->kind());
+    info->set_reason(hold->reason());
+    info->set_since(hold->start_date());
+    info->set_until(hold->end_date());
+    if (plan.waiting_until.has_value()) {
+      result->set_waiting_until(FormatDate(*plan.waiting_until));
+    }
+    // The invoice resumes at the step it had reached, no earlier than the
+    // day after the hold ends; an open-ended hold has no date.
+    result->set_next_step(ToNextStep(plan.next_step));
+    if (!hold->end_date().empty()) {
+      const absl::CivilDay resume =
+          std::max(plan.next_date, DateOr(hold->end_date(), ctx.as_of) + 1);
+      show_next(resume, true);
+    }
+    return absl::OkStatus();
+  }
+
+  if (plan.waiting_until.has_value()) {
+    result->set_waiting_until(FormatDate(*plan.waiting_until));
+  }
+  switch (plan.phase) {
+    case StepPhase::kWaiting:
+      result->set_status(v1::INVOICE_STATUS_WAITING);
+      show_next(plan.next_date, true);
+      return absl::OkStatus();
+    case StepPhase::kDeadlineNotExpired:
+      result->set_status(v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
+      show_next(plan.next_date, true);
+      return absl::OkStatus();
+    case StepPhase::kReady:
+      result->set_status(v1::INVOICE_STATUS_READY_TO_SEND);
+      break;
+    case StepPhase::kConsiderCollection:
+      result->set_status(v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+      break;
+  }
+
+  // An action for the invoice (issue 3 § 6): dated the as-of date, or the
+  // next automatic dispatch's date when that mode is automatic.
+  v1::ProposedAction& action = output->action;
+  output->has_action = true;
+  action.set_invoice_number(invoice.number());
+  action.set_customer_id(invoice.customer_id());
+  if (plan.phase == StepPhase::kConsiderCollection) {
+    const bool automatic = ctx.dispatch->transfer_automatic;
+    const absl::CivilDay date = automatic ? ctx.dispatch->date : ctx.as_of;
+    action.set_kind(v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+    action.set_id(StepDateId(invoice.number(), v1::STEP_KIND_UNSPECIFIED, date));
+    action.set_date(FormatDate(date));
+    action.set_amount_claimed(state.balance.total());
+    action.set_automatic(automatic);
+    result->set_next_step(v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
+    result->set_next_step_date(FormatDate(plan.next_date));
+    result->add_action_ids(action.id());
+    return absl::OkStatus();
+  }
+
+  const bool automatic = ctx.dispatch->progression_automatic;
+  const absl::CivilDay date = automatic ? ctx.dispatch->date : ctx.as_of;
+  const FeeDecision fee = decide_fee(plan.next_step, date);
+  // Interest is claimed from the first notice whose step claims it; this
+  // notice charges the claimed interest not charged by earlier notices.
+  const bool claims_interest =
+      events.interest_claimed_from.has_value() ||
+      StepClaimsInterest(profile.strictness, plan.next_step);
+  int64_t interest = 0;
+  int64_t interest_outstanding_after = state.balance.interest_outstanding();
+  if (claims_interest) {
+    interest = std::max<int64_t>(
+        0, state.interest.accrued() - interest_charged_before);
+    interest_outstanding_after = std::max<int64_t>(
+        0, state.interest.accrued() - state.balance.interest_paid());
+  }
+  int64_t amount = state.balance.total() - state.balance.interest_outstanding();
+  if (!Add(amount, fee.fee, &amount) || !Add(amount, fee.compensation, &amount) ||
+      !Add(amount, interest_outstanding_after, &amount)) {
+    return Overflow(invoice);
+  }
+  action.set_kind(v1::ACTION_KIND_SEND_NOTICE);
+  action.set_id(StepDateId(invoice.number(), plan.next_step, date));
+  action.set_step(plan.next_step);
+  action.set_date(FormatDate(date));
+  action.set_deadline(FormatDate(NoticeDeadline(profile, date)));
+  action.set_fee(fee.fee);
+  action.set_compensation(fee.compensation);
+  action.set_interest(interest);
+  action.set_amount_claimed(amount);
+  action.set_automatic(automatic);
+  action.set_fee_note(fee.note);
+  result->set_next_step(ToNextStep(plan.next_step));
+  result->set_next_step_date(FormatDate(plan.next_date));
+  result->set_next_step_fee(fee.fee);
+  result->set_next_step_fee_note(fee.note);
+  result->add_action_ids(action.id());
+  return absl::OkStatus();
+}
+
+}  // namespace purring::internal

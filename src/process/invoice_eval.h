@@ -1,0 +1,54 @@
+// One invoice's evaluation: its status (F1), its F2 columns and the action
+// proposed for it. A pure function of the invoice, its customer, its notices
+// and the shared immutable context, so shards can run it on any thread.
+#ifndef PURRING_SRC_PROCESS_INVOICE_EVAL_H_
+#define PURRING_SRC_PROCESS_INVOICE_EVAL_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "money/rate_book.h"
+#include "money/reports.h"
+#include "process/dispatch.h"
+#include "process/profiles.h"
+#include "purring/v1/evaluate.pb.h"
+
+namespace purring::internal {
+
+// Shared by every invoice of a request; read-only.
+struct EvalContext {
+  absl::CivilDay as_of;
+  const RateBook* rates = nullptr;
+  v1::DayCount day_count = v1::DAY_COUNT_UNSPECIFIED;
+  bool shift_due_dates = true;
+  const ProfileTable* profiles = nullptr;
+  absl::string_view start_from;  // empty: every open overdue invoice
+  const DispatchPlan* dispatch = nullptr;
+  bool omit_history = false;
+};
+
+struct InvoiceInput {
+  const v1::Invoice* invoice = nullptr;
+  const v1::Customer* customer = nullptr;
+  absl::Span<const v1::Notice* const> notices;  // this invoice's, any order
+  const v1::CollectionCase* collection_case = nullptr;  // nullptr: none
+};
+
+struct InvoiceOutput {
+  bool has_action = false;
+  v1::ProposedAction action;
+  bool cutoff_not_numeric = false;  // warn "CUTOFF_NOT_NUMERIC"
+};
+
+// Fills *result (one InvoiceResult, never skipped) and *output, and feeds
+// the invoice's history notices and payment allocations to *reports.
+// Errors from the money module come back prefixed with the invoice number.
+absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
+                             v1::InvoiceResult* result, InvoiceOutput* output,
+                             ReportAccumulator* reports);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_PROCESS_INVOICE_EVAL_H_

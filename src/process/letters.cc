@@ -1,0 +1,145 @@
+#include "process/letters.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "process/naming.h"
+
+namespace purring::internal {
+
+const std::string& RecipientEmail(const v1::Customer& customer,
+                                  v1::EmailPreference preference) {
+  const bool company_first = preference == v1::EMAIL_PREFERENCE_COMPANY_EMAIL;
+  const std::string& first =
+      company_first ? customer.company_email() : customer.invoice_email();
+  const std::string& second =
+      company_first ? customer.invoice_email() : customer.company_email();
+  return first.empty() ? second : first;
+}
+
+bool HasPostalAddress(const v1::PostalAddress& address) {
+  const bool has_line =
+      std::any_of(address.lines().begin(), address.lines().end(),
+                  [](const std::string& line) { return !line.empty(); });
+  return has_line && (!address.postal_code().empty() || !address.city().empty());
+}
+
+void BuildLetters(
+    const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
+    google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
+    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing) {
+  const v1::Company& company = settings.company();
+  const std::string& phone = settings.contact_phone().empty()
+                                 ? company.phone()
+                                 : settings.contact_phone();
+  const std::string& email = settings.contact_email().empty()
+                                 ? company.email()
+                                 : settings.contact_email();
+  const std::string& link_template = settings.objection_link_template();
+
+  // Letter id → the items it carries, in `items` order.
+  std::map<std::string, std::vector<size_t>> groups;
+  std::map<absl::string_view, std::vector<size_t>> missing_items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const LetterItem& item = items[i];
+    const v1::Customer& customer = *item.customer;
+    const bool can_mail =
+        !RecipientEmail(customer, settings.email_preference()).empty() ||
+        HasPostalAddress(customer.postal_address());
+    if (!can_mail) {
+      missing_items[customer.id()].push_back(i);
+    }
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    const LetterItem& item = items[i];
+    const v1::Customer& customer = *item.customer;
+    if (missing_items.count(customer.id()) != 0) continue;
+    std::string id = customer.id();
+    id += "/";
+    id += std::string(StepName(item.action->step()));
+    id += "/";
+    id += item.action->date();
+    groups[std::move(id)].push_back(i);
+  }
+
+  for (auto& [id, members] : groups) {
+    const LetterItem& head = items[members.front()];
+    const v1::Customer& customer = *head.customer;
+    v1::ProposedLetter* letter = letters->Add();
+    letter->set_id(id);
+    letter->set_customer_id(customer.id());
+    letter->set_customer_name(customer.name());
+    letter->set_step(head.action->step());
+    letter->set_date(head.action->date());
+    const std::string& to = RecipientEmail(customer, settings.email_preference());
+    if (!to.empty()) {
+      letter->set_channel(v1::CHANNEL_EMAIL);
+      letter->set_email(to);
+    } else {
+      letter->set_channel(v1::CHANNEL_POST);
+      *letter->mutable_postal_address() = customer.postal_address();
+    }
+    letter->set_creditor_name(company.name());
+    letter->set_contact_phone(phone);
+    letter->set_contact_email(email);
+    letter->set_bank_account(company.bank_account());
+    letter->set_collection_warning(head.action->step() ==
+                                   v1::STEP_KIND_COLLECTION_WARNING);
+    letter->set_objection_link(ObjectionLink(
+        link_template, head.invoice->number(), customer.id(), id));
+    std::string deadline;
+    int64_t total_fee = 0, total_interest = 0, total_due = 0;
+    bool automatic = false;
+    for (size_t i : members) {
+      const LetterItem& item = items[i];
+      v1::ProposedAction* action = item.action;
+      action->set_letter_id(id);
+      action->set_channel(letter->channel());
+      automatic = automatic || action->automatic();
+      deadline = std::max(deadline, action->deadline());
+      const v1::Balance& balance = item.result->balance();
+      v1::LetterLine* line = letter->add_lines();
+      line->set_invoice_number(item.invoice->number());
+      line->set_invoice_date(item.invoice->invoice_date());
+      line->set_due_date(item.invoice->due_date());
+      line->set_original_amount(item.invoice->amount());
+      line->set_paid(balance.paid());
+      line->set_credited(balance.credited());
+      line->set_fee(action->fee());
+      line->set_compensation(action->compensation());
+      line->set_fees_earlier(balance.fees_outstanding());
+      // What the notice claims beyond principal and costs is interest.
+      line->set_interest(std::max<int64_t>(
+          0, action->amount_claimed() - balance.principal_outstanding() -
+                 balance.fees_outstanding() - action->fee() -
+                 action->compensation()));
+      line->set_amount_due(action->amount_claimed());
+      line->set_payment_reference(item.invoice->payment_reference());
+      line->set_objection_link(ObjectionLink(
+          link_template, item.invoice->number(), customer.id(), id));
+      // Amounts are bounded by purring/limits.h; sums of a letter stay far
+      // below int64 (validation caps every amount at 10^15 øre).
+      total_fee += action->fee() + action->compensation();
+      total_interest += line->interest();
+      total_due += action->amount_claimed();
+    }
+    letter->set_deadline(deadline);
+    letter->set_total_fee(total_fee);
+    letter->set_total_interest(total_interest);
+    letter->set_total_due(total_due);
+    letter->set_automatic(automatic);
+  }
+
+  for (auto& [customer_id, members] : missing_items) {
+    v1::CustomerMissingAddress* entry = missing->Add();
+    entry->set_customer_id(std::string(customer_id));
+    entry->set_customer_name(items[members.front()].customer->name());
+    for (size_t i : members) {
+      entry->add_invoice_numbers(items[i].invoice->number());
+    }
+  }
+}
+
+}  // namespace purring::internal

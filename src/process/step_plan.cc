@@ -1,0 +1,62 @@
+#include "process/step_plan.h"
+
+#include <algorithm>
+
+#include "money/fee_rules.h"
+
+namespace purring::internal {
+
+absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
+                              absl::CivilDay sent) {
+  return sent + profile.deadline_days;
+}
+
+StepPlan PlanNextStep(const ResolvedProfile& profile,
+                      absl::CivilDay adjusted_due,
+                      absl::Span<const NoticeCharge> notices,
+                      absl::CivilDay on_date) {
+  StepPlan plan;
+  v1::StepKind reached = v1::STEP_KIND_UNSPECIFIED;
+  for (size_t i = 0; i < notices.size(); ++i) {
+    reached = std::max(reached, notices[i].step);
+  }
+  plan.next_step = v1::STEP_KIND_UNSPECIFIED;
+  for (v1::StepKind step : profile.steps) {
+    if (step > reached) {
+      plan.next_step = step;
+      break;
+    }
+  }
+
+  const bool charges_fee =
+      plan.next_step != v1::STEP_KIND_UNSPECIFIED &&
+      ProfileChargesFee(profile.strictness, plan.next_step);
+  if (notices.empty()) {
+    plan.next_date = adjusted_due + std::max(1, profile.first_step_after_days);
+    if (charges_fee && profile.first_step_after_days == 0) {
+      plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
+    }
+  } else {
+    plan.last_notice = static_cast<int>(notices.size()) - 1;
+    const NoticeCharge& last = notices.back();
+    plan.waiting_until = last.deadline + profile.days_after_deadline;
+    plan.next_date = std::max(*plan.waiting_until, last.deadline) + 1;
+    if (charges_fee) {
+      plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
+    }
+    if (on_date <= *plan.waiting_until) {
+      plan.phase = StepPhase::kDeadlineNotExpired;
+      return plan;
+    }
+  }
+  if (on_date < plan.next_date) {
+    plan.phase = StepPhase::kWaiting;
+  } else if (plan.next_step == v1::STEP_KIND_UNSPECIFIED) {
+    plan.phase = StepPhase::kConsiderCollection;
+  } else {
+    plan.phase = StepPhase::kReady;
+  }
+  return plan;
+}
+
+}  // namespace purring::internal

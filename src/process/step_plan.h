@@ -1,0 +1,50 @@
+// Where an overdue, dunnable invoice stands in its profile's step sequence,
+// and when the next step may be taken (F6; law.md §§ 3.1, 4.1).
+#ifndef PURRING_SRC_PROCESS_STEP_PLAN_H_
+#define PURRING_SRC_PROCESS_STEP_PLAN_H_
+
+#include <optional>
+
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "money/claim.h"
+#include "process/profiles.h"
+
+namespace purring::internal {
+
+enum class StepPhase {
+  kWaiting,             // the next step's earliest date has not come
+  kReady,               // the next step may be sent on `on_date`
+  kDeadlineNotExpired,  // within the last notice's deadline + grace days
+  kConsiderCollection,  // every step sent, the last deadline + grace passed
+};
+
+struct StepPlan {
+  StepPhase phase = StepPhase::kWaiting;
+  int last_notice = -1;  // index into the notices; -1: none sent
+  // The next notice; STEP_KIND_UNSPECIFIED: transfer to collection.
+  v1::StepKind next_step = v1::STEP_KIND_UNSPECIFIED;
+  absl::CivilDay next_date;  // the earliest day the next step is proposed
+  std::optional<absl::CivilDay> waiting_until;  // deadline + grace
+};
+
+// The deadline a notice sent on `sent` carries: sent + deadline_days, the
+// same weekday, not moved for holidays (inkassoloven § 9; law.md § 4.1).
+absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
+                              absl::CivilDay sent);
+
+// `notices`: the invoice's notices sorted by sent date. The step reached is
+// the highest step sent; the next is the profile's first step above it. The
+// first step comes no earlier than adjusted_due + max(1,
+// first_step_after_days), and, when it carries a fee and
+// first_step_after_days is 0, no earlier than FirstFeeDay (inkassoforskriften
+// § 1-2). Later steps come the day after the last notice's deadline +
+// days_after_deadline, so never before that deadline has expired.
+StepPlan PlanNextStep(const ResolvedProfile& profile,
+                      absl::CivilDay adjusted_due,
+                      absl::Span<const NoticeCharge> notices,
+                      absl::CivilDay on_date);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_PROCESS_STEP_PLAN_H_

@@ -1,0 +1,356 @@
+// Every F1 status and every step transition, through the public API with
+// concrete dates (product.md F1, F6, F9, F10; law.md §§ 1.3, 3.1, 4.1).
+#include <functional>
+#include <string>
+
+#include "engine_test_ledger.h"
+#include "gtest/gtest.h"
+
+namespace purring::testing {
+namespace {
+
+constexpr int64_t kAmount = 100000;  // 1 000 kr
+// 1/20 × inkassosats 750 kr (2026), law.md § 3.2.
+constexpr int64_t kFee2026 = 3750;
+
+// A person (medium profile: reminder → dunning → warning) with invoice 1001
+// due Monday 16 Feb 2026.
+TestLedger BaseLedger() {
+  TestLedger ledger;
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
+  return ledger;
+}
+
+struct StatusCase {
+  const char* name;
+  std::function<void(TestLedger&)> setup;
+  const char* as_of;
+  v1::InvoiceStatus status;
+  v1::NextStep next_step;
+  const char* next_step_date;  // "" : not checked
+};
+
+void AddFullHistory(TestLedger& l) {
+  l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  l.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01", kFee2026);
+  l.AddNotice("1001", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+              "2026-04-30", kFee2026);
+}
+
+TEST(EngineStatusTest, EveryStatusAndTransition) {
+  const StatusCase cases[] = {
+      {"due today: not due (interest from the day after, law.md § 1.3)",
+       [](TestLedger&) {}, "2026-02-16", v1::INVOICE_STATUS_NOT_DUE,
+       v1::NEXT_STEP_REMINDER, "2026-02-17"},
+      {"day after due: the free reminder is ready (law.md § 4.1: any time "
+       "after the due date)",
+       [](TestLedger&) {}, "2026-02-17", v1::INVOICE_STATUS_READY_TO_SEND,
+       v1::NEXT_STEP_REMINDER, "2026-02-17"},
+      {"reminder sent, inside its deadline",
+       [](TestLedger& l) {
+         l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+       },
+       "2026-02-25", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::NEXT_STEP_DUNNING, "2026-03-18"},
+      {"seed: stays until 14 days after the reminder's deadline (03-03 + 14)",
+       [](TestLedger& l) {
+         l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+       },
+       "2026-03-17", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::NEXT_STEP_DUNNING, "2026-03-18"},
+      {"the day after: dunning ready",
+       [](TestLedger& l) {
+         l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+       },
+       "2026-03-18", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_DUNNING,
+       "2026-03-18"},
+      {"dunning sent: the warning waits for its deadline + 14",
+       [](TestLedger& l) {
+         l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+         l.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                     kFee2026);
+       },
+       "2026-04-10", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::NEXT_STEP_COLLECTION_WARNING, "2026-04-16"},
+      {"warning ready",
+       [](TestLedger& l) {
+         l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+         l.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                     kFee2026);
+       },
+       "2026-04-16", v1::INVOICE_STATUS_READY_TO_SEND,
+       v1::NEXT_STEP_COLLECTION_WARNING, "2026-04-16"},
+      {"warning sent, deadline + 14 not passed",
+       AddFullHistory, "2026-05-14", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::NEXT_STEP_TRANSFER_TO_COLLECTION, "2026-05-15"},
+      {"every step sent and expired: consider collection", AddFullHistory,
+       "2026-05-15", v1::INVOICE_STATUS_CONSIDER_COLLECTION,
+       v1::NEXT_STEP_TRANSFER_TO_COLLECTION, "2026-05-15"},
+      {"a collection case wins over everything, even payment",
+       [](TestLedger& l) {
+         AddFullHistory(l);
+         auto* c = l.request().mutable_history()->add_collection_cases();
+         c->set_invoice_number("1001");
+         c->set_transferred_date("2026-05-15");
+         c->set_state(v1::COLLECTION_CASE_STATE_ACTIVE);
+         auto* p = l.request().mutable_invoices(0)->add_payments();
+         p->set_date("2026-05-20");
+         p->set_amount(500000);
+       },
+       "2026-05-25", v1::INVOICE_STATUS_IN_COLLECTION, v1::NEXT_STEP_UNSPECIFIED,
+       ""},
+      {"paid before due: paid, not 'not due'",
+       [](TestLedger& l) {
+         auto* p = l.request().mutable_invoices(0)->add_payments();
+         p->set_date("2026-02-10");
+         p->set_amount(kAmount);
+       },
+       "2026-02-12", v1::INVOICE_STATUS_PAID, v1::NEXT_STEP_UNSPECIFIED, ""},
+      {"before the start-from cutoff (999 < 1000 as numbers)",
+       [](TestLedger& l) {
+         l.request().mutable_invoices(0)->set_number("999");
+         l.settings().set_start_from_invoice_number("1000");
+       },
+       "2026-03-01", v1::INVOICE_STATUS_BEFORE_CUTOFF, v1::NEXT_STEP_UNSPECIFIED,
+       ""},
+      {"the cutoff number itself is dunned ('fra og med')",
+       [](TestLedger& l) { l.settings().set_start_from_invoice_number("1001"); },
+       "2026-03-01", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_REMINDER,
+       ""},
+      {"do not dun (customer)",
+       [](TestLedger& l) { l.request().mutable_customers(0)->set_do_not_dun(true); },
+       "2026-03-01", v1::INVOICE_STATUS_DO_NOT_DUN, v1::NEXT_STEP_UNSPECIFIED, ""},
+      {"objection via the portal: on hold",
+       [](TestLedger& l) {
+         auto* h = l.request().mutable_invoices(0)->add_holds();
+         h->set_kind(v1::HOLD_KIND_OBJECTION);
+         h->set_reason("Varen er returnert");
+         h->set_start_date("2026-02-20");
+       },
+       "2026-03-01", v1::INVOICE_STATUS_ON_HOLD, v1::NEXT_STEP_REMINDER, ""},
+      {"hold expired: resumes with the step it had not yet taken",
+       [](TestLedger& l) {
+         auto* h = l.request().mutable_invoices(0)->add_holds();
+         h->set_start_date("2026-02-20");
+         h->set_end_date("2026-02-28");
+       },
+       "2026-03-01", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_REMINDER,
+       ""},
+      {"hold after the reminder: released, resumes at dunning",
+       [](TestLedger& l) {
+         l.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+         auto* h = l.request().mutable_invoices(0)->add_holds();
+         h->set_start_date("2026-03-05");
+         h->set_end_date("2026-03-25");
+       },
+       "2026-03-26", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_DUNNING,
+       "2026-03-18"},
+      {"fee-bearing first step waits 14 days (inkassoforskriften § 1-2)",
+       [](TestLedger& l) {
+         auto* p = l.settings().add_profiles();
+         p->set_id("kort");
+         p->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+         l.request().mutable_customers(0)->set_profile_id("kort");
+       },
+       "2026-02-20", v1::INVOICE_STATUS_WAITING, v1::NEXT_STEP_DUNNING,
+       "2026-03-02"},
+      {"... and is ready on due + 14",
+       [](TestLedger& l) {
+         auto* p = l.settings().add_profiles();
+         p->set_id("kort");
+         p->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+         l.request().mutable_customers(0)->set_profile_id("kort");
+       },
+       "2026-03-02", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_DUNNING,
+       "2026-03-02"},
+      {"warning only, first_step_after_days 5: waiting",
+       [](TestLedger& l) {
+         auto* p = l.settings().add_profiles();
+         p->set_id("varsel");
+         p->set_sequence(v1::STEP_SEQUENCE_WARNING_ONLY);
+         p->set_strictness(v1::FEE_STRICTNESS_OFF);
+         p->set_first_step_after_days(5);
+         l.request().mutable_customers(0)->set_profile_id("varsel");
+       },
+       "2026-02-20", v1::INVOICE_STATUS_WAITING,
+       v1::NEXT_STEP_COLLECTION_WARNING, "2026-02-21"},
+      {"due on Maundy Thursday 2026-04-02: not due until Tue 04-07",
+       [](TestLedger& l) {
+         l.request().mutable_invoices(0)->set_due_date("2026-04-02");
+       },
+       "2026-04-07", v1::INVOICE_STATUS_NOT_DUE, v1::NEXT_STEP_REMINDER,
+       "2026-04-08"},
+      {"due on 17 May 2024 (Fri; Whit Monday follows): due Tue 05-21",
+       [](TestLedger& l) {
+         l.request().mutable_invoices(0)->set_invoice_date("2024-05-01");
+         l.request().mutable_invoices(0)->set_due_date("2024-05-17");
+       },
+       "2024-05-21", v1::INVOICE_STATUS_NOT_DUE, v1::NEXT_STEP_REMINDER,
+       "2024-05-22"},
+      {"17 May 2024 due date, day after the moved due date: ready",
+       [](TestLedger& l) {
+         l.request().mutable_invoices(0)->set_invoice_date("2024-05-01");
+         l.request().mutable_invoices(0)->set_due_date("2024-05-17");
+       },
+       "2024-05-22", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_REMINDER,
+       "2024-05-22"},
+      {"shift_due_dates off: 17 May itself is the due date",
+       [](TestLedger& l) {
+         l.request().mutable_invoices(0)->set_invoice_date("2024-05-01");
+         l.request().mutable_invoices(0)->set_due_date("2024-05-17");
+         l.request().mutable_options()->set_shift_due_dates(false);
+       },
+       "2024-05-18", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_REMINDER,
+       "2024-05-18"},
+  };
+  for (const StatusCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    TestLedger ledger = BaseLedger();
+    c.setup(ledger);
+    ledger.SetAsOfDate(c.as_of);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    ASSERT_EQ(response.results_size(), 1);
+    const v1::InvoiceResult& r = response.results(0);
+    EXPECT_EQ(r.status(), c.status);
+    EXPECT_EQ(r.next_step(), c.next_step);
+    if (*c.next_step_date != '\0') EXPECT_EQ(r.next_step_date(), c.next_step_date);
+    const bool acts = c.status == v1::INVOICE_STATUS_READY_TO_SEND ||
+                      c.status == v1::INVOICE_STATUS_CONSIDER_COLLECTION;
+    EXPECT_EQ(response.actions_size(), acts ? 1 : 0);
+    EXPECT_EQ(r.action_ids_size(), acts ? 1 : 0);
+  }
+}
+
+TEST(EngineStatusTest, DetailsOfEachStatus) {
+  TestLedger ledger = BaseLedger();
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)->set_do_not_dun(true);
+  ledger.AddInvoice("2001", "B1", "2026-02-01", "2026-02-16", kAmount)
+      ->set_do_not_dun(true);
+  ledger.AddInvoice("2002", "B1", "2026-02-01", "2026-02-16", kAmount);
+  auto* held = ledger.AddInvoice("1002", "P1", "2026-02-01", "2026-02-16", kAmount);
+  auto* h1 = held->add_holds();
+  h1->set_kind(v1::HOLD_KIND_MANUAL);
+  h1->set_reason("first");
+  h1->set_start_date("2026-02-18");
+  auto* h2 = held->add_holds();
+  h2->set_kind(v1::HOLD_KIND_OBJECTION);
+  h2->set_reason("Feil antall");
+  h2->set_start_date("2026-02-20");
+  h2->set_end_date("2026-03-31");
+  AddFullHistory(ledger);
+  auto* c = ledger.request().mutable_history()->add_collection_cases();
+  c->set_invoice_number("1001");
+  c->set_transferred_date("2026-05-15");
+  ledger.SetAsOfDate("2026-03-01");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+
+  const v1::InvoiceResult& collected = ResultOf(response, "1001");
+  EXPECT_EQ(collected.status(), v1::INVOICE_STATUS_IN_COLLECTION);
+  // An unspecified case state reads as "not started".
+  EXPECT_EQ(collected.collection_state(), v1::COLLECTION_CASE_STATE_NOT_STARTED);
+  EXPECT_EQ(ResultOf(response, "2001").do_not_dun_source(),
+            v1::DO_NOT_DUN_SOURCE_INVOICE);
+  EXPECT_EQ(ResultOf(response, "2002").do_not_dun_source(),
+            v1::DO_NOT_DUN_SOURCE_CUSTOMER);
+  EXPECT_EQ(ResultOf(response, "2002").customer_type(),
+            v1::CUSTOMER_TYPE_BUSINESS);
+
+  const v1::InvoiceResult& on_hold = ResultOf(response, "1002");
+  EXPECT_EQ(on_hold.status(), v1::INVOICE_STATUS_ON_HOLD);
+  // The hold that started last is reported.
+  EXPECT_EQ(on_hold.hold().kind(), v1::HOLD_KIND_OBJECTION);
+  EXPECT_EQ(on_hold.hold().reason(), "Feil antall");
+  EXPECT_EQ(on_hold.hold().since(), "2026-02-20");
+  EXPECT_EQ(on_hold.hold().until(), "2026-03-31");
+  EXPECT_EQ(on_hold.next_step_date(), "2026-04-01");
+
+  // Status counts: one per status present, sorted by status number.
+  ASSERT_EQ(response.status_counts_size(), 3);
+  EXPECT_EQ(response.status_counts(0).status(), v1::INVOICE_STATUS_DO_NOT_DUN);
+  EXPECT_EQ(response.status_counts(0).count(), 2);
+  EXPECT_EQ(response.status_counts(1).status(), v1::INVOICE_STATUS_ON_HOLD);
+  EXPECT_EQ(response.status_counts(2).status(), v1::INVOICE_STATUS_IN_COLLECTION);
+}
+
+TEST(EngineStatusTest, HistoryAndCurrentNoticeColumns) {
+  TestLedger ledger = BaseLedger();
+  // Recorded out of order: the result lists them oldest first.
+  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026);
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.SetAsOfDate("2026-03-20");
+  const v1::InvoiceResult r = ledger.Evaluate().results(0);
+  ASSERT_EQ(r.history_size(), 2);
+  EXPECT_EQ(r.history(0).step(), v1::STEP_KIND_REMINDER);
+  EXPECT_EQ(r.history(1).step(), v1::STEP_KIND_DUNNING);
+  EXPECT_EQ(r.current_step(), v1::STEP_KIND_DUNNING);
+  EXPECT_EQ(r.current_sent_date(), "2026-03-18");
+  EXPECT_EQ(r.current_deadline(), "2026-04-01");
+  EXPECT_EQ(r.waiting_until(), "2026-04-15");
+  EXPECT_EQ(r.customer_name(), "Kunde P1");
+  EXPECT_EQ(r.profile_id(), "medium");
+  EXPECT_FALSE(r.custom_process());
+
+  ledger.request().mutable_options()->set_omit_history_in_results(true);
+  EXPECT_EQ(ledger.Evaluate().results(0).history_size(), 0);
+}
+
+TEST(EngineStatusTest, TypeOverrideWinsOverCrmType) {
+  // F3: the B/P switch in the dunning module wins over the CRM type.
+  TestLedger ledger;
+  auto* p = ledger.settings().add_profiles();
+  p->set_id("firma");
+  p->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+  ledger.settings().set_default_business_profile("firma");
+  ledger.AddCustomer("C1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddCustomer("C2", v1::CUSTOMER_TYPE_BUSINESS)
+      ->set_type_override(v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddCustomer("C3", v1::CUSTOMER_TYPE_UNSPECIFIED);
+  ledger.AddInvoice("1", "C1", "2026-02-01", "2026-02-16", kAmount);
+  ledger.AddInvoice("2", "C2", "2026-02-01", "2026-02-16", kAmount);
+  ledger.AddInvoice("3", "C3", "2026-02-01", "2026-02-16", kAmount);
+  ledger.SetAsOfDate("2026-02-20");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1").profile_id(), "firma");
+  EXPECT_EQ(ResultOf(response, "1").next_step(), v1::NEXT_STEP_DUNNING);
+  EXPECT_EQ(ResultOf(response, "2").customer_type(), v1::CUSTOMER_TYPE_PERSON);
+  EXPECT_EQ(ResultOf(response, "2").profile_id(), "medium");
+  EXPECT_EQ(ResultOf(response, "2").next_step(), v1::NEXT_STEP_REMINDER);
+  EXPECT_EQ(ResultOf(response, "3").customer_type(), v1::CUSTOMER_TYPE_PERSON);
+}
+
+TEST(EngineStatusTest, NonNumericCutoffComparesBytewiseWithWarning) {
+  TestLedger ledger = BaseLedger();
+  ledger.request().mutable_invoices(0)->set_number("A-100");
+  ledger.settings().set_start_from_invoice_number("A-200");
+  ledger.SetAsOfDate("2026-03-01");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_BEFORE_CUTOFF);
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "CUTOFF_NOT_NUMERIC");
+  EXPECT_EQ(response.warnings(0).invoice_number(), "A-100");
+}
+
+TEST(EngineStatusTest, ActionCarriesDeadlineAndLegalFee) {
+  TestLedger ledger = BaseLedger();
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.SetAsOfDate("2026-03-18");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  const v1::ProposedAction& a = response.actions(0);
+  EXPECT_EQ(a.id(), "1001/dunning/2026-03-18");
+  EXPECT_EQ(a.kind(), v1::ACTION_KIND_SEND_NOTICE);
+  EXPECT_EQ(a.step(), v1::STEP_KIND_DUNNING);
+  // law.md § 4.1: the deadline is 14 days from sending, same weekday.
+  EXPECT_EQ(a.deadline(), "2026-04-01");
+  // law.md § 3.1: medium charges the dunning fee, 1/20 × 750 kr in 2026.
+  EXPECT_EQ(a.fee(), kFee2026);
+  EXPECT_FALSE(a.automatic());
+  EXPECT_EQ(a.letter_id(), "P1/dunning/2026-03-18");
+  EXPECT_EQ(a.channel(), v1::CHANNEL_EMAIL);
+  EXPECT_GE(a.amount_claimed(), kAmount + kFee2026);
+}
+
+}  // namespace
+}  // namespace purring::testing

@@ -1,0 +1,68 @@
+// The Norwegian holiday calendar and the business-day shift of due dates
+// (law.md § 1.3, gjeldsbrevloven § 5; helligdagsloven).
+#include "process/calendar.h"
+
+#include "gtest/gtest.h"
+
+namespace purring::internal {
+namespace {
+
+using absl::CivilDay;
+
+TEST(EasterSundayTest, KnownYears) {
+  // Gregorian Easter dates, including both extremes of its range.
+  EXPECT_EQ(EasterSunday(2000), CivilDay(2000, 4, 23));
+  EXPECT_EQ(EasterSunday(2008), CivilDay(2008, 3, 23));
+  EXPECT_EQ(EasterSunday(2024), CivilDay(2024, 3, 31));
+  EXPECT_EQ(EasterSunday(2025), CivilDay(2025, 4, 20));
+  EXPECT_EQ(EasterSunday(2026), CivilDay(2026, 4, 5));
+  EXPECT_EQ(EasterSunday(2027), CivilDay(2027, 3, 28));
+  EXPECT_EQ(EasterSunday(2038), CivilDay(2038, 4, 25));
+  EXPECT_EQ(EasterSunday(2285), CivilDay(2285, 3, 22));
+}
+
+TEST(HolidayTest, AllNorwegianPublicHolidaysOf2026) {
+  const CivilDay holidays[] = {
+      CivilDay(2026, 1, 1),  CivilDay(2026, 4, 2),  CivilDay(2026, 4, 3),  CivilDay(2026, 4, 5),
+      CivilDay(2026, 4, 6),  CivilDay(2026, 5, 1),  CivilDay(2026, 5, 14), CivilDay(2026, 5, 17),
+      CivilDay(2026, 5, 24), CivilDay(2026, 5, 25), CivilDay(2026, 12, 25), CivilDay(2026, 12, 26)};
+  int count = 0;
+  for (CivilDay d(2026, 1, 1); d <= CivilDay(2026, 12, 31); ++d) {
+    if (IsNorwegianPublicHoliday(d)) ++count;
+  }
+  EXPECT_EQ(count, 12);
+  for (CivilDay d : holidays) EXPECT_TRUE(IsNorwegianPublicHoliday(d)) << d;
+  EXPECT_FALSE(IsNorwegianPublicHoliday(CivilDay(2026, 4, 4)));   // Easter Saturday
+  EXPECT_FALSE(IsNorwegianPublicHoliday(CivilDay(2026, 12, 24)));  // Christmas Eve
+}
+
+struct ShiftCase {
+  const char* name;
+  CivilDay due;
+  CivilDay adjusted;
+};
+
+TEST(NextBusinessDayTest, DueDatesMoveToTheNextBusinessDay) {
+  // law.md § 1.3: a due date on a Saturday, Sunday, public holiday, 1 May or
+  // 17 May moves to the next business day.
+  const ShiftCase cases[] = {
+      {"plain Tuesday stays", CivilDay(2026, 3, 10), CivilDay(2026, 3, 10)},
+      {"Saturday to Monday", CivilDay(2026, 3, 14), CivilDay(2026, 3, 16)},
+      {"Sunday to Monday", CivilDay(2026, 3, 15), CivilDay(2026, 3, 16)},
+      {"Maundy Thursday to the Tuesday after Easter", CivilDay(2026, 4, 2), CivilDay(2026, 4, 7)},
+      {"Good Friday", CivilDay(2026, 4, 3), CivilDay(2026, 4, 7)},
+      {"17 May 2024 (Friday), Whit Monday 20 May follows", CivilDay(2024, 5, 17), CivilDay(2024, 5, 21)},
+      {"17 May 2026 (Sunday)", CivilDay(2026, 5, 17), CivilDay(2026, 5, 18)},
+      {"17 May 2027 (Monday)", CivilDay(2027, 5, 17), CivilDay(2027, 5, 18)},
+      {"1 May 2026 (Friday)", CivilDay(2026, 5, 1), CivilDay(2026, 5, 4)},
+      {"Ascension Day 2026", CivilDay(2026, 5, 14), CivilDay(2026, 5, 15)},
+      {"Christmas Day 2026 (Friday)", CivilDay(2026, 12, 25), CivilDay(2026, 12, 28)},
+      {"New Year's Day 2027 (Friday)", CivilDay(2027, 1, 1), CivilDay(2027, 1, 4)},
+  };
+  for (const ShiftCase& c : cases) {
+    EXPECT_EQ(NextBusinessDayOnOrAfter(c.due), c.adjusted) << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace purring::internal
