@@ -231,9 +231,14 @@ class Demo:
       last = AS_OF - rng.randint(60, 600) * DAY
       notices, charged = self.add_history(inv, c, 2, last)
       paid_on = last + rng.randint(3, 12) * DAY
+      # Once claimed, interest runs until the day the principal is paid;
+      # counting from the unadjusted due date errs on the side of paying a
+      # few øre too much, never too little.
+      fees = sum(n["fee"] for n in notices)
+      due = datetime.date.fromisoformat(inv["dueDate"])
+      owed = inv["amount"] + fees + interest(inv["amount"], due + DAY, paid_on)
       inv["payments"] = [{"id": "B%05d" % len(self.invoices),
-                          "date": iso(paid_on),
-                          "amount": inv["amount"] + charged}]
+                          "date": iso(paid_on), "amount": owed}]
       if i == 0:
         # Gebyr trukket: the fee was waived after a phone call, and the
         # customer paid the rest.

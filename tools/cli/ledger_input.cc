@@ -1,0 +1,81 @@
+#include "ledger_input.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace purring::cli {
+
+absl::StatusOr<v1::EvaluateRequest> ReadRequest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot read ", path, ": ", std::strerror(errno)));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    return absl::DataLossError(absl::StrCat("cannot read ", path));
+  }
+  const std::string bytes = buffer.str();
+  v1::EvaluateRequest request;
+  if (absl::EndsWith(path, ".pb") || absl::EndsWith(path, ".bin")) {
+    if (!request.ParseFromString(bytes)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, " is not a serialized purring.v1.EvaluateRequest"));
+    }
+    return request;
+  }
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const auto status = google::protobuf::util::JsonStringToMessage(
+      bytes, &request, options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, " is not a valid purring.v1.EvaluateRequest in "
+                     "JSON: ", status.message().as_string()));
+  }
+  return request;
+}
+
+absl::StatusOr<absl::TimeZone> OsloTimeZone() {
+  absl::TimeZone oslo;
+  if (!absl::LoadTimeZone("Europe/Oslo", &oslo)) {
+    return absl::FailedPreconditionError(
+        "cannot load the time zone Europe/Oslo (install tzdata)");
+  }
+  return oslo;
+}
+
+absl::StatusOr<absl::Time> ParseAsOf(absl::string_view text,
+                                     const absl::TimeZone& oslo) {
+  absl::CivilDay day;
+  if (text.size() == 10 && absl::ParseCivilTime(text, &day)) {
+    return absl::FromCivil(absl::CivilSecond(day.year(), day.month(),
+                                             day.day(), 12, 0, 0),
+                           oslo);
+  }
+  absl::Time t;
+  std::string error;
+  if (absl::ParseTime(absl::RFC3339_full, text, &t, &error)) return t;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--as-of \"", text, "\" is neither an RFC 3339 instant "
+      "(2026-11-28T10:00:00+01:00) nor a date (2026-11-28)"));
+}
+
+void SetAsOf(absl::Time t, v1::EvaluateRequest* request) {
+  const int64_t seconds = absl::ToUnixSeconds(t);
+  const absl::Duration rest = t - absl::FromUnixSeconds(seconds);
+  request->mutable_as_of()->set_seconds(seconds);
+  request->mutable_as_of()->set_nanos(
+      static_cast<int32_t>(absl::ToInt64Nanoseconds(rest)));
+}
+
+}  // namespace purring::cli
