@@ -15,6 +15,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "purring/engine.h"
 #include "purring/limits.h"
+#include "purring/parse.h"
 
 namespace {
 
@@ -41,24 +42,15 @@ int Report(const absl::Status& status, purring_buffer* out) {
   return static_cast<int>(status.code());
 }
 
+// Both parsers apply purring/limits.h before any work (purring/parse.h).
 absl::Status ParseBinary(const void* request, size_t size,
                          EvaluateRequest* parsed) {
   if (request == nullptr && size != 0) {
     return absl::InvalidArgumentError("request is NULL but request_size is not 0");
   }
-  if (size > purring::kMaxRequestBytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "request is ", size, " bytes; the limit is ", purring::kMaxRequestBytes));
-  }
-  google::protobuf::io::CodedInputStream input(
-      static_cast<const uint8_t*>(request), static_cast<int>(size));
-  input.SetRecursionLimit(purring::kMaxNestingDepth);
-  if (!parsed->MergeFromCodedStream(&input) ||
-      !input.ConsumedEntireMessage()) {
-    return absl::InvalidArgumentError(
-        "request is not a valid serialized purring.v1.EvaluateRequest");
-  }
-  return absl::OkStatus();
+  if (size == 0) return absl::OkStatus();  // the empty message
+  return purring::ParseRequest(
+      absl::string_view(static_cast<const char*>(request), size), parsed);
 }
 
 absl::Status ParseJson(const char* request, size_t size,
@@ -66,20 +58,7 @@ absl::Status ParseJson(const char* request, size_t size,
   if (request == nullptr && size != 0) {
     return absl::InvalidArgumentError("request is NULL but request_size is not 0");
   }
-  if (size > purring::kMaxRequestBytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "request is ", size, " bytes; the limit is ", purring::kMaxRequestBytes));
-  }
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(request, size), parsed, options);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("request is not valid purring.v1.EvaluateRequest JSON: ",
-                     status.message().as_string()));
-  }
-  return absl::OkStatus();
+  return purring::ParseRequestJson(absl::string_view(request, size), parsed);
 }
 
 // Runs body, turning any exception into a status: nothing C++ leaves here.

@@ -1,5 +1,21 @@
 // Resource limits, enforced before any work: a request over them is refused
-// with RESOURCE_EXHAUSTED naming the limit.
+// with RESOURCE_EXHAUSTED naming the limit, and nothing is evaluated.
+//
+// Where each limit is enforced:
+// - kMaxRequestBytes: by ParseRequest / ParseRequestJson (purring/parse.h) and
+//   the C ABI, before parsing.
+// - The record counts: for binary requests by ParseRequest, from the wire,
+//   before any record is allocated; for every request (also one built in
+//   C++) by ValidateRequest, before evaluation.
+// - kMaxStringBytes, kMaxAddressLines, kMaxThreads: by ValidateRequest.
+// - kMaxAmount, kMaxLedgerTotal: by ValidateRequest (INVALID_ARGUMENT: an
+//   amount beyond them is not a real amount, not a large request).
+// - kMaxNestingDepth: by the binary parser; the JSON parser refuses nesting
+//   deeper than 100 levels without recursing (protobuf's own limit). The
+//   schema itself is at most 5 levels deep.
+//
+// Memory: a parsed request takes roughly 2-4 times its binary size, and about
+// as much as its JSON size.
 #ifndef PURRING_LIMITS_H_
 #define PURRING_LIMITS_H_
 
@@ -16,15 +32,25 @@ inline constexpr int kMaxPaymentsPerInvoice = 10'000;
 inline constexpr int kMaxCreditNotesPerInvoice = 10'000;
 inline constexpr int kMaxHoldsPerInvoice = 1'000;
 inline constexpr int kMaxNotices = 50'000'000;
+inline constexpr int kMaxCollectionCases = 10'000'000;
 inline constexpr int kMaxProfiles = 10'000;
+// All rows of all rate tables together.
 inline constexpr int kMaxRateRows = 10'000;
+// EvaluateOptions.threads.
 inline constexpr int kMaxThreads = 64;
+// Lines of one postal address.
+inline constexpr int kMaxAddressLines = 16;
 // Longest id, invoice number or free-text field, bytes.
 inline constexpr std::size_t kMaxStringBytes = 4096;
-// Any amount, øre: 10^15 øre = 10 000 000 000 000 kr. Keeps every sum of a
-// claim far from int64 overflow.
+// Any single amount, øre: 10^15 øre = 10 000 000 000 000 kr. Also the limit
+// of the payments of one invoice together and of the charges of its notices
+// together. Keeps every sum of a claim far from int64 overflow.
 inline constexpr int64_t kMaxAmount = 1'000'000'000'000'000;
-// Message nesting depth accepted by the JSON parser and binary parser.
+// The invoice amounts of a whole request together, and their payments
+// together, øre (10^17; int64 holds 92 times that), so that ledger-wide
+// totals (StatusCount.balance, reports) cannot overflow either.
+inline constexpr int64_t kMaxLedgerTotal = 100'000'000'000'000'000;
+// Message nesting depth accepted by the binary parser.
 inline constexpr int kMaxNestingDepth = 32;
 
 }  // namespace purring

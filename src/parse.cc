@@ -1,0 +1,182 @@
+// Parsing of serialized requests with the limits applied first.
+#include "purring/parse.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/wire_format_lite.h"
+#include "purring/limits.h"
+
+namespace purring {
+namespace {
+
+using google::protobuf::io::CodedInputStream;
+using google::protobuf::internal::WireFormatLite;
+
+// Records counted on the wire. Malformed bytes simply end the count: the
+// parser that follows refuses them with a proper message.
+struct WireCounts {
+  int64_t customers = 0;
+  int64_t invoices = 0;
+  int64_t notices = 0;
+  int64_t collection_cases = 0;
+  int64_t profiles = 0;
+  int64_t rate_rows = 0;
+  int64_t max_payments = 0;      // of one invoice
+  int64_t max_credit_notes = 0;  // of one invoice
+  int64_t max_holds = 0;         // of one invoice
+};
+
+// Calls on_field(field_number, input) for every length-delimited field of
+// the message in `input` (up to its limit); on_field consumes the field's
+// bytes. Other fields are skipped. False on malformed bytes.
+template <typename OnField>
+bool ForEachLengthDelimited(CodedInputStream* input, OnField on_field) {
+  while (true) {
+    const uint32_t tag = input->ReadTag();
+    if (tag == 0) return true;  // the end, or bytes the parser will refuse
+    if (WireFormatLite::GetTagWireType(tag) !=
+        WireFormatLite::WIRETYPE_LENGTH_DELIMITED) {
+      if (!WireFormatLite::SkipField(input, tag)) return false;
+      continue;
+    }
+    uint32_t length = 0;
+    if (!input->ReadVarint32(&length)) return false;
+    const auto limit = input->PushLimit(static_cast<int>(length));
+    if (input->BytesUntilLimit() != static_cast<int>(length)) return false;
+    const bool ok = on_field(WireFormatLite::GetTagFieldNumber(tag), input);
+    if (!ok) return false;
+    // Whatever on_field left unread is skipped.
+    if (!input->Skip(input->BytesUntilLimit())) return false;
+    input->PopLimit(limit);
+  }
+}
+
+bool CountInvoice(CodedInputStream* input, WireCounts* counts) {
+  int64_t payments = 0, credit_notes = 0, holds = 0;
+  const bool ok = ForEachLengthDelimited(input, [&](int field, CodedInputStream*) {
+    // ledger.proto: Invoice.payments = 7, credit_notes = 8, holds = 10.
+    if (field == 7) ++payments;
+    if (field == 8) ++credit_notes;
+    if (field == 10) ++holds;
+    return true;
+  });
+  counts->max_payments = std::max(counts->max_payments, payments);
+  counts->max_credit_notes = std::max(counts->max_credit_notes, credit_notes);
+  counts->max_holds = std::max(counts->max_holds, holds);
+  return ok;
+}
+
+// Field numbers from evaluate.proto, settings.proto, history.proto and
+// rates.proto.
+bool CountRequest(CodedInputStream* input, WireCounts* counts) {
+  return ForEachLengthDelimited(input, [&](int field, CodedInputStream* in) {
+    switch (field) {
+      case 3:  // settings
+        return ForEachLengthDelimited(in, [&](int f, CodedInputStream*) {
+          if (f == 14) ++counts->profiles;
+          return true;
+        });
+      case 4:  // customers
+        ++counts->customers;
+        return true;
+      case 5:  // invoices
+        ++counts->invoices;
+        return CountInvoice(in, counts);
+      case 6:  // history
+        return ForEachLengthDelimited(in, [&](int f, CodedInputStream*) {
+          if (f == 1) ++counts->notices;
+          if (f == 2) ++counts->collection_cases;
+          return true;
+        });
+      case 7:  // rate_tables: fields 1-6 are the row tables
+        return ForEachLengthDelimited(in, [&](int f, CodedInputStream*) {
+          if (f >= 1 && f <= 6) ++counts->rate_rows;
+          return true;
+        });
+      default:
+        return true;
+    }
+  });
+}
+
+absl::Status CheckCount(absl::string_view what, int64_t count, int64_t limit) {
+  if (count <= limit) return absl::OkStatus();
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "request has ", count, " ", what, "; the limit is ", limit));
+}
+
+absl::Status CheckWireCounts(absl::string_view bytes) {
+  CodedInputStream input(reinterpret_cast<const uint8_t*>(bytes.data()),
+                         static_cast<int>(bytes.size()));
+  input.SetRecursionLimit(kMaxNestingDepth);  // unknown groups nest
+  WireCounts counts;
+  CountRequest(&input, &counts);  // malformed bytes: the parser says so
+  for (const auto& [what, count, limit] :
+       {std::tuple<absl::string_view, int64_t, int64_t>{
+            "customers", counts.customers, kMaxCustomers},
+        {"invoices", counts.invoices, kMaxInvoices},
+        {"notices", counts.notices, kMaxNotices},
+        {"collection cases", counts.collection_cases, kMaxCollectionCases},
+        {"profiles", counts.profiles, kMaxProfiles},
+        {"rate table rows", counts.rate_rows, kMaxRateRows},
+        {"payments on one invoice", counts.max_payments,
+         kMaxPaymentsPerInvoice},
+        {"credit notes on one invoice", counts.max_credit_notes,
+         kMaxCreditNotesPerInvoice},
+        {"holds on one invoice", counts.max_holds, kMaxHoldsPerInvoice}}) {
+    if (absl::Status s = CheckCount(what, count, limit); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckSize(size_t size) {
+  if (size <= kMaxRequestBytes) return absl::OkStatus();
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "request is ", size, " bytes; the limit is ", kMaxRequestBytes));
+}
+
+}  // namespace
+
+absl::Status ParseRequest(absl::string_view bytes,
+                          v1::EvaluateRequest* request) {
+  request->Clear();
+  if (absl::Status s = CheckSize(bytes.size()); !s.ok()) return s;
+  if (absl::Status s = CheckWireCounts(bytes); !s.ok()) return s;
+  CodedInputStream input(reinterpret_cast<const uint8_t*>(bytes.data()),
+                         static_cast<int>(bytes.size()));
+  input.SetRecursionLimit(kMaxNestingDepth);
+  if (!request->MergeFromCodedStream(&input) ||
+      !input.ConsumedEntireMessage()) {
+    request->Clear();
+    return absl::InvalidArgumentError(absl::StrCat(
+        "request is not a valid serialized purring.v1.EvaluateRequest (",
+        bytes.size(), " bytes: truncated, damaged, nested deeper than ",
+        kMaxNestingDepth, " levels, or a string that is not UTF-8)"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseRequestJson(absl::string_view json,
+                              v1::EvaluateRequest* request) {
+  request->Clear();
+  if (absl::Status s = CheckSize(json.size()); !s.ok()) return s;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), request,
+      options);
+  if (!status.ok()) {
+    request->Clear();
+    return absl::InvalidArgumentError(
+        absl::StrCat("request is not valid purring.v1.EvaluateRequest JSON: ",
+                     status.message().as_string()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace purring

@@ -1,0 +1,73 @@
+// Small checks shared by the request validators. Each names the record and
+// field it refuses, and formats the name only when it refuses (validation
+// runs once per record of ledgers with millions of invoices).
+#ifndef PURRING_SRC_VALIDATE_CHECKS_H_
+#define PURRING_SRC_VALIDATE_CHECKS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "google/protobuf/timestamp.pb.h"
+
+// Returns the status of `expr` from the calling function unless it is OK.
+#define PURRING_RETURN_IF_ERROR(expr)                   \
+  do {                                                  \
+    if (absl::Status _status = (expr); !_status.ok()) { \
+      return _status;                                   \
+    }                                                   \
+  } while (false)
+
+namespace purring::internal {
+
+// `text` quoted for a message: at most 64 bytes shown, control characters,
+// quotes and backslashes escaped, so that hostile input stays printable.
+std::string Quote(absl::string_view text);
+
+// A record as messages name it: `invoice "10023"`, `settings`,
+// `notice 3 of invoice "10023"`. Formatted lazily by Name().
+struct RecordName {
+  absl::string_view kind;        // "invoice", "customer", "settings", ...
+  absl::string_view id;          // quoted after kind when has_id
+  bool has_id = true;
+  int index = -1;                // >= 0: "<kind> <index> of <parent_kind> ..."
+  absl::string_view parent_kind;
+  std::string Name() const;
+};
+
+// "<record>: <what>" as an INVALID_ARGUMENT status.
+absl::Status Invalid(const RecordName& record, absl::string_view what);
+
+// A "YYYY-MM-DD" field. Empty: nullopt, refused when required.
+absl::Status CheckDate(const RecordName& record, absl::string_view field,
+                       absl::string_view value, bool required,
+                       std::optional<absl::CivilDay>* out = nullptr);
+
+// An øre amount: not negative (positive unless allow_zero), at most
+// kMaxAmount.
+absl::Status CheckAmount(const RecordName& record, absl::string_view field,
+                         int64_t value, bool allow_zero);
+
+// An enum field whose value must be one the schema names (proto3 binary keeps
+// unknown numbers).
+absl::Status CheckEnum(const RecordName& record, absl::string_view field,
+                       int value, bool (*is_valid)(int));
+
+// A Timestamp field: nanos in range, seconds between 1900 and 3000.
+absl::Status CheckTimestamp(const RecordName& record, absl::string_view field,
+                            const google::protobuf::Timestamp& value);
+
+// A string at most kMaxStringBytes long (RESOURCE_EXHAUSTED).
+absl::Status CheckLength(const RecordName& record, absl::string_view field,
+                         absl::string_view value);
+
+// Adds `value` to *sum, refusing a sum beyond `limit` (both non-negative).
+absl::Status AddToTotal(const RecordName& record, absl::string_view what,
+                        int64_t value, int64_t limit, int64_t* sum);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_VALIDATE_CHECKS_H_

@@ -1,0 +1,457 @@
+// The bad-input catalogue (issue 7): every case is damaged input with the
+// status an accountant would expect and a message that names the record and
+// the field. Each goes through the same parser and engine as the C ABI
+// (purring/parse.h, then EvaluateInto), and a refused request must leave no
+// partial response behind.
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "hardening/sample_requests.h"
+#include "purring/limits.h"
+
+namespace purring::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using Code = absl::StatusCode;
+
+struct Case {
+  std::string name;
+  std::function<Outcome()> run;
+  Code code;
+  std::vector<std::string> message_parts;  // each must appear in the message
+};
+
+// Runs `damage` on the sample request and evaluates the binary encoding.
+std::function<Outcome()> Damaged(std::function<void(v1::EvaluateRequest&)> damage) {
+  return [damage] {
+    v1::EvaluateRequest request = SampleRequest();
+    damage(request);
+    return EvaluateBinary(request.SerializeAsString());
+  };
+}
+
+std::function<Outcome()> Bytes(std::string bytes) {
+  return [bytes] { return EvaluateBinary(bytes); };
+}
+
+std::function<Outcome()> Json(std::string json) {
+  return [json] { return EvaluateJsonText(json); };
+}
+
+std::string SampleJson() {
+  std::string json;
+  EXPECT_TRUE(google::protobuf::util::MessageToJsonString(SampleRequest(), &json).ok());
+  return json;
+}
+
+std::string RandomBytes(uint32_t seed, size_t size) {
+  std::mt19937 rng(seed);
+  std::string bytes(size, '\0');
+  for (char& c : bytes) c = static_cast<char>(rng() & 0xff);
+  return bytes;
+}
+
+// `depth` nested start-group tags of unknown field 100, then their ends.
+std::string NestedGroups(int depth) {
+  std::string bytes;
+  for (int i = 0; i < depth; ++i) bytes += "\xA3\x06";
+  for (int i = 0; i < depth; ++i) bytes += "\xA4\x06";
+  return bytes;
+}
+
+v1::Invoice& Invoice(v1::EvaluateRequest& r, int i) { return *r.mutable_invoices(i); }
+v1::Notice& Notice(v1::EvaluateRequest& r, int i) {
+  return *r.mutable_history()->mutable_notices(i);
+}
+
+std::vector<Case> Catalogue() {
+  std::vector<Case> c;
+  // --- Bytes that are not a request at all.
+  const std::string sample = SampleRequest().SerializeAsString();
+  c.push_back({"TruncatedBinary", Bytes(sample.substr(0, sample.size() / 2)),
+               Code::kInvalidArgument, {"not a valid serialized"}});
+  c.push_back({"TruncatedBinaryLastByte", Bytes(sample.substr(0, sample.size() - 1)),
+               Code::kInvalidArgument, {"not a valid serialized"}});
+  c.push_back({"RandomBytes", Bytes(RandomBytes(7, 4096)), Code::kInvalidArgument,
+               {"request"}});
+  c.push_back({"SingleFFByte", Bytes("\xff"), Code::kInvalidArgument,
+               {"not a valid serialized"}});
+  c.push_back({"DeeplyNestedBinaryGroups", Bytes(NestedGroups(100000)),
+               Code::kInvalidArgument, {"nested deeper than"}});
+  c.push_back({"InvalidUtf8InvoiceNumber", Damaged([](auto& r) {
+                 Invoice(r, 0).set_number("10\xff\xfe");
+               }),
+               Code::kInvalidArgument, {"not a valid serialized"}});
+  // --- JSON that is not a request.
+  const std::string json = SampleJson();
+  c.push_back({"TruncatedJson", Json(json.substr(0, json.size() / 2)),
+               Code::kInvalidArgument, {"JSON"}});
+  c.push_back({"JsonArrayRoot", Json("[1, 2, 3]"), Code::kInvalidArgument, {"JSON"}});
+  c.push_back({"JsonUnknownEnumName",
+               Json(R"({"asOf":"2026-03-16T10:00:00Z","settings":{"progression":"MODE_WHENEVER"}})"),
+               Code::kInvalidArgument, {"progression"}});
+  c.push_back({"JsonUnknownField",
+               Json(R"({"asOf":"2026-03-16T10:00:00Z","invoicez":[]})"),
+               Code::kInvalidArgument, {"invoicez"}});
+  c.push_back({"JsonDeepNesting",
+               Json("{\"settings\":" + std::string(100000, '[') + std::string(100000, ']') + "}"),
+               Code::kInvalidArgument, {"JSON"}});
+  c.push_back({"JsonDeepObjects", Json([] {
+                 std::string deep = "{\"settings\":";
+                 for (int i = 0; i < 100000; ++i) deep += "{\"company\":";
+                 return deep + "{}" + std::string(100001, '}');
+               }()),
+               Code::kInvalidArgument, {"JSON"}});
+  c.push_back({"JsonFractionalAmount",
+               Json(R"({"asOf":"2026-03-16T10:00:00Z","invoices":[{"number":"1","amount":"12.5"}]})"),
+               Code::kInvalidArgument, {"amount"}});
+  c.push_back({"JsonAmountBeyondInt64",
+               Json(R"({"asOf":"2026-03-16T10:00:00Z","invoices":[{"number":"1","amount":"99999999999999999999"}]})"),
+               Code::kInvalidArgument, {"amount"}});
+  c.push_back({"JsonImpossibleAsOf", Json(R"({"asOf":"2026-02-30T10:00:00Z"})"),
+               Code::kInvalidArgument, {"JSON"}});
+  // --- Unknown enum numbers, which proto3 binary keeps.
+  c.push_back({"UnknownProgression", Damaged([](auto& r) {
+                 r.mutable_settings()->set_progression(static_cast<v1::Mode>(7));
+               }),
+               Code::kInvalidArgument, {"settings", "progression", "7"}});
+  c.push_back({"UnknownFirstDispatch", Damaged([](auto& r) {
+                 r.mutable_settings()->set_first_dispatch(static_cast<v1::FirstDispatch>(5));
+               }),
+               Code::kInvalidArgument, {"settings", "first_dispatch"}});
+  c.push_back({"UnknownProfileStrictness", Damaged([](auto& r) {
+                 r.mutable_settings()->mutable_profiles(0)->set_strictness(
+                     static_cast<v1::FeeStrictness>(9));
+               }),
+               Code::kInvalidArgument, {"profile \"b2b\"", "strictness", "9"}});
+  c.push_back({"UnknownCustomerType", Damaged([](auto& r) {
+                 r.mutable_customers(1)->set_crm_type(static_cast<v1::CustomerType>(5));
+               }),
+               Code::kInvalidArgument, {"customer \"C2\"", "crm_type"}});
+  c.push_back({"NegativeTypeOverride", Damaged([](auto& r) {
+                 r.mutable_customers(0)->set_type_override(static_cast<v1::CustomerType>(-1));
+               }),
+               Code::kInvalidArgument, {"customer \"C1\"", "type_override", "-1"}});
+  c.push_back({"UnknownAllocation", Damaged([](auto& r) {
+                 Invoice(r, 0).mutable_payments(0)->set_allocation(
+                     static_cast<v1::Allocation>(3));
+               }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "payments[0].allocation"}});
+  c.push_back({"UnknownHoldKind", Damaged([](auto& r) {
+                 Invoice(r, 2).mutable_holds(0)->set_kind(static_cast<v1::HoldKind>(4));
+               }),
+               Code::kInvalidArgument, {"invoice \"1003\"", "holds[0].kind"}});
+  c.push_back({"UnknownNoticeStep", Damaged([](auto& r) {
+                 Notice(r, 1).set_step(static_cast<v1::StepKind>(4));
+               }),
+               Code::kInvalidArgument, {"notice 1 of invoice \"1002\"", "step"}});
+  c.push_back({"UnknownNoticeChannel", Damaged([](auto& r) {
+                 Notice(r, 0).set_channel(static_cast<v1::Channel>(3));
+               }),
+               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "channel"}});
+  c.push_back({"UnknownCollectionState", Damaged([](auto& r) {
+                 r.mutable_history()->mutable_collection_cases(0)->set_state(
+                     static_cast<v1::CollectionCaseState>(9));
+               }),
+               Code::kInvalidArgument, {"collection case of invoice \"1001\"", "state"}});
+  c.push_back({"UnknownDayCount", Damaged([](auto& r) {
+                 r.mutable_options()->set_day_count(static_cast<v1::DayCount>(3));
+               }),
+               Code::kInvalidArgument, {"options", "day_count"}});
+  // --- Amounts.
+  c.push_back({"NegativeInvoiceAmount", Damaged([](auto& r) { Invoice(r, 1).set_amount(-500); }),
+               Code::kInvalidArgument, {"invoice \"1002\"", "amount -500"}});
+  c.push_back({"ZeroInvoiceAmount", Damaged([](auto& r) { Invoice(r, 2).set_amount(0); }),
+               Code::kInvalidArgument, {"invoice \"1003\"", "amount 0", "positive"}});
+  c.push_back({"AmountBeyondMaximum",
+               Damaged([](auto& r) { Invoice(r, 0).set_amount(kMaxAmount + 1); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "amount", "maximum"}});
+  c.push_back({"Int64MaxAmount", Damaged([](auto& r) {
+                 Invoice(r, 0).set_amount(std::numeric_limits<int64_t>::max());
+               }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "amount"}});
+  c.push_back({"NegativePayment", Damaged([](auto& r) {
+                 Invoice(r, 0).mutable_payments(0)->set_amount(-1);
+               }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "payments[0].amount"}});
+  c.push_back({"ZeroCreditNote", Damaged([](auto& r) {
+                 Invoice(r, 1).mutable_credit_notes(0)->set_amount(0);
+               }),
+               Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[0].amount"}});
+  c.push_back({"NegativeNoticeFee", Damaged([](auto& r) { Notice(r, 0).set_fee(-3750); }),
+               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "fee"}});
+  c.push_back({"VatAboveAmount", Damaged([](auto& r) { Invoice(r, 0).set_vat_amount(125001); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "vat_amount"}});
+  c.push_back({"PaymentsOverflowTogether", Damaged([](auto& r) {
+                 for (int i = 0; i < 10; ++i) {
+                   v1::Payment* p = Invoice(r, 0).add_payments();
+                   p->set_date("2026-03-01");
+                   p->set_amount(kMaxAmount);
+                 }
+               }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "payments together"}});
+  c.push_back({"LedgerTotalOverflow", Damaged([](auto& r) {
+                 for (int i = 0; i < 200; ++i) {
+                   v1::Invoice* inv = r.add_invoices();
+                   inv->set_number(absl::StrCat("X", i));
+                   inv->set_customer_id("C1");
+                   inv->set_invoice_date("2026-01-01");
+                   inv->set_due_date("2026-01-15");
+                   inv->set_amount(kMaxAmount);
+                 }
+               }),
+               Code::kInvalidArgument, {"invoice amounts together"}});
+  c.push_back({"CreditNotesAboveInvoice", Damaged([](auto& r) {
+                 Invoice(r, 1).mutable_credit_notes(0)->set_amount(2500001);
+               }),
+               Code::kInvalidArgument, {"invoice \"1002\"", "credit notes", "exceed"}});
+  c.push_back({"NoticeChargesOverflowTogether", Damaged([](auto& r) {
+                 Notice(r, 0).set_fee(kMaxAmount);
+                 Notice(r, 1).set_interest(kMaxAmount);
+               }),
+               Code::kInvalidArgument, {"notice 1 of invoice \"1002\"", "together"}});
+  // --- Dates.
+  c.push_back({"ImpossibleDueDate", Damaged([](auto& r) { Invoice(r, 0).set_due_date("2026-02-30"); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "due_date \"2026-02-30\""}});
+  c.push_back({"MonthThirteen", Damaged([](auto& r) { Invoice(r, 0).set_invoice_date("2026-13-01"); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "invoice_date"}});
+  c.push_back({"MissingDueDate", Damaged([](auto& r) { Invoice(r, 2).clear_due_date(); }),
+               Code::kInvalidArgument, {"invoice \"1003\"", "due_date is required"}});
+  c.push_back({"DueBeforeInvoiceDate", Damaged([](auto& r) { Invoice(r, 0).set_due_date("2025-12-31"); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "due_date 2025-12-31", "before"}});
+  c.push_back({"PaymentDateInWords", Damaged([](auto& r) {
+                 Invoice(r, 0).mutable_payments(0)->set_date("yesterday");
+               }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "payments[0].date"}});
+  c.push_back({"YearThreeThousand", Damaged([](auto& r) { Invoice(r, 0).set_due_date("3000-01-01"); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "due_date"}});
+  c.push_back({"CreditNoteBeforeInvoice", Damaged([](auto& r) {
+                 Invoice(r, 1).mutable_credit_notes(0)->set_date("2025-11-30");
+               }),
+               Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[0].date"}});
+  c.push_back({"NoticeDeadlineBeforeSent", Damaged([](auto& r) { Notice(r, 0).set_deadline("2026-01-04"); }),
+               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "deadline"}});
+  c.push_back({"NoticeBeforeInvoiceExisted", Damaged([](auto& r) { Notice(r, 0).set_sent_date("2025-11-01"); }),
+               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "sent_date"}});
+  c.push_back({"FeeWaivedBeforeSent", Damaged([](auto& r) {
+                 Notice(r, 1).set_fee_waived_date("2026-02-01");
+               }),
+               Code::kInvalidArgument, {"notice 1 of invoice \"1002\"", "fee_waived_date"}});
+  c.push_back({"HoldEndsBeforeStart", Damaged([](auto& r) {
+                 Invoice(r, 2).mutable_holds(0)->set_end_date("2026-02-28");
+               }),
+               Code::kInvalidArgument, {"invoice \"1003\"", "holds[0].end_date"}});
+  c.push_back({"CaseClosedBeforeTransfer", Damaged([](auto& r) {
+                 r.mutable_history()->mutable_collection_cases(0)->set_closed_date("2026-02-01");
+               }),
+               Code::kInvalidArgument, {"collection case of invoice \"1001\"", "closed_date"}});
+  c.push_back({"MissingAsOf", Damaged([](auto& r) { r.clear_as_of(); }),
+               Code::kInvalidArgument, {"request", "as_of is required"}});
+  c.push_back({"AsOfNanosOutOfRange", Damaged([](auto& r) { r.mutable_as_of()->set_nanos(-5); }),
+               Code::kInvalidArgument, {"request", "as_of"}});
+  c.push_back({"AsOfInYear10000", Damaged([](auto& r) {
+                 r.mutable_as_of()->set_seconds(253402300800);
+               }),
+               Code::kInvalidArgument, {"request", "as_of"}});
+  c.push_back({"AutomationWithoutStart", Damaged([](auto& r) {
+                 r.mutable_settings()->set_progression(v1::MODE_AUTOMATIC);
+               }),
+               Code::kInvalidArgument, {"settings", "automation_enabled_at"}});
+  // --- Duplicates and references.
+  c.push_back({"DuplicateInvoiceNumber", Damaged([](auto& r) { Invoice(r, 2).set_number("1001"); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "duplicate invoice number"}});
+  c.push_back({"DuplicateCustomerId", Damaged([](auto& r) { r.mutable_customers(1)->set_id("C1"); }),
+               Code::kInvalidArgument, {"customer \"C1\"", "duplicate customer id"}});
+  c.push_back({"MissingInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).clear_number(); }),
+               Code::kInvalidArgument, {"invoice of customer \"C2\"", "number is required"}});
+  c.push_back({"MissingCustomerId", Damaged([](auto& r) { r.mutable_customers(0)->clear_id(); }),
+               Code::kInvalidArgument, {"customer \"Kari Nordmann\"", "id is required"}});
+  c.push_back({"InvoiceOfUnknownCustomer", Damaged([](auto& r) { Invoice(r, 0).set_customer_id("C9"); }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "customer_id \"C9\""}});
+  c.push_back({"NoticeOfUnknownInvoice", Damaged([](auto& r) { Notice(r, 1).set_invoice_number("4711"); }),
+               Code::kInvalidArgument, {"notice 1 of invoice \"4711\"", "invoice_number"}});
+  c.push_back({"CaseOfUnknownInvoice", Damaged([](auto& r) {
+                 r.mutable_history()->mutable_collection_cases(0)->set_invoice_number("4711");
+               }),
+               Code::kInvalidArgument, {"collection case of invoice \"4711\"", "invoice_number"}});
+  c.push_back({"DuplicateCollectionCase", Damaged([](auto& r) {
+                 *r.mutable_history()->add_collection_cases() = r.history().collection_cases(0);
+               }),
+               Code::kInvalidArgument, {"collection case of invoice \"1001\"", "duplicate"}});
+  c.push_back({"UnknownCustomerProfile", Damaged([](auto& r) {
+                 r.mutable_customers(0)->set_profile_id("ekstra-streng");
+               }),
+               Code::kInvalidArgument, {"customer \"C1\"", "profile_id \"ekstra-streng\""}});
+  c.push_back({"ProfileReusesBuiltinId", Damaged([](auto& r) {
+                 r.mutable_settings()->mutable_profiles(0)->set_id("streng");
+                 r.mutable_settings()->clear_default_business_profile();
+               }),
+               Code::kInvalidArgument, {"profile \"streng\"", "built-in"}});
+  c.push_back({"DuplicatePaymentId", Damaged([](auto& r) {
+                 *Invoice(r, 0).add_payments() = Invoice(r, 0).payments(0);
+               }),
+               Code::kInvalidArgument, {"invoice \"1001\"", "payments[1].id \"P1\"", "duplicate"}});
+  c.push_back({"DuplicateCreditNote", Damaged([](auto& r) {
+                 v1::CreditNote* copy = Invoice(r, 1).add_credit_notes();
+                 *copy = Invoice(r, 1).credit_notes(0);
+               }),
+               Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[1].number \"K1\""}});
+  c.push_back({"NoticeWithoutStep", Damaged([](auto& r) { Notice(r, 0).clear_step(); }),
+               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "step is required"}});
+  c.push_back({"DeadlineDaysBelowLaw", Damaged([](auto& r) {
+                 r.mutable_settings()->mutable_profiles(0)->set_deadline_days(7);
+               }),
+               Code::kInvalidArgument, {"profile \"b2b\"", "deadline_days 7", "inkassoloven § 9"}});
+  c.push_back({"ProviderShareAbove100Percent", Damaged([](auto& r) {
+                 r.mutable_settings()->mutable_provider_pricing()->set_share_basis_points(10001);
+               }),
+               Code::kInvalidArgument, {"settings", "share_basis_points"}});
+  // --- Rate tables (the rate book's checks, seen through the public API).
+  c.push_back({"OverlappingInterestRows", Damaged([](auto& r) {
+                 for (int rate : {1200, 1300}) {
+                   v1::InterestRate* row = r.mutable_rate_tables()->add_interest_rates();
+                   row->set_valid_from("2026-01-01");
+                   row->set_rate_basis_points(rate);
+                 }
+               }),
+               Code::kInvalidArgument, {"interest_rates", "2026-01-01"}});
+  c.push_back({"NegativeInterestRate", Damaged([](auto& r) {
+                 v1::InterestRate* row = r.mutable_rate_tables()->add_interest_rates();
+                 row->set_valid_from("2026-07-01");
+                 row->set_rate_basis_points(-100);
+               }),
+               Code::kInvalidArgument, {"interest_rates"}});
+  c.push_back({"RateRowWithImpossibleDate", Damaged([](auto& r) {
+                 v1::CollectionRate* row = r.mutable_rate_tables()->add_collection_rates();
+                 row->set_valid_from("2026-02-29");
+                 row->set_amount(76000);
+               }),
+               Code::kInvalidArgument, {"collection_rates", "2026-02-29"}});
+  c.push_back({"AsOfAfterRateTables", Damaged([](auto& r) {
+                 r.mutable_as_of()->set_seconds(kAsOfSeconds + 400 * 86400);  // 2027
+               }),
+               Code::kOutOfRange, {"rate tables end", "carry_last_rate_forward"}});
+  c.push_back({"AsOfBeforeRateTables", Damaged([](auto& r) {
+                 r.mutable_as_of()->set_seconds(1262304000);  // 2010-01-01
+               }),
+               Code::kOutOfRange, {"before the rate tables begin"}});
+  c.push_back({"InvalidRateValidUntil", Damaged([](auto& r) {
+                 r.mutable_rate_tables()->set_valid_until("2027-06-31");
+               }),
+               Code::kInvalidArgument, {"rate_tables", "valid_until"}});
+  // --- Absurd sizes.
+  c.push_back({"TooManyThreads", Damaged([](auto& r) { r.mutable_options()->set_threads(65); }),
+               Code::kResourceExhausted, {"options", "threads 65"}});
+  c.push_back({"NegativeThreads", Damaged([](auto& r) { r.mutable_options()->set_threads(-2); }),
+               Code::kInvalidArgument, {"options", "threads -2"}});
+  c.push_back({"HugeCustomerName", Damaged([](auto& r) {
+                 r.mutable_customers(1)->set_name(std::string(kMaxStringBytes + 1, 'x'));
+               }),
+               Code::kResourceExhausted, {"customer \"C2\"", "name", "4097 bytes"}});
+  c.push_back({"TooManyHolds", Damaged([](auto& r) {
+                 for (int i = 0; i < kMaxHoldsPerInvoice; ++i) {
+                   *Invoice(r, 2).add_holds() = Invoice(r, 2).holds(0);
+                 }
+               }),
+               Code::kResourceExhausted, {"holds on one invoice", "1001"}});
+  c.push_back({"TooManyAddressLines", Damaged([](auto& r) {
+                 for (int i = 0; i < kMaxAddressLines; ++i) {
+                   r.mutable_customers(0)->mutable_postal_address()->add_lines("x");
+                 }
+               }),
+               Code::kResourceExhausted, {"customer \"C1\"", "postal_address.lines"}});
+  c.push_back({"MillionsOfEmptyInvoicesOnTheWire", [] {
+                 // Field 5 (invoices), length 0: two bytes per invoice.
+                 std::string bytes;
+                 for (int i = 0; i <= kMaxInvoices; ++i) bytes += std::string("\x2A\x00", 2);
+                 return EvaluateBinary(bytes);
+               },
+               Code::kResourceExhausted, {"invoices", "limit"}});
+  c.push_back({"RequestLargerThanTheLimit", [] {
+                 // Only the size is looked at: the bytes are never read.
+                 static const char kByte = 0;
+                 Outcome out;
+                 v1::EvaluateRequest request;
+                 out.status = ParseRequest(absl::string_view(&kByte, kMaxRequestBytes + 1),
+                                           &request);
+                 return out;
+               },
+               Code::kResourceExhausted, {"bytes", "limit"}});
+  return c;
+}
+
+class BadInputTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(BadInputTest, RefusedWithStatusAndMessageAndNoPartialResponse) {
+  const Case& c = GetParam();
+  const Outcome out = c.run();
+  EXPECT_EQ(out.status.code(), c.code) << out.status;
+  for (const std::string& part : c.message_parts) {
+    EXPECT_THAT(std::string(out.status.message()), HasSubstr(part));
+  }
+  EXPECT_EQ(out.response.ByteSizeLong(), 0u) << "a refused request left a partial response";
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, BadInputTest, ::testing::ValuesIn(Catalogue()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(BadInputCatalogue, HasAtLeastFortyCases) { EXPECT_GE(Catalogue().size(), 40u); }
+
+TEST(BadInputCatalogue, TheSampleItselfValidates) {
+  EXPECT_TRUE(ValidateRequest(SampleRequest()).ok()) << ValidateRequest(SampleRequest());
+  const Outcome out = EvaluateJsonText(SampleJson());
+  EXPECT_TRUE(out.status.ok() || EngineUnimplemented(out.status)) << out.status;
+}
+
+// Not errors: what an accountant expects the engine to accept and report.
+
+// An overpayment is money the debtor is owed back, not bad input: the engine
+// reports it in Balance.overpaid (issue 4), it does not refuse the ledger.
+TEST(AcceptedInput, PaymentLargerThanTheClaimIsReportedAsOverpaid) {
+  v1::EvaluateRequest request = SampleRequest();
+  request.mutable_invoices(0)->mutable_payments(0)->set_amount(200000);  // owes 1250 kr
+  ASSERT_TRUE(ValidateRequest(request).ok()) << ValidateRequest(request);
+  const Outcome out = EvaluateBinary(request.SerializeAsString());
+  if (EngineUnimplemented(out.status)) GTEST_SKIP() << "engine not yet implemented";
+  ASSERT_TRUE(out.status.ok()) << out.status;
+  ASSERT_GE(out.response.results_size(), 1);
+  EXPECT_EQ(out.response.results(0).invoice_number(), "1001");
+  EXPECT_EQ(out.response.results(0).balance().overpaid(), 200000 - 125000);
+}
+
+// A payment received before the invoice date is a prepayment (a deposit),
+// common in practice: accepted.
+TEST(AcceptedInput, PrepaymentBeforeTheInvoiceDateIsAccepted) {
+  v1::EvaluateRequest request = SampleRequest();
+  request.mutable_invoices(0)->mutable_payments(0)->set_date("2025-12-20");
+  EXPECT_TRUE(ValidateRequest(request).ok()) << ValidateRequest(request);
+}
+
+// A notice whose deadline was shorter than the law's 14 days was still sent:
+// the history is the truth, and the engine applies the law to it (no second
+// fee, law.md § 3.1) rather than refusing the ledger.
+TEST(AcceptedInput, ShortDeadlineInHistoryIsAccepted) {
+  v1::EvaluateRequest request = SampleRequest();
+  request.mutable_history()->mutable_notices(0)->set_deadline("2026-01-10");
+  EXPECT_TRUE(ValidateRequest(request).ok()) << ValidateRequest(request);
+}
+
+// The as-of date after the tables with carry_last_rate_forward is accepted,
+// with a warning from the engine.
+TEST(AcceptedInput, CarryForwardAcceptsALaterAsOf) {
+  v1::EvaluateRequest request = SampleRequest();
+  request.mutable_as_of()->set_seconds(kAsOfSeconds + 400 * 86400);
+  request.mutable_rate_tables()->set_carry_last_rate_forward(true);
+  EXPECT_TRUE(ValidateRequest(request).ok()) << ValidateRequest(request);
+}
+
+}  // namespace
+}  // namespace purring::testing
