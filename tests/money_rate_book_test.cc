@@ -204,6 +204,31 @@ TEST(RateBookTest, ReminderFeeCapRowReplacesComputedMaximum) {
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 1), D(2025, 12, 1)), 3500);
 }
 
+TEST(RateBookTest, SuppliedBandSetReplacesTheBuiltinSetOfThatDate) {
+  // rates.proto CollectionCostBand: a band set is all rows of one
+  // valid_from; a host may publish a new one (law.md § 5.2 is data).
+  v1::RateTables tables;
+  auto* low = tables.add_collection_cost_bands();
+  low->set_valid_from("2026-01-01");
+  low->set_claim_up_to(100000);
+  low->set_light_permille(300);
+  low->set_heavy_permille(600);
+  auto* top = tables.add_collection_cost_bands();
+  top->set_valid_from("2026-01-01");
+  top->set_light_permille(1000);
+  top->set_heavy_permille(2000);
+  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  // Due 2026: the new set (0.30 × 750 = 225 kr; top 1.00 × 750 = 750 kr).
+  EXPECT_EQ(book->CollectionCostMaxima(50000, D(2026, 2, 1), D(2026, 3, 1)),
+            std::make_pair(int64_t{22500}, int64_t{45000}));
+  EXPECT_EQ(book->CollectionCostMaxima(400000, D(2026, 2, 1), D(2026, 3, 1)),
+            std::make_pair(int64_t{75000}, int64_t{150000}));
+  // Due 2025: the built-in 2020-10-01 set still applies (0.25 × 750).
+  EXPECT_EQ(book->CollectionCostMaxima(50000, D(2025, 2, 1), D(2026, 3, 1)),
+            std::make_pair(int64_t{18750}, int64_t{37500}));
+}
+
 TEST(RateBookTest, BadRowsAreRefusedNamingTableAndRow) {
   {
     v1::RateTables tables;

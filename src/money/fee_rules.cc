@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "dates.h"
 
@@ -112,7 +113,8 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
   // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
   // together come to max(compensation, Σ statutory fees); each notice charges
   // the increase, fee first. A waived compensation is given up for good.
-  int64_t prior_fees = 0, prior_total = 0;
+  // Sums in 128 bits: a hostile history cannot wrap them.
+  absl::int128 prior_fees = 0, prior_total = 0;
   for (const NoticeCharge& notice : in.prior) {
     if (Waived(notice)) {
       if (notice.compensation > 0) {
@@ -122,13 +124,20 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
       continue;
     }
     prior_fees += notice.fee;
-    prior_total += notice.fee + notice.compensation;
+    prior_total += absl::int128(notice.fee) + notice.compensation;
   }
-  const int64_t target = std::max(in.rates->StandardCompensation(in.adjusted_due),
-                                  prior_fees + statutory_fee);
-  const int64_t increase = std::max<int64_t>(0, target - prior_total);
-  decision.fee = std::min(increase, statutory_fee);
-  decision.compensation = increase - decision.fee;
+  const absl::int128 target =
+      std::max(absl::int128(in.rates->StandardCompensation(in.adjusted_due)),
+               prior_fees + statutory_fee);
+  // With non-negative history amounts the increase is at most
+  // max(compensation, statutory fee); the clamp only guards hostile input.
+  const absl::int128 increase =
+      std::min(std::max(absl::int128(0), target - prior_total),
+               absl::int128(std::max(
+                   in.rates->StandardCompensation(in.adjusted_due),
+                   statutory_fee)));
+  decision.fee = static_cast<int64_t>(std::min(increase, absl::int128(statutory_fee)));
+  decision.compensation = static_cast<int64_t>(increase) - decision.fee;
   if (statutory_fee > 0 && decision.fee < statutory_fee) {
     decision.note =
         "forsinkelsesrenteloven § 3a: the reminder fee is deducted from the "

@@ -45,7 +45,7 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice) {
     }
   }
   if (!notice.fee_waived_date().empty() &&
-      notice.fee() + notice.compensation() > 0) {
+      (notice.fee() > 0 || notice.compensation() > 0)) {
     Month& month = months_[MonthOf(notice.fee_waived_date())];
     ++month.fees_waived_count;
     Add(notice.fee(), &month.fees_waived_amount);
