@@ -1,0 +1,146 @@
+// The purring engine over its C ABI. Every method is thread-safe: the
+// library keeps no global mutable state.
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Purring
+{
+    public static class Engine
+    {
+        // The ABI number this binding is written against (PURRING_ABI_VERSION).
+        public const int BindingAbiVersion = 1;
+
+        static readonly object AbiLock = new object();
+        static bool abiChecked;
+
+        // The loaded library's version, e.g. "1.0.0".
+        public static string Version
+        {
+            get { return Utf8String(NativeMethods.purring_version()); }
+        }
+
+        // The loaded library's ABI number.
+        public static int AbiVersion
+        {
+            get { return NativeMethods.purring_abi_version(); }
+        }
+
+        // The library's name for a status code, e.g. "INVALID_ARGUMENT".
+        public static string StatusName(int code)
+        {
+            return Utf8String(NativeMethods.purring_status_name(code));
+        }
+
+        // EvaluateRequest JSON (the proto3 mapping) in, EvaluateResponse JSON
+        // out. Throws PurringException when the engine refuses the request.
+        public static string EvaluateJson(string requestJson)
+        {
+            if (requestJson == null) throw new ArgumentNullException("requestJson");
+            CheckAbi();
+            byte[] request = Encoding.UTF8.GetBytes(requestJson);
+            var response = new PurringBuffer();
+            try
+            {
+                int code = NativeMethods.purring_evaluate_json(
+                    request, (UIntPtr)request.Length, ref response);
+                return Encoding.UTF8.GetString(Check(code, ref response));
+            }
+            finally
+            {
+                NativeMethods.purring_buffer_free(ref response);
+            }
+        }
+
+        // A serialized purring.v1.EvaluateRequest in, a serialized
+        // EvaluateResponse out.
+        public static byte[] Evaluate(byte[] request)
+        {
+            if (request == null) throw new ArgumentNullException("request");
+            CheckAbi();
+            var response = new PurringBuffer();
+            try
+            {
+                int code = NativeMethods.purring_evaluate(
+                    request, (UIntPtr)request.Length, ref response);
+                return Check(code, ref response);
+            }
+            finally
+            {
+                NativeMethods.purring_buffer_free(ref response);
+            }
+        }
+
+        // Checks a serialized EvaluateRequest without evaluating it.
+        public static void Validate(byte[] request)
+        {
+            if (request == null) throw new ArgumentNullException("request");
+            CheckAbi();
+            var message = new PurringBuffer();
+            try
+            {
+                int code = NativeMethods.purring_validate(
+                    request, (UIntPtr)request.Length, ref message);
+                Check(code, ref message);
+            }
+            finally
+            {
+                NativeMethods.purring_buffer_free(ref message);
+            }
+        }
+
+        // Refuses a library built for another ABI, once per process.
+        public static void CheckAbi()
+        {
+            lock (AbiLock)
+            {
+                if (abiChecked) return;
+                int found = NativeMethods.purring_abi_version();
+                if (found != BindingAbiVersion)
+                {
+                    throw new PurringException(StatusCode.FailedPrecondition,
+                        "libpurring has ABI version " + found +
+                        ", this binding needs " + BindingAbiVersion);
+                }
+                abiChecked = true;
+            }
+        }
+
+        // The one status check: copies the buffer (the result, or the error
+        // message) and throws on a non-zero code. The caller frees it.
+        static byte[] Check(int code, ref PurringBuffer buffer)
+        {
+            byte[] bytes = Copy(buffer);
+            if (code != 0)
+            {
+                throw new PurringException((StatusCode)code,
+                                           Encoding.UTF8.GetString(bytes));
+            }
+            return bytes;
+        }
+
+        static byte[] Copy(PurringBuffer buffer)
+        {
+            ulong size = buffer.Size.ToUInt64();
+            if (buffer.Data == IntPtr.Zero || size == 0) return new byte[0];
+            if (size > int.MaxValue)
+            {
+                throw new PurringException(StatusCode.ResourceExhausted,
+                    "response of " + size + " bytes is too large for a byte[]");
+            }
+            var bytes = new byte[(int)size];
+            Marshal.Copy(buffer.Data, bytes, 0, bytes.Length);
+            return bytes;
+        }
+
+        static string Utf8String(IntPtr text)
+        {
+            if (text == IntPtr.Zero) return null;
+            int length = 0;
+            while (Marshal.ReadByte(text, length) != 0) length++;
+            var bytes = new byte[length];
+            Marshal.Copy(text, bytes, 0, length);
+            return Encoding.UTF8.GetString(bytes);
+        }
+    }
+}
