@@ -1,0 +1,202 @@
+// Letters, missing addresses and automatic dispatch through the public API
+// (product.md F4, F8, F16; the seeds' "Kunder mangler adresse", "Spesifiser
+// tlf og epost", "Velg prioritert felt", "Velg første automatiske
+// utsendelse").
+#include "engine_test_ledger.h"
+#include "gtest/gtest.h"
+
+namespace purring::testing {
+namespace {
+
+// Three person customers, each with invoices due Mon 2026-02-16; as of
+// Tue 2026-02-17 every invoice is ready for its reminder.
+TestLedger ReadyLedger() {
+  TestLedger ledger;
+  auto* both = ledger.AddCustomer("K 1", v1::CUSTOMER_TYPE_PERSON);
+  both->set_company_email("firma@k1.no");
+  auto* post = ledger.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);
+  post->clear_invoice_email();
+  post->mutable_postal_address()->add_lines("Storgata 1");
+  post->mutable_postal_address()->set_postal_code("0155");
+  post->mutable_postal_address()->set_city("Oslo");
+  auto* none = ledger.AddCustomer("K3", v1::CUSTOMER_TYPE_PERSON);
+  none->clear_invoice_email();
+  none->mutable_postal_address()->add_lines("Uten postnummer");
+  ledger.AddInvoice("11", "K 1", "2026-02-01", "2026-02-16", 50000);
+  ledger.AddInvoice("12", "K 1", "2026-02-02", "2026-02-16", 70000);
+  ledger.AddInvoice("21", "K2", "2026-02-01", "2026-02-16", 30000);
+  ledger.AddInvoice("31", "K3", "2026-02-01", "2026-02-16", 40000);
+  ledger.AddInvoice("32", "K3", "2026-02-01", "2026-02-16", 40000);
+  ledger.SetAsOfDate("2026-02-17");
+  return ledger;
+}
+
+TEST(EngineLettersTest, OneLetterPerCustomerPerStepListingItsInvoices) {
+  TestLedger ledger = ReadyLedger();
+  ledger.settings().set_objection_link_template(
+      "https://portal.example/innsigelse?f={invoice}&k={customer}&l={letter}");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 5);
+  ASSERT_EQ(response.letters_size(), 2);  // sorted by id
+
+  const v1::ProposedLetter& first = response.letters(0);
+  EXPECT_EQ(first.id(), "K 1/reminder/2026-02-17");
+  EXPECT_EQ(first.step(), v1::STEP_KIND_REMINDER);
+  EXPECT_EQ(first.channel(), v1::CHANNEL_EMAIL);
+  // Unspecified preference: the invoice e-mail ("fakturaepost") first.
+  EXPECT_EQ(first.email(), "faktura@K 1.no");
+  EXPECT_EQ(first.deadline(), "2026-03-03");
+  ASSERT_EQ(first.lines_size(), 2);
+  EXPECT_EQ(first.lines(0).invoice_number(), "11");
+  EXPECT_EQ(first.lines(1).invoice_number(), "12");
+  EXPECT_EQ(first.lines(1).payment_reference(), "KID12");
+  EXPECT_EQ(first.total_due(), 120000);  // a reminder: no fee, no interest yet
+  EXPECT_EQ(first.total_fee(), 0);
+  // Company information when the module has no override.
+  EXPECT_EQ(first.contact_phone(), "+47 22 00 00 00");
+  EXPECT_EQ(first.contact_email(), "post@kreditor.no");
+  EXPECT_EQ(first.creditor_name(), "Kreditor AS");
+  EXPECT_EQ(first.bank_account(), "1234.56.78901");
+  EXPECT_FALSE(first.collection_warning());
+  EXPECT_EQ(first.objection_link(),
+            "https://portal.example/innsigelse?f=11&k=K%201"
+            "&l=K%201%2Freminder%2F2026-02-17");
+  EXPECT_EQ(first.lines(1).objection_link(),
+            "https://portal.example/innsigelse?f=12&k=K%201"
+            "&l=K%201%2Freminder%2F2026-02-17");
+
+  const v1::ProposedLetter& second = response.letters(1);
+  EXPECT_EQ(second.id(), "K2/reminder/2026-02-17");
+  EXPECT_EQ(second.channel(), v1::CHANNEL_POST);
+  EXPECT_EQ(second.postal_address().city(), "Oslo");
+
+  // F4: no e-mail and no usable postal address: listed, no letter.
+  ASSERT_EQ(response.customers_missing_address_size(), 1);
+  const v1::CustomerMissingAddress& missing = response.customers_missing_address(0);
+  EXPECT_EQ(missing.customer_id(), "K3");
+  EXPECT_EQ(missing.invoice_numbers_size(), 2);
+  for (const v1::ProposedAction& a : response.actions()) {
+    if (a.customer_id() == "K3") {
+      EXPECT_EQ(a.letter_id(), "");
+      EXPECT_EQ(a.channel(), v1::CHANNEL_UNSPECIFIED);
+    } else {
+      EXPECT_FALSE(a.letter_id().empty());
+    }
+  }
+}
+
+TEST(EngineLettersTest, PreferenceOverrideAndAddressArrival) {
+  TestLedger ledger = ReadyLedger();
+  ledger.settings().set_email_preference(v1::EMAIL_PREFERENCE_COMPANY_EMAIL);
+  ledger.settings().set_contact_phone("+47 99 99 99 99");
+  ledger.settings().set_contact_email("purring@kreditor.no");
+  // The address arrives: K3 leaves the list (F4).
+  ledger.request().mutable_customers(2)->mutable_postal_address()->set_city("Bergen");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(response.customers_missing_address_size(), 0);
+  ASSERT_EQ(response.letters_size(), 3);
+  EXPECT_EQ(response.letters(0).email(), "firma@k1.no");
+  EXPECT_EQ(response.letters(0).contact_phone(), "+47 99 99 99 99");
+  EXPECT_EQ(response.letters(0).contact_email(), "purring@kreditor.no");
+  EXPECT_EQ(response.letters(2).id(), "K3/reminder/2026-02-17");
+  EXPECT_EQ(response.letters(2).channel(), v1::CHANNEL_POST);
+}
+
+TEST(EngineLettersTest, ManualModeHasNoDispatch) {
+  const v1::EvaluateResponse response = ReadyLedger().Evaluate();
+  EXPECT_FALSE(response.next_dispatch().enabled());
+  for (const auto& a : response.actions()) EXPECT_FALSE(a.automatic());
+}
+
+TEST(EngineLettersTest, AutomaticProgressionDatesActionsAtTheDispatch) {
+  TestLedger ledger = ReadyLedger();
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-02-02T08:00:00Z");
+  // 10:00 Oslo: today's 11:00 dispatch carries the reminders.
+  ledger.SetAsOf("2026-02-17T09:00:00Z");
+  v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_TRUE(response.next_dispatch().enabled());
+  EXPECT_EQ(response.next_dispatch().instant().seconds(),
+            Instant("2026-02-17T10:00:00Z").seconds());
+  EXPECT_EQ(response.next_dispatch().date(), "2026-02-17");
+  // The three sendable reminders; K3's two have no letter.
+  EXPECT_EQ(response.next_dispatch().action_ids_size(), 3);
+  EXPECT_EQ(response.next_dispatch().letter_count(), 2);
+  for (const auto& a : response.actions()) {
+    EXPECT_TRUE(a.automatic());
+    EXPECT_EQ(a.date(), "2026-02-17");
+  }
+
+  // 13:00 Oslo: the next dispatch is tomorrow; the notices are dated then.
+  ledger.SetAsOf("2026-02-17T12:00:00Z");
+  response = ledger.Evaluate();
+  EXPECT_EQ(response.next_dispatch().date(), "2026-02-18");
+  ASSERT_GT(response.actions_size(), 0);
+  EXPECT_EQ(response.actions(0).date(), "2026-02-18");
+  EXPECT_EQ(response.actions(0).deadline(), "2026-03-04");
+  EXPECT_EQ(response.actions(0).id(), "11/reminder/2026-02-18");
+  EXPECT_TRUE(response.letters(0).automatic());
+
+  // Once recorded (dated tomorrow), nothing is proposed again today.
+  ledger.Record(response);
+  response = ledger.Evaluate();
+  EXPECT_EQ(response.actions_size(), 0);
+  EXPECT_EQ(response.next_dispatch().action_ids_size(), 0);
+  EXPECT_EQ(ResultOf(response, "11").status(),
+            v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
+}
+
+TEST(EngineLettersTest, DispatchOnTheDaylightSavingSundays) {
+  // The engine reports the next 11:00 Oslo in UTC: 09:00Z in summer time,
+  // 10:00Z in winter time, including on the change days themselves.
+  struct Case {
+    const char* as_of;
+    const char* instant;
+  } cases[] = {
+      {"2026-03-29T00:30:00Z", "2026-03-29T09:00:00Z"},  // last Sunday of March
+      {"2026-03-28T10:30:00Z", "2026-03-29T09:00:00Z"},  // Sat 11:30 CET
+      {"2026-10-25T09:30:00Z", "2026-10-25T10:00:00Z"},  // last Sunday of October
+      {"2026-10-24T09:30:00Z", "2026-10-25T10:00:00Z"},  // Sat 11:30 CEST
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.as_of);
+    TestLedger ledger;
+    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+    ledger.AddInvoice("1", "K1", "2026-01-01", "2026-01-15", 10000);
+    ledger.settings().set_collection_transfer(v1::MODE_AUTOMATIC);
+    ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+    *ledger.settings().mutable_automation_enabled_at() =
+        Instant("2026-01-05T08:00:00Z");
+    ledger.SetAsOf(c.as_of);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    EXPECT_TRUE(response.next_dispatch().enabled());
+    EXPECT_EQ(response.next_dispatch().instant().seconds(),
+              Instant(c.instant).seconds());
+    // Progression is manual: the reminder is proposed for today, by hand.
+    ASSERT_EQ(response.actions_size(), 1);
+    EXPECT_FALSE(response.actions(0).automatic());
+    EXPECT_EQ(response.actions(0).date(), response.as_of_date());
+  }
+}
+
+TEST(EngineLettersTest, WarningLetterIsMarked) {
+  TestLedger ledger;
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2026-01-01", "2026-02-16", 10000);
+  ledger.AddNotice("1", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.AddNotice("1", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01", 3750);
+  ledger.SetAsOfDate("2026-04-16");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.letters_size(), 1);
+  // inkassoloven § 9 (law.md § 4.1): the warning says collection follows.
+  EXPECT_TRUE(response.letters(0).collection_warning());
+  EXPECT_EQ(response.letters(0).lines(0).fee(), 3750);
+  EXPECT_EQ(response.letters(0).lines(0).fees_earlier(), 3750);
+  // Postings for the fee (and the interest medium claims from dunning on).
+  EXPECT_GE(response.postings_size(), 1);
+}
+
+}  // namespace
+}  // namespace purring::testing

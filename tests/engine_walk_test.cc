@@ -1,0 +1,195 @@
+// End to end: invoices of a person and of a business walk from issue to
+// collection through successive as-of dates, the host feeding every proposed
+// action back as history (issue 3 §§ 1-3, 8, 9; product.md F1, F6, F17;
+// law.md §§ 3.1, 4.1).
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "dates.h"
+#include "engine_test_ledger.h"
+#include "gtest/gtest.h"
+
+namespace purring::testing {
+namespace {
+
+constexpr int64_t kFee2026 = 3750;  // law.md § 3.2: 1/20 × 750 kr
+
+struct Step {
+  std::string as_of;
+  v1::InvoiceStatus status;
+  std::string action_id;  // "" : no action
+};
+
+TEST(EngineWalkTest, PersonAndBusinessFromIssueToCollection) {
+  TestLedger ledger;
+  auto* firma = ledger.settings().add_profiles();
+  firma->set_id("firma");
+  firma->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+  firma->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  ledger.settings().set_default_business_profile("firma");
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)
+      ->set_organization_number("912345678");
+  // Person: due Maundy Thursday 2026-04-02, moved to Tue 2026-04-07.
+  ledger.AddInvoice("5001", "P1", "2026-03-19", "2026-04-02", 250000);
+  // Business: due Mon 2026-03-02.
+  ledger.AddInvoice("5002", "B1", "2026-02-16", "2026-03-02", 1200000);
+
+  struct Walk {
+    const char* as_of;
+    v1::InvoiceStatus person;
+    v1::InvoiceStatus business;
+  };
+  const Walk walk[] = {
+      {"2026-03-02", v1::INVOICE_STATUS_NOT_DUE, v1::INVOICE_STATUS_NOT_DUE},
+      // Business: dunning carries a fee, so it waits for due + 14 (§ 1-2).
+      {"2026-03-03", v1::INVOICE_STATUS_NOT_DUE, v1::INVOICE_STATUS_WAITING},
+      {"2026-03-16", v1::INVOICE_STATUS_NOT_DUE, v1::INVOICE_STATUS_READY_TO_SEND},
+      {"2026-03-20", v1::INVOICE_STATUS_NOT_DUE,
+       v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED},
+      {"2026-04-07", v1::INVOICE_STATUS_NOT_DUE,
+       v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED},
+      // Dunning deadline 03-30, + 14 = 04-13; warning from 04-14.
+      {"2026-04-08", v1::INVOICE_STATUS_READY_TO_SEND,
+       v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED},
+      {"2026-04-14", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::INVOICE_STATUS_READY_TO_SEND},
+      // Reminder 04-08, deadline 04-22, + 14 = 05-06; dunning 05-07.
+      {"2026-05-06", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED},
+      {"2026-05-07", v1::INVOICE_STATUS_READY_TO_SEND,
+       v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED},
+      // Warning 04-14, deadline 04-28, + 14 = 05-12: collection from 05-13.
+      {"2026-05-13", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::INVOICE_STATUS_CONSIDER_COLLECTION},
+      {"2026-05-14", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::INVOICE_STATUS_IN_COLLECTION},
+      // Dunning 05-07, deadline 05-21, + 14 = 06-04: warning 06-05.
+      {"2026-06-05", v1::INVOICE_STATUS_READY_TO_SEND,
+       v1::INVOICE_STATUS_IN_COLLECTION},
+      // Warning 06-05, deadline 06-19, + 14 = 07-03: collection 07-04.
+      {"2026-07-03", v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
+       v1::INVOICE_STATUS_IN_COLLECTION},
+      {"2026-07-04", v1::INVOICE_STATUS_CONSIDER_COLLECTION,
+       v1::INVOICE_STATUS_IN_COLLECTION},
+      {"2026-07-06", v1::INVOICE_STATUS_IN_COLLECTION,
+       v1::INVOICE_STATUS_IN_COLLECTION},
+  };
+  int fee_notices_person = 0;
+  int fee_notices_business = 0;
+  std::vector<std::string> hand_offs;
+  for (const Walk& w : walk) {
+    SCOPED_TRACE(w.as_of);
+    ledger.SetAsOfDate(w.as_of);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    ASSERT_EQ(response.results_size(), 2);  // never one dropped
+    EXPECT_EQ(ResultOf(response, "5001").status(), w.person);
+    EXPECT_EQ(ResultOf(response, "5002").status(), w.business);
+    EXPECT_EQ(ResultOf(response, "5001").adjusted_due_date(), "2026-04-07");
+    for (const v1::ProposedAction& a : response.actions()) {
+      EXPECT_EQ(a.date(), w.as_of);  // manual progression: dated today
+      if (a.kind() == v1::ACTION_KIND_SEND_NOTICE) {
+        // law.md § 4.1: at least 14 days from sending.
+        EXPECT_EQ(a.deadline(), internal::FormatDate(
+                                    *internal::ParseDate(a.date()) + 14));
+        if (a.fee() > 0) {
+          EXPECT_EQ(a.fee(), kFee2026);
+          (a.invoice_number() == "5001" ? fee_notices_person
+                                        : fee_notices_business)++;
+        }
+        EXPECT_FALSE(a.letter_id().empty());
+      } else {
+        hand_offs.push_back(a.invoice_number());
+      }
+    }
+    // The host collects the transfer on the day after "vurder inkasso".
+    ledger.Record(response);
+    const v1::EvaluateResponse again = ledger.Evaluate();
+    EXPECT_EQ(again.actions_size(), 0) << "recorded actions are not proposed again";
+  }
+  // Person: reminder (free), dunning and warning (fees). Business: dunning
+  // and warning. law.md § 3.1: never more than two fee-bearing notices.
+  EXPECT_EQ(fee_notices_person, 2);
+  EXPECT_EQ(fee_notices_business, 2);
+  EXPECT_EQ(hand_offs, (std::vector<std::string>{"5002", "5001"}));
+}
+
+TEST(EngineWalkTest, HandOffCarriesTheCaseFile) {
+  TestLedger ledger;
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)
+      ->set_organization_number("912345678");
+  ledger.AddInvoice("7001", "B1", "2026-01-15", "2026-02-16", 100000);
+  ledger.AddNotice("7001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.AddNotice("7001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026);
+  ledger.AddNotice("7001", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                   "2026-04-30", kFee2026);
+  ledger.settings().set_vat_registered(true);
+  ledger.SetAsOfDate("2026-05-20");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).kind(), v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+  EXPECT_EQ(response.actions(0).id(), "7001/collection/2026-05-20");
+  ASSERT_EQ(response.collection_hand_offs_size(), 1);
+  const v1::CollectionCaseFile& file = response.collection_hand_offs(0);
+  EXPECT_EQ(file.invoice_number(), "7001");
+  EXPECT_EQ(file.debtor().organization_number(), "912345678");
+  EXPECT_EQ(file.debtor_type(), v1::CUSTOMER_TYPE_BUSINESS);
+  EXPECT_EQ(file.creditor_name(), "Kreditor AS");
+  EXPECT_EQ(file.creditor_organization_number(), "999888777");
+  EXPECT_EQ(file.action_id(), "7001/collection/2026-05-20");
+  EXPECT_EQ(file.payment_reference(), "KID7001");
+  ASSERT_EQ(file.notices_size(), 3);
+  EXPECT_EQ(file.notices(2).step(), v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_EQ(file.balance().fees_charged(), 2 * kFee2026);
+  // Interest accrues from the day after the due date (law.md § 1.3).
+  EXPECT_EQ(file.interest().from_date(), "2026-02-17");
+  EXPECT_GT(file.interest().accrued(), 0);
+  EXPECT_EQ(file.collection_costs().claim(), 100000);
+  EXPECT_GT(file.collection_costs().light(), 0);
+  EXPECT_FALSE(file.collection_costs().vat_uplift());
+}
+
+TEST(EngineWalkTest, SameRequestSameBytesWhateverTheThreadCount) {
+  TestLedger ledger;
+  for (int c = 0; c < 40; ++c) {
+    const std::string id = absl::StrCat("K", c);
+    auto* customer = ledger.AddCustomer(
+        id, c % 3 == 0 ? v1::CUSTOMER_TYPE_BUSINESS : v1::CUSTOMER_TYPE_PERSON);
+    if (c % 7 == 0) customer->clear_invoice_email();
+    for (int i = 0; i < 250; ++i) {
+      const int n = c * 1000 + i;
+      const absl::CivilDay due = absl::CivilDay(2026, 1, 1) + (n % 150);
+      auto* invoice = ledger.AddInvoice(
+          absl::StrCat(n), id, internal::FormatDate(due - 14),
+          internal::FormatDate(due), 10000 + 37 * n);
+      if (n % 5 == 0) {
+        ledger.AddNotice(invoice->number(), v1::STEP_KIND_REMINDER,
+                         internal::FormatDate(due + 1),
+                         internal::FormatDate(due + 15));
+      }
+      if (n % 11 == 0) {
+        auto* p = invoice->add_payments();
+        p->set_date(internal::FormatDate(due + 3));
+        p->set_amount(invoice->amount() / (n % 2 + 1));
+      }
+    }
+  }
+  ledger.SetAsOfDate("2026-05-04");
+  std::string one, again, many;
+  ASSERT_TRUE(ledger.Evaluate().SerializeToString(&one));
+  ASSERT_TRUE(ledger.Evaluate().SerializeToString(&again));
+  ledger.request().mutable_options()->set_threads(3);
+  const v1::EvaluateResponse threaded = ledger.Evaluate();
+  ASSERT_TRUE(threaded.SerializeToString(&many));
+  EXPECT_EQ(one, again);
+  EXPECT_EQ(one, many);
+  EXPECT_EQ(threaded.results_size(), 10000);
+  EXPECT_GT(threaded.actions_size(), 0);
+  EXPECT_GT(threaded.letters_size(), 0);
+  EXPECT_GT(threaded.customers_missing_address_size(), 0);
+}
+
+}  // namespace
+}  // namespace purring::testing
