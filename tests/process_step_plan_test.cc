@@ -1,0 +1,146 @@
+// The step plan: which step comes next and when (product.md F6; law.md
+// § 3.1 inkassoforskriften § 1-2, § 4.1 inkassoloven § 9; the seed's "til 14
+// dager etter forfall på purring og inkassovarsel").
+#include "process/step_plan.h"
+
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "process/profiles.h"
+
+namespace purring::internal {
+namespace {
+
+using absl::CivilDay;
+
+ResolvedProfile Profile(v1::StepSequence sequence, v1::FeeStrictness strictness,
+                        int first_step_after_days = 0,
+                        int days_after_deadline = 14) {
+  v1::DunningSettings settings;
+  v1::DunningProfile* p = settings.add_profiles();
+  p->set_id("p");
+  p->set_sequence(sequence);
+  p->set_strictness(strictness);
+  p->set_first_step_after_days(first_step_after_days);
+  p->set_days_after_deadline(days_after_deadline);
+  return *ProfileTable::Build(settings).Find("p");
+}
+
+NoticeCharge Sent(v1::StepKind step, CivilDay sent) {
+  NoticeCharge n;
+  n.step = step;
+  n.sent = sent;
+  n.deadline = sent + 14;
+  return n;
+}
+
+const CivilDay kDue(2026, 2, 16);
+
+TEST(StepPlanTest, FreeReminderFromTheDayAfterTheDueDate) {
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM);
+  StepPlan plan = PlanNextStep(p, kDue, {}, kDue);
+  EXPECT_EQ(plan.phase, StepPhase::kWaiting);
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_REMINDER);
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 2, 17));
+  plan = PlanNextStep(p, kDue, {}, CivilDay(2026, 2, 17));
+  EXPECT_EQ(plan.phase, StepPhase::kReady);
+  EXPECT_EQ(plan.last_notice, -1);
+}
+
+TEST(StepPlanTest, FeeBearingFirstStepWaitsFourteenDays) {
+  // inkassoforskriften § 1-2: a fee only on a notice sent >= 14 days after
+  // the due date; the first step waits for it rather than losing the fee.
+  for (auto seq : {v1::STEP_SEQUENCE_DUNNING_WARNING, v1::STEP_SEQUENCE_WARNING_ONLY}) {
+    const ResolvedProfile p = Profile(seq, v1::FEE_STRICTNESS_MEDIUM);
+    const StepPlan plan = PlanNextStep(p, kDue, {}, CivilDay(2026, 3, 1));
+    EXPECT_EQ(plan.phase, StepPhase::kWaiting);
+    EXPECT_EQ(plan.next_date, CivilDay(2026, 3, 2));
+  }
+  // Fees off: nothing to wait for.
+  const ResolvedProfile off =
+      Profile(v1::STEP_SEQUENCE_WARNING_ONLY, v1::FEE_STRICTNESS_OFF);
+  EXPECT_EQ(PlanNextStep(off, kDue, {}, CivilDay(2026, 2, 17)).phase,
+            StepPhase::kReady);
+  // An explicit first_step_after_days is taken as given.
+  const ResolvedProfile three =
+      Profile(v1::STEP_SEQUENCE_DUNNING_WARNING, v1::FEE_STRICTNESS_MEDIUM, 3);
+  EXPECT_EQ(PlanNextStep(three, kDue, {}, kDue).next_date, CivilDay(2026, 2, 19));
+}
+
+TEST(StepPlanTest, DeadlinePlusGraceThenTheNextStep) {
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 2, 17))};  // deadline 03-03
+  StepPlan plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 17));
+  EXPECT_EQ(plan.phase, StepPhase::kDeadlineNotExpired);
+  EXPECT_EQ(*plan.waiting_until, CivilDay(2026, 3, 17));
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_DUNNING);
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 3, 18));
+  EXPECT_EQ(plan.last_notice, 0);
+  plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 18));
+  EXPECT_EQ(plan.phase, StepPhase::kReady);
+}
+
+TEST(StepPlanTest, ZeroGraceStillWaitsForTheDeadline) {
+  // law.md § 3.1: the next step only after the previous deadline expired.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM, 0, 0);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 2, 17))};
+  EXPECT_EQ(PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 3)).phase,
+            StepPhase::kDeadlineNotExpired);
+  const StepPlan plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 4));
+  EXPECT_EQ(plan.phase, StepPhase::kReady);
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 3, 4));
+}
+
+TEST(StepPlanTest, AfterTheLastStepConsiderCollection) {
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_DUNNING, CivilDay(2026, 3, 2)),
+      Sent(v1::STEP_KIND_COLLECTION_WARNING, CivilDay(2026, 3, 31))};
+  StepPlan plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 4, 28));
+  EXPECT_EQ(plan.phase, StepPhase::kDeadlineNotExpired);
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_UNSPECIFIED);
+  plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 4, 29));
+  EXPECT_EQ(plan.phase, StepPhase::kConsiderCollection);
+}
+
+TEST(StepPlanTest, StepsAlreadyTakenElsewhereAreNotRepeated) {
+  // A warning recorded under another profile: the reminder-first profile
+  // does not start again from the reminder.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MILD);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_COLLECTION_WARNING, CivilDay(2026, 3, 2))};
+  const StepPlan plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 5, 1));
+  EXPECT_EQ(plan.phase, StepPhase::kConsiderCollection);
+}
+
+TEST(ProfilesTest, DefaultsAndChoice) {
+  v1::DunningSettings settings;
+  settings.set_default_business_profile("streng");
+  const ProfileTable table = ProfileTable::Build(settings);
+  v1::Customer person;
+  const ProfileTable::Choice a = table.ForCustomer(person);
+  EXPECT_EQ(a.profile->id, "medium");
+  EXPECT_EQ(a.type, v1::CUSTOMER_TYPE_PERSON);
+  EXPECT_FALSE(a.custom);
+  EXPECT_EQ(a.profile->deadline_days, 14);
+  EXPECT_EQ(a.profile->days_after_deadline, 14);
+  EXPECT_EQ(a.profile->steps.size(), 3u);
+  v1::Customer business;
+  business.set_crm_type(v1::CUSTOMER_TYPE_BUSINESS);
+  EXPECT_EQ(table.ForCustomer(business).profile->id, "streng");
+  business.set_profile_id("mild");
+  const ProfileTable::Choice c = table.ForCustomer(business);
+  EXPECT_EQ(c.profile->id, "mild");
+  EXPECT_TRUE(c.custom);
+  EXPECT_EQ(c.profile->strictness, v1::FEE_STRICTNESS_MILD);
+}
+
+}  // namespace
+}  // namespace purring::internal
