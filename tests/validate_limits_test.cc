@@ -1,0 +1,107 @@
+// Resource limits (purring/limits.h): counted on the wire before a binary
+// request is parsed, checked again by ValidateRequest for requests built in
+// C++, and nesting refused without exhausting the stack.
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "hardening/sample_requests.h"
+#include "purring/limits.h"
+
+namespace purring::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using Code = absl::StatusCode;
+
+TEST(WireLimits, PaymentsOfOneInvoiceCountedBeforeParsing) {
+  v1::EvaluateRequest request = SampleRequest();
+  // Invoice "1001" has one payment already.
+  for (int i = 0; i < kMaxPaymentsPerInvoice; ++i) request.mutable_invoices(0)->add_payments();
+  v1::EvaluateRequest parsed;
+  const absl::Status status = ParseRequest(request.SerializeAsString(), &parsed);
+  EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()), HasSubstr("payments on one invoice"));
+  EXPECT_EQ(parsed.ByteSizeLong(), 0u) << "nothing parsed";
+}
+
+TEST(WireLimits, ProfilesCountedBeforeParsing) {
+  v1::EvaluateRequest request = SampleRequest();
+  for (int i = 0; i < kMaxProfiles; ++i) request.mutable_settings()->add_profiles();
+  v1::EvaluateRequest parsed;
+  const absl::Status status = ParseRequest(request.SerializeAsString(), &parsed);
+  EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()), HasSubstr("profiles"));
+}
+
+TEST(WireLimits, RateRowsCountedBeforeParsing) {
+  v1::EvaluateRequest request = SampleRequest();
+  for (int i = 0; i <= kMaxRateRows; ++i) request.mutable_rate_tables()->add_fee_fractions();
+  v1::EvaluateRequest parsed;
+  const absl::Status status = ParseRequest(request.SerializeAsString(), &parsed);
+  EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()), HasSubstr("rate table rows"));
+}
+
+TEST(WireLimits, AtTheLimitParses) {
+  v1::EvaluateRequest request = SampleRequest();
+  for (int i = 0; i < kMaxPaymentsPerInvoice; ++i) {
+    v1::Payment* p = request.mutable_invoices(1)->add_payments();
+    p->set_date("2026-02-01");
+    p->set_amount(1);
+  }
+  v1::EvaluateRequest parsed;
+  EXPECT_TRUE(ParseRequest(request.SerializeAsString(), &parsed).ok());
+  EXPECT_EQ(parsed.invoices(1).payments_size(), kMaxPaymentsPerInvoice);
+  EXPECT_TRUE(ValidateRequest(parsed).ok()) << ValidateRequest(parsed);
+}
+
+// The same limits hold for a request built in C++ (no wire to count).
+TEST(ValidateLimits, CountsCheckedForRequestsBuiltInCpp) {
+  v1::EvaluateRequest request = SampleRequest();
+  for (int i = 0; i < kMaxPaymentsPerInvoice; ++i) request.mutable_invoices(0)->add_payments();
+  const absl::Status status = ValidateRequest(request);
+  EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()), HasSubstr("invoice \"1001\""));
+}
+
+// Nesting: the schema is 5 levels deep. Deeper wire data (unknown groups, or
+// length-delimited fields inside each other) is refused, not recursed into.
+TEST(Nesting, DeepUnknownGroupsAreRefused) {
+  for (int depth : {kMaxNestingDepth + 1, 1000, 1000000}) {
+    std::string bytes;
+    for (int i = 0; i < depth; ++i) bytes += "\xA3\x06";
+    for (int i = 0; i < depth; ++i) bytes += "\xA4\x06";
+    const Outcome out = EvaluateBinary(bytes);
+    EXPECT_EQ(out.status.code(), Code::kInvalidArgument) << depth;
+  }
+}
+
+TEST(Nesting, ShallowUnknownGroupsAreTolerated) {
+  // Unknown fields are tolerated (schema evolution): a group 3 deep, then a
+  // valid as_of.
+  std::string bytes;
+  for (int i = 0; i < 3; ++i) bytes += "\xA3\x06";
+  for (int i = 0; i < 3; ++i) bytes += "\xA4\x06";
+  bytes += SampleRequest().SerializeAsString();
+  const Outcome out = EvaluateBinary(bytes);
+  EXPECT_TRUE(out.status.ok()) << out.status;
+}
+
+TEST(Nesting, DeepJsonIsRefusedWithoutRecursion) {
+  for (int depth : {200, 100000, 1000000}) {
+    for (const auto& [open, close] : {std::pair<std::string, std::string>{"[", "]"},
+                                      {"{\"a\":", "}"},
+                                      {"{\"settings\":", "}"}}) {
+      std::string json;
+      for (int i = 0; i < depth; ++i) json += open;
+      json += "1";
+      for (int i = 0; i < depth; ++i) json += close;
+      const Outcome out = EvaluateJsonText(json);
+      EXPECT_EQ(out.status.code(), Code::kInvalidArgument) << open << depth;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace purring::testing
