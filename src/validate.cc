@@ -10,10 +10,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "purring/limits.h"
 #include "absl/time/time.h"
 #include "dates.h"
 #include "money/rate_book.h"
+#include "purring/limits.h"
 #include "validate_checks.h"
 
 namespace purring::internal {
@@ -365,6 +365,25 @@ absl::Status ValidateOptions(const v1::EvaluateOptions& options) {
   return absl::OkStatus();
 }
 
+// Interest runs from the day after the due date. A table that begins later
+// (replace_builtin with newer rows only, or a debt older than the built-in
+// 2014 rows) would leave a gap the engine could only fill with a guess: a
+// silent wrong figure. Refused, naming the invoice.
+absl::Status CheckRatesCoverInterest(const v1::EvaluateRequest& request,
+                                     const RateBook& rates) {
+  for (const v1::Invoice& inv : request.invoices()) {
+    const std::optional<absl::CivilDay> due = ParseDate(inv.due_date());
+    if (due.has_value() && *due + 1 < rates.first_day()) {
+      return absl::OutOfRangeError(StrCat(
+          RecordName{"invoice", inv.number()}.Name(), ": interest from due_date ",
+          inv.due_date(), " is not covered by the interest rate table, which "
+          "begins ", FormatDate(rates.first_day()),
+          ": supply the older rates in rate_tables.interest_rates"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 // The as-of date: the Oslo date of the as-of instant.
 absl::CivilDay OsloAsOfDay(const google::protobuf::Timestamp& as_of) {
   static const absl::TimeZone oslo = [] {
@@ -414,7 +433,8 @@ absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
   const absl::StatusOr<RateBook> rates =
       RateBook::Build(request.rate_tables(), OsloAsOfDay(request.as_of()),
                       /*warnings=*/nullptr);
-  return rates.status();
+  if (!rates.ok()) return rates.status();
+  return CheckRatesCoverInterest(request, *rates);
 }
 
 }  // namespace purring::internal

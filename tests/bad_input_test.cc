@@ -343,6 +343,20 @@ std::vector<Case> Catalogue() {
                  r.mutable_as_of()->set_seconds(1262304000);  // 2010-01-01
                }),
                Code::kOutOfRange, {"before the rate tables begin"}});
+  c.push_back({"RateTableGapBeforeTheDueDate", Damaged([](auto& r) {
+                 // Only 2026 rows, built-ins dropped: invoice 1002's interest
+                 // from 2025-12-16 has no rate.
+                 v1::InterestRate* row = r.mutable_rate_tables()->add_interest_rates();
+                 row->set_valid_from("2026-01-01");
+                 row->set_rate_basis_points(1200);
+                 r.mutable_rate_tables()->set_replace_builtin(true);
+               }),
+               Code::kOutOfRange, {"invoice \"1002\"", "due_date 2025-12-15", "interest_rates"}});
+  c.push_back({"DebtOlderThanTheBuiltinRates", Damaged([](auto& r) {
+                 Invoice(r, 1).set_invoice_date("2012-05-01");
+                 Invoice(r, 1).set_due_date("2012-05-15");
+               }),
+               Code::kOutOfRange, {"invoice \"1002\"", "due_date 2012-05-15"}});
   c.push_back({"InvalidRateValidUntil", Damaged([](auto& r) {
                  r.mutable_rate_tables()->set_valid_until("2027-06-31");
                }),
