@@ -1,5 +1,6 @@
 #include "dates.h"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace purring::internal {
@@ -39,10 +40,22 @@ std::optional<absl::CivilDay> ParseDate(absl::string_view text) {
 }
 
 std::string FormatDate(absl::CivilDay day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d",
-                static_cast<int>(day.year()), day.month(), day.day());
-  return buffer;
+  const int64_t year = day.year();
+  if (year < 0 || year > 9999) {  // never for validated dates; keep printf's form
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d",
+                  static_cast<long long>(year), day.month(), day.day());
+    return buffer;
+  }
+  // Hand-rolled: this runs several times per invoice, and snprintf costs
+  // more than the rest of the date handling together.
+  const int y = static_cast<int>(year), m = day.month(), d = day.day();
+  const char text[10] = {
+      static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+      static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10),
+      '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10),
+      '-', static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+  return std::string(text, sizeof text);
 }
 
 }  // namespace purring::internal

@@ -308,6 +308,8 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
     }
     book.valid_until_ = as_of;
   }
+  book.SplitInterestPeriods(book.first_day_, book.valid_until_,
+                            &book.periods_);
   return book;
 }
 
@@ -319,6 +321,24 @@ RateBook RateBook::Builtin() {
 
 void RateBook::InterestPeriods(absl::CivilDay from, absl::CivilDay to,
                                std::vector<RatePeriod>* out) const {
+  if (from > to) return;
+  if (from < first_day_ || to > valid_until_ || periods_.empty()) {
+    SplitInterestPeriods(from, to, out);  // outside the tables: split anew
+    return;
+  }
+  // The precomputed periods are split at every boundary there is, so
+  // clipping the ones that overlap [from, to] gives the same periods.
+  auto it = std::lower_bound(
+      periods_.begin(), periods_.end(), from,
+      [](const RatePeriod& period, absl::CivilDay d) { return period.to < d; });
+  for (; it != periods_.end() && it->from <= to; ++it) {
+    out->push_back({std::max(from, it->from), std::min(to, it->to),
+                    it->rate_basis_points});
+  }
+}
+
+void RateBook::SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,
+                                    std::vector<RatePeriod>* out) const {
   absl::CivilDay day = from;
   while (day <= to) {
     absl::CivilDay end = std::min(to, NextHalfYearStart(day) - 1);

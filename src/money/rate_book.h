@@ -96,6 +96,11 @@ class RateBook {
   std::vector<Band> bands_;
   absl::CivilDay first_day_;
   absl::CivilDay valid_until_;
+  // The interest periods of [first_day_, valid_until_], split once per
+  // request so that InterestPeriods only clips them (it runs per invoice).
+  std::vector<RatePeriod> periods_;
+  void SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,
+                            std::vector<RatePeriod>* out) const;
 };
 
 }  // namespace purring::internal

@@ -1,0 +1,74 @@
+// purring_peak_memory: the peak memory of one evaluation through the C ABI,
+// relative to the size of the request.
+//
+//   purring_peak_memory [--invoices N]      (default 1000000)
+//
+// Generates the ledger, keeps only its serialized bytes, then resets the
+// kernel's peak-RSS mark (/proc/self/clear_refs "5", Linux) and calls
+// purring_evaluate once. "extra" is the peak RSS during the call minus the
+// RSS before it: everything the engine allocated, the response buffer
+// included; the request bytes the host already holds are not counted.
+#include <malloc.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "ledger_generator.h"
+#include "purring.h"
+
+namespace {
+
+// A "VmRSS:" or "VmHWM:" line of /proc/self/status, in bytes; -1 if absent.
+long long StatusBytes(const char* key) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  const size_t key_length = std::strlen(key);
+  while (std::getline(status, line)) {
+    if (line.compare(0, key_length, key) == 0) {
+      return std::atoll(line.c_str() + key_length) * 1024;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int invoices = 1000000;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--invoices") == 0 && i + 1 < argc) {
+      invoices = std::atoi(argv[++i]);
+    } else {
+      std::fprintf(stderr, "usage: purring_peak_memory [--invoices N]\n");
+      return 2;
+    }
+  }
+  std::string request;
+  {
+    purring::tools::LedgerOptions options;
+    options.invoices = invoices;
+    purring::tools::GenerateLedger(options).SerializeToString(&request);
+  }
+  malloc_trim(0);  // give the generator's memory back before the baseline
+
+  std::ofstream("/proc/self/clear_refs") << "5";  // reset VmHWM to VmRSS
+  const long long before = StatusBytes("VmRSS:");
+  purring_buffer out{nullptr, 0};
+  const int rc = purring_evaluate(request.data(), request.size(), &out);
+  const long long peak = StatusBytes("VmHWM:");
+  if (rc != PURRING_OK) {
+    std::fprintf(stderr, "purring_evaluate: %s\n", purring_status_name(rc));
+    return 1;
+  }
+  const double mb = 1e6;
+  std::printf("invoices %d\nrequest %.1f MB\nresponse %.1f MB\n", invoices,
+              request.size() / mb, out.size / mb);
+  std::printf("rss before %.1f MB, peak %.1f MB\n", before / mb, peak / mb);
+  std::printf("extra peak %.1f MB = %.2f x request\n", (peak - before) / mb,
+              static_cast<double>(peak - before) / request.size());
+  purring_buffer_free(&out);
+  return 0;
+}

@@ -1,0 +1,154 @@
+// Batch evaluation benchmarks (issue 6). See README.md for the measured
+// table and the command that produced it.
+//
+//   BM_Floor/N           parse the request and serialize a response of the
+//                        same shape and size, no evaluation: protobuf's floor
+//   BM_EvaluateCpp/N     purring::EvaluateInto on a request parsed beforehand
+//   BM_EvaluateCApi/N    purring_evaluate: bytes in, bytes out
+//   BM_EvaluateJson/N    purring_evaluate_json: JSON in, JSON out
+//   BM_EvaluateCApiSharded/invoices:N/threads:T
+//                        purring_evaluate with options.threads = T (wall time)
+//
+// This binary links the static engine and compiles capi/purring_c.cc into
+// itself, so purring_evaluate is the real facade without libpurring.so (the
+// shared library and the static engine in one process would register the
+// same .proto files twice).
+#include <cstdlib>
+#include <string>
+
+#include "benchmark/benchmark.h"
+#include "google/protobuf/arena.h"
+#include "ledger_fixture.h"
+#include "purring.h"
+#include "purring/engine.h"
+
+namespace purring::bench {
+namespace {
+
+void ReportSizes(benchmark::State& state, const Ledger& ledger) {
+  state.SetItemsProcessed(state.iterations() * ledger.invoices);
+  state.counters["request_MB"] = ledger.request.size() / 1e6;
+  state.counters["response_MB"] = ledger.response.size() / 1e6;
+}
+
+// The floor: what any host pays to hand the engine a ledger in protobuf and
+// get one back. The response is the engine's own, computed once before the
+// loop, so it has exactly the shape and size of the real one; the loop does
+// what purring_evaluate does around the evaluation: parse on an arena, size
+// and serialize into a malloc'd buffer, free.
+void BM_Floor(benchmark::State& state) {
+  const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  v1::EvaluateResponse response;
+  if (!response.ParseFromString(ledger.response)) {
+    state.SkipWithError("cannot parse the engine's response");
+    return;
+  }
+  for (auto _ : state) {
+    google::protobuf::Arena arena;
+    auto* request =
+        google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
+    if (!request->ParseFromArray(ledger.request.data(),
+                                 static_cast<int>(ledger.request.size()))) {
+      state.SkipWithError("cannot parse the request");
+      break;
+    }
+    const size_t size = response.ByteSizeLong();
+    auto* bytes = static_cast<uint8_t*>(std::malloc(size + 1));
+    response.SerializeWithCachedSizesToArray(bytes);
+    bytes[size] = 0;
+    benchmark::DoNotOptimize(bytes);
+    std::free(bytes);
+  }
+  ReportSizes(state, ledger);
+}
+
+// The C++ API on a request the host already holds as a message.
+void BM_EvaluateCpp(benchmark::State& state) {
+  const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  v1::EvaluateRequest request;
+  if (!request.ParseFromString(ledger.request)) {
+    state.SkipWithError("cannot parse the request");
+    return;
+  }
+  for (auto _ : state) {
+    google::protobuf::Arena arena;
+    auto* response =
+        google::protobuf::Arena::CreateMessage<v1::EvaluateResponse>(&arena);
+    const absl::Status status = EvaluateInto(request, response);
+    if (!status.ok()) {
+      state.SkipWithError(std::string(status.message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(response);
+  }
+  ReportSizes(state, ledger);
+}
+
+void RunCApi(benchmark::State& state, const Ledger& ledger,
+             const std::string& request) {
+  for (auto _ : state) {
+    purring_buffer out{nullptr, 0};
+    const int rc = purring_evaluate(request.data(), request.size(), &out);
+    if (rc != PURRING_OK) {
+      state.SkipWithError(purring_status_name(rc));
+      purring_buffer_free(&out);
+      break;
+    }
+    benchmark::DoNotOptimize(out.data);
+    purring_buffer_free(&out);
+  }
+  ReportSizes(state, ledger);
+}
+
+void BM_EvaluateCApi(benchmark::State& state) {
+  const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  RunCApi(state, ledger, ledger.request);
+}
+
+void BM_EvaluateJson(benchmark::State& state) {
+  Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  const std::string& json = RequestJson(ledger);
+  for (auto _ : state) {
+    purring_buffer out{nullptr, 0};
+    const int rc = purring_evaluate_json(json.data(), json.size(), &out);
+    if (rc != PURRING_OK) {
+      state.SkipWithError(purring_status_name(rc));
+      purring_buffer_free(&out);
+      break;
+    }
+    benchmark::DoNotOptimize(out.data);
+    purring_buffer_free(&out);
+  }
+  state.SetItemsProcessed(state.iterations() * ledger.invoices);
+  state.counters["request_MB"] = json.size() / 1e6;
+}
+
+// Sharding: the same ledger with options.threads; wall time, since the work
+// is spread over threads the benchmark does not see.
+void BM_EvaluateCApiSharded(benchmark::State& state) {
+  const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  const std::string request =
+      RequestWithThreads(ledger, static_cast<int>(state.range(1)));
+  RunCApi(state, ledger, request);
+}
+
+void Sizes(benchmark::internal::Benchmark* b) {
+  for (int n : {1000, 10000, 100000, 1000000}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond);
+}
+
+BENCHMARK(BM_Floor)->Apply(Sizes);
+BENCHMARK(BM_EvaluateCApi)->Apply(Sizes);
+BENCHMARK(BM_EvaluateCpp)->Apply(Sizes);
+BENCHMARK(BM_EvaluateJson)->Apply(Sizes);
+BENCHMARK(BM_EvaluateCApiSharded)
+    ->ArgNames({"invoices", "threads"})
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
+}  // namespace purring::bench
+
+BENCHMARK_MAIN();
