@@ -357,6 +357,18 @@ std::vector<Case> Catalogue() {
                  Invoice(r, 1).set_due_date("2012-05-15");
                }),
                Code::kOutOfRange, {"invoice \"1002\"", "due_date 2012-05-15"}});
+  c.push_back({"AbsurdInterestRate", Damaged([](auto& r) {
+                 v1::InterestRate* row = r.mutable_rate_tables()->add_interest_rates();
+                 row->set_valid_from("2026-07-01");
+                 row->set_rate_basis_points(2000000000);  // 20 million % a year
+               }),
+               Code::kInvalidArgument, {"interest_rates[0]", "rate_basis_points"}});
+  c.push_back({"FeeFractionDividingByZero", Damaged([](auto& r) {
+                 v1::FeeFraction* row = r.mutable_rate_tables()->add_fee_fractions();
+                 row->set_valid_from("2026-01-01");
+                 row->set_reminder_numerator(1);
+               }),
+               Code::kInvalidArgument, {"fee_fractions[0]", "denominator"}});
   c.push_back({"InvalidRateValidUntil", Damaged([](auto& r) {
                  r.mutable_rate_tables()->set_valid_until("2027-06-31");
                }),
@@ -439,6 +451,35 @@ TEST(AcceptedInput, PaymentLargerThanTheClaimIsReportedAsOverpaid) {
   ASSERT_GE(out.response.results_size(), 1);
   EXPECT_EQ(out.response.results(0).invoice_number(), "1001");
   EXPECT_EQ(out.response.results(0).balance().overpaid(), 200000 - 125000);
+}
+
+// The largest amounts and rates the limits allow are evaluated, not refused,
+// and the balance still reconciles (no overflow, law.md § 1.3 simple interest).
+TEST(AcceptedInput, ExtremeButValidAmountsAndRatesReconcile) {
+  v1::EvaluateRequest request = SampleRequest();
+  request.mutable_invoices(1)->set_invoice_date("2014-01-01");
+  request.mutable_invoices(1)->set_due_date("2014-01-15");
+  request.mutable_invoices(1)->set_amount(kMaxAmount);
+  v1::CollectionRate* rate = request.mutable_rate_tables()->add_collection_rates();
+  rate->set_valid_from("2014-01-01");
+  rate->set_amount(std::numeric_limits<int64_t>::max());
+  v1::ReminderFeeCap* cap = request.mutable_rate_tables()->add_reminder_fee_caps();
+  cap->set_valid_from("2014-01-01");
+  cap->set_amount(std::numeric_limits<int64_t>::max());
+  const Outcome out = EvaluateBinary(request.SerializeAsString());
+  if (!out.status.ok()) {
+    // A refusal is acceptable only as a named overflow or range error.
+    EXPECT_TRUE(out.status.code() == Code::kOutOfRange ||
+                out.status.code() == Code::kInvalidArgument)
+        << out.status;
+    EXPECT_FALSE(out.status.message().empty());
+    return;
+  }
+  const v1::Balance& b = out.response.results(1).balance();
+  EXPECT_EQ(b.original() - b.credited() + b.fees_charged() + b.compensation_charged() +
+                b.interest_claimed() - b.paid(),
+            b.total() - b.overpaid());
+  EXPECT_GT(out.response.results(1).interest().accrued(), 0);
 }
 
 // A payment received before the invoice date is a prepayment (a deposit),
