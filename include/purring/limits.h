@@ -14,8 +14,12 @@
 //   deeper than 100 levels without recursing (protobuf's own limit). The
 //   schema itself is at most 5 levels deep.
 //
-// Memory: a parsed request takes roughly 2-4 times its binary size, and about
-// as much as its JSON size.
+// Memory: a parsed request of a real ledger takes a few times its binary
+// size and about its JSON size. Degenerate input (millions of empty records)
+// takes far more per byte; binary requests are therefore counted on the wire
+// before anything is allocated, while JSON is counted once parsed, so a host
+// that accepts JSON from untrusted sources should cap its size lower than
+// kMaxRequestBytes.
 #ifndef PURRING_LIMITS_H_
 #define PURRING_LIMITS_H_
 
