@@ -1,7 +1,9 @@
 #include "money/claim.h"
 
 #include <algorithm>
-#include <map>
+#include <utility>
+
+#include "absl/container/inlined_vector.h"
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -49,6 +51,27 @@ PaymentAllocation Allocate(const PaymentEvent& payment, Owed* owed) {
   return out;
 }
 
+// (day, amount) sorted by day, one entry per day.
+using DayAmounts = absl::InlinedVector<std::pair<absl::CivilDay, int64_t>, 4>;
+
+// The entry for `day`, inserted (0) in day order when missing.
+int64_t& AmountOn(DayAmounts* amounts, absl::CivilDay day) {
+  auto it = std::lower_bound(
+      amounts->begin(), amounts->end(), day,
+      [](const std::pair<absl::CivilDay, int64_t>& e, absl::CivilDay d) {
+        return e.first < d;
+      });
+  if (it == amounts->end() || it->first != day) it = amounts->insert(it, {day, 0});
+  return it->second;
+}
+
+// A credit note or a payment on its day.
+struct Event {
+  absl::CivilDay day;
+  const CreditEvent* credit;
+  const PaymentEvent* payment;
+};
+
 bool Claimed(const NoticeCharge& notice, absl::CivilDay as_of) {
   // A waived fee (and its compensation) is never claimed (history.proto).
   return notice.sent <= as_of && !notice.waived.has_value();
@@ -60,6 +83,21 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
                                          absl::CivilDay as_of,
                                          const RateBook& rates,
                                          v1::DayCount day_count) {
+  ClaimState state;
+  absl::Status status = EvaluateClaimInto(events, as_of, rates, day_count, &state);
+  if (!status.ok()) return status;
+  return state;
+}
+
+absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
+                               const RateBook& rates, v1::DayCount day_count,
+                               ClaimState* out) {
+  // Clear() keeps the messages' allocations for the next claim.
+  out->balance.Clear();
+  out->interest.Clear();
+  out->allocations.clear();
+  out->settled = false;
+  ClaimState& state = *out;
   if (events.original < 0) {
     return absl::InvalidArgumentError("the original amount is negative");
   }
@@ -77,13 +115,13 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
         FormatDate(rates.valid_until()), ")"));
   }
 
-  ClaimState state;
   v1::Balance& balance = state.balance;
   balance.set_original(events.original);
 
   // Costs charged by each day: a notice's fee counts from its send date.
+  // A sorted small vector rather than a map: this runs once per invoice.
   int64_t fees = 0, compensation = 0;
-  std::map<absl::CivilDay, int64_t> costs_by_day;
+  DayAmounts costs_by_day;
   for (const NoticeCharge& notice : events.notices) {
     if (!Claimed(notice, as_of)) continue;
     if (notice.fee < 0 || notice.compensation < 0) {
@@ -93,7 +131,7 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
     if (!AddMoney(notice.fee, &fees).ok() ||
         !AddMoney(notice.compensation, &compensation).ok() ||
         !AddMoney(notice.compensation, &both).ok() ||
-        !AddMoney(both, &costs_by_day[notice.sent]).ok()) {
+        !AddMoney(both, &AmountOn(&costs_by_day, notice.sent)).ok()) {
       return Overflow();
     }
   }
@@ -102,21 +140,25 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
 
   // Event days in order; credit notes before payments on the same day, so a
   // payment never pays principal a same-day credit note already removed.
-  std::map<absl::CivilDay, std::pair<std::vector<const CreditEvent*>,
-                                     std::vector<const PaymentEvent*>>>
-      by_day;
+  // Within a day, each kind keeps its order in `events` (stable sort).
+  absl::InlinedVector<Event, 8> by_day;
   for (const CreditEvent& credit : events.credits) {
     if (credit.amount < 0) {
       return absl::InvalidArgumentError("a credit note amount is negative");
     }
-    if (credit.date <= as_of) by_day[credit.date].first.push_back(&credit);
+    if (credit.date <= as_of) by_day.push_back({credit.date, &credit, nullptr});
   }
   for (const PaymentEvent& payment : events.payments) {
     if (payment.amount < 0) {
       return absl::InvalidArgumentError("a payment amount is negative");
     }
-    if (payment.date <= as_of) by_day[payment.date].second.push_back(&payment);
+    if (payment.date <= as_of) by_day.push_back({payment.date, nullptr, &payment});
   }
+  std::stable_sort(by_day.begin(), by_day.end(),
+                   [](const Event& a, const Event& b) {
+                     if (a.day != b.day) return a.day < b.day;
+                     return a.credit != nullptr && b.credit == nullptr;
+                   });
 
   InterestAccrual accrual(rates, day_count, first_interest_day, as_of);
   Owed owed;
@@ -143,19 +185,20 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
     return RoundHalfUp(accrual.numerator(), kInterestDenominator, out);
   };
 
-  for (const auto& [day, todays] : by_day) {
-    accrue_to(day);  // the event day itself still bears interest
+  for (const Event& event : by_day) {
+    const absl::CivilDay day = event.day;
+    accrue_to(day);  // the event day itself still bears interest (once a day)
     for (; costs_it != costs_by_day.end() && costs_it->first <= day;
          ++costs_it) {
       if (!AddMoney(costs_it->second, &owed.costs).ok()) return Overflow();
     }
-    for (const CreditEvent* credit : todays.first) {
+    if (const CreditEvent* credit = event.credit; credit != nullptr) {
       if (!AddMoney(credit->amount, &credited).ok()) return Overflow();
       const int64_t applied = std::min(credit->amount, owed.principal);
       owed.principal -= applied;
       credit_excess += credit->amount - applied;  // <= credited: no overflow
     }
-    for (const PaymentEvent* payment : todays.second) {
+    if (const PaymentEvent* payment = event.payment; payment != nullptr) {
       if (!AddMoney(payment->amount, &paid).ok()) return Overflow();
       int64_t claimed = 0;
       if (!interest_claimed_to(day, &claimed)) return Overflow();
@@ -219,7 +262,7 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
   balance.set_total(total);
   balance.set_overpaid(overpaid);
   state.settled = total == 0;
-  return state;
+  return absl::OkStatus();
 }
 
 }  // namespace purring::internal

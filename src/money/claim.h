@@ -74,6 +74,13 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
                                          const RateBook& rates,
                                          v1::DayCount day_count);
 
+// The same into *state, which is reset first; passing the same ClaimState
+// for many claims reuses its messages' memory (batch evaluation).
+// On error *state is unspecified. REQUIRES: state != nullptr.
+absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
+                               const RateBook& rates, v1::DayCount day_count,
+                               ClaimState* state);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_MONEY_CLAIM_H_

@@ -20,6 +20,16 @@ InterestAccrual::InterestAccrual(const RateBook& rates,
                                  v1::DayCount day_count, absl::CivilDay first,
                                  absl::CivilDay last)
     : day_count_(day_count) {
+  if (first > last) return;
+  absl::Span<const RatePeriod> precomputed = rates.OverlappingPeriods(first, last);
+  if (!precomputed.empty()) {
+    for (const RatePeriod& period : precomputed) {
+      const RatePeriod span{std::max(first, period.from),
+                            std::min(last, period.to), period.rate_basis_points};
+      periods_.push_back({span, DaysInYear(span.from.year(), day_count_)});
+    }
+    return;
+  }
   std::vector<RatePeriod> spans;
   rates.InterestPeriods(first, last, &spans);
   for (const RatePeriod& span : spans) {

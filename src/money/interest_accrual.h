@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/numeric/int128.h"
 #include "absl/time/civil_time.h"
 #include "money/rate_book.h"
@@ -38,14 +39,16 @@ class InterestAccrual {
     int64_t principal_at_start = 0;
     absl::int128 numerator = 0;
   };
-  const std::vector<Period>& periods() const { return periods_; }
+  // Inline storage: a claim spans a few half-years, and this runs per invoice.
+  using Periods = absl::InlinedVector<Period, 8>;
+  const Periods& periods() const { return periods_; }
 
   // 365 or 366 for a day of `year` under `day_count`.
   static int32_t DaysInYear(int64_t year, v1::DayCount day_count);
 
  private:
   v1::DayCount day_count_;
-  std::vector<Period> periods_;
+  Periods periods_;
   size_t next_ = 0;  // the first period not fully accrued
   absl::int128 total_ = 0;
 };

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "purring/v1/evaluate.pb.h"
 #include "purring/v1/rates.pb.h"
 
@@ -46,6 +47,11 @@ class RateBook {
   // change, 1 January and 1 July. Appends nothing when from > to.
   void InterestPeriods(absl::CivilDay from, absl::CivilDay to,
                        std::vector<RatePeriod>* out) const;
+  // The precomputed periods overlapping [from, to], unclipped; empty when
+  // [from, to] is empty or reaches outside the tables (then use
+  // InterestPeriods). Valid as long as the book.
+  absl::Span<const RatePeriod> OverlappingPeriods(absl::CivilDay from,
+                                                  absl::CivilDay to) const;
   // The interest rate in force on `day`, in basis points.
   int32_t InterestRate(absl::CivilDay day) const;
 

@@ -131,7 +131,11 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   }
 
   // The money at the as-of date: only notices sent by then charge anything.
-  ClaimEvents events;
+  ClaimEvents& events = output->events;
+  events.payments.clear();
+  events.credits.clear();
+  events.notices.clear();
+  events.interest_claimed_from.reset();
   events.adjusted_due = adjusted_due;
   events.original = invoice.amount();
   events.payments.reserve(invoice.payments_size());
@@ -158,14 +162,14 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
       events.interest_claimed_from = charge.sent;
     }
   }
-  absl::StatusOr<ClaimState> claim =
-      EvaluateClaim(events, ctx.as_of, *ctx.rates, ctx.day_count);
-  if (!claim.ok()) {
-    return absl::Status(claim.status().code(),
+  if (absl::Status claimed = EvaluateClaimInto(events, ctx.as_of, *ctx.rates,
+                                               ctx.day_count, &output->claim);
+      !claimed.ok()) {
+    return absl::Status(claimed.code(),
                         absl::StrCat("invoice \"", invoice.number(), "\": ",
-                                     claim.status().message()));
+                                     claimed.message()));
   }
-  const ClaimState& state = *claim;
+  const ClaimState& state = output->claim;
   for (const PaymentAllocation& allocation : state.allocations) {
     reports->AddAllocation(allocation);
   }

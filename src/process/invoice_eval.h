@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "money/claim.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
 #include "process/dispatch.h"
@@ -40,6 +41,10 @@ struct InvoiceOutput {
   bool has_action = false;
   v1::ProposedAction action;
   bool cutoff_not_numeric = false;  // warn "CUTOFF_NOT_NUMERIC"
+  // Scratch reused from invoice to invoice by one shard, so that the money
+  // simulation allocates nothing once warm (not part of the output).
+  ClaimEvents events;
+  ClaimState claim;
 };
 
 // Fills *result (one InvoiceResult, never skipped) and *output, and feeds
