@@ -33,6 +33,9 @@ install(FILES "${PROJECT_BINARY_DIR}/purringConfig.cmake"
               "${PROJECT_BINARY_DIR}/purringConfigVersion.cmake"
         DESTINATION "${PURRING_CMAKE_DIR}")
 
+# From <prefix>/<libdir>/pkgconfig back to <prefix>.
+file(RELATIVE_PATH PURRING_PC_RELATIVE_PREFIX
+     "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/purring.pc.in"
                "${PROJECT_BINARY_DIR}/purring.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/purring.pc"

@@ -80,7 +80,7 @@ static void test_json(void) {
   CHECK(rc == PURRING_OK);
   CHECK(response.data != NULL && response.data[response.size] == '\0');
   CHECK(response.data != NULL &&
-        strstr((const char*)response.data, "\"asOfDate\": \"2026-11-28\"") != NULL);
+        strstr((const char*)response.data, "\"asOfDate\":\"2026-11-28\"") != NULL);
   purring_buffer_free(&response);
 
   rc = purring_evaluate_json(bad, strlen(bad), &response);
