@@ -97,18 +97,18 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   out->interest.Clear();
   out->allocations.clear();
   out->settled = false;
+  out->unrated_interest_days = false;
   ClaimState& state = *out;
   if (events.original < 0) {
     return absl::InvalidArgumentError("the original amount is negative");
   }
   const absl::CivilDay first_interest_day = events.adjusted_due + 1;
   const bool any_interest_days = first_interest_day <= as_of;
-  if (any_interest_days && first_interest_day < rates.first_day()) {
-    return absl::OutOfRangeError(absl::StrCat(
-        "interest from ", FormatDate(first_interest_day),
-        " starts before the rate tables begin (",
-        FormatDate(rates.first_day()), ")"));
-  }
+  // Days before the rate tables begin bear no computed interest (the caller
+  // warns when principal was outstanding on them): one old invoice must not
+  // refuse a whole ledger, and the host can supply older rate rows.
+  const absl::CivilDay first_rated_day =
+      std::max(first_interest_day, rates.first_day());
   if (any_interest_days && as_of > rates.valid_until()) {
     return absl::OutOfRangeError(absl::StrCat(
         "interest to ", FormatDate(as_of), " runs past the rate tables (",
@@ -160,7 +160,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                      return a.credit != nullptr && b.credit == nullptr;
                    });
 
-  InterestAccrual accrual(rates, day_count, first_interest_day, as_of);
+  InterestAccrual accrual(rates, day_count, first_rated_day, as_of);
   Owed owed;
   owed.principal = events.original;
   int64_t credited = 0, paid = 0, credit_excess = 0, overpaid = 0;
@@ -173,6 +173,9 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 
   auto accrue_to = [&](absl::CivilDay to) {
     if (cursor > to) return;
+    if (cursor < first_rated_day && owed.principal > 0) {
+      state.unrated_interest_days = true;
+    }
     accrual.Accrue(cursor, to, owed.principal);
     if (owed.principal > 0) last_interest_day = to;
     cursor = to + 1;

@@ -60,6 +60,9 @@ struct ClaimState {
   v1::Interest interest;  // accrued (rounded once), claimed, from_date, periods
   std::vector<PaymentAllocation> allocations;  // one per payment, date order
   bool settled = false;  // principal, costs and claimed interest all 0
+  // Principal was outstanding on interest days before the rate tables begin;
+  // those days bear no interest here (the response carries a warning).
+  bool unrated_interest_days = false;
 };
 
 // Simulates the claim up to and including `as_of`: interest accrues simple,
