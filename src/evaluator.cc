@@ -30,16 +30,28 @@ namespace {
 struct ShardOutput {
   int begin = 0;
   int end = 0;
-  std::vector<std::pair<int, v1::ProposedAction>> actions;  // by invoice
+  // By invoice; on the response's arena, or owned here when it has none.
+  std::vector<std::pair<int, v1::ProposedAction*>> actions;
+  bool owns_actions = false;
   std::vector<int> cutoff_not_numeric;                      // invoices
   ReportAccumulator reports;
   absl::Status status;
+
+  ShardOutput() = default;
+  ShardOutput(const ShardOutput&) = delete;
+  ShardOutput& operator=(const ShardOutput&) = delete;
+  ~ShardOutput() {
+    if (!owns_actions) return;
+    for (auto& entry : actions) delete entry.second;
+  }
 };
 
 void RunShard(const v1::EvaluateRequest& request, const RequestIndex& index,
               const EvalContext& ctx, v1::EvaluateResponse* response,
               ShardOutput* shard) {
   InvoiceOutput output;
+  output.arena = response->GetArena();
+  shard->owns_actions = output.arena == nullptr;
   for (int i = shard->begin; i < shard->end; ++i) {
     InvoiceInput input;
     input.invoice = &request.invoices(i);
@@ -53,18 +65,17 @@ void RunShard(const v1::EvaluateRequest& request, const RequestIndex& index,
       return;
     }
     output.has_action = false;
+    output.action = nullptr;
     output.cutoff_not_numeric = false;
     absl::Status status = EvaluateInvoice(
         input, ctx, response->mutable_results(i), &output, &shard->reports);
+    // Kept even on error, so that the shard frees it when it owns it.
+    if (output.has_action) shard->actions.emplace_back(i, output.action);
     if (!status.ok()) {
       shard->status = std::move(status);
       return;
     }
     if (output.cutoff_not_numeric) shard->cutoff_not_numeric.push_back(i);
-    if (output.has_action) {
-      shard->actions.emplace_back(i, std::move(output.action));
-      output.action.Clear();
-    }
   }
 }
 
@@ -183,9 +194,13 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
 
   std::vector<int> action_invoice;
   for (ShardOutput& shard : shards) {
+    response->mutable_actions()->Reserve(response->actions_size() +
+                                         static_cast<int>(shard.actions.size()));
     for (auto& [invoice, action] : shard.actions) {
       action_invoice.push_back(invoice);
-      *response->add_actions() = std::move(action);
+      // Same arena (or both on the heap): ownership moves, nothing is copied.
+      response->mutable_actions()->AddAllocated(action);
+      action = nullptr;
     }
     shard.actions.clear();
     for (int invoice : shard.cutoff_not_numeric) {

@@ -286,8 +286,10 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
 
   // An action for the invoice (issue 3 § 6): dated the as-of date, or the
   // next automatic dispatch's date when that mode is automatic.
-  v1::ProposedAction& action = output->action;
+  output->action =
+      google::protobuf::Arena::CreateMessage<v1::ProposedAction>(output->arena);
   output->has_action = true;
+  v1::ProposedAction& action = *output->action;
   action.set_invoice_number(invoice.number());
   action.set_customer_id(invoice.customer_id());
   if (plan.phase == StepPhase::kConsiderCollection) {

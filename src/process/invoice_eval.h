@@ -38,8 +38,11 @@ struct InvoiceInput {
 };
 
 struct InvoiceOutput {
+  // Where a proposed action is created: the response's arena, so that it is
+  // added to the response without a copy (nullptr: the heap, caller owns).
+  google::protobuf::Arena* arena = nullptr;
   bool has_action = false;
-  v1::ProposedAction action;
+  v1::ProposedAction* action = nullptr;  // set when has_action
   bool cutoff_not_numeric = false;  // warn "CUTOFF_NOT_NUMERIC"
   // Scratch reused from invoice to invoice by one shard, so that the money
   // simulation allocates nothing once warm (not part of the output).

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "process/naming.h"
@@ -39,8 +41,10 @@ void BuildLetters(
                                  : settings.contact_email();
   const std::string& link_template = settings.objection_link_template();
 
-  // Letter id → the items it carries, in `items` order.
-  std::map<std::string, std::vector<size_t>> groups;
+  // (letter id, item), sorted by id and then `items` order: the letters in
+  // id order, like a map, without a tree node and a vector per letter.
+  std::vector<std::pair<std::string, size_t>> keyed;
+  keyed.reserve(items.size());
   std::map<absl::string_view, std::vector<size_t>> missing_items;
   for (size_t i = 0; i < items.size(); ++i) {
     const LetterItem& item = items[i];
@@ -61,10 +65,21 @@ void BuildLetters(
     id += std::string(StepName(item.action->step()));
     id += "/";
     id += item.action->date();
-    groups[std::move(id)].push_back(i);
+    keyed.emplace_back(std::move(id), i);
   }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const std::pair<std::string, size_t>& a,
+                      const std::pair<std::string, size_t>& b) {
+                     return a.first < b.first;
+                   });
 
-  for (auto& [id, members] : groups) {
+  std::vector<size_t> members;
+  for (size_t next = 0; next < keyed.size();) {
+    const std::string& id = keyed[next].first;
+    members.clear();
+    for (; next < keyed.size() && keyed[next].first == id; ++next) {
+      members.push_back(keyed[next].second);
+    }
     const LetterItem& head = items[members.front()];
     const v1::Customer& customer = *head.customer;
     v1::ProposedLetter* letter = letters->Add();
