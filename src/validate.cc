@@ -365,25 +365,6 @@ absl::Status ValidateOptions(const v1::EvaluateOptions& options) {
   return absl::OkStatus();
 }
 
-// Interest runs from the day after the due date. A table that begins later
-// (replace_builtin with newer rows only, or a debt older than the built-in
-// 2014 rows) would leave a gap the engine could only fill with a guess: a
-// silent wrong figure. Refused, naming the invoice.
-absl::Status CheckRatesCoverInterest(const v1::EvaluateRequest& request,
-                                     const RateBook& rates) {
-  for (const v1::Invoice& inv : request.invoices()) {
-    const std::optional<absl::CivilDay> due = ParseDate(inv.due_date());
-    if (due.has_value() && *due + 1 < rates.first_day()) {
-      return absl::OutOfRangeError(StrCat(
-          RecordName{"invoice", inv.number()}.Name(), ": interest from due_date ",
-          inv.due_date(), " is not covered by the interest rate table, which "
-          "begins ", FormatDate(rates.first_day()),
-          ": supply the older rates in rate_tables.interest_rates"));
-    }
-  }
-  return absl::OkStatus();
-}
-
 // The as-of date: the Oslo date of the as-of instant.
 absl::CivilDay OsloAsOfDay(const google::protobuf::Timestamp& as_of) {
   static const absl::TimeZone oslo = [] {
@@ -433,8 +414,9 @@ absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
   const absl::StatusOr<RateBook> rates =
       RateBook::Build(request.rate_tables(), OsloAsOfDay(request.as_of()),
                       /*warnings=*/nullptr);
-  if (!rates.ok()) return rates.status();
-  return CheckRatesCoverInterest(request, *rates);
+  // Interest days before the first row are the rate book's and the claim's
+  // to flag (money: evaluated from the first table day, with a warning).
+  return rates.status();
 }
 
 }  // namespace purring::internal

@@ -343,20 +343,6 @@ std::vector<Case> Catalogue() {
                  r.mutable_as_of()->set_seconds(1262304000);  // 2010-01-01
                }),
                Code::kOutOfRange, {"before the rate tables begin"}});
-  c.push_back({"RateTableGapBeforeTheDueDate", Damaged([](auto& r) {
-                 // Only 2026 rows, built-ins dropped: invoice 1002's interest
-                 // from 2025-12-16 has no rate.
-                 v1::InterestRate* row = r.mutable_rate_tables()->add_interest_rates();
-                 row->set_valid_from("2026-01-01");
-                 row->set_rate_basis_points(1200);
-                 r.mutable_rate_tables()->set_replace_builtin(true);
-               }),
-               Code::kOutOfRange, {"invoice \"1002\"", "due_date 2025-12-15", "interest_rates"}});
-  c.push_back({"DebtOlderThanTheBuiltinRates", Damaged([](auto& r) {
-                 Invoice(r, 1).set_invoice_date("2012-05-01");
-                 Invoice(r, 1).set_due_date("2012-05-15");
-               }),
-               Code::kOutOfRange, {"invoice \"1002\"", "due_date 2012-05-15"}});
   c.push_back({"AbsurdInterestRate", Damaged([](auto& r) {
                  v1::InterestRate* row = r.mutable_rate_tables()->add_interest_rates();
                  row->set_valid_from("2026-07-01");
@@ -480,6 +466,30 @@ TEST(AcceptedInput, ExtremeButValidAmountsAndRatesReconcile) {
                 b.interest_claimed() - b.paid(),
             b.total() - b.overpaid());
   EXPECT_GT(out.response.results(1).interest().accrued(), 0);
+}
+
+// A debt older than the rate tables (built-in rows begin 2014-01-01, law.md
+// § 1.2), or tables replaced by newer rows only, leave early interest days
+// without a rate. One old invoice must not refuse a whole ledger: it is
+// evaluated from the first table day and flagged (the money module's rule).
+TEST(AcceptedInput, DebtOlderThanTheRateTablesIsEvaluated) {
+  for (bool replace_with_2026_rows : {false, true}) {
+    v1::EvaluateRequest request = SampleRequest();
+    if (replace_with_2026_rows) {
+      v1::InterestRate* row = request.mutable_rate_tables()->add_interest_rates();
+      row->set_valid_from("2026-01-01");
+      row->set_rate_basis_points(1200);
+      request.mutable_rate_tables()->set_replace_builtin(true);
+    } else {
+      request.mutable_invoices(1)->set_invoice_date("2012-05-01");
+      request.mutable_invoices(1)->set_due_date("2012-05-15");
+    }
+    const Outcome out = EvaluateBinary(request.SerializeAsString());
+    ASSERT_TRUE(out.status.ok()) << out.status;
+    ASSERT_EQ(out.response.results_size(), 3);
+    EXPECT_EQ(out.response.results(1).invoice_number(), "1002");
+    EXPECT_GT(out.response.results(1).interest().accrued(), 0);
+  }
 }
 
 // A payment received before the invoice date is a prepayment (a deposit),
