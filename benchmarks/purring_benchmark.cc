@@ -28,6 +28,15 @@
 namespace purring::bench {
 namespace {
 
+// The arena blocks purring_evaluate uses (capi/purring_c.cc): the floors use
+// the same, so that the ratios compare the work, not the allocator settings.
+google::protobuf::ArenaOptions FacadeArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 16 * 1024;
+  options.max_block_size = 1024 * 1024;
+  return options;
+}
+
 void ReportSizes(benchmark::State& state, const Ledger& ledger) {
   state.SetItemsProcessed(state.iterations() * ledger.invoices);
   state.counters["request_MB"] = ledger.request.size() / 1e6;
@@ -47,7 +56,7 @@ void BM_Floor(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    google::protobuf::Arena arena;
+    google::protobuf::Arena arena(FacadeArenaOptions());
     auto* request =
         google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
     if (!request->ParseFromArray(ledger.request.data(),
@@ -72,7 +81,7 @@ void BM_Floor(benchmark::State& state) {
 void BM_FloorMaterialized(benchmark::State& state) {
   const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
   for (auto _ : state) {
-    google::protobuf::Arena arena;
+    google::protobuf::Arena arena(FacadeArenaOptions());
     auto* request =
         google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
     auto* response =
@@ -103,7 +112,7 @@ void BM_EvaluateCpp(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    google::protobuf::Arena arena;
+    google::protobuf::Arena arena(FacadeArenaOptions());
     auto* response =
         google::protobuf::Arena::CreateMessage<v1::EvaluateResponse>(&arena);
     const absl::Status status = EvaluateInto(request, response);
