@@ -34,6 +34,7 @@ struct ShardOutput {
   std::vector<std::pair<int, v1::ProposedAction*>> actions;
   bool owns_actions = false;
   std::vector<int> cutoff_not_numeric;                      // invoices
+  std::vector<int> interest_before_rate_tables;             // invoices
   ReportAccumulator reports;
   absl::Status status;
 
@@ -67,6 +68,7 @@ void RunShard(const v1::EvaluateRequest& request, const RequestIndex& index,
     output.has_action = false;
     output.action = nullptr;
     output.cutoff_not_numeric = false;
+    output.interest_before_rate_tables = false;
     absl::Status status = EvaluateInvoice(
         input, ctx, response->mutable_results(i), &output, &shard->reports);
     // Kept even on error, so that the shard frees it when it owns it.
@@ -76,6 +78,9 @@ void RunShard(const v1::EvaluateRequest& request, const RequestIndex& index,
       return;
     }
     if (output.cutoff_not_numeric) shard->cutoff_not_numeric.push_back(i);
+    if (output.interest_before_rate_tables) {
+      shard->interest_before_rate_tables.push_back(i);
+    }
   }
 }
 
@@ -99,6 +104,19 @@ std::vector<const v1::Notice*> SortedNotices(
                      return a->step() < b->step();
                    });
   return out;
+}
+
+v1::Warning OldInterestWarning(const v1::Invoice& invoice,
+                               absl::CivilDay first_day) {
+  v1::Warning warning;
+  warning.set_code("INTEREST_BEFORE_RATE_TABLES");
+  warning.set_message(absl::StrCat(
+      "invoice \"", invoice.number(), "\": principal was outstanding before the "
+      "rate tables begin (", FormatDate(first_day), "); no interest is computed "
+      "for those days (supply older interest_rates rows to include them)"));
+  warning.set_invoice_number(invoice.number());
+  warning.set_customer_id(invoice.customer_id());
+  return warning;
 }
 
 v1::Warning CutoffWarning(const v1::Invoice& invoice,
@@ -206,6 +224,10 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
     for (int invoice : shard.cutoff_not_numeric) {
       warnings.push_back(CutoffWarning(request.invoices(invoice),
                                        settings.start_from_invoice_number()));
+    }
+    for (int invoice : shard.interest_before_rate_tables) {
+      warnings.push_back(OldInterestWarning(request.invoices(invoice),
+                                            rates->first_day()));
     }
   }
 

@@ -170,6 +170,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
                                      claimed.message()));
   }
   const ClaimState& state = output->claim;
+  output->interest_before_rate_tables = state.unrated_interest_days;
   for (const PaymentAllocation& allocation : state.allocations) {
     reports->AddAllocation(allocation);
   }

@@ -44,6 +44,9 @@ struct InvoiceOutput {
   bool has_action = false;
   v1::ProposedAction* action = nullptr;  // set when has_action
   bool cutoff_not_numeric = false;  // warn "CUTOFF_NOT_NUMERIC"
+  // Principal was outstanding before the rate tables begin; warn
+  // "INTEREST_BEFORE_RATE_TABLES".
+  bool interest_before_rate_tables = false;
   // Scratch reused from invoice to invoice by one shard, so that the money
   // simulation allocates nothing once warm (not part of the output).
   ClaimEvents events;
