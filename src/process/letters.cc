@@ -1,6 +1,7 @@
 #include "process/letters.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,6 +29,38 @@ bool HasPostalAddress(const v1::PostalAddress& address) {
   return has_line && (!address.postal_code().empty() || !address.city().empty());
 }
 
+namespace {
+
+// A letter id with its first 16 bytes packed big-endian: most comparisons
+// end on the packed prefix without touching the string (a cache miss each
+// in a ledger of a million invoices). Orders exactly like the strings.
+struct LetterKey {
+  uint64_t high = 0;
+  uint64_t low = 0;
+  std::string id;
+  size_t item = 0;
+
+  LetterKey(std::string text, size_t index) : id(std::move(text)), item(index) {
+    for (size_t i = 0; i < 16; ++i) {
+      const uint64_t byte =
+          i < id.size() ? static_cast<unsigned char>(id[i]) : 0;
+      if (i < 8) {
+        high = (high << 8) | byte;
+      } else {
+        low = (low << 8) | byte;
+      }
+    }
+  }
+};
+
+bool ByLetterId(const LetterKey& a, const LetterKey& b) {
+  if (a.high != b.high) return a.high < b.high;
+  if (a.low != b.low) return a.low < b.low;
+  return a.id < b.id;
+}
+
+}  // namespace
+
 void BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
@@ -43,7 +76,7 @@ void BuildLetters(
 
   // (letter id, item), sorted by id and then `items` order: the letters in
   // id order, like a map, without a tree node and a vector per letter.
-  std::vector<std::pair<std::string, size_t>> keyed;
+  std::vector<LetterKey> keyed;
   keyed.reserve(items.size());
   std::map<absl::string_view, std::vector<size_t>> missing_items;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -67,18 +100,14 @@ void BuildLetters(
     id += item.action->date();
     keyed.emplace_back(std::move(id), i);
   }
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const std::pair<std::string, size_t>& a,
-                      const std::pair<std::string, size_t>& b) {
-                     return a.first < b.first;
-                   });
+  std::stable_sort(keyed.begin(), keyed.end(), ByLetterId);
 
   std::vector<size_t> members;
   for (size_t next = 0; next < keyed.size();) {
-    const std::string& id = keyed[next].first;
+    const std::string& id = keyed[next].id;
     members.clear();
-    for (; next < keyed.size() && keyed[next].first == id; ++next) {
-      members.push_back(keyed[next].second);
+    for (; next < keyed.size() && keyed[next].id == id; ++next) {
+      members.push_back(keyed[next].item);
     }
     const LetterItem& head = items[members.front()];
     const v1::Customer& customer = *head.customer;
