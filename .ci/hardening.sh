@@ -13,13 +13,16 @@
 # libgmock-dev): clang libclang-rt-14-dev (libFuzzer and the sanitizer
 # runtimes for clang; gcc's libasan/libubsan/libtsan come with g++).
 #
-# Environment: PURRING_JOBS (default 2), PURRING_FUZZ_SECONDS (default 60).
+# Environment: PURRING_JOBS (default 2), PURRING_FUZZ_SECONDS (default 60),
+# PURRING_HARDENING_STEPS (default "asan tsan fuzz": the steps to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 jobs=${PURRING_JOBS:-2}
 fuzz_seconds=${PURRING_FUZZ_SECONDS:-60}
+steps=" ${PURRING_HARDENING_STEPS:-asan tsan fuzz} "
+wants() { [[ "$steps" == *" $1 "* ]]; }
 asan_dir=build-hard-asan
 tsan_dir=build-hard-tsan
 fuzz_dir=build-hard-fuzz
@@ -34,6 +37,7 @@ export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:detect_stack_use_after_retur
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 
+if wants asan; then
 step "1/3 AddressSanitizer + UndefinedBehaviorSanitizer: build the test suite"
 cmake -S . -B "$asan_dir" -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_C_FLAGS="$opt_flags" -DCMAKE_CXX_FLAGS="$opt_flags" \
@@ -58,6 +62,9 @@ if ctest --test-dir "$asan_dir" -N -R "$host_tests" | grep -q "Total Tests: [1-9
     ctest --test-dir "$asan_dir" --output-on-failure -j"$jobs" -R "$host_tests"
 fi
 
+fi
+
+if wants tsan; then
 step "2/3 ThreadSanitizer: the concurrency test"
 cmake -S . -B "$tsan_dir" -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_C_FLAGS="$opt_flags" -DCMAKE_CXX_FLAGS="$opt_flags" \
@@ -68,6 +75,9 @@ cmake --build "$tsan_dir" -j"$jobs" --target concurrency_test
 # ASLR entropy: run without address randomisation.
 setarch "$(uname -m)" -R "$tsan_dir/tests/concurrency_test"
 
+fi
+
+if wants fuzz; then
 step "3/3 libFuzzer: build the fuzz targets (clang, ASan + UBSan)"
 CC=clang CXX=clang++ cmake -S . -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_C_FLAGS="$opt_flags" -DCMAKE_CXX_FLAGS="$opt_flags" \
@@ -103,5 +113,6 @@ run_fuzzer() {
 }
 run_fuzzer evaluate_json_fuzzer "$work/corpus-json" "$work/seeds-json"
 run_fuzzer evaluate_fuzzer "$work/corpus-bin" "$work/seeds-bin"
+fi
 
 step "done: all hardening checks passed in $((SECONDS - started)) s"
