@@ -89,12 +89,14 @@ TEST(ReportsTest, MonthlyReportsAndSettlement) {
   // 37.50 kr fee (waived in April). Payments: March 37.50 costs + 92.05
   // interest; April 10.00 interest.
   ReportAccumulator a, b;
-  a.AddNotice(HistoryNotice("1", "2026-03-02", 3750, 0, v1::CHANNEL_POST, "L1"));
-  a.AddNotice(HistoryNotice("2", "2026-03-02", 0, 0, v1::CHANNEL_POST, "L1"));
+  a.AddNotice(HistoryNotice("1", "2026-03-02", 3750, 0, v1::CHANNEL_POST, "L1"), false);
+  a.AddNotice(HistoryNotice("2", "2026-03-02", 0, 0, v1::CHANNEL_POST, "L1"), false);
   v1::Notice waived = HistoryNotice("3", "2026-03-20", 3750, 0, v1::CHANNEL_EMAIL, "L2");
   waived.set_fee_waived_date("2026-04-02");
-  b.AddNotice(waived);
-  b.AddNotice(HistoryNotice("4", "2026-04-05", 0, 0, v1::CHANNEL_EMAIL, "L3"));
+  b.AddNotice(waived, false);
+  // Notice 4 was sent under a profile with fees and interest off.
+  b.AddNotice(HistoryNotice("4", "2026-04-05", 0, 0, v1::CHANNEL_EMAIL, "L3"),
+              /*charges_off=*/true);
   a.AddAllocation({D(2026, 3, 10), 3750, 9205, 387045, 0});
   b.AddAllocation({D(2026, 4, 1), 0, 1000, 0, 0});
   a.Merge(b);
@@ -116,21 +118,24 @@ TEST(ReportsTest, MonthlyReportsAndSettlement) {
   EXPECT_EQ(april.fees_waived_amount(), 3750);
   EXPECT_EQ(april.notices_without_fee(), 1);
   // F19: paid 37.50 + 92.05 + 10.00 = 139.55 kr; 50 % = 69.775 → 69.78 kr
-  // (half up); two notices without any charge × 7 kr = 14 kr.
+  // (half up). Product.md F19: the 7 kr price is for notices sent with fees
+  // and interest off: only notice 4 (notice 2 is free under a fee profile),
+  // 1 × 7 kr = 7 kr.
   const v1::ProviderSettlement& s = response.provider_settlement();
   EXPECT_EQ(s.fees_and_interest_paid(), 13955);
   EXPECT_EQ(s.share_basis_points(), 5000);
   EXPECT_EQ(s.provider_share(), 6978);
-  EXPECT_EQ(s.notices_without_charges(), 2);
+  EXPECT_EQ(s.notices_without_charges(), 1);
   EXPECT_EQ(s.price_per_notice(), 700);
-  EXPECT_EQ(s.per_notice_total(), 1400);
-  EXPECT_EQ(s.total(), 8378);
+  EXPECT_EQ(s.per_notice_total(), 700);
+  EXPECT_EQ(s.total(), 7678);
 }
 
 TEST(ReportsTest, ConfiguredPricing) {
   ReportAccumulator acc;
   acc.AddAllocation({D(2026, 5, 3), 10000, 0, 0, 0});
-  acc.AddNotice(HistoryNotice("1", "2026-05-01", 0, 0, v1::CHANNEL_EMAIL, ""));
+  acc.AddNotice(HistoryNotice("1", "2026-05-01", 0, 0, v1::CHANNEL_EMAIL, ""),
+                /*charges_off=*/true);
   v1::ProviderPricing pricing;
   pricing.set_share_basis_points(3000);
   pricing.set_price_per_notice_off(900);

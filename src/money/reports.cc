@@ -25,7 +25,7 @@ void Add(int64_t amount, int64_t* sum) {
 
 }  // namespace
 
-void ReportAccumulator::AddNotice(const v1::Notice& notice) {
+void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
   if (notice.sent_date().size() >= 7) {
     Month& month = months_[MonthOf(notice.sent_date())];
     if (notice.fee() > 0) {
@@ -51,7 +51,7 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice) {
     Add(notice.fee(), &month.fees_waived_amount);
     Add(notice.compensation(), &month.fees_waived_amount);
   }
-  if (notice.fee() == 0 && notice.compensation() == 0 &&
+  if (charges_off && notice.fee() == 0 && notice.compensation() == 0 &&
       notice.interest() == 0) {
     ++notices_without_charges_;
   }

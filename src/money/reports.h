@@ -19,7 +19,10 @@ namespace purring::internal {
 // shard; Merge() them. Not thread-safe; each shard owns its own.
 class ReportAccumulator {
  public:
-  void AddNotice(const v1::Notice& notice);                 // history notices
+  // A history notice. charges_off: the invoice's profile has fees and
+  // interest off (FEE_STRICTNESS_OFF), so the notice is priced per notice
+  // (F19: "Pris per purring er kr 7,- når renter/gebyr er av").
+  void AddNotice(const v1::Notice& notice, bool charges_off);
   void AddAllocation(const PaymentAllocation& allocation);  // every payment
   void Merge(const ReportAccumulator& other);
   // Fills response->monthly_reports (sorted by month) and

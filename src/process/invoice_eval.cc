@@ -126,7 +126,8 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    reports->AddNotice(*s.notice);
+    reports->AddNotice(*s.notice,
+                       profile.strictness == v1::FEE_STRICTNESS_OFF);
     if (!ctx.omit_history) *result->add_history() = *s.notice;
   }
 
