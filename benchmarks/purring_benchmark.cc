@@ -188,6 +188,8 @@ BENCHMARK(BM_EvaluateJson)
     ->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EvaluateCApiSharded)
     ->ArgNames({"invoices", "threads"})
+    ->Args({100000, 1})
+    ->Args({100000, 2})
     ->Args({1000000, 1})
     ->Args({1000000, 2})
     ->Unit(benchmark::kMillisecond)
