@@ -161,8 +161,14 @@ void BuildLetters(
                  action->compensation()));
       line->set_amount_due(action->amount_claimed());
       line->set_payment_reference(item.invoice->payment_reference());
-      line->set_objection_link(ObjectionLink(
-          link_template, item.invoice->number(), customer.id(), id));
+      // The head line's link is the letter's own (same invoice, customer
+      // and letter id): copied, not built again.
+      if (i == members.front()) {
+        line->set_objection_link(letter->objection_link());
+      } else {
+        line->set_objection_link(ObjectionLink(
+            link_template, item.invoice->number(), customer.id(), id));
+      }
       // Amounts are bounded by purring/limits.h; sums of a letter stay far
       // below int64 (validation caps every amount at 10^15 øre).
       total_fee += action->fee() + action->compensation();
