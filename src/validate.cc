@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "dates.h"
 #include "money/rate_book.h"
+#include "process/oslo_time.h"
 #include "purring/limits.h"
 #include "validate_checks.h"
 
@@ -20,6 +21,24 @@ namespace purring::internal {
 namespace {
 
 using absl::StrCat;
+
+// The engine's own reading of an instant (process/oslo_time.h), so that
+// validation and evaluation agree on the as-of date.
+absl::CivilDay OsloDay(const google::protobuf::Timestamp& instant) {
+  return OsloDate(FromTimestamp(instant));
+}
+
+// Dates the engine derives from an instant (a dispatch the next day, a
+// deadline up to a year later) must stay within the years dates may have
+// (1900-2999), so instants that drive them end with 2998.
+absl::Status CheckEngineInstant(const RecordName& record,
+                                absl::string_view field,
+                                const google::protobuf::Timestamp& instant) {
+  if (OsloDay(instant) <= absl::CivilDay(2998, 12, 31)) return absl::OkStatus();
+  return Invalid(record, StrCat(field, " is after 2998-12-31 (Oslo time): "
+                                       "dates derived from it would leave the "
+                                       "years 1900-2999"));
+}
 
 bool IsBuiltinProfile(absl::string_view id) {
   return id == "mild" || id == "medium" || id == "streng";
@@ -91,6 +110,8 @@ absl::Status ValidateSettings(const v1::DunningSettings& settings,
   if (settings.has_automation_enabled_at()) {
     PURRING_RETURN_IF_ERROR(CheckTimestamp(record, "automation_enabled_at",
                                            settings.automation_enabled_at()));
+    PURRING_RETURN_IF_ERROR(CheckEngineInstant(
+        record, "automation_enabled_at", settings.automation_enabled_at()));
   } else if (settings.progression() == v1::MODE_AUTOMATIC ||
              settings.collection_transfer() == v1::MODE_AUTOMATIC) {
     return Invalid(record,
@@ -366,17 +387,6 @@ absl::Status ValidateOptions(const v1::EvaluateOptions& options) {
 }
 
 // The as-of date: the Oslo date of the as-of instant.
-absl::CivilDay OsloAsOfDay(const google::protobuf::Timestamp& as_of) {
-  static const absl::TimeZone oslo = [] {
-    absl::TimeZone zone;
-    // Without tzdata, CET is right for the date except in summer 22-24 UTC.
-    if (!absl::LoadTimeZone("Europe/Oslo", &zone)) zone = absl::FixedTimeZone(3600);
-    return zone;
-  }();
-  const absl::Time instant =
-      absl::FromUnixSeconds(as_of.seconds()) + absl::Nanoseconds(as_of.nanos());
-  return absl::ToCivilDay(instant, oslo);
-}
 
 }  // namespace
 
@@ -385,6 +395,7 @@ absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
   // The exact message is part of the C ABI tests.
   if (!request.has_as_of()) return Invalid(record, "as_of is required");
   PURRING_RETURN_IF_ERROR(CheckTimestamp(record, "as_of", request.as_of()));
+  PURRING_RETURN_IF_ERROR(CheckEngineInstant(record, "as_of", request.as_of()));
   if (request.has_last_synchronized()) {
     PURRING_RETURN_IF_ERROR(CheckTimestamp(record, "last_synchronized",
                                            request.last_synchronized()));
@@ -412,7 +423,7 @@ absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
   // book's to judge: INVALID_ARGUMENT for bad rows, OUT_OF_RANGE for an as-of
   // date outside the tables (purring/engine.h).
   const absl::StatusOr<RateBook> rates =
-      RateBook::Build(request.rate_tables(), OsloAsOfDay(request.as_of()),
+      RateBook::Build(request.rate_tables(), OsloDay(request.as_of()),
                       /*warnings=*/nullptr);
   // Interest days before the first row are the rate book's and the claim's
   // to flag (money: evaluated from the first table day, with a warning).

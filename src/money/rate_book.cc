@@ -15,6 +15,14 @@ namespace {
 
 // An interest rate above 1000 % p.a. is a typo, not a statute.
 constexpr int32_t kMaxRateBasisPoints = 100000;
+// A statutory amount (inkassosats, fee cap, compensation) above 10 000 000 kr
+// is not a real rate: refused, so that no fee or estimate derived from one can
+// overflow (overflow is an error, never a clamp).
+constexpr int64_t kMaxRateAmount = 1'000'000'000;
+// Fee fractions are parts of the inkassosats (1/20, 3/20): at most 1.
+constexpr int32_t kMaxFractionDenominator = 1000;
+// Collection-cost multiples of the inkassosats, per mille (14 400 = 14.4 ×).
+constexpr int32_t kMaxBandPermille = 1'000'000;
 
 std::string RowName(absl::string_view table, int index) {
   return absl::StrCat("rate_tables.", table, "[", index, "]");
@@ -35,6 +43,16 @@ absl::Status RowError(absl::string_view table, int index,
                       absl::string_view what) {
   return absl::InvalidArgumentError(
       absl::StrCat(RowName(table, index), ": ", what));
+}
+
+absl::Status CheckRateAmount(absl::string_view table, int row, int64_t amount,
+                             bool allow_zero) {
+  if ((allow_zero ? amount >= 0 : amount > 0) && amount <= kMaxRateAmount) {
+    return absl::OkStatus();
+  }
+  return RowError(table, row,
+                  absl::StrCat("amount ", amount, " is not in ",
+                               allow_zero ? 0 : 1, "..", kMaxRateAmount, " øre"));
 }
 
 // Merges supplied rows into built-in rows of one table. A supplied row
@@ -127,9 +145,9 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.collection_rates(i);
     auto from = RowDate("collection_rates", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (row.amount() <= 0) {
-      return RowError("collection_rates", i,
-                      absl::StrCat("amount ", row.amount(), " is not > 0"));
+    if (auto s = CheckRateAmount("collection_rates", i, row.amount(), false);
+        !s.ok()) {
+      return s;
     }
     p.collection.push_back({*from, row.amount()});
   }
@@ -139,9 +157,14 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     if (!from.ok()) return from.status();
     if (row.reminder_numerator() < 0 || row.reminder_denominator() <= 0 ||
         row.payment_demand_numerator() < 0 ||
-        row.payment_demand_denominator() <= 0) {
+        row.payment_demand_denominator() <= 0 ||
+        row.reminder_numerator() > row.reminder_denominator() ||
+        row.payment_demand_numerator() > row.payment_demand_denominator() ||
+        row.reminder_denominator() > kMaxFractionDenominator ||
+        row.payment_demand_denominator() > kMaxFractionDenominator) {
       return RowError("fee_fractions", i,
-                      "numerators must be >= 0 and denominators > 0");
+                      absl::StrCat("fractions must be between 0 and 1, "
+                                   "denominators 1..", kMaxFractionDenominator));
     }
     p.fractions.push_back({*from, row.reminder_numerator(),
                            row.reminder_denominator(),
@@ -152,9 +175,9 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.reminder_fee_caps(i);
     auto from = RowDate("reminder_fee_caps", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (row.amount() < 0) {
-      return RowError("reminder_fee_caps", i,
-                      absl::StrCat("amount ", row.amount(), " is negative"));
+    if (auto s = CheckRateAmount("reminder_fee_caps", i, row.amount(), true);
+        !s.ok()) {
+      return s;
     }
     p.fee_caps.push_back({*from, row.amount()});
   }
@@ -162,9 +185,10 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.standard_compensations(i);
     auto from = RowDate("standard_compensations", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (row.amount() < 0) {
-      return RowError("standard_compensations", i,
-                      absl::StrCat("amount ", row.amount(), " is negative"));
+    if (auto s = CheckRateAmount("standard_compensations", i, row.amount(),
+                                 true);
+        !s.ok()) {
+      return s;
     }
     p.compensation.push_back({*from, row.amount()});
   }
@@ -173,9 +197,11 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     auto from = RowDate("collection_cost_bands", i, row.valid_from());
     if (!from.ok()) return from.status();
     if (row.claim_up_to() < 0 || row.light_permille() <= 0 ||
-        row.heavy_permille() <= 0) {
+        row.heavy_permille() <= 0 || row.light_permille() > kMaxBandPermille ||
+        row.heavy_permille() > kMaxBandPermille) {
       return RowError("collection_cost_bands", i,
-                      "claim_up_to must be >= 0 and the per-mille factors > 0");
+                      absl::StrCat("claim_up_to must be >= 0 and the per-mille "
+                                   "factors 1..", kMaxBandPermille));
     }
     p.bands.push_back({*from, row.claim_up_to(), row.light_permille(),
                        row.heavy_permille()});

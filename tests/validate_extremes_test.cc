@@ -1,0 +1,66 @@
+// Refusals at the edges the review found: absurd statutory amounts in a
+// supplied rate table (they would overflow derived fees), and instants so
+// late that dates derived from them (a dispatch, a deadline) would leave the
+// years 1900-2999.
+#include "engine_test_ledger.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace purring {
+namespace {
+
+using ::testing::HasSubstr;
+
+testing::TestLedger OneInvoice() {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2026-09-01", "2026-09-15", 100000);
+  return ledger;
+}
+
+TEST(ValidateExtremesTest, AbsurdCollectionRateIsRefusedNotClamped) {
+  testing::TestLedger ledger = OneInvoice();
+  v1::CollectionRate* row = ledger.request().mutable_rate_tables()->add_collection_rates();
+  row->set_valid_from("2026-01-01");
+  row->set_amount(int64_t{1} << 62);
+  const absl::Status status = ValidateRequest(ledger.request());
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("rate_tables.collection_rates[0]"));
+  EXPECT_THAT(status.message(), HasSubstr("amount"));
+}
+
+TEST(ValidateExtremesTest, FeeFractionAboveOneIsRefused) {
+  testing::TestLedger ledger = OneInvoice();
+  v1::FeeFraction* row = ledger.request().mutable_rate_tables()->add_fee_fractions();
+  row->set_valid_from("2020-10-01");
+  row->set_reminder_numerator(21);
+  row->set_reminder_denominator(20);
+  row->set_payment_demand_numerator(3);
+  row->set_payment_demand_denominator(20);
+  const absl::Status status = ValidateRequest(ledger.request());
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("rate_tables.fee_fractions[0]"));
+}
+
+TEST(ValidateExtremesTest, AsOfInTheLastYearIsRefused) {
+  testing::TestLedger ledger = OneInvoice();
+  // 3000-01-01 00:30 in Oslo: its date would be outside 1900-2999.
+  ledger.SetAsOf("2999-12-31T23:30:00Z");
+  const absl::Status status = Evaluate(ledger.request()).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("as_of is after 2998-12-31"));
+}
+
+TEST(ValidateExtremesTest, ValidationAndEvaluationAgreeOnTheOsloDate) {
+  // 2026-06-30T22:30Z is 1 July 00:30 in Oslo (summer time): both the
+  // validation's rate check and the evaluation read it as 2026-07-01.
+  testing::TestLedger ledger = OneInvoice();
+  ledger.SetAsOf("2026-06-30T22:30:00Z");
+  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(ledger.request());
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->as_of_date(), "2026-07-01");
+}
+
+}  // namespace
+}  // namespace purring
