@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "dates.h"
+#include "money/money_math.h"
 #include "money/postings.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
@@ -131,12 +132,19 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
-void CountStatuses(v1::EvaluateResponse* response) {
+absl::Status CountStatuses(v1::EvaluateResponse* response) {
   std::map<int, std::pair<int32_t, int64_t>> counts;
   for (const v1::InvoiceResult& result : response->results()) {
     auto& [count, balance] = counts[result.status()];
     ++count;
-    balance += result.balance().total();
+    // Overflow is an error, not a wrap (each balance is bounded, their sum
+    // over a ledger is not).
+    if (!AddMoney(result.balance().total(), &balance).ok()) {
+      return absl::OutOfRangeError(absl::StrCat(
+          "the balances of status ",
+          v1::InvoiceStatus_Name(result.status()),
+          " overflow 64-bit øre (at invoice \"", result.invoice_number(), "\")"));
+    }
   }
   for (const auto& [status, entry] : counts) {
     v1::StatusCount* out = response->add_status_counts();
@@ -144,6 +152,7 @@ void CountStatuses(v1::EvaluateResponse* response) {
     out->set_count(entry.first);
     out->set_balance(entry.second);
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -241,8 +250,12 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
                             &request.invoices(invoice),
                             &response->results(invoice)});
   }
-  BuildLetters(letter_items, settings, response->mutable_letters(),
-               response->mutable_customers_missing_address());
+  if (absl::Status s =
+          BuildLetters(letter_items, settings, response->mutable_letters(),
+                       response->mutable_customers_missing_address());
+      !s.ok()) {
+    return s;
+  }
 
   for (int a = 0; a < response->actions_size(); ++a) {
     const v1::ProposedAction& action = response->actions(a);
@@ -280,7 +293,7 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
     shards[0].reports.Merge(shards[s].reports);
   }
   shards[0].reports.Finish(settings.provider_pricing(), response);
-  CountStatuses(response);
+  if (absl::Status s = CountStatuses(response); !s.ok()) return s;
   for (v1::Warning& warning : warnings) {
     *response->add_warnings() = std::move(warning);
   }

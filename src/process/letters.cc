@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "money/money_math.h"
 #include "process/naming.h"
 
 namespace purring::internal {
@@ -61,7 +63,7 @@ bool ByLetterId(const LetterKey& a, const LetterKey& b) {
 
 }  // namespace
 
-void BuildLetters(
+absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing) {
@@ -169,11 +171,15 @@ void BuildLetters(
         line->set_objection_link(ObjectionLink(
             link_template, item.invoice->number(), customer.id(), id));
       }
-      // Amounts are bounded by purring/limits.h; sums of a letter stay far
-      // below int64 (validation caps every amount at 10^15 øre).
-      total_fee += action->fee() + action->compensation();
-      total_interest += line->interest();
-      total_due += action->amount_claimed();
+      // Overflow is an error, not a wrap: one customer's invoices can
+      // together exceed what a single amount may be.
+      if (!AddMoney(action->fee(), &total_fee).ok() ||
+          !AddMoney(action->compensation(), &total_fee).ok() ||
+          !AddMoney(line->interest(), &total_interest).ok() ||
+          !AddMoney(action->amount_claimed(), &total_due).ok()) {
+        return absl::OutOfRangeError(absl::StrCat(
+            "letter \"", id, "\": its totals overflow 64-bit øre"));
+      }
     }
     letter->set_deadline(deadline);
     letter->set_total_fee(total_fee);
@@ -190,6 +196,7 @@ void BuildLetters(
       entry->add_invoice_numbers(items[i].invoice->number());
     }
   }
+  return absl::OkStatus();
 }
 
 }  // namespace purring::internal

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "absl/status/status.h"
 #include "google/protobuf/repeated_field.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -27,8 +28,9 @@ const std::string& RecipientEmail(const v1::Customer& customer,
 bool HasPostalAddress(const v1::PostalAddress& address);
 
 // Appends the letters sorted by id and the customers missing an address
-// sorted by customer id (their invoices in `items` order).
-void BuildLetters(
+// sorted by customer id (their invoices in `items` order). OUT_OF_RANGE when
+// a letter's totals overflow 64-bit øre (naming the letter).
+absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing);
