@@ -2,6 +2,7 @@
 // crossing the boundary.
 #include "purring.h"
 
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -23,7 +24,7 @@ using purring::v1::EvaluateRequest;
 using purring::v1::EvaluateResponse;
 
 // Copies bytes into a library-allocated buffer with a trailing NUL.
-int Fill(purring_buffer* out, const char* data, size_t size) {
+int Fill(purring_buffer* out, const char* data, size_t size) noexcept {
   auto* bytes = static_cast<uint8_t*>(std::malloc(size + 1));
   if (bytes == nullptr) return PURRING_RESOURCE_EXHAUSTED;
   if (size > 0) std::memcpy(bytes, data, size);
@@ -33,13 +34,22 @@ int Fill(purring_buffer* out, const char* data, size_t size) {
   return PURRING_OK;
 }
 
-// Reports a status: code as the return value, message in *out.
-int Report(const absl::Status& status, purring_buffer* out) {
+// Reports a status: code as the return value, message in *out. Never
+// throws (the message view is copied by malloc alone), so it is safe inside
+// the exception handlers of Guard.
+int Report(const absl::Status& status, purring_buffer* out) noexcept {
   if (out != nullptr) {
-    const std::string message(status.message());
+    const absl::string_view message = status.message();
     Fill(out, message.data(), message.size());
   }
   return static_cast<int>(status.code());
+}
+
+// Reports a code with a fixed message, allocating nothing but the buffer:
+// for when building an absl::Status could itself fail.
+int ReportFixed(int code, const char* message, purring_buffer* out) noexcept {
+  if (out != nullptr) Fill(out, message, std::strlen(message));
+  return code;
 }
 
 // Both parsers apply purring/limits.h before any work (purring/parse.h).
@@ -62,17 +72,28 @@ absl::Status ParseJson(const char* request, size_t size,
 }
 
 // Runs body, turning any exception into a status: nothing C++ leaves here.
+// The handlers allocate nothing that could throw again.
 template <typename Body>
-int Guard(purring_buffer* out, Body body) {
+int Guard(purring_buffer* out, Body body) noexcept {
   try {
     return body();
   } catch (const std::bad_alloc&) {
-    return Report(absl::ResourceExhaustedError("out of memory"), out);
+    return ReportFixed(PURRING_RESOURCE_EXHAUSTED, "out of memory", out);
   } catch (const std::exception& e) {
-    return Report(absl::InternalError(absl::StrCat("internal error: ", e.what())),
-                  out);
+    if (out != nullptr) {
+      static constexpr char kPrefix[] = "internal error: ";
+      const size_t prefix = sizeof kPrefix - 1, what = std::strlen(e.what());
+      auto* bytes = static_cast<uint8_t*>(std::malloc(prefix + what + 1));
+      if (bytes != nullptr) {
+        std::memcpy(bytes, kPrefix, prefix);
+        std::memcpy(bytes + prefix, e.what(), what + 1);
+        out->data = bytes;
+        out->size = prefix + what;
+      }
+    }
+    return PURRING_INTERNAL;
   } catch (...) {
-    return Report(absl::InternalError("internal error"), out);
+    return ReportFixed(PURRING_INTERNAL, "internal error", out);
   }
 }
 
@@ -127,6 +148,15 @@ int purring_evaluate(const void* request, size_t request_size,
       return Report(s, response);
     }
     const size_t size = result->ByteSizeLong();
+    // Protobuf caches message sizes as int: a response of 2 GiB or more
+    // cannot be serialized correctly, so it is refused, never truncated.
+    if (size > static_cast<size_t>(INT_MAX)) {
+      return Report(absl::ResourceExhaustedError(absl::StrCat(
+                        "the response would be ", size,
+                        " bytes; the limit is 2 GiB: evaluate the ledger in "
+                        "parts (by customer)")),
+                    response);
+    }
     auto* bytes = static_cast<uint8_t*>(std::malloc(size + 1));
     if (bytes == nullptr) {
       return Report(absl::ResourceExhaustedError("out of memory"), response);

@@ -4,7 +4,10 @@
 #include "evaluator.h"
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <new>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -82,6 +85,23 @@ void RunShard(const v1::EvaluateRequest& request, const RequestIndex& index,
     if (output.interest_before_rate_tables) {
       shard->interest_before_rate_tables.push_back(i);
     }
+  }
+}
+
+// RunShard with every exception turned into the shard's status: an exception
+// escaping a worker thread would terminate the host process.
+void RunShardGuarded(const v1::EvaluateRequest& request,
+                     const RequestIndex& index, const EvalContext& ctx,
+                     v1::EvaluateResponse* response, ShardOutput* shard) {
+  try {
+    RunShard(request, index, ctx, response, shard);
+  } catch (const std::bad_alloc&) {
+    shard->status = absl::ResourceExhaustedError("out of memory");
+  } catch (const std::exception& e) {
+    shard->status =
+        absl::InternalError(absl::StrCat("internal error: ", e.what()));
+  } catch (...) {
+    shard->status = absl::InternalError("internal error");
   }
 }
 
@@ -202,15 +222,24 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
         static_cast<int>(int64_t{invoice_count} * (s + 1) / thread_count);
   }
   if (thread_count == 1) {
-    RunShard(request, index, ctx, response, &shards[0]);
+    RunShardGuarded(request, index, ctx, response, &shards[0]);
   } else {
     std::vector<std::thread> threads;
     threads.reserve(thread_count - 1);
-    for (int s = 1; s < thread_count; ++s) {
-      threads.emplace_back(RunShard, std::cref(request), std::cref(index),
-                           std::cref(ctx), response, &shards[s]);
+    int started = 1;
+    for (; started < thread_count; ++started) {
+      try {
+        threads.emplace_back(RunShardGuarded, std::cref(request),
+                             std::cref(index), std::cref(ctx), response,
+                             &shards[started]);
+      } catch (const std::system_error&) {
+        break;  // No thread to be had: this thread runs the remaining shards.
+      }
     }
-    RunShard(request, index, ctx, response, &shards[0]);
+    RunShardGuarded(request, index, ctx, response, &shards[0]);
+    for (int s = started; s < thread_count; ++s) {
+      RunShardGuarded(request, index, ctx, response, &shards[s]);
+    }
     for (std::thread& t : threads) t.join();
   }
   // Shards are contiguous and in order: the first error is the first
