@@ -96,6 +96,22 @@ TEST(StepPlanTest, ZeroGraceStillWaitsForTheDeadline) {
   EXPECT_EQ(plan.next_date, CivilDay(2026, 3, 4));
 }
 
+TEST(StepPlanTest, ShortRecordedDeadlineCountsAsFourteenDays) {
+  // inkassoloven § 9 (law.md § 4.1): a deadline of at least 14 days. A
+  // history notice sent 2026-02-17 with a 5-day deadline (02-22) is treated
+  // as if its deadline were 03-03; with no grace the next step comes 03-04.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM, 0, 0);
+  NoticeCharge reminder = Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 2, 17));
+  reminder.deadline = CivilDay(2026, 2, 22);
+  const std::vector<NoticeCharge> sent = {reminder};
+  StepPlan plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 2, 23));
+  EXPECT_EQ(plan.phase, StepPhase::kDeadlineNotExpired);
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 3, 4));
+  plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 4));
+  EXPECT_EQ(plan.phase, StepPhase::kReady);
+}
+
 TEST(StepPlanTest, AfterTheLastStepConsiderCollection) {
   const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_DUNNING_WARNING,
                                     v1::FEE_STRICTNESS_MEDIUM);

@@ -5,6 +5,13 @@
 #include "money/fee_rules.h"
 
 namespace purring::internal {
+namespace {
+
+// The legal minimum payment deadline of a notice (inkassoloven § 9, law.md
+// § 4.1).
+constexpr int kMinDeadlineDays = 14;
+
+}  // namespace
 
 absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
                               absl::CivilDay sent) {
@@ -39,8 +46,12 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
   } else {
     plan.last_notice = static_cast<int>(notices.size()) - 1;
     const NoticeCharge& last = notices.back();
-    plan.waiting_until = last.deadline + profile.days_after_deadline;
-    plan.next_date = std::max(*plan.waiting_until, last.deadline) + 1;
+    // A recorded deadline shorter than the law's 14 days (history from
+    // another system) counts as 14: the next step never comes sooner.
+    const absl::CivilDay deadline =
+        std::max(last.deadline, last.sent + kMinDeadlineDays);
+    plan.waiting_until = deadline + profile.days_after_deadline;
+    plan.next_date = std::max(*plan.waiting_until, deadline) + 1;
     if (charges_fee) {
       plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
     }
