@@ -113,20 +113,6 @@ int ThreadCount(const v1::EvaluateRequest& request) {
   return std::min(threads, useful);
 }
 
-std::vector<const v1::Notice*> SortedNotices(
-    absl::Span<const v1::Notice* const> notices) {
-  std::vector<const v1::Notice*> out(notices.begin(), notices.end());
-  std::stable_sort(out.begin(), out.end(),
-                   [](const v1::Notice* a, const v1::Notice* b) {
-                     // "YYYY-MM-DD" strings order like the dates.
-                     if (a->sent_date() != b->sent_date()) {
-                       return a->sent_date() < b->sent_date();
-                     }
-                     return a->step() < b->step();
-                   });
-  return out;
-}
-
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
                                absl::CivilDay first_day) {
   v1::Warning warning;
@@ -294,7 +280,8 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
     } else if (action.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
       HandOffInput input{&action, index.customer(invoice),
                          &request.invoices(invoice), &response->results(invoice),
-                         SortedNotices(index.notices(invoice))};
+                         {index.notices(invoice).begin(),
+                          index.notices(invoice).end()}};
       *response->add_collection_hand_offs() =
           BuildCaseFile(input, settings, *rates);
     }

@@ -31,19 +31,24 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
         FormatDate(first_fee_day), ")");
     return 0;
   }
-  // Fee-bearing notices so far; a waived fee does not count.
-  std::vector<const NoticeCharge*> charged;
+  // Fee-bearing notices so far (a waived fee does not count): how many, and
+  // the first of them. Counted, not collected: this runs once per proposal.
+  int charged = 0;
+  const NoticeCharge* first_charged = nullptr;
   for (const NoticeCharge& notice : in.prior) {
-    if (notice.fee > 0 && !Waived(notice)) charged.push_back(&notice);
+    if (notice.fee > 0 && !Waived(notice)) {
+      if (first_charged == nullptr) first_charged = &notice;
+      ++charged;
+    }
   }
-  if (charged.size() >= 2) {
+  if (charged >= 2) {
     *why_not =
         "inkassoforskriften § 1-3: two fee-bearing notices already sent for "
         "this claim";
     return 0;
   }
-  if (charged.size() == 1) {
-    const NoticeCharge& first = *charged.front();
+  if (charged == 1) {
+    const NoticeCharge& first = *first_charged;
     if (first.deadline < first.sent + kMinDeadlineDays) {
       *why_not = absl::StrCat(
           "inkassoforskriften § 1-3: the first fee-bearing notice (sent ",

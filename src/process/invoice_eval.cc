@@ -27,8 +27,9 @@ struct SortedNotice {
   const v1::Notice* notice;
 };
 
-// The invoice's notices by sent date (then step), stable for equal keys.
-std::vector<SortedNotice> SortNotices(absl::Span<const v1::Notice* const> in,
+// The invoice's notices (already by sent date, then step: RequestIndex) with
+// their dates parsed.
+std::vector<SortedNotice> ParseNotices(absl::Span<const v1::Notice* const> in,
                                       const ResolvedProfile& profile,
                                       absl::CivilDay fallback) {
   std::vector<SortedNotice> out;
@@ -49,13 +50,6 @@ std::vector<SortedNotice> SortNotices(absl::Span<const v1::Notice* const> in,
     }
     out.push_back(std::move(s));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const SortedNotice& a, const SortedNotice& b) {
-                     if (a.charge.sent != b.charge.sent) {
-                       return a.charge.sent < b.charge.sent;
-                     }
-                     return a.charge.step < b.charge.step;
-                   });
   return out;
 }
 
@@ -116,7 +110,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   // the step reached, even one dated after the as-of date (an automatic
   // dispatch recorded ahead of time), so it is never proposed again.
   const std::vector<SortedNotice> sorted =
-      SortNotices(input.notices, profile, ctx.as_of);
+      ParseNotices(input.notices, profile, ctx.as_of);
   std::vector<NoticeCharge> all_charges;
   all_charges.reserve(sorted.size());
   int64_t interest_charged_before = 0;

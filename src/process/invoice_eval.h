@@ -33,7 +33,8 @@ struct EvalContext {
 struct InvoiceInput {
   const v1::Invoice* invoice = nullptr;
   const v1::Customer* customer = nullptr;
-  absl::Span<const v1::Notice* const> notices;  // this invoice's, any order
+  // This invoice's notices, by sent date then step (RequestIndex order).
+  absl::Span<const v1::Notice* const> notices;
   const v1::CollectionCase* collection_case = nullptr;  // nullptr: none
 };
 

@@ -1,5 +1,7 @@
 #include "process/request_index.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 
@@ -40,6 +42,19 @@ RequestIndex RequestIndex::Build(const v1::EvaluateRequest& request) {
                            index.notice_begin_.end() - 1);
   for (int n = 0; n < notices.size(); ++n) {
     if (owner[n] >= 0) index.notices_[fill[owner[n]]++] = &notices[n];
+  }
+  // Each invoice's notices by sent date, then step (stable: request order for
+  // ties), once here for every consumer. Validated "YYYY-MM-DD" strings order
+  // like the dates.
+  for (int i = 0; i < invoice_count; ++i) {
+    std::stable_sort(index.notices_.begin() + index.notice_begin_[i],
+                     index.notices_.begin() + index.notice_begin_[i + 1],
+                     [](const v1::Notice* a, const v1::Notice* b) {
+                       if (a->sent_date() != b->sent_date()) {
+                         return a->sent_date() < b->sent_date();
+                       }
+                       return a->step() < b->step();
+                     });
   }
 
   index.case_.resize(invoice_count, nullptr);

@@ -1,5 +1,6 @@
 // Per-request indexes built in one pass each: the customer of every invoice,
-// its notices (grouped, CSR layout) and its collection case.
+// its notices (grouped, CSR layout, by sent date then step) and its
+// collection case.
 #ifndef PURRING_SRC_PROCESS_REQUEST_INDEX_H_
 #define PURRING_SRC_PROCESS_REQUEST_INDEX_H_
 
@@ -17,6 +18,7 @@ class RequestIndex {
   static RequestIndex Build(const v1::EvaluateRequest& request);
 
   const v1::Customer* customer(int invoice) const { return customer_[invoice]; }
+  // Sorted by sent date, then step; request order for ties.
   absl::Span<const v1::Notice* const> notices(int invoice) const {
     return absl::MakeConstSpan(notices_.data() + notice_begin_[invoice],
                                notice_begin_[invoice + 1] - notice_begin_[invoice]);
