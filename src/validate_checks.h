@@ -34,7 +34,7 @@ struct RecordName {
   absl::string_view id;          // quoted after kind when has_id
   bool has_id = true;
   int index = -1;                // >= 0: "<kind> <index> of <parent_kind> ..."
-  absl::string_view parent_kind;
+  absl::string_view parent_kind = {};
   std::string Name() const;
 };
 
