@@ -2,6 +2,7 @@
 #include "purring/engine.h"
 
 #include "evaluator.h"
+#include "process/request_index.h"
 #include "validate.h"
 
 namespace purring {
@@ -15,7 +16,8 @@ absl::Status EvaluateInto(const v1::EvaluateRequest& request,
                           v1::EvaluateResponse* response) {
   response->Clear();
   if (absl::Status s = ValidateRequest(request); !s.ok()) return s;
-  absl::Status s = internal::EvaluateValidated(request, response);
+  const internal::RequestIndex index = internal::RequestIndex::Build(request);
+  absl::Status s = internal::EvaluateValidated(request, index, response);
   if (!s.ok()) response->Clear();
   return s;
 }

@@ -164,6 +164,7 @@ absl::Status CountStatuses(v1::EvaluateResponse* response) {
 }  // namespace
 
 absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
+                               const RequestIndex& index,
                                v1::EvaluateResponse* response) {
   const v1::DunningSettings& settings = request.settings();
   const absl::Time as_of_time = FromTimestamp(request.as_of());
@@ -175,7 +176,6 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
   if (!rates.ok()) return rates.status();
   const ProfileTable profiles = ProfileTable::Build(settings);
   const DispatchPlan dispatch = PlanNextDispatch(settings, as_of_time);
-  const RequestIndex index = RequestIndex::Build(request);
 
   EvalContext ctx;
   ctx.as_of = as_of;

@@ -3,12 +3,15 @@
 #define PURRING_SRC_EVALUATOR_H_
 
 #include "absl/status/status.h"
+#include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
 
-// REQUIRES: ValidateRequest(request).ok(); response is empty.
+// REQUIRES: ValidateRequest(request).ok(); index was built from request;
+// response is empty.
 absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
+                               const RequestIndex& index,
                                v1::EvaluateResponse* response);
 
 }  // namespace purring::internal
