@@ -143,28 +143,13 @@ int purring_evaluate(const void* request, size_t request_size,
     if (absl::Status s = ParseBinary(request, request_size, parsed); !s.ok()) {
       return Report(s, response);
     }
-    auto* result = google::protobuf::Arena::CreateMessage<EvaluateResponse>(&arena);
-    if (absl::Status s = purring::EvaluateInto(*parsed, result); !s.ok()) {
-      return Report(s, response);
-    }
-    const size_t size = result->ByteSizeLong();
-    // Protobuf caches message sizes as int: a response of 2 GiB or more
-    // cannot be serialized correctly, so it is refused, never truncated.
-    if (size > static_cast<size_t>(INT_MAX)) {
-      return Report(absl::ResourceExhaustedError(absl::StrCat(
-                        "the response would be ", size,
-                        " bytes; the limit is 2 GiB: evaluate the ledger in "
-                        "parts (by customer)")),
-                    response);
-    }
-    auto* bytes = static_cast<uint8_t*>(std::malloc(size + 1));
-    if (bytes == nullptr) {
-      return Report(absl::ResourceExhaustedError("out of memory"), response);
-    }
-    result->SerializeWithCachedSizesToArray(bytes);
-    bytes[size] = 0;
-    response->data = bytes;
-    response->size = size;
+    // Results are serialized as they are computed, into malloc'd memory
+    // that is handed over as it is.
+    absl::StatusOr<purring::SerializedResponse> result =
+        purring::EvaluateSerialized(*parsed);
+    if (!result.ok()) return Report(result.status(), response);
+    response->size = result->size;
+    response->data = reinterpret_cast<uint8_t*>(result->data.release());
     return PURRING_OK;
   });
 }

@@ -1,11 +1,12 @@
 // Orchestration of one evaluation: shared context built once, invoices
-// evaluated in contiguous shards (one per thread), outputs merged in request
-// order, then letters, postings, dispatch, hand-offs and reports.
+// evaluated in shards split by customer (one per thread), outputs merged in
+// request order, then letters, postings, dispatch, hand-offs and reports.
 #include "evaluator.h"
 
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <new>
 #include <system_error>
 #include <thread>
@@ -26,21 +27,23 @@
 #include "process/profiles.h"
 #include "process/request_index.h"
 #include "purring/limits.h"
+#include "result_store.h"
+#include "shard_plan.h"
 
 namespace purring::internal {
 namespace {
 
-// What one shard of invoices [begin, end) produced.
+// What one shard produced, besides the results it put in the store.
 struct ShardOutput {
-  int begin = 0;
-  int end = 0;
-  // By invoice; on the response's arena, or owned here when it has none.
+  // By invoice, in request order; on the response's arena, or owned here
+  // when it has none.
   std::vector<std::pair<int, v1::ProposedAction*>> actions;
   bool owns_actions = false;
   std::vector<int> cutoff_not_numeric;                      // invoices
   std::vector<int> interest_before_rate_tables;             // invoices
   ReportAccumulator reports;
   absl::Status status;
+  int failed_invoice = -1;  // the invoice status is about
 
   ShardOutput() = default;
   ShardOutput(const ShardOutput&) = delete;
@@ -51,66 +54,140 @@ struct ShardOutput {
   }
 };
 
-void RunShard(const v1::EvaluateRequest& request, const RequestIndex& index,
-              const EvalContext& ctx, v1::EvaluateResponse* response,
-              ShardOutput* shard) {
+// What CountStatuses needs of each result, kept by invoice because the
+// results themselves may already be serialized.
+struct StatusAndBalance {
+  v1::InvoiceStatus status = v1::INVOICE_STATUS_UNSPECIFIED;
+  int64_t balance = 0;
+};
+
+// Everything one shard reads and writes; the vectors are shared, the shards
+// write disjoint elements.
+struct ShardJob {
+  const v1::EvaluateRequest* request;
+  const RequestIndex* index;
+  const EvalContext* ctx;
+  const ShardPlan* plan;
+  google::protobuf::Arena* arena;  // for the actions; may be nullptr
+  ResultStore* store;
+  std::vector<StatusAndBalance>* summaries;
+};
+
+void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
+                 ShardOutput* out) {
+  InvoiceInput input;
+  input.invoice = &job.request->invoices(i);
+  input.customer = job.index->customer(i);
+  input.notices = job.index->notices(i);
+  input.collection_case = job.index->collection_case(i);
+  if (input.customer == nullptr) {
+    out->status = absl::InvalidArgumentError(absl::StrCat(
+        "invoice \"", input.invoice->number(), "\": customer_id \"",
+        input.invoice->customer_id(), "\" is not a customer in the request"));
+    return;
+  }
+  output.has_action = false;
+  output.action = nullptr;
+  output.cutoff_not_numeric = false;
+  output.interest_before_rate_tables = false;
+  v1::InvoiceResult* result = job.store->Open(shard, i);
+  absl::Status status =
+      EvaluateInvoice(input, *job.ctx, result, &output, &out->reports);
+  // Kept even on error, so that the shard frees it when it owns it.
+  if (output.has_action) out->actions.emplace_back(i, output.action);
+  if (!status.ok()) {
+    out->status = std::move(status);
+    return;
+  }
+  (*job.summaries)[i] = {result->status(), result->balance().total()};
+  job.store->Close(shard, i, /*keep=*/output.has_action);
+  if (output.cutoff_not_numeric) out->cutoff_not_numeric.push_back(i);
+  if (output.interest_before_rate_tables) {
+    out->interest_before_rate_tables.push_back(i);
+  }
+}
+
+void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   InvoiceOutput output;
-  output.arena = response->GetArena();
-  shard->owns_actions = output.arena == nullptr;
-  for (int i = shard->begin; i < shard->end; ++i) {
-    InvoiceInput input;
-    input.invoice = &request.invoices(i);
-    input.customer = index.customer(i);
-    input.notices = index.notices(i);
-    input.collection_case = index.collection_case(i);
-    if (input.customer == nullptr) {
-      shard->status = absl::InvalidArgumentError(absl::StrCat(
-          "invoice \"", input.invoice->number(), "\": customer_id \"",
-          input.invoice->customer_id(), "\" is not a customer in the request"));
+  output.arena = job.arena;
+  out->owns_actions = output.arena == nullptr;
+  const bool whole = job.plan->invoices.empty();
+  const int count = whole ? job.plan->invoice_count
+                          : static_cast<int>(job.plan->invoices[shard].size());
+  for (int k = 0; k < count; ++k) {
+    const int i = whole ? k : job.plan->invoices[shard][k];
+    EvaluateOne(job, shard, i, output, out);
+    if (!out->status.ok()) {
+      out->failed_invoice = i;
       return;
-    }
-    output.has_action = false;
-    output.action = nullptr;
-    output.cutoff_not_numeric = false;
-    output.interest_before_rate_tables = false;
-    absl::Status status = EvaluateInvoice(
-        input, ctx, response->mutable_results(i), &output, &shard->reports);
-    // Kept even on error, so that the shard frees it when it owns it.
-    if (output.has_action) shard->actions.emplace_back(i, output.action);
-    if (!status.ok()) {
-      shard->status = std::move(status);
-      return;
-    }
-    if (output.cutoff_not_numeric) shard->cutoff_not_numeric.push_back(i);
-    if (output.interest_before_rate_tables) {
-      shard->interest_before_rate_tables.push_back(i);
     }
   }
 }
 
 // RunShard with every exception turned into the shard's status: an exception
 // escaping a worker thread would terminate the host process.
-void RunShardGuarded(const v1::EvaluateRequest& request,
-                     const RequestIndex& index, const EvalContext& ctx,
-                     v1::EvaluateResponse* response, ShardOutput* shard) {
+void RunShardGuarded(const ShardJob& job, int shard, ShardOutput* out) {
   try {
-    RunShard(request, index, ctx, response, shard);
+    RunShard(job, shard, out);
   } catch (const std::bad_alloc&) {
-    shard->status = absl::ResourceExhaustedError("out of memory");
+    out->status = absl::ResourceExhaustedError("out of memory");
   } catch (const std::exception& e) {
-    shard->status =
+    out->status =
         absl::InternalError(absl::StrCat("internal error: ", e.what()));
   } catch (...) {
-    shard->status = absl::InternalError("internal error");
+    out->status = absl::InternalError("internal error");
   }
 }
 
-int ThreadCount(const v1::EvaluateRequest& request) {
-  int threads = request.options().threads();
-  threads = std::clamp(threads, 1, kMaxThreads);
-  // A shard below a few thousand invoices costs more to start than it saves.
-  const int useful = std::max(1, request.invoices_size() / 4096);
-  return std::min(threads, useful);
+// Runs every shard, one per thread (this thread runs the first).
+void RunShards(const ShardJob& job, std::vector<ShardOutput>& shards) {
+  const int shard_count = static_cast<int>(shards.size());
+  if (shard_count == 1) {
+    RunShardGuarded(job, 0, &shards[0]);
+    return;
+  }
+  std::vector<std::thread> threads;
+  threads.reserve(shard_count - 1);
+  int started = 1;
+  for (; started < shard_count; ++started) {
+    try {
+      threads.emplace_back(RunShardGuarded, std::cref(job), started,
+                           &shards[started]);
+    } catch (const std::system_error&) {
+      break;  // No thread to be had: this thread runs the remaining shards.
+    }
+  }
+  RunShardGuarded(job, 0, &shards[0]);
+  for (int s = started; s < shard_count; ++s) {
+    RunShardGuarded(job, s, &shards[s]);
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+// The error of the first failing invoice in request order, whatever the
+// split: each shard stops at its own first failure. Errors not tied to an
+// invoice (out of memory) come first.
+absl::Status FirstError(const std::vector<ShardOutput>& shards) {
+  const ShardOutput* first = nullptr;
+  for (const ShardOutput& shard : shards) {
+    if (shard.status.ok()) continue;
+    if (shard.failed_invoice < 0) return shard.status;
+    if (first == nullptr || shard.failed_invoice < first->failed_invoice) {
+      first = &shard;
+    }
+  }
+  return first == nullptr ? absl::OkStatus() : first->status;
+}
+
+// Every shard's list of invoices, merged in request order.
+std::vector<int> MergedInvoices(const std::vector<ShardOutput>& shards,
+                                std::vector<int> ShardOutput::*list) {
+  std::vector<int> merged;
+  for (const ShardOutput& shard : shards) {
+    merged.insert(merged.end(), (shard.*list).begin(), (shard.*list).end());
+  }
+  std::sort(merged.begin(), merged.end());
+  return merged;
 }
 
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
@@ -138,18 +215,21 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
-absl::Status CountStatuses(v1::EvaluateResponse* response) {
+absl::Status CountStatuses(const v1::EvaluateRequest& request,
+                           const std::vector<StatusAndBalance>& summaries,
+                           v1::EvaluateResponse* response) {
   std::map<int, std::pair<int32_t, int64_t>> counts;
-  for (const v1::InvoiceResult& result : response->results()) {
-    auto& [count, balance] = counts[result.status()];
+  for (size_t i = 0; i < summaries.size(); ++i) {
+    auto& [count, balance] = counts[summaries[i].status];
     ++count;
     // Overflow is an error, not a wrap (each balance is bounded, their sum
     // over a ledger is not).
-    if (!AddMoney(result.balance().total(), &balance).ok()) {
+    if (!AddMoney(summaries[i].balance, &balance).ok()) {
       return absl::OutOfRangeError(absl::StrCat(
           "the balances of status ",
-          v1::InvoiceStatus_Name(result.status()),
-          " overflow 64-bit øre (at invoice \"", result.invoice_number(), "\")"));
+          v1::InvoiceStatus_Name(summaries[i].status),
+          " overflow 64-bit øre (at invoice \"",
+          request.invoices(static_cast<int>(i)).number(), "\")"));
     }
   }
   for (const auto& [status, entry] : counts) {
@@ -161,11 +241,22 @@ absl::Status CountStatuses(v1::EvaluateResponse* response) {
   return absl::OkStatus();
 }
 
-}  // namespace
+// The response fields before the results (1 to 4).
+void FillHead(const v1::EvaluateRequest& request,
+              v1::EvaluateResponse* response) {
+  *response->mutable_as_of() = request.as_of();
+  response->set_as_of_date(FormatDate(OsloDate(FromTimestamp(request.as_of()))));
+  if (request.has_last_synchronized()) {
+    *response->mutable_last_synchronized() = request.last_synchronized();
+  }
+  response->set_engine_version(PURRING_VERSION_STRING_INTERNAL);
+}
 
-absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
-                               const RequestIndex& index,
-                               v1::EvaluateResponse* response) {
+// Evaluates every invoice into store and fills the response fields after
+// the results (6 to 15) from the kept results.
+absl::Status EvaluateWith(const v1::EvaluateRequest& request,
+                          const RequestIndex& index, const ShardPlan& plan,
+                          ResultStore* store, v1::EvaluateResponse* response) {
   const v1::DunningSettings& settings = request.settings();
   const absl::Time as_of_time = FromTimestamp(request.as_of());
   const absl::CivilDay as_of = OsloDate(as_of_time);
@@ -188,71 +279,38 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
 
-  *response->mutable_as_of() = request.as_of();
-  response->set_as_of_date(FormatDate(as_of));
-  if (request.has_last_synchronized()) {
-    *response->mutable_last_synchronized() = request.last_synchronized();
-  }
-  response->set_engine_version(PURRING_VERSION_STRING_INTERNAL);
+  std::vector<StatusAndBalance> summaries(plan.invoice_count);
+  std::vector<ShardOutput> shards(plan.shard_count());
+  const ShardJob job{&request, &index, &ctx, &plan,
+                     response->GetArena(), store, &summaries};
+  RunShards(job, shards);
+  if (absl::Status s = FirstError(shards); !s.ok()) return s;
 
-  // Results are allocated up front so shards write disjoint elements.
-  const int invoice_count = request.invoices_size();
-  response->mutable_results()->Reserve(invoice_count);
-  for (int i = 0; i < invoice_count; ++i) response->add_results();
-
-  const int thread_count = ThreadCount(request);
-  std::vector<ShardOutput> shards(thread_count);
-  for (int s = 0; s < thread_count; ++s) {
-    shards[s].begin = static_cast<int>(int64_t{invoice_count} * s / thread_count);
-    shards[s].end =
-        static_cast<int>(int64_t{invoice_count} * (s + 1) / thread_count);
-  }
-  if (thread_count == 1) {
-    RunShardGuarded(request, index, ctx, response, &shards[0]);
-  } else {
-    std::vector<std::thread> threads;
-    threads.reserve(thread_count - 1);
-    int started = 1;
-    for (; started < thread_count; ++started) {
-      try {
-        threads.emplace_back(RunShardGuarded, std::cref(request),
-                             std::cref(index), std::cref(ctx), response,
-                             &shards[started]);
-      } catch (const std::system_error&) {
-        break;  // No thread to be had: this thread runs the remaining shards.
-      }
-    }
-    RunShardGuarded(request, index, ctx, response, &shards[0]);
-    for (int s = started; s < thread_count; ++s) {
-      RunShardGuarded(request, index, ctx, response, &shards[s]);
-    }
-    for (std::thread& t : threads) t.join();
-  }
-  // Shards are contiguous and in order: the first error is the first
-  // failing invoice, whatever the thread count.
-  for (const ShardOutput& shard : shards) {
-    if (!shard.status.ok()) return shard.status;
-  }
-
-  std::vector<int> action_invoice;
+  // Actions in request order (one per invoice at most), whatever the split.
+  std::vector<std::pair<int, v1::ProposedAction*>> actions;
   for (ShardOutput& shard : shards) {
-    response->mutable_actions()->Reserve(response->actions_size() +
-                                         static_cast<int>(shard.actions.size()));
-    for (auto& [invoice, action] : shard.actions) {
-      action_invoice.push_back(invoice);
-      // Same arena (or both on the heap): ownership moves, nothing is copied.
-      response->mutable_actions()->AddAllocated(action);
-      action = nullptr;
-    }
-    shard.actions.clear();
-    for (int invoice : shard.cutoff_not_numeric) {
-      warnings.push_back(CutoffWarning(request.invoices(invoice),
-                                       settings.start_from_invoice_number()));
-    }
-    for (int invoice : shard.interest_before_rate_tables) {
-      warnings.push_back(OldInterestWarning(request.invoices(invoice),
-                                            rates->first_day()));
-    }
+    actions.insert(actions.end(), shard.actions.begin(), shard.actions.end());
+    shard.actions.clear();  // owned by actions now
+  }
+  std::sort(actions.begin(), actions.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<int> action_invoice;
+  action_invoice.reserve(actions.size());
+  response->mutable_actions()->Reserve(static_cast<int>(actions.size()));
+  for (auto& [invoice, action] : actions) {
+    action_invoice.push_back(invoice);
+    // Same arena (or both on the heap): ownership moves, nothing is copied.
+    response->mutable_actions()->AddAllocated(action);
+  }
+  for (int invoice :
+       MergedInvoices(shards, &ShardOutput::cutoff_not_numeric)) {
+    warnings.push_back(CutoffWarning(request.invoices(invoice),
+                                     settings.start_from_invoice_number()));
+  }
+  for (int invoice :
+       MergedInvoices(shards, &ShardOutput::interest_before_rate_tables)) {
+    warnings.push_back(
+        OldInterestWarning(request.invoices(invoice), rates->first_day()));
   }
 
   // Letters first: they set letter_id and channel on the actions.
@@ -262,8 +320,7 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
     if (action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
     const int invoice = action_invoice[a];
     letter_items.push_back({action, index.customer(invoice),
-                            &request.invoices(invoice),
-                            &response->results(invoice)});
+                            &request.invoices(invoice), &store->Kept(invoice)});
   }
   if (absl::Status s =
           BuildLetters(letter_items, settings, response->mutable_letters(),
@@ -279,7 +336,7 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
       AppendPostings(action, settings.accounting(), response->mutable_postings());
     } else if (action.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
       HandOffInput input{&action, index.customer(invoice),
-                         &request.invoices(invoice), &response->results(invoice),
+                         &request.invoices(invoice), &store->Kept(invoice),
                          {index.notices(invoice).begin(),
                           index.notices(invoice).end()}};
       *response->add_collection_hand_offs() =
@@ -309,11 +366,50 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
     shards[0].reports.Merge(shards[s].reports);
   }
   shards[0].reports.Finish(settings.provider_pricing(), response);
-  if (absl::Status s = CountStatuses(response); !s.ok()) return s;
+  if (absl::Status s = CountStatuses(request, summaries, response); !s.ok()) {
+    return s;
+  }
   for (v1::Warning& warning : warnings) {
     *response->add_warnings() = std::move(warning);
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
+                               const RequestIndex& index,
+                               v1::EvaluateResponse* response) {
+  const ShardPlan plan = PlanShards(request, index);
+  FillHead(request, response);
+  TreeResultStore store(plan.invoice_count, response);
+  return EvaluateWith(request, index, plan, &store, response);
+}
+
+absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
+                                      const RequestIndex& index,
+                                      MallocBuffer* out) {
+  const ShardPlan plan = PlanShards(request, index);
+  std::string head;
+  {
+    v1::EvaluateResponse head_fields;
+    FillHead(request, &head_fields);
+    head = head_fields.SerializeAsString();
+  }
+  StreamedResultStore store(plan.invoice_count, plan.shard_count(), head);
+  // The actions, letters and the rest live here until serialized. Protobuf's
+  // default blocks stop growing at 8 KiB; these grow to 1 MiB.
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 16 * 1024;
+  options.max_block_size = 1024 * 1024;
+  google::protobuf::Arena arena(options);
+  auto* tail =
+      google::protobuf::Arena::CreateMessage<v1::EvaluateResponse>(&arena);
+  if (absl::Status s = EvaluateWith(request, index, plan, &store, tail);
+      !s.ok()) {
+    return s;
+  }
+  return store.Finish(*tail, out);
 }
 
 }  // namespace purring::internal

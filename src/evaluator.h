@@ -3,6 +3,7 @@
 #define PURRING_SRC_EVALUATOR_H_
 
 #include "absl/status/status.h"
+#include "malloc_buffer.h"
 #include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -13,6 +14,13 @@ namespace purring::internal {
 absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
                                const RequestIndex& index,
                                v1::EvaluateResponse* response);
+
+// The same response serialized into *out (protobuf binary), each invoice's
+// result serialized as soon as it is computed instead of kept as a message.
+// REQUIRES: as for EvaluateValidated; out is empty.
+absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
+                                      const RequestIndex& index,
+                                      MallocBuffer* out);
 
 }  // namespace purring::internal
 

@@ -10,6 +10,10 @@
 #ifndef PURRING_ENGINE_H_
 #define PURRING_ENGINE_H_
 
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
+
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "purring/v1/evaluate.pb.h"
@@ -34,6 +38,28 @@ absl::StatusOr<v1::EvaluateResponse> Evaluate(
 // REQUIRES: response != nullptr.
 absl::Status EvaluateInto(const v1::EvaluateRequest& request,
                           v1::EvaluateResponse* response);
+
+// Frees with std::free: SerializedResponse's bytes come from malloc, so that
+// the C ABI can hand them to the host as they are.
+struct FreeDeleter {
+  void operator()(char* bytes) const { std::free(bytes); }
+};
+
+// A response in the protobuf binary format: size bytes, then a NUL not
+// counted in size.
+struct SerializedResponse {
+  std::unique_ptr<char, FreeDeleter> data;
+  size_t size = 0;
+};
+
+// Validates, evaluates and serializes: the same bytes as
+// Evaluate(request)->SerializeAsString(), but each invoice's result is
+// serialized as soon as it is computed instead of kept as a message, so a
+// large ledger costs far less time and memory. This is what purring_evaluate
+// (the C ABI) runs. Returns RESOURCE_EXHAUSTED for a response of 2 GiB or
+// more (protobuf cannot parse messages that large).
+absl::StatusOr<SerializedResponse> EvaluateSerialized(
+    const v1::EvaluateRequest& request);
 
 // The library version, e.g. "1.0.0".
 const char* Version();

@@ -1,0 +1,25 @@
+// EvaluateSerialized: the C ABI's path, results serialized as they come.
+#include "evaluator.h"
+#include "malloc_buffer.h"
+#include "process/request_index.h"
+#include "purring/engine.h"
+
+namespace purring {
+
+absl::StatusOr<SerializedResponse> EvaluateSerialized(
+    const v1::EvaluateRequest& request) {
+  if (absl::Status s = ValidateRequest(request); !s.ok()) return s;
+  const internal::RequestIndex index = internal::RequestIndex::Build(request);
+  internal::MallocBuffer bytes;
+  if (absl::Status s =
+          internal::EvaluateValidatedToBytes(request, index, &bytes);
+      !s.ok()) {
+    return s;
+  }
+  SerializedResponse response;
+  response.size = bytes.size();
+  response.data.reset(bytes.Release());
+  return response;
+}
+
+}  // namespace purring

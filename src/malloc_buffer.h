@@ -1,0 +1,48 @@
+// A byte buffer in malloc'd memory that grows by realloc, so that the C
+// facade can hand it to the host as it is (purring_buffer_free calls free)
+// and large buffers grow without copying (glibc moves mmap'd blocks with
+// mremap).
+#ifndef PURRING_SRC_MALLOC_BUFFER_H_
+#define PURRING_SRC_MALLOC_BUFFER_H_
+
+#include <cstddef>
+
+namespace purring::internal {
+
+class MallocBuffer {
+ public:
+  MallocBuffer() = default;
+  MallocBuffer(const MallocBuffer&) = delete;
+  MallocBuffer& operator=(const MallocBuffer&) = delete;
+  ~MallocBuffer();
+
+  // Room for at least n more bytes after the end; returns where they start.
+  // Throws std::bad_alloc when memory runs out.
+  char* Reserve(size_t n);
+  // The n bytes after the end (within the last Reserve) are now content.
+  void Commit(size_t n) { size_ += n; }
+  void Append(const char* bytes, size_t n);
+  // Like Reserve, but grows to exactly n more bytes: for the last bytes.
+  char* ReserveExact(size_t n);
+
+  void swap(MallocBuffer& other) noexcept;
+
+  char* data() { return data_; }
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+
+  // Gives the memory to the caller (free it with std::free); the buffer is
+  // empty afterwards.
+  char* Release();
+
+ private:
+  char* Grow(size_t capacity);
+
+  char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_MALLOC_BUFFER_H_

@@ -1,0 +1,126 @@
+#include "result_store.h"
+
+#include <climits>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+
+namespace purring::internal {
+namespace {
+
+using google::protobuf::io::CodedOutputStream;
+
+// EvaluateResponse.results is field 5, length-delimited: tag (5 << 3) | 2.
+constexpr char kResultsTag = (5 << 3) | 2;
+constexpr size_t kMaxVarint32 = 5;
+
+// Protobuf's default arena blocks stop growing at 8 KiB; the kept results
+// of a large ledger fill tens of megabytes.
+google::protobuf::ArenaOptions KeptArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 16 * 1024;
+  options.max_block_size = 1024 * 1024;
+  return options;
+}
+
+}  // namespace
+
+StreamedResultStore::Shard::Shard() : kept_arena(KeptArenaOptions()) {}
+
+TreeResultStore::TreeResultStore(int invoice_count,
+                                 v1::EvaluateResponse* response)
+    : response_(response) {
+  response->mutable_results()->Reserve(invoice_count);
+  for (int i = 0; i < invoice_count; ++i) response->add_results();
+}
+
+v1::InvoiceResult* TreeResultStore::Open(int /*shard*/, int invoice) {
+  return response_->mutable_results(invoice);
+}
+
+const v1::InvoiceResult& TreeResultStore::Kept(int invoice) const {
+  return response_->results(invoice);
+}
+
+StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
+                                         absl::string_view head)
+    : head_size_(head.size()), kept_(invoice_count, nullptr) {
+  shards_.reserve(shard_count);
+  for (int s = 0; s < shard_count; ++s) {
+    shards_.push_back(std::make_unique<Shard>());
+  }
+  shards_[0]->bytes.Append(head.data(), head.size());
+  if (shard_count > 1) pieces_.resize(invoice_count);
+}
+
+v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
+  v1::InvoiceResult* scratch = &shards_[shard]->scratch;
+  scratch->Clear();
+  return scratch;
+}
+
+void StreamedResultStore::Close(int shard, int invoice, bool keep) {
+  Shard& s = *shards_[shard];
+  // One result is far below 2 GiB (purring/limits.h bounds every record).
+  const uint32_t size = static_cast<uint32_t>(s.scratch.ByteSizeLong());
+  char* start = s.bytes.Reserve(1 + kMaxVarint32 + size);
+  auto* out = reinterpret_cast<uint8_t*>(start);
+  *out++ = kResultsTag;
+  out = CodedOutputStream::WriteVarint32ToArray(size, out);
+  out = s.scratch.SerializeWithCachedSizesToArray(out);
+  const size_t written = reinterpret_cast<char*>(out) - start;
+  if (!pieces_.empty()) {
+    pieces_[invoice] = {s.bytes.size(), static_cast<uint32_t>(written),
+                        static_cast<uint32_t>(shard)};
+  }
+  s.bytes.Commit(written);
+  if (keep) {
+    auto* copy =
+        google::protobuf::Arena::CreateMessage<v1::InvoiceResult>(&s.kept_arena);
+    *copy = s.scratch;
+    kept_[invoice] = copy;
+  }
+}
+
+const v1::InvoiceResult& StreamedResultStore::Kept(int invoice) const {
+  return *kept_[invoice];
+}
+
+absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
+                                         MallocBuffer* out) {
+  const size_t tail_size = tail.ByteSizeLong();
+  size_t total = tail_size;
+  for (const auto& shard : shards_) total += shard->bytes.size();
+  if (total > static_cast<size_t>(INT_MAX)) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "the response would be ", total,
+        " bytes; the limit is 2 GiB: evaluate the ledger in parts (by "
+        "customer)"));
+  }
+  MallocBuffer whole;
+  if (pieces_.empty()) {
+    // One shard: its buffer already holds the head and the results in
+    // request order; the tail is appended in place.
+    whole.swap(shards_[0]->bytes);
+  } else {
+    char* at = whole.ReserveExact(total + 1);
+    std::memcpy(at, shards_[0]->bytes.data(), head_size_);
+    at += head_size_;
+    for (const Piece& piece : pieces_) {
+      std::memcpy(at, shards_[piece.shard]->bytes.data() + piece.offset,
+                  piece.length);
+      at += piece.length;
+    }
+    whole.Commit(at - whole.data());
+  }
+  shards_.clear();
+  char* at = whole.ReserveExact(tail_size + 1);
+  tail.SerializeWithCachedSizesToArray(reinterpret_cast<uint8_t*>(at));
+  whole.Commit(tail_size);
+  whole.data()[whole.size()] = '\0';  // reserved above, not counted
+  out->swap(whole);
+  return absl::OkStatus();
+}
+
+}  // namespace purring::internal

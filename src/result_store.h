@@ -1,0 +1,94 @@
+// Where the shards put each invoice's InvoiceResult: into the response tree
+// (the C++ API), or serialized at once into malloc'd bytes (the C ABI), so
+// that a million results never exist as a million message objects.
+#ifndef PURRING_SRC_RESULT_STORE_H_
+#define PURRING_SRC_RESULT_STORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "google/protobuf/arena.h"
+#include "malloc_buffer.h"
+#include "purring/v1/evaluate.pb.h"
+
+namespace purring::internal {
+
+// Thread safety: shard s calls Open/Close for its own invoices only, from
+// one thread; different shards run concurrently. Kept() is for after the
+// shards have finished.
+class ResultStore {
+ public:
+  virtual ~ResultStore() = default;
+
+  // The empty message to fill with invoice's result.
+  virtual v1::InvoiceResult* Open(int shard, int invoice) = 0;
+  // The result Open returned is complete. keep: post-processing (letters,
+  // hand-offs) reads it again through Kept().
+  virtual void Close(int shard, int invoice, bool keep) = 0;
+  // REQUIRES: invoice was closed with keep = true.
+  virtual const v1::InvoiceResult& Kept(int invoice) const = 0;
+};
+
+// The results as response->results, in request order (EvaluateInto).
+class TreeResultStore : public ResultStore {
+ public:
+  // Adds one empty result per invoice to response, up front, so that shards
+  // write disjoint elements.
+  TreeResultStore(int invoice_count, v1::EvaluateResponse* response);
+
+  v1::InvoiceResult* Open(int shard, int invoice) override;
+  void Close(int /*shard*/, int /*invoice*/, bool /*keep*/) override {}
+  const v1::InvoiceResult& Kept(int invoice) const override;
+
+ private:
+  v1::EvaluateResponse* response_;
+};
+
+// The results serialized as field 5 of an EvaluateResponse (tag, length,
+// bytes), each as soon as it is complete, into one buffer per shard. One
+// scratch message per shard is cleared and refilled for every invoice.
+class StreamedResultStore : public ResultStore {
+ public:
+  // head: the serialized response fields that precede the results (1 to 4),
+  // written first into shard 0's buffer.
+  StreamedResultStore(int invoice_count, int shard_count,
+                      absl::string_view head);
+
+  v1::InvoiceResult* Open(int shard, int invoice) override;
+  void Close(int shard, int invoice, bool keep) override;
+  const v1::InvoiceResult& Kept(int invoice) const override;
+
+  // The whole response: head, the results in request order, then tail (a
+  // response holding only the fields after the results, 6 to 15), and a
+  // trailing NUL not counted in the size. Consumes the store. Fails with
+  // RESOURCE_EXHAUSTED at 2 GiB or more (protobuf cannot parse a message
+  // that large). Protobuf writes fields in number order, so these are the
+  // bytes the whole response tree would serialize to.
+  absl::Status Finish(const v1::EvaluateResponse& tail, MallocBuffer* out);
+
+ private:
+  struct Shard {
+    Shard();
+    v1::InvoiceResult scratch;
+    MallocBuffer bytes;
+    google::protobuf::Arena kept_arena;  // copies of the kept results
+  };
+  // Where invoice i's bytes are, when the shards are more than one.
+  struct Piece {
+    uint64_t offset = 0;
+    uint32_t length = 0;
+    uint32_t shard = 0;
+  };
+
+  size_t head_size_;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
+  std::vector<const v1::InvoiceResult*> kept_;  // by invoice
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_RESULT_STORE_H_

@@ -1,0 +1,56 @@
+#include "shard_plan.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "purring/limits.h"
+
+namespace purring::internal {
+namespace {
+
+// A shard below a few thousand invoices costs more to start than it saves.
+constexpr int kMinInvoicesPerShard = 4096;
+
+int ShardCount(const v1::EvaluateRequest& request) {
+  const int threads = std::clamp(request.options().threads(), 1, kMaxThreads);
+  const int useful =
+      std::max(1, request.invoices_size() / kMinInvoicesPerShard);
+  return std::min(threads, useful);
+}
+
+}  // namespace
+
+ShardPlan PlanShards(const v1::EvaluateRequest& request,
+                     const RequestIndex& index) {
+  ShardPlan plan;
+  plan.invoice_count = request.invoices_size();
+  const int shard_count = ShardCount(request);
+  if (shard_count == 1) return plan;
+
+  plan.invoices.resize(shard_count);
+  for (auto& list : plan.invoices) {
+    list.reserve(plan.invoice_count / shard_count + 1);
+  }
+  absl::flat_hash_map<const v1::Customer*, int> shard_of;
+  const v1::Customer* last_customer = nullptr;
+  int last_shard = 0;
+  for (int i = 0; i < plan.invoice_count; ++i) {
+    const v1::Customer* customer = index.customer(i);
+    // Ledgers usually list a customer's invoices together.
+    if (customer != last_customer) {
+      auto [it, added] = shard_of.try_emplace(customer, 0);
+      if (added) {
+        auto smallest = std::min_element(
+            plan.invoices.begin(), plan.invoices.end(),
+            [](const auto& a, const auto& b) { return a.size() < b.size(); });
+        it->second = static_cast<int>(smallest - plan.invoices.begin());
+      }
+      last_customer = customer;
+      last_shard = it->second;
+    }
+    plan.invoices[last_shard].push_back(i);
+  }
+  return plan;
+}
+
+}  // namespace purring::internal

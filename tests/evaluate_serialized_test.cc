@@ -1,0 +1,158 @@
+// EvaluateSerialized (the C ABI's path, issue 6): results serialized as they
+// are computed give exactly the bytes of the response tree, for any thread
+// count and any order of the invoices; sharding keeps customers together.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ledger_generator.h"
+#include "process/request_index.h"
+#include "purring/engine.h"
+#include "purring/parse.h"
+#include "shard_plan.h"
+
+namespace purring {
+namespace {
+
+// Large enough for several shards (a shard has at least 4 096 invoices).
+constexpr int kShardedInvoices = 3 * 4096 + 100;
+
+v1::EvaluateRequest Ledger(int invoices, uint64_t seed) {
+  tools::LedgerOptions options;
+  options.invoices = invoices;
+  options.seed = seed;
+  return tools::GenerateLedger(options);
+}
+
+std::string TreeBytes(const v1::EvaluateRequest& request) {
+  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(request);
+  EXPECT_TRUE(response.ok()) << response.status();
+  return response.ok() ? response->SerializeAsString() : "";
+}
+
+std::string StreamedBytes(const v1::EvaluateRequest& request) {
+  absl::StatusOr<SerializedResponse> response = EvaluateSerialized(request);
+  EXPECT_TRUE(response.ok()) << response.status();
+  if (!response.ok()) return "";
+  EXPECT_EQ(response->data.get()[response->size], '\0');
+  return std::string(response->data.get(), response->size);
+}
+
+// The invoices in a shuffled order, so that a customer's invoices are spread
+// over the whole request.
+v1::EvaluateRequest Shuffled(v1::EvaluateRequest request, uint32_t seed) {
+  auto* invoices = request.mutable_invoices();
+  std::mt19937 random(seed);
+  for (int i = invoices->size() - 1; i > 0; --i) {
+    const int j = static_cast<int>(random() % (i + 1));
+    invoices->SwapElements(i, j);
+  }
+  return request;
+}
+
+TEST(EvaluateSerialized, SmallLedgersGiveTheTreeBytes) {
+  for (uint64_t seed : {1, 2, 3}) {
+    const v1::EvaluateRequest request = Ledger(300 + 50 * seed, seed);
+    const std::string tree = TreeBytes(request);
+    ASSERT_FALSE(tree.empty());
+    EXPECT_EQ(StreamedBytes(request), tree) << "seed " << seed;
+  }
+}
+
+TEST(EvaluateSerialized, TheDemoLedgerGivesTheTreeBytes) {
+  const char* root = std::getenv("PURRING_SOURCE_DIR");
+  std::ifstream in(std::string(root == nullptr ? "." : root) +
+                   "/examples/demo_ledger.json");
+  std::stringstream json;
+  json << in.rdbuf();
+  v1::EvaluateRequest request;
+  ASSERT_TRUE(ParseRequestJson(json.str(), &request).ok());
+  EXPECT_EQ(StreamedBytes(request), TreeBytes(request));
+}
+
+TEST(EvaluateSerialized, WithoutHistoryGivesTheTreeBytes) {
+  v1::EvaluateRequest request = Ledger(1000, 11);
+  request.mutable_options()->set_omit_history_in_results(true);
+  EXPECT_EQ(StreamedBytes(request), TreeBytes(request));
+}
+
+TEST(EvaluateSerialized, AnyThreadCountGivesTheSameBytes) {
+  v1::EvaluateRequest request = Ledger(kShardedInvoices, 5);
+  const std::string one_thread = TreeBytes(request);
+  ASSERT_FALSE(one_thread.empty());
+  for (int threads : {1, 2, 3, 8}) {
+    request.mutable_options()->set_threads(threads);
+    EXPECT_EQ(StreamedBytes(request), one_thread) << threads << " threads";
+    EXPECT_EQ(TreeBytes(request), one_thread) << threads << " threads (tree)";
+  }
+}
+
+TEST(EvaluateSerialized, CustomersSpreadOverTheRequestGiveTheSameBytes) {
+  v1::EvaluateRequest request = Shuffled(Ledger(kShardedInvoices, 6), 42);
+  const std::string one_thread = TreeBytes(request);
+  ASSERT_FALSE(one_thread.empty());
+  for (int threads : {2, 3}) {
+    request.mutable_options()->set_threads(threads);
+    EXPECT_EQ(StreamedBytes(request), one_thread) << threads << " threads";
+  }
+}
+
+TEST(EvaluateSerialized, RefusesWhatEvaluateRefuses) {
+  v1::EvaluateRequest request = Ledger(50, 7);
+  request.mutable_invoices(10)->set_due_date("2026-02-30");
+  const absl::Status tree = Evaluate(request).status();
+  const absl::Status streamed = EvaluateSerialized(request).status();
+  EXPECT_EQ(tree.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(streamed, tree);
+}
+
+// Issue 6 § 3: split by customer, every invoice exactly once, in request
+// order within a shard, and the shards about equal.
+TEST(ShardPlan, KeepsEachCustomerInOneShard) {
+  v1::EvaluateRequest request = Shuffled(Ledger(kShardedInvoices, 8), 7);
+  request.mutable_options()->set_threads(3);
+  ASSERT_TRUE(ValidateRequest(request).ok());
+  const internal::RequestIndex index = internal::RequestIndex::Build(request);
+  const internal::ShardPlan plan = internal::PlanShards(request, index);
+  ASSERT_EQ(plan.shard_count(), 3);
+
+  std::vector<int> shard_of_invoice(request.invoices_size(), -1);
+  for (int s = 0; s < plan.shard_count(); ++s) {
+    const std::vector<int>& invoices = plan.invoices[s];
+    EXPECT_TRUE(std::is_sorted(invoices.begin(), invoices.end()));
+    EXPECT_GT(invoices.size(), request.invoices_size() / 4) << "shard " << s;
+    for (int i : invoices) {
+      ASSERT_EQ(shard_of_invoice[i], -1) << "invoice " << i << " twice";
+      shard_of_invoice[i] = s;
+    }
+  }
+  std::map<std::string, std::set<int>> shards_of_customer;
+  for (int i = 0; i < request.invoices_size(); ++i) {
+    ASSERT_NE(shard_of_invoice[i], -1) << "invoice " << i << " in no shard";
+    shards_of_customer[request.invoices(i).customer_id()].insert(
+        shard_of_invoice[i]);
+  }
+  for (const auto& [customer, shards] : shards_of_customer) {
+    EXPECT_EQ(shards.size(), 1u) << "customer " << customer;
+  }
+}
+
+TEST(ShardPlan, SmallLedgersAndOneThreadTakeOneShard) {
+  v1::EvaluateRequest request = Ledger(kShardedInvoices, 9);
+  const internal::RequestIndex index = internal::RequestIndex::Build(request);
+  EXPECT_EQ(internal::PlanShards(request, index).shard_count(), 1);
+  request.mutable_options()->set_threads(64);
+  // At most one shard per 4 096 invoices.
+  EXPECT_EQ(internal::PlanShards(request, index).shard_count(), 3);
+}
+
+}  // namespace
+}  // namespace purring
