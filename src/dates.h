@@ -2,6 +2,7 @@
 #ifndef PURRING_SRC_DATES_H_
 #define PURRING_SRC_DATES_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,14 @@ std::optional<absl::CivilDay> ParseDate(absl::string_view text);
 
 // Formats as "YYYY-MM-DD".
 std::string FormatDate(absl::CivilDay day);
+
+// A day counted from 1970-01-01, for per-invoice loops that step and compare
+// days many times: absl::CivilDay's + and - renormalise through divisions
+// (measured: ~200 instructions per interest period in the accrual loop).
+using DayNumber = int64_t;
+inline DayNumber ToDayNumber(absl::CivilDay day) {
+  return day - absl::CivilDay(1970, 1, 1);
+}
 
 }  // namespace purring::internal
 

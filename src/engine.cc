@@ -15,9 +15,10 @@ absl::Status ValidateRequest(const v1::EvaluateRequest& request) {
 absl::Status EvaluateInto(const v1::EvaluateRequest& request,
                           v1::EvaluateResponse* response) {
   response->Clear();
-  if (absl::Status s = ValidateRequest(request); !s.ok()) return s;
-  const internal::RequestIndex index = internal::RequestIndex::Build(request);
-  absl::Status s = internal::EvaluateValidated(request, index, response);
+  absl::StatusOr<internal::RequestIndex> index =
+      internal::ValidateAndIndex(request);
+  if (!index.ok()) return index.status();
+  absl::Status s = internal::EvaluateValidated(request, *index, response);
   if (!s.ok()) response->Clear();
   return s;
 }

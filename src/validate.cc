@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -137,12 +139,14 @@ absl::Status ValidateSettings(const v1::DunningSettings& settings,
 absl::Status ValidateCustomer(
     const v1::Customer& c,
     const absl::flat_hash_set<absl::string_view>& profiles,
-    absl::flat_hash_set<absl::string_view>* ids) {
+    absl::flat_hash_map<absl::string_view, const v1::Customer*>* ids) {
   if (c.id().empty()) {
     return Invalid(RecordName{"customer", c.name()}, "id is required");
   }
   const RecordName record{"customer", c.id()};
-  if (!ids->insert(c.id()).second) return Invalid(record, "duplicate customer id");
+  if (!ids->try_emplace(c.id(), &c).second) {
+    return Invalid(record, "duplicate customer id");
+  }
   PURRING_RETURN_IF_ERROR(
       CheckEnum(record, "crm_type", c.crm_type(), v1::CustomerType_IsValid));
   PURRING_RETURN_IF_ERROR(CheckEnum(record, "type_override", c.type_override(),
@@ -164,21 +168,20 @@ struct LedgerTotals {
 absl::Status ValidatePayments(const RecordName& record, const v1::Invoice& inv,
                               LedgerTotals* totals) {
   int64_t paid = 0;
-  absl::flat_hash_set<absl::string_view> ids;
+  SeenKeys ids;
   for (int i = 0; i < inv.payments_size(); ++i) {
     const v1::Payment& p = inv.payments(i);
-    const std::string field = StrCat("payments[", i, "]");
     PURRING_RETURN_IF_ERROR(
-        CheckDate(record, StrCat(field, ".date"), p.date(), true));
+        CheckDate(record, {"payments", i, ".date"}, p.date(), true));
     PURRING_RETURN_IF_ERROR(
-        CheckAmount(record, StrCat(field, ".amount"), p.amount(), false));
-    PURRING_RETURN_IF_ERROR(CheckEnum(record, StrCat(field, ".allocation"),
+        CheckAmount(record, {"payments", i, ".amount"}, p.amount(), false));
+    PURRING_RETURN_IF_ERROR(CheckEnum(record, {"payments", i, ".allocation"},
                                       p.allocation(), v1::Allocation_IsValid));
     // The same payment twice would be counted twice: most likely a double
     // import, and a wrong balance either way.
-    if (!p.id().empty() && !ids.insert(p.id()).second) {
-      return Invalid(record, StrCat(field, ".id ", Quote(p.id()),
-                                    " is a duplicate payment id"));
+    if (!p.id().empty() && !ids.Insert(p.id())) {
+      return Invalid(record, StrCat(FieldName("payments", i, ".id").Text(), " ",
+                                    Quote(p.id()), " is a duplicate payment id"));
     }
     PURRING_RETURN_IF_ERROR(
         AddToTotal(record, "payments together", p.amount(), kMaxAmount, &paid));
@@ -194,32 +197,32 @@ absl::Status ValidateCreditNotes(const RecordName& record,
                                  const v1::Invoice& inv,
                                  absl::CivilDay invoice_date) {
   int64_t credited = 0;
-  absl::flat_hash_set<absl::string_view> numbers;
+  SeenKeys numbers;
   for (int i = 0; i < inv.credit_notes_size(); ++i) {
     const v1::CreditNote& c = inv.credit_notes(i);
-    const std::string field = StrCat("credit_notes[", i, "]");
+    const FieldName field("credit_notes", i, "");
     if (c.number().empty()) {
-      return Invalid(record, StrCat(field, ".number is required"));
+      return Invalid(record, StrCat(field.Text(), ".number is required"));
     }
-    if (!numbers.insert(c.number()).second) {
-      return Invalid(record, StrCat(field, ".number ", Quote(c.number()),
+    if (!numbers.Insert(c.number())) {
+      return Invalid(record, StrCat(field.Text(), ".number ", Quote(c.number()),
                                     " is a duplicate credit note"));
     }
     std::optional<absl::CivilDay> date;
-    PURRING_RETURN_IF_ERROR(
-        CheckDate(record, StrCat(field, ".date"), c.date(), true, &date));
+    PURRING_RETURN_IF_ERROR(CheckDate(record, {"credit_notes", i, ".date"},
+                                      c.date(), true, &date));
     if (*date < invoice_date) {
-      return Invalid(record, StrCat(field, ".date ", c.date(),
+      return Invalid(record, StrCat(field.Text(), ".date ", c.date(),
                                     " is before invoice_date ",
                                     inv.invoice_date()));
     }
-    PURRING_RETURN_IF_ERROR(
-        CheckAmount(record, StrCat(field, ".amount"), c.amount(), false));
+    PURRING_RETURN_IF_ERROR(CheckAmount(record, {"credit_notes", i, ".amount"},
+                                        c.amount(), false));
     credited += c.amount();  // each <= kMaxAmount, and checked below
     // A credit note reduces the invoice; it cannot credit more than it.
     if (credited > inv.amount()) {
       return Invalid(record, StrCat("credit notes together (", credited,
-                                    " øre, up to ", field,
+                                    " øre, up to ", field.Text(),
                                     ") exceed the invoice amount ",
                                     inv.amount(), " øre"));
     }
@@ -230,36 +233,48 @@ absl::Status ValidateCreditNotes(const RecordName& record,
 absl::Status ValidateHolds(const RecordName& record, const v1::Invoice& inv) {
   for (int i = 0; i < inv.holds_size(); ++i) {
     const v1::Hold& h = inv.holds(i);
-    const std::string field = StrCat("holds[", i, "]");
-    PURRING_RETURN_IF_ERROR(
-        CheckEnum(record, StrCat(field, ".kind"), h.kind(), v1::HoldKind_IsValid));
+    PURRING_RETURN_IF_ERROR(CheckEnum(record, {"holds", i, ".kind"}, h.kind(),
+                                      v1::HoldKind_IsValid));
     std::optional<absl::CivilDay> start, end;
-    PURRING_RETURN_IF_ERROR(CheckDate(record, StrCat(field, ".start_date"),
+    PURRING_RETURN_IF_ERROR(CheckDate(record, {"holds", i, ".start_date"},
                                       h.start_date(), true, &start));
-    PURRING_RETURN_IF_ERROR(CheckDate(record, StrCat(field, ".end_date"),
+    PURRING_RETURN_IF_ERROR(CheckDate(record, {"holds", i, ".end_date"},
                                       h.end_date(), false, &end));
     if (end.has_value() && *end < *start) {
-      return Invalid(record, StrCat(field, ".end_date ", h.end_date(),
-                                    " is before start_date ", h.start_date()));
+      return Invalid(record, StrCat(FieldName("holds", i, ".end_date").Text(),
+                                    " ", h.end_date(), " is before start_date ",
+                                    h.start_date()));
     }
   }
   return absl::OkStatus();
 }
 
-absl::Status ValidateInvoice(
-    const v1::Invoice& inv,
-    const absl::flat_hash_set<absl::string_view>& customers,
-    absl::flat_hash_map<absl::string_view, absl::CivilDay>* invoice_dates,
-    LedgerTotals* totals) {
+// What later records need of an invoice, by its position in the request.
+struct InvoiceFacts {
+  absl::CivilDay invoice_date;
+  int64_t charged = 0;  // by its notices so far
+};
+
+// The references of a request, each resolved by one hash lookup: string
+// views of the request's own ids and numbers.
+struct References {
+  absl::flat_hash_map<absl::string_view, const v1::Customer*> customers;
+  absl::flat_hash_map<absl::string_view, int> invoices;  // by number
+  std::vector<InvoiceFacts> facts;                       // by invoice
+};
+
+absl::Status ValidateInvoice(int i, const v1::Invoice& inv,
+                             References* refs, const v1::Customer* customer,
+                             LedgerTotals* totals) {
   if (inv.number().empty()) {
     return Invalid(RecordName{"invoice of customer", inv.customer_id()},
                    "number is required");
   }
   const RecordName record{"invoice", inv.number()};
-  if (invoice_dates->contains(inv.number())) {
+  if (!refs->invoices.try_emplace(inv.number(), i).second) {
     return Invalid(record, "duplicate invoice number");
   }
-  if (!customers.contains(inv.customer_id())) {
+  if (customer == nullptr) {
     return Invalid(record, StrCat("customer_id ", Quote(inv.customer_id()),
                                   " is not a customer in the request"));
   }
@@ -273,7 +288,7 @@ absl::Status ValidateInvoice(
                                   " is before invoice_date ",
                                   inv.invoice_date()));
   }
-  invoice_dates->emplace(inv.number(), *invoice_date);
+  refs->facts[i].invoice_date = *invoice_date;
   PURRING_RETURN_IF_ERROR(CheckAmount(record, "amount", inv.amount(), false));
   PURRING_RETURN_IF_ERROR(
       CheckAmount(record, "vat_amount", inv.vat_amount(), true));
@@ -289,17 +304,61 @@ absl::Status ValidateInvoice(
   return ValidateHolds(record, inv);
 }
 
-absl::Status ValidateNotices(
-    const v1::DunningHistory& history,
-    const absl::flat_hash_map<absl::string_view, absl::CivilDay>& invoices) {
-  absl::flat_hash_map<absl::string_view, int64_t> charged;  // per invoice
+absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
+                              References* refs,
+                              RequestIndex::Builder* index) {
+  LedgerTotals totals;
+  // Ledgers often list a customer's invoices together: the same customer
+  // as the previous invoice costs a short compare instead of a lookup.
+  absl::string_view last_id;
+  const v1::Customer* last_customer = nullptr;
+  for (int i = 0; i < request.invoices_size(); ++i) {
+    const v1::Invoice& inv = request.invoices(i);
+    const absl::string_view id = inv.customer_id();
+    if (last_customer == nullptr || id != last_id) {
+      const auto it = refs->customers.find(id);
+      last_customer = it == refs->customers.end() ? nullptr : it->second;
+      last_id = id;
+    }
+    PURRING_RETURN_IF_ERROR(
+        ValidateInvoice(i, inv, refs, last_customer, &totals));
+    index->SetCustomer(i, last_customer);
+  }
+  return absl::OkStatus();
+}
+
+// The position of the invoice numbered `number`, or -1. Notices and cases
+// usually come grouped by invoice: the same number as the previous record
+// costs a short compare instead of a lookup.
+class InvoiceFinder {
+ public:
+  explicit InvoiceFinder(const References& refs) : refs_(refs) {}
+  int Find(absl::string_view number) {
+    if (last_ < 0 || number != last_number_) {
+      const auto it = refs_.invoices.find(number);
+      last_ = it == refs_.invoices.end() ? -1 : it->second;
+      last_number_ = number;
+    }
+    return last_;
+  }
+
+ private:
+  const References& refs_;
+  absl::string_view last_number_;
+  int last_ = -1;
+};
+
+absl::Status ValidateNotices(const v1::DunningHistory& history,
+                             References* refs, RequestIndex::Builder* index) {
+  InvoiceFinder finder(*refs);
   for (int i = 0; i < history.notices_size(); ++i) {
     const v1::Notice& n = history.notices(i);
     const RecordName record{"notice", n.invoice_number(), true, i, "invoice"};
-    const auto invoice = invoices.find(n.invoice_number());
-    if (invoice == invoices.end()) {
+    const int invoice = finder.Find(n.invoice_number());
+    if (invoice < 0) {
       return Invalid(record, "invoice_number is not an invoice in the request");
     }
+    InvoiceFacts& facts = refs->facts[invoice];
     if (n.step() == v1::STEP_KIND_UNSPECIFIED) {
       return Invalid(record, "step is required");
     }
@@ -314,10 +373,10 @@ absl::Status ValidateNotices(
         CheckDate(record, "deadline", n.deadline(), true, &deadline));
     PURRING_RETURN_IF_ERROR(CheckDate(record, "fee_waived_date",
                                       n.fee_waived_date(), false, &waived));
-    if (*sent < invoice->second) {
+    if (*sent < facts.invoice_date) {
       return Invalid(record, StrCat("sent_date ", n.sent_date(),
                                     " is before the invoice_date ",
-                                    FormatDate(invoice->second)));
+                                    FormatDate(facts.invoice_date)));
     }
     if (*deadline < *sent) {
       return Invalid(record, StrCat("deadline ", n.deadline(),
@@ -327,7 +386,6 @@ absl::Status ValidateNotices(
       return Invalid(record, StrCat("fee_waived_date ", n.fee_waived_date(),
                                     " is before sent_date ", n.sent_date()));
     }
-    int64_t& total = charged[n.invoice_number()];
     for (const auto& [field, value] :
          {std::pair<absl::string_view, int64_t>{"fee", n.fee()},
           {"compensation", n.compensation()},
@@ -335,23 +393,24 @@ absl::Status ValidateNotices(
       PURRING_RETURN_IF_ERROR(CheckAmount(record, field, value, true));
       PURRING_RETURN_IF_ERROR(AddToTotal(
           record, "the charges of the invoice's notices together", value,
-          kMaxAmount, &total));
+          kMaxAmount, &facts.charged));
     }
+    index->AddNotice(i, invoice, *sent);
   }
   return absl::OkStatus();
 }
 
-absl::Status ValidateCollectionCases(
-    const v1::DunningHistory& history,
-    const absl::flat_hash_map<absl::string_view, absl::CivilDay>& invoices) {
-  absl::flat_hash_set<absl::string_view> cases;
+absl::Status ValidateCollectionCases(const v1::DunningHistory& history,
+                                     const References& refs,
+                                     RequestIndex::Builder* index) {
+  InvoiceFinder finder(refs);
   for (const v1::CollectionCase& c : history.collection_cases()) {
     const RecordName record{"collection case of invoice", c.invoice_number()};
-    const auto invoice = invoices.find(c.invoice_number());
-    if (invoice == invoices.end()) {
+    const int invoice = finder.Find(c.invoice_number());
+    if (invoice < 0) {
       return Invalid(record, "invoice_number is not an invoice in the request");
     }
-    if (!cases.insert(c.invoice_number()).second) {
+    if (!index->SetCollectionCase(invoice, &c)) {
       return Invalid(record, "duplicate collection case");
     }
     PURRING_RETURN_IF_ERROR(
@@ -361,10 +420,11 @@ absl::Status ValidateCollectionCases(
                                       c.transferred_date(), true, &transferred));
     PURRING_RETURN_IF_ERROR(
         CheckDate(record, "closed_date", c.closed_date(), false, &closed));
-    if (*transferred < invoice->second) {
+    const absl::CivilDay invoice_date = refs.facts[invoice].invoice_date;
+    if (*transferred < invoice_date) {
       return Invalid(record, StrCat("transferred_date ", c.transferred_date(),
                                     " is before the invoice_date ",
-                                    FormatDate(invoice->second)));
+                                    FormatDate(invoice_date)));
     }
     if (closed.has_value() && *closed < *transferred) {
       return Invalid(record, StrCat("closed_date ", c.closed_date(),
@@ -386,11 +446,10 @@ absl::Status ValidateOptions(const v1::EvaluateOptions& options) {
   return absl::OkStatus();
 }
 
-// The as-of date: the Oslo date of the as-of instant.
-
 }  // namespace
 
-absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
+absl::Status ValidateRecords(const v1::EvaluateRequest& request,
+                             RequestIndex* index) {
   const RecordName record{"request", "", false};
   // The exact message is part of the C ABI tests.
   if (!request.has_as_of()) return Invalid(record, "as_of is required");
@@ -405,20 +464,19 @@ absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
   absl::flat_hash_set<absl::string_view> profiles;
   PURRING_RETURN_IF_ERROR(ValidateSettings(request.settings(), &profiles));
 
-  absl::flat_hash_set<absl::string_view> customers;
-  customers.reserve(request.customers_size());
+  References refs;
+  refs.customers.reserve(request.customers_size());
   for (const v1::Customer& c : request.customers()) {
-    PURRING_RETURN_IF_ERROR(ValidateCustomer(c, profiles, &customers));
+    PURRING_RETURN_IF_ERROR(ValidateCustomer(c, profiles, &refs.customers));
   }
 
-  absl::flat_hash_map<absl::string_view, absl::CivilDay> invoices;
-  invoices.reserve(request.invoices_size());
-  LedgerTotals totals;
-  for (const v1::Invoice& inv : request.invoices()) {
-    PURRING_RETURN_IF_ERROR(ValidateInvoice(inv, customers, &invoices, &totals));
-  }
-  PURRING_RETURN_IF_ERROR(ValidateNotices(request.history(), invoices));
-  PURRING_RETURN_IF_ERROR(ValidateCollectionCases(request.history(), invoices));
+  RequestIndex::Builder builder(request);
+  refs.invoices.reserve(request.invoices_size());
+  refs.facts.resize(request.invoices_size());
+  PURRING_RETURN_IF_ERROR(ValidateInvoices(request, &refs, &builder));
+  PURRING_RETURN_IF_ERROR(ValidateNotices(request.history(), &refs, &builder));
+  PURRING_RETURN_IF_ERROR(
+      ValidateCollectionCases(request.history(), refs, &builder));
   // The rate rows, and whether they cover the as-of date, are the rate
   // book's to judge: INVALID_ARGUMENT for bad rows, OUT_OF_RANGE for an as-of
   // date outside the tables (purring/engine.h).
@@ -427,7 +485,17 @@ absl::Status ValidateRecords(const v1::EvaluateRequest& request) {
                       /*warnings=*/nullptr);
   // Interest days before the first row are the rate book's and the claim's
   // to flag (money: evaluated from the first table day, with a warning).
-  return rates.status();
+  PURRING_RETURN_IF_ERROR(rates.status());
+  if (index != nullptr) *index = std::move(builder).Finish();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<RequestIndex> ValidateAndIndex(
+    const v1::EvaluateRequest& request) {
+  PURRING_RETURN_IF_ERROR(CheckLimits(request));
+  RequestIndex index;
+  PURRING_RETURN_IF_ERROR(ValidateRecords(request, &index));
+  return index;
 }
 
 }  // namespace purring::internal

@@ -3,6 +3,8 @@
 #define PURRING_SRC_VALIDATE_H_
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -12,8 +14,17 @@ namespace purring::internal {
 absl::Status CheckLimits(const v1::EvaluateRequest& request);
 
 // Checks every record: required fields, dates, amounts, enum values,
-// references and duplicates (INVALID_ARGUMENT).
-absl::Status ValidateRecords(const v1::EvaluateRequest& request);
+// references and duplicates (INVALID_ARGUMENT). On success, and unless index
+// is null, stores the request's index, built from the references the checks
+// resolve anyway.
+absl::Status ValidateRecords(const v1::EvaluateRequest& request,
+                             RequestIndex* index = nullptr);
+
+// CheckLimits, then ValidateRecords: the request's index, or why there is
+// none. The way in for evaluation (one pass instead of validation and
+// RequestIndex::Build).
+absl::StatusOr<RequestIndex> ValidateAndIndex(
+    const v1::EvaluateRequest& request);
 
 }  // namespace purring::internal
 

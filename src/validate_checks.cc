@@ -31,21 +31,28 @@ std::string RecordName::Name() const {
   return name;
 }
 
+std::string FieldName::Text() const {
+  std::string text(name);
+  if (index >= 0) absl::StrAppend(&text, "[", index, "]");
+  absl::StrAppend(&text, member);
+  return text;
+}
+
 absl::Status Invalid(const RecordName& record, absl::string_view what) {
   return absl::InvalidArgumentError(StrCat(record.Name(), ": ", what));
 }
 
-absl::Status CheckDate(const RecordName& record, absl::string_view field,
+absl::Status CheckDate(const RecordName& record, const FieldName& field,
                        absl::string_view value, bool required,
                        std::optional<absl::CivilDay>* out) {
   if (out != nullptr) out->reset();
   if (value.empty()) {
     if (!required) return absl::OkStatus();
-    return Invalid(record, StrCat(field, " is required"));
+    return Invalid(record, StrCat(field.Text(), " is required"));
   }
   const std::optional<absl::CivilDay> day = ParseDate(value);
   if (!day.has_value()) {
-    return Invalid(record, StrCat(field, " ", Quote(value),
+    return Invalid(record, StrCat(field.Text(), " ", Quote(value),
                                   " is not a valid date (YYYY-MM-DD, years "
                                   "1900-2999)"));
   }
@@ -53,47 +60,61 @@ absl::Status CheckDate(const RecordName& record, absl::string_view field,
   return absl::OkStatus();
 }
 
-absl::Status CheckAmount(const RecordName& record, absl::string_view field,
+absl::Status CheckAmount(const RecordName& record, const FieldName& field,
                          int64_t value, bool allow_zero) {
   if (value < 0 || (!allow_zero && value == 0)) {
-    return Invalid(record, StrCat(field, " ", value,
+    return Invalid(record, StrCat(field.Text(), " ", value,
                                   allow_zero ? " must not be negative"
                                              : " must be positive (øre)"));
   }
   if (value > kMaxAmount) {
-    return Invalid(record, StrCat(field, " ", value,
+    return Invalid(record, StrCat(field.Text(), " ", value,
                                   " exceeds the maximum amount ", kMaxAmount,
                                   " øre"));
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckEnum(const RecordName& record, absl::string_view field,
+absl::Status CheckEnum(const RecordName& record, const FieldName& field,
                        int value, bool (*is_valid)(int)) {
   if (is_valid(value)) return absl::OkStatus();
-  return Invalid(record, StrCat(field, " has unknown value ", value));
+  return Invalid(record, StrCat(field.Text(), " has unknown value ", value));
 }
 
-absl::Status CheckTimestamp(const RecordName& record, absl::string_view field,
+absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
                             const google::protobuf::Timestamp& value) {
   constexpr int64_t kYear1900 = -2208988800;
   constexpr int64_t kYear3000 = 32503680000;
   if (value.nanos() < 0 || value.nanos() > 999'999'999 ||
       value.seconds() < kYear1900 || value.seconds() >= kYear3000) {
     return Invalid(record,
-                   StrCat(field, " {seconds: ", value.seconds(), ", nanos: ",
+                   StrCat(field.Text(), " {seconds: ", value.seconds(), ", nanos: ",
                           value.nanos(),
                           "} is out of range (years 1900-2999)"));
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckLength(const RecordName& record, absl::string_view field,
+absl::Status CheckLength(const RecordName& record, const FieldName& field,
                          absl::string_view value) {
   if (value.size() <= kMaxStringBytes) return absl::OkStatus();
   return absl::ResourceExhaustedError(
-      StrCat(record.Name(), ": ", field, " is ", value.size(),
+      StrCat(record.Name(), ": ", field.Text(), " is ", value.size(),
              " bytes; the limit is ", kMaxStringBytes));
+}
+
+bool SeenKeys::Insert(absl::string_view key) {
+  if (many_.empty()) {
+    for (absl::string_view seen : few_) {
+      if (seen == key) return false;
+    }
+    if (few_.size() < kFew) {
+      few_.push_back(key);
+      return true;
+    }
+    many_.insert(few_.begin(), few_.end());
+  }
+  return many_.insert(key).second;
 }
 
 absl::Status AddToTotal(const RecordName& record, absl::string_view what,

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -38,31 +40,58 @@ struct RecordName {
   std::string Name() const;
 };
 
+// A field as messages name it: `due_date`, `payments[2].date`,
+// `postal_address.city`. Formatted lazily by Text().
+struct FieldName {
+  FieldName(const char* name) : name(name) {}        // NOLINT: implicit
+  FieldName(absl::string_view name) : name(name) {}  // NOLINT: implicit
+  FieldName(absl::string_view name, int index, absl::string_view member)
+      : name(name), index(index), member(member) {}
+  absl::string_view name;
+  int index = -1;                // >= 0: "<name>[<index>]<member>"
+  absl::string_view member = {};
+  std::string Text() const;
+};
+
 // "<record>: <what>" as an INVALID_ARGUMENT status.
 absl::Status Invalid(const RecordName& record, absl::string_view what);
 
 // A "YYYY-MM-DD" field. Empty: nullopt, refused when required.
-absl::Status CheckDate(const RecordName& record, absl::string_view field,
+absl::Status CheckDate(const RecordName& record, const FieldName& field,
                        absl::string_view value, bool required,
                        std::optional<absl::CivilDay>* out = nullptr);
 
 // An øre amount: not negative (positive unless allow_zero), at most
 // kMaxAmount.
-absl::Status CheckAmount(const RecordName& record, absl::string_view field,
+absl::Status CheckAmount(const RecordName& record, const FieldName& field,
                          int64_t value, bool allow_zero);
 
 // An enum field whose value must be one the schema names (proto3 binary keeps
 // unknown numbers).
-absl::Status CheckEnum(const RecordName& record, absl::string_view field,
+absl::Status CheckEnum(const RecordName& record, const FieldName& field,
                        int value, bool (*is_valid)(int));
 
 // A Timestamp field: nanos in range, seconds between 1900 and 3000.
-absl::Status CheckTimestamp(const RecordName& record, absl::string_view field,
+absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
                             const google::protobuf::Timestamp& value);
 
 // A string at most kMaxStringBytes long (RESOURCE_EXHAUSTED).
-absl::Status CheckLength(const RecordName& record, absl::string_view field,
+absl::Status CheckLength(const RecordName& record, const FieldName& field,
                          absl::string_view value);
+
+// Which keys were seen: the ids of one invoice's payments, the numbers of
+// its credit notes. Most invoices have one or two, so the first few are
+// compared in a row (no allocation), later ones hashed.
+class SeenKeys {
+ public:
+  // False if `key` was inserted before.
+  bool Insert(absl::string_view key);
+
+ private:
+  static constexpr size_t kFew = 8;
+  absl::InlinedVector<absl::string_view, kFew> few_;
+  absl::flat_hash_set<absl::string_view> many_;  // all, once past kFew
+};
 
 // Adds `value` to *sum, refusing a sum beyond `limit` (both non-negative).
 absl::Status AddToTotal(const RecordName& record, absl::string_view what,

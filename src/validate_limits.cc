@@ -23,13 +23,13 @@ absl::Status CheckAddress(const RecordName& record, absl::string_view field,
                " lines; the limit is ", kMaxAddressLines));
   }
   for (const std::string& line : address.lines()) {
-    PURRING_RETURN_IF_ERROR(CheckLength(record, StrCat(field, ".lines"), line));
+    PURRING_RETURN_IF_ERROR(CheckLength(record, {field, -1, ".lines"}, line));
   }
-  PURRING_RETURN_IF_ERROR(CheckLength(record, StrCat(field, ".postal_code"),
+  PURRING_RETURN_IF_ERROR(CheckLength(record, {field, -1, ".postal_code"},
                                       address.postal_code()));
   PURRING_RETURN_IF_ERROR(
-      CheckLength(record, StrCat(field, ".city"), address.city()));
-  return CheckLength(record, StrCat(field, ".country_code"),
+      CheckLength(record, {field, -1, ".city"}, address.city()));
+  return CheckLength(record, {field, -1, ".country_code"},
                      address.country_code());
 }
 
@@ -95,26 +95,25 @@ absl::Status CheckInvoiceLimits(const v1::Invoice& inv) {
   }
   for (int i = 0; i < inv.payments_size(); ++i) {
     const v1::Payment& p = inv.payments(i);
-    PURRING_RETURN_IF_ERROR(CheckLength(record, StrCat("payments[", i, "].id"), p.id()));
+    PURRING_RETURN_IF_ERROR(CheckLength(record, {"payments", i, ".id"}, p.id()));
     PURRING_RETURN_IF_ERROR(
-        CheckLength(record, StrCat("payments[", i, "].date"), p.date()));
+        CheckLength(record, {"payments", i, ".date"}, p.date()));
   }
   for (int i = 0; i < inv.credit_notes_size(); ++i) {
     const v1::CreditNote& c = inv.credit_notes(i);
     PURRING_RETURN_IF_ERROR(CheckLength(
-        record, StrCat("credit_notes[", i, "].number"), c.number()));
+        record, {"credit_notes", i, ".number"}, c.number()));
     PURRING_RETURN_IF_ERROR(
-        CheckLength(record, StrCat("credit_notes[", i, "].date"), c.date()));
+        CheckLength(record, {"credit_notes", i, ".date"}, c.date()));
   }
   for (int i = 0; i < inv.holds_size(); ++i) {
     const v1::Hold& h = inv.holds(i);
     for (const auto& [field, value] :
-         {std::pair<absl::string_view, absl::string_view>{"reason",
+         {std::pair<absl::string_view, absl::string_view>{".reason",
                                                           h.reason()},
-          {"start_date", h.start_date()},
-          {"end_date", h.end_date()}}) {
-      PURRING_RETURN_IF_ERROR(
-          CheckLength(record, StrCat("holds[", i, "].", field), value));
+          {".start_date", h.start_date()},
+          {".end_date", h.end_date()}}) {
+      PURRING_RETURN_IF_ERROR(CheckLength(record, {"holds", i, field}, value));
     }
   }
   return absl::OkStatus();
@@ -155,7 +154,7 @@ absl::Status CheckRateTableStrings(const v1::RateTables& rates) {
   auto rows = [&](absl::string_view table, const auto& repeated) {
     for (int i = 0; i < repeated.size(); ++i) {
       PURRING_RETURN_IF_ERROR(CheckLength(
-          record, StrCat(table, "[", i, "].valid_from"), repeated[i].valid_from()));
+          record, {table, i, ".valid_from"}, repeated[i].valid_from()));
     }
     return absl::OkStatus();
   };

@@ -92,9 +92,17 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
 absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                ClaimState* out) {
+  return EvaluateClaimInto(events, as_of, rates, day_count, &out->balance,
+                           &out->interest, out);
+}
+
+absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
+                               const RateBook& rates, v1::DayCount day_count,
+                               v1::Balance* balance_out,
+                               v1::Interest* interest_out, ClaimState* out) {
   // Clear() keeps the messages' allocations for the next claim.
-  out->balance.Clear();
-  out->interest.Clear();
+  balance_out->Clear();
+  interest_out->Clear();
   out->allocations.clear();
   out->settled = false;
   out->unrated_interest_days = false;
@@ -115,7 +123,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
         FormatDate(rates.valid_until()), ")"));
   }
 
-  v1::Balance& balance = state.balance;
+  v1::Balance& balance = *balance_out;
   balance.set_original(events.original);
 
   // Costs charged by each day: a notice's fee counts from its send date.
@@ -154,11 +162,14 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     }
     if (payment.date <= as_of) by_day.push_back({payment.date, nullptr, &payment});
   }
-  std::stable_sort(by_day.begin(), by_day.end(),
-                   [](const Event& a, const Event& b) {
-                     if (a.day != b.day) return a.day < b.day;
-                     return a.credit != nullptr && b.credit == nullptr;
-                   });
+  auto event_before = [](const Event& a, const Event& b) {
+    if (a.day != b.day) return a.day < b.day;
+    return a.credit != nullptr && b.credit == nullptr;
+  };
+  // Usually already in order; std::stable_sort allocates a buffer per call.
+  if (!std::is_sorted(by_day.begin(), by_day.end(), event_before)) {
+    std::stable_sort(by_day.begin(), by_day.end(), event_before);
+  }
 
   InterestAccrual accrual(rates, day_count, first_rated_day, as_of);
   Owed owed;
@@ -166,19 +177,26 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   int64_t credited = 0, paid = 0, credit_excess = 0, overpaid = 0;
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
   auto costs_it = costs_by_day.begin();
-  absl::CivilDay cursor = first_interest_day;
+  // Days as numbers from here on (see DayNumber).
+  const DayNumber first_rated_number = ToDayNumber(first_rated_day);
+  DayNumber cursor = ToDayNumber(first_interest_day);
   // The last day that bore interest (principal > 0); before the first
   // interest day when none did.
   absl::CivilDay last_interest_day = events.adjusted_due;
+  DayNumber last_interest_number = cursor - 1;
 
   auto accrue_to = [&](absl::CivilDay to) {
-    if (cursor > to) return;
-    if (cursor < first_rated_day && owed.principal > 0) {
+    const DayNumber to_number = ToDayNumber(to);
+    if (cursor > to_number) return;
+    if (cursor < first_rated_number && owed.principal > 0) {
       state.unrated_interest_days = true;
     }
-    accrual.Accrue(cursor, to, owed.principal);
-    if (owed.principal > 0) last_interest_day = to;
-    cursor = to + 1;
+    accrual.Accrue(cursor, to_number, owed.principal);
+    if (owed.principal > 0) {
+      last_interest_day = to;
+      last_interest_number = to_number;
+    }
+    cursor = to_number + 1;
   };
   auto interest_claimed_to = [&](absl::CivilDay day, int64_t* out) {
     *out = 0;
@@ -224,21 +242,23 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                         *events.interest_claimed_from <= as_of;
   const int64_t interest_claimed = claiming ? accrued : 0;
 
-  v1::Interest& interest = state.interest;
+  v1::Interest& interest = *interest_out;
   interest.set_accrued(accrued);
   interest.set_claimed(interest_claimed);
   interest.set_from_date(FormatDate(first_interest_day));
   for (const InterestAccrual::Period& period : accrual.periods()) {
-    if (period.span.from > last_interest_day) break;
+    if (period.first > last_interest_number) break;
     int64_t amount = 0;
     if (!RoundHalfUp(period.numerator, kInterestDenominator, &amount)) {
       return Overflow();
     }
-    const absl::CivilDay to = std::min(period.span.to, last_interest_day);
+    const bool cut = period.last > last_interest_number;
+    const absl::CivilDay to = cut ? last_interest_day : period.span.to;
+    const DayNumber to_number = cut ? last_interest_number : period.last;
     v1::InterestPeriod* out = interest.add_periods();
     out->set_from_date(FormatDate(period.span.from));
     out->set_to_date(FormatDate(to));
-    out->set_days(static_cast<int32_t>(to - period.span.from + 1));
+    out->set_days(static_cast<int32_t>(to_number - period.first + 1));
     out->set_rate_basis_points(period.span.rate_basis_points);
     out->set_days_in_year(period.days_in_year);
     out->set_principal(period.principal_at_start);

@@ -84,6 +84,16 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                ClaimState* state);
 
+// The same, with the balance and interest written into *balance and
+// *interest (each cleared first; e.g. an InvoiceResult's own, so that they
+// are not built elsewhere and copied) instead of state->balance and
+// state->interest, which are left alone. On error the outputs are
+// unspecified. REQUIRES: no pointer is nullptr.
+absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
+                               const RateBook& rates, v1::DayCount day_count,
+                               v1::Balance* balance, v1::Interest* interest,
+                               ClaimState* state);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_MONEY_CLAIM_H_

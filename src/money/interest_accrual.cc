@@ -21,34 +21,52 @@ InterestAccrual::InterestAccrual(const RateBook& rates,
                                  absl::CivilDay last)
     : day_count_(day_count) {
   if (first > last) return;
+  const DayNumber first_number = ToDayNumber(first);
+  const DayNumber last_number = ToDayNumber(last);
+  auto add = [&](const RatePeriod& whole, DayNumber whole_first,
+                 DayNumber whole_last) {
+    Period period;
+    period.span = whole;
+    period.first = whole_first;
+    period.last = whole_last;
+    // Only the first and the last period can reach outside [first, last].
+    if (period.first < first_number) {
+      period.span.from = first;
+      period.first = first_number;
+    }
+    if (period.last > last_number) {
+      period.span.to = last;
+      period.last = last_number;
+    }
+    period.days_in_year = DaysInYear(period.span.from.year(), day_count_);
+    periods_.push_back(period);
+  };
   absl::Span<const RatePeriod> precomputed = rates.OverlappingPeriods(first, last);
   if (!precomputed.empty()) {
-    for (const RatePeriod& period : precomputed) {
-      const RatePeriod span{std::max(first, period.from),
-                            std::min(last, period.to), period.rate_basis_points};
-      periods_.push_back({span, DaysInYear(span.from.year(), day_count_)});
+    absl::Span<const RateBook::DayRange> days = rates.DayRangesOf(precomputed);
+    for (size_t i = 0; i < precomputed.size(); ++i) {
+      add(precomputed[i], days[i].first, days[i].last);
     }
     return;
   }
   std::vector<RatePeriod> spans;
   rates.InterestPeriods(first, last, &spans);
   for (const RatePeriod& span : spans) {
-    periods_.push_back({span, DaysInYear(span.from.year(), day_count_)});
+    add(span, ToDayNumber(span.from), ToDayNumber(span.to));
   }
 }
 
-void InterestAccrual::Accrue(absl::CivilDay from, absl::CivilDay to,
-                             int64_t principal) {
+void InterestAccrual::Accrue(DayNumber from, DayNumber to, int64_t principal) {
   while (next_ < periods_.size() && from <= to) {
     Period& period = periods_[next_];
-    if (from > period.span.to) {
+    if (from > period.last) {
       ++next_;
       continue;
     }
-    const absl::CivilDay start = std::max(from, period.span.from);
-    const absl::CivilDay end = std::min(to, period.span.to);
+    const DayNumber start = std::max(from, period.first);
+    const DayNumber end = std::min(to, period.last);
     if (start > end) return;  // before the range
-    if (start == period.span.from) period.principal_at_start = principal;
+    if (start == period.first) period.principal_at_start = principal;
     const int64_t days = end - start + 1;
     // 1/365 of the rate is 366 parts of the denominator, 1/366 is 365.
     const int64_t weight = period.days_in_year == 366 ? 365 : 366;
@@ -56,7 +74,7 @@ void InterestAccrual::Accrue(absl::CivilDay from, absl::CivilDay to,
                              period.span.rate_basis_points * weight * days;
     period.numerator += add;
     total_ += add;
-    if (end == period.span.to) ++next_;
+    if (end == period.last) ++next_;
     from = end + 1;
   }
 }

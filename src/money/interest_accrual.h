@@ -9,6 +9,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/numeric/int128.h"
 #include "absl/time/civil_time.h"
+#include "dates.h"
 #include "money/rate_book.h"
 #include "purring/v1/types.pb.h"
 
@@ -28,14 +29,17 @@ class InterestAccrual {
                   absl::CivilDay first, absl::CivilDay last);
 
   // Accrues `principal` on every day of [from, to] (clipped to the range).
-  void Accrue(absl::CivilDay from, absl::CivilDay to, int64_t principal);
+  // Day numbers (ToDayNumber): this loop runs per invoice.
+  void Accrue(DayNumber from, DayNumber to, int64_t principal);
 
   // The exact interest so far, over kInterestDenominator.
   absl::int128 numerator() const { return total_; }
 
   struct Period {
     RatePeriod span;
-    int32_t days_in_year;
+    DayNumber first = 0;  // span.from
+    DayNumber last = 0;   // span.to
+    int32_t days_in_year = 365;
     int64_t principal_at_start = 0;
     absl::int128 numerator = 0;
   };

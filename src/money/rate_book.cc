@@ -336,6 +336,11 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
   }
   book.SplitInterestPeriods(book.first_day_, book.valid_until_,
                             &book.periods_);
+  book.period_days_.reserve(book.periods_.size());
+  for (const RatePeriod& period : book.periods_) {
+    book.period_days_.push_back(
+        {ToDayNumber(period.from), ToDayNumber(period.to)});
+  }
   return book;
 }
 
@@ -370,6 +375,13 @@ absl::Span<const RatePeriod> RateBook::OverlappingPeriods(
       first, periods_.end(), to,
       [](absl::CivilDay d, const RatePeriod& period) { return d < period.from; });
   return absl::MakeConstSpan(&*first, static_cast<size_t>(last - first));
+}
+
+absl::Span<const RateBook::DayRange> RateBook::DayRangesOf(
+    absl::Span<const RatePeriod> periods) const {
+  if (periods.empty()) return {};
+  const size_t first = static_cast<size_t>(periods.data() - periods_.data());
+  return absl::MakeConstSpan(period_days_.data() + first, periods.size());
 }
 
 void RateBook::SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,

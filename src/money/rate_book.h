@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "dates.h"
 #include "purring/v1/evaluate.pb.h"
 #include "purring/v1/rates.pb.h"
 
@@ -52,6 +53,14 @@ class RateBook {
   // InterestPeriods). Valid as long as the book.
   absl::Span<const RatePeriod> OverlappingPeriods(absl::CivilDay from,
                                                   absl::CivilDay to) const;
+  // The first and last days of `periods` (a span OverlappingPeriods
+  // returned), in the same order.
+  struct DayRange {
+    DayNumber first;
+    DayNumber last;
+  };
+  absl::Span<const DayRange> DayRangesOf(
+      absl::Span<const RatePeriod> periods) const;
   // The interest rate in force on `day`, in basis points.
   int32_t InterestRate(absl::CivilDay day) const;
 
@@ -105,6 +114,7 @@ class RateBook {
   // The interest periods of [first_day_, valid_until_], split once per
   // request so that InterestPeriods only clips them (it runs per invoice).
   std::vector<RatePeriod> periods_;
+  std::vector<DayRange> period_days_;  // of periods_, same indices
   void SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,
                             std::vector<RatePeriod>* out) const;
 };

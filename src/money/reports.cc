@@ -1,5 +1,9 @@
 #include "money/reports.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "dates.h"
@@ -12,11 +16,7 @@ namespace {
 constexpr int32_t kDefaultShareBasisPoints = 5000;
 constexpr int64_t kDefaultPricePerNotice = 700;
 
-std::string MonthOf(absl::string_view date) {
-  return std::string(date.substr(0, 7));  // "YYYY-MM" of a valid date
-}
-
-std::string MonthOf(absl::CivilDay day) { return MonthOf(FormatDate(day)); }
+constexpr size_t kMonthLength = 7;  // "YYYY-MM"
 
 // Saturating: a report is never worth an error, but it must not wrap.
 void Add(int64_t amount, int64_t* sum) {
@@ -25,9 +25,28 @@ void Add(int64_t amount, int64_t* sum) {
 
 }  // namespace
 
+ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::string_view month) {
+  MonthKey key = 0;
+  for (size_t i = 0; i < kMonthLength; ++i) {
+    key = (key << 8) | static_cast<unsigned char>(month[i]);
+  }
+  return key;
+}
+
+ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::CivilDay day) {
+  const int64_t year = day.year();
+  if (year < 0 || year > 9999) return KeyOf(FormatDate(day));
+  const int y = static_cast<int>(year), m = day.month();
+  const char text[kMonthLength] = {
+      static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+      static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10),
+      '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
+  return KeyOf(absl::string_view(text, kMonthLength));
+}
+
 void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
-  if (notice.sent_date().size() >= 7) {
-    Month& month = months_[MonthOf(notice.sent_date())];
+  if (notice.sent_date().size() >= kMonthLength) {
+    Month& month = months_[KeyOf(notice.sent_date())];
     if (notice.fee() > 0) {
       ++month.notices_with_fee;
     } else {
@@ -44,9 +63,10 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
               : notice.letter_id());
     }
   }
-  if (!notice.fee_waived_date().empty() &&
+  // Validated dates: a waived date is "YYYY-MM-DD" or empty.
+  if (notice.fee_waived_date().size() >= kMonthLength &&
       (notice.fee() > 0 || notice.compensation() > 0)) {
-    Month& month = months_[MonthOf(notice.fee_waived_date())];
+    Month& month = months_[KeyOf(notice.fee_waived_date())];
     ++month.fees_waived_count;
     Add(notice.fee(), &month.fees_waived_amount);
     Add(notice.compensation(), &month.fees_waived_amount);
@@ -59,7 +79,7 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
 
 void ReportAccumulator::AddAllocation(const PaymentAllocation& allocation) {
   if (allocation.costs == 0 && allocation.interest == 0) return;
-  Month& month = months_[MonthOf(allocation.date)];
+  Month& month = months_[KeyOf(allocation.date)];
   Add(allocation.costs, &month.fees_paid);
   Add(allocation.interest, &month.interest_paid);
 }
@@ -82,10 +102,19 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
 
 void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
                                v1::EvaluateResponse* response) const {
+  std::vector<MonthKey> keys;
+  keys.reserve(months_.size());
+  for (const auto& entry : months_) keys.push_back(entry.first);
+  std::sort(keys.begin(), keys.end());  // by month, as the strings sort
   int64_t paid = 0;
-  for (const auto& [key, month] : months_) {  // std::map: sorted by month
+  for (const MonthKey key : keys) {
+    const Month& month = months_.at(key);
     v1::MonthlyReport* report = response->add_monthly_reports();
-    report->set_month(key);
+    char text[kMonthLength];
+    for (size_t i = 0; i < kMonthLength; ++i) {
+      text[i] = static_cast<char>(key >> (8 * (kMonthLength - 1 - i)));
+    }
+    report->set_month(std::string(text, kMonthLength));
     report->set_fees_paid(month.fees_paid);
     report->set_interest_paid(month.interest_paid);
     report->set_notices_without_fee(month.notices_without_fee);

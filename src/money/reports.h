@@ -3,10 +3,12 @@
 #define PURRING_SRC_MONEY_REPORTS_H_
 
 #include <cstdint>
-#include <map>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 
 #include "money/claim.h"
 #include "purring/v1/evaluate.pb.h"
@@ -43,7 +45,13 @@ class ReportAccumulator {
     // hash set: a tree of strings was the costliest part of batch reports.
     absl::flat_hash_set<std::string> printed_letters;
   };
-  std::map<std::string, Month> months_;  // "YYYY-MM"
+  // A "YYYY-MM" month packed big-endian into an integer: it orders like the
+  // string, and a lookup per notice neither allocates nor compares strings
+  // (a std::map of strings was most of the per-notice cost).
+  using MonthKey = uint64_t;
+  static MonthKey KeyOf(absl::string_view month);  // REQUIRES: size >= 7
+  static MonthKey KeyOf(absl::CivilDay day);
+  absl::flat_hash_map<MonthKey, Month> months_;
   int32_t notices_without_charges_ = 0;
 };
 

@@ -138,17 +138,27 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
     events.payments.push_back(
         {DateOr(p.date(), ctx.as_of), p.amount(), p.allocation()});
   }
-  std::stable_sort(events.payments.begin(), events.payments.end(),
-                   [](const PaymentEvent& a, const PaymentEvent& b) {
-                     return a.date < b.date;
-                   });
+  // Usually already in date order; std::stable_sort allocates a buffer per
+  // call.
+  auto payment_before = [](const PaymentEvent& a, const PaymentEvent& b) {
+    return a.date < b.date;
+  };
+  if (!std::is_sorted(events.payments.begin(), events.payments.end(),
+                      payment_before)) {
+    std::stable_sort(events.payments.begin(), events.payments.end(),
+                     payment_before);
+  }
   for (const v1::CreditNote& c : invoice.credit_notes()) {
     events.credits.push_back({DateOr(c.date(), ctx.as_of), c.amount()});
   }
-  std::stable_sort(events.credits.begin(), events.credits.end(),
-                   [](const CreditEvent& a, const CreditEvent& b) {
-                     return a.date < b.date;
-                   });
+  auto credit_before = [](const CreditEvent& a, const CreditEvent& b) {
+    return a.date < b.date;
+  };
+  if (!std::is_sorted(events.credits.begin(), events.credits.end(),
+                      credit_before)) {
+    std::stable_sort(events.credits.begin(), events.credits.end(),
+                     credit_before);
+  }
   for (const NoticeCharge& charge : all_charges) {
     if (charge.sent > ctx.as_of) continue;
     events.notices.push_back(charge);
@@ -157,8 +167,12 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
       events.interest_claimed_from = charge.sent;
     }
   }
-  if (absl::Status claimed = EvaluateClaimInto(events, ctx.as_of, *ctx.rates,
-                                               ctx.day_count, &output->claim);
+  // Written straight into the result: nothing to copy afterwards.
+  v1::Balance& balance = *result->mutable_balance();
+  v1::Interest& accrued_interest = *result->mutable_interest();
+  if (absl::Status claimed =
+          EvaluateClaimInto(events, ctx.as_of, *ctx.rates, ctx.day_count,
+                            &balance, &accrued_interest, &output->claim);
       !claimed.ok()) {
     return absl::Status(claimed.code(),
                         absl::StrCat("invoice \"", invoice.number(), "\": ",
@@ -169,8 +183,6 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   for (const PaymentAllocation& allocation : state.allocations) {
     reports->AddAllocation(allocation);
   }
-  *result->mutable_balance() = state.balance;
-  *result->mutable_interest() = state.interest;
 
   const StepPlan plan =
       PlanNextStep(profile, adjusted_due, all_charges, ctx.as_of);
@@ -294,7 +306,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
     action.set_kind(v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
     action.set_id(StepDateId(invoice.number(), v1::STEP_KIND_UNSPECIFIED, date));
     action.set_date(FormatDate(date));
-    action.set_amount_claimed(state.balance.total());
+    action.set_amount_claimed(balance.total());
     action.set_automatic(automatic);
     result->set_next_step(v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
     result->set_next_step_date(FormatDate(plan.next_date));
@@ -311,14 +323,14 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
       events.interest_claimed_from.has_value() ||
       StepClaimsInterest(profile.strictness, plan.next_step);
   int64_t interest = 0;
-  int64_t interest_outstanding_after = state.balance.interest_outstanding();
+  int64_t interest_outstanding_after = balance.interest_outstanding();
   if (claims_interest) {
     interest = std::max<int64_t>(
-        0, state.interest.accrued() - interest_charged_before);
+        0, accrued_interest.accrued() - interest_charged_before);
     interest_outstanding_after = std::max<int64_t>(
-        0, state.interest.accrued() - state.balance.interest_paid());
+        0, accrued_interest.accrued() - balance.interest_paid());
   }
-  int64_t amount = state.balance.total() - state.balance.interest_outstanding();
+  int64_t amount = balance.total() - balance.interest_outstanding();
   if (!Add(amount, fee.fee, &amount) || !Add(amount, fee.compensation, &amount) ||
       !Add(amount, interest_outstanding_after, &amount)) {
     return Overflow(invoice);

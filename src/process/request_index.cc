@@ -4,65 +4,108 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "dates.h"
 
 namespace purring::internal {
+namespace {
+
+// A notice's place in its invoice's order: sent date, then step.
+int64_t SortKey(int32_t sent, const v1::Notice& n) {
+  return (int64_t{sent} << 32) | static_cast<uint32_t>(n.step());
+}
+
+// Stable insertion sort of keys[0, n) carrying items along: invoices have
+// 0-3 notices, mostly in order already, and std::stable_sort allocates a
+// buffer on every call (measured: one malloc per invoice with notices).
+void SortSmall(int64_t* keys, const v1::Notice** items, size_t n) {
+  for (size_t i = 1; i < n; ++i) {
+    if (keys[i - 1] <= keys[i]) continue;
+    const int64_t key = keys[i];
+    const v1::Notice* item = items[i];
+    size_t j = i;
+    for (; j > 0 && keys[j - 1] > key; --j) {
+      keys[j] = keys[j - 1];
+      items[j] = items[j - 1];
+    }
+    keys[j] = key;
+    items[j] = item;
+  }
+}
+
+}  // namespace
+
+RequestIndex::Builder::Builder(const v1::EvaluateRequest& request)
+    : request_(request) {
+  const int invoice_count = request.invoices_size();
+  index_.customer_.assign(invoice_count, nullptr);
+  index_.notice_begin_.assign(invoice_count + 1, 0);
+  index_.case_.assign(invoice_count, nullptr);
+  owner_.assign(request.history().notices_size(), Owner{-1, 0});
+}
+
+RequestIndex RequestIndex::Builder::Finish() && {
+  std::vector<uint32_t>& begin = index_.notice_begin_;
+  const size_t invoice_count = begin.size() - 1;
+  for (size_t i = 0; i < invoice_count; ++i) begin[i + 1] += begin[i];
+
+  // Counting sort of the notices by invoice, keeping request order within,
+  // with each notice's sort key alongside.
+  const auto& notices = request_.history().notices();
+  index_.notices_.resize(begin[invoice_count]);
+  std::vector<int64_t> keys(begin[invoice_count]);
+  std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+  for (int n = 0; n < notices.size(); ++n) {
+    const Owner owner = owner_[n];
+    if (owner.invoice < 0) continue;
+    const uint32_t at = fill[owner.invoice]++;
+    index_.notices_[at] = &notices[n];
+    keys[at] = SortKey(owner.sent, notices[n]);
+  }
+  // Each invoice's notices by sent date, then step (stable: request order
+  // for ties), once here for every consumer.
+  for (size_t i = 0; i < invoice_count; ++i) {
+    const size_t size = begin[i + 1] - begin[i];
+    if (size < 2) continue;
+    int64_t* k = keys.data() + begin[i];
+    const v1::Notice** items = index_.notices_.data() + begin[i];
+    if (size <= 16) {
+      SortSmall(k, items, size);
+      continue;
+    }
+    std::vector<std::pair<int64_t, const v1::Notice*>> pairs(size);
+    for (size_t j = 0; j < size; ++j) pairs[j] = {k[j], items[j]};
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t j = 0; j < size; ++j) items[j] = pairs[j].second;
+  }
+  return std::move(index_);
+}
 
 RequestIndex RequestIndex::Build(const v1::EvaluateRequest& request) {
-  RequestIndex index;
-  const int invoice_count = request.invoices_size();
-
+  Builder builder(request);
   absl::flat_hash_map<absl::string_view, const v1::Customer*> customers;
   customers.reserve(request.customers_size());
   for (const v1::Customer& c : request.customers()) customers.emplace(c.id(), &c);
   absl::flat_hash_map<absl::string_view, int> invoice_of;
-  invoice_of.reserve(invoice_count);
-  index.customer_.resize(invoice_count, nullptr);
-  for (int i = 0; i < invoice_count; ++i) {
+  invoice_of.reserve(request.invoices_size());
+  for (int i = 0; i < request.invoices_size(); ++i) {
     const v1::Invoice& invoice = request.invoices(i);
     invoice_of.emplace(invoice.number(), i);
     auto it = customers.find(invoice.customer_id());
-    index.customer_[i] = it == customers.end() ? nullptr : it->second;
+    if (it != customers.end()) builder.SetCustomer(i, it->second);
   }
-
-  // Counting sort of the notices by invoice, keeping request order within.
   const auto& notices = request.history().notices();
-  std::vector<int> owner(notices.size(), -1);
-  index.notice_begin_.assign(invoice_count + 1, 0);
   for (int n = 0; n < notices.size(); ++n) {
     auto it = invoice_of.find(notices[n].invoice_number());
     if (it == invoice_of.end()) continue;
-    owner[n] = it->second;
-    ++index.notice_begin_[it->second + 1];
+    const std::optional<absl::CivilDay> sent = ParseDate(notices[n].sent_date());
+    builder.AddNotice(n, it->second, sent.value_or(absl::CivilDay(1900, 1, 1)));
   }
-  for (int i = 0; i < invoice_count; ++i) {
-    index.notice_begin_[i + 1] += index.notice_begin_[i];
-  }
-  index.notices_.resize(index.notice_begin_[invoice_count]);
-  std::vector<size_t> fill(index.notice_begin_.begin(),
-                           index.notice_begin_.end() - 1);
-  for (int n = 0; n < notices.size(); ++n) {
-    if (owner[n] >= 0) index.notices_[fill[owner[n]]++] = &notices[n];
-  }
-  // Each invoice's notices by sent date, then step (stable: request order for
-  // ties), once here for every consumer. Validated "YYYY-MM-DD" strings order
-  // like the dates.
-  for (int i = 0; i < invoice_count; ++i) {
-    std::stable_sort(index.notices_.begin() + index.notice_begin_[i],
-                     index.notices_.begin() + index.notice_begin_[i + 1],
-                     [](const v1::Notice* a, const v1::Notice* b) {
-                       if (a->sent_date() != b->sent_date()) {
-                         return a->sent_date() < b->sent_date();
-                       }
-                       return a->step() < b->step();
-                     });
-  }
-
-  index.case_.resize(invoice_count, nullptr);
   for (const v1::CollectionCase& c : request.history().collection_cases()) {
     auto it = invoice_of.find(c.invoice_number());
-    if (it != invoice_of.end()) index.case_[it->second] = &c;
+    if (it != invoice_of.end()) builder.SetCollectionCase(it->second, &c);
   }
-  return index;
+  return std::move(builder).Finish();
 }
 
 }  // namespace purring::internal

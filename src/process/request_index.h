@@ -1,11 +1,15 @@
-// Per-request indexes built in one pass each: the customer of every invoice,
-// its notices (grouped, CSR layout, by sent date then step) and its
-// collection case.
+// Per-request indexes: the customer of every invoice, its notices (grouped,
+// CSR layout, by sent date then step) and its collection case. Validation
+// (ValidateRecords in validate.h) resolves every reference anyway, so it
+// fills the index through a Builder in the same pass; Build does the same
+// on its own for callers that validated earlier.
 #ifndef PURRING_SRC_PROCESS_REQUEST_INDEX_H_
 #define PURRING_SRC_PROCESS_REQUEST_INDEX_H_
 
+#include <cstdint>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -14,6 +18,8 @@ namespace purring::internal {
 // Thread safety: immutable after Build; shared read-only by all threads.
 class RequestIndex {
  public:
+  class Builder;
+
   // REQUIRES: the request passed validation (every reference resolves).
   static RequestIndex Build(const v1::EvaluateRequest& request);
 
@@ -29,9 +35,48 @@ class RequestIndex {
 
  private:
   std::vector<const v1::Customer*> customer_;
-  std::vector<size_t> notice_begin_;  // size invoices + 1
+  std::vector<uint32_t> notice_begin_;  // size invoices + 1
   std::vector<const v1::Notice*> notices_;
   std::vector<const v1::CollectionCase*> case_;
+};
+
+// Collects the references as their resolver finds them, then lays out the
+// index. The caller resolves each reference once (a hash lookup) and passes
+// the invoice's position, so the builder never compares strings.
+class RequestIndex::Builder {
+ public:
+  explicit Builder(const v1::EvaluateRequest& request);
+
+  void SetCustomer(int invoice, const v1::Customer* customer) {
+    index_.customer_[invoice] = customer;
+  }
+  // Notice `notice` (its position in history.notices) is the invoice's;
+  // `sent` is its parsed sent_date (the sort key).
+  void AddNotice(int notice, int invoice, absl::CivilDay sent) {
+    owner_[notice] = {invoice, static_cast<int32_t>(sent - kEpoch)};
+    ++index_.notice_begin_[invoice + 1];
+  }
+  // False when the invoice has a collection case already.
+  bool SetCollectionCase(int invoice, const v1::CollectionCase* c) {
+    const v1::CollectionCase*& slot = index_.case_[invoice];
+    if (slot != nullptr) return false;
+    slot = c;
+    return true;
+  }
+
+  // REQUIRES: every notice of the request was added.
+  RequestIndex Finish() &&;
+
+ private:
+  static constexpr absl::CivilDay kEpoch{1900, 1, 1};
+  struct Owner {
+    int32_t invoice;
+    int32_t sent;  // days since kEpoch
+  };
+
+  const v1::EvaluateRequest& request_;
+  RequestIndex index_;
+  std::vector<Owner> owner_;  // by notice
 };
 
 }  // namespace purring::internal
