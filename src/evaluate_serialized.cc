@@ -3,16 +3,18 @@
 #include "malloc_buffer.h"
 #include "process/request_index.h"
 #include "purring/engine.h"
+#include "validate.h"
 
 namespace purring {
 
 absl::StatusOr<SerializedResponse> EvaluateSerialized(
     const v1::EvaluateRequest& request) {
-  if (absl::Status s = ValidateRequest(request); !s.ok()) return s;
-  const internal::RequestIndex index = internal::RequestIndex::Build(request);
+  absl::StatusOr<internal::RequestIndex> index =
+      internal::ValidateAndIndex(request);
+  if (!index.ok()) return index.status();
   internal::MallocBuffer bytes;
   if (absl::Status s =
-          internal::EvaluateValidatedToBytes(request, index, &bytes);
+          internal::EvaluateValidatedToBytes(request, *index, &bytes);
       !s.ok()) {
     return s;
   }
