@@ -4,8 +4,8 @@
 #include "evaluator.h"
 
 #include <algorithm>
+#include <array>
 #include <exception>
-#include <map>
 #include <memory>
 #include <new>
 #include <system_error>
@@ -218,13 +218,18 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
 absl::Status CountStatuses(const v1::EvaluateRequest& request,
                            const std::vector<StatusAndBalance>& summaries,
                            v1::EvaluateResponse* response) {
-  std::map<int, std::pair<int32_t, int64_t>> counts;
+  struct Count {
+    int32_t count = 0;
+    int64_t balance = 0;
+  };
+  // Indexed by status number: the engine sets only the enum's values.
+  std::array<Count, v1::InvoiceStatus_ARRAYSIZE> counts{};
   for (size_t i = 0; i < summaries.size(); ++i) {
-    auto& [count, balance] = counts[summaries[i].status];
-    ++count;
+    Count& entry = counts[summaries[i].status];
+    ++entry.count;
     // Overflow is an error, not a wrap (each balance is bounded, their sum
     // over a ledger is not).
-    if (!AddMoney(summaries[i].balance, &balance).ok()) {
+    if (!AddMoney(summaries[i].balance, &entry.balance).ok()) {
       return absl::OutOfRangeError(absl::StrCat(
           "the balances of status ",
           v1::InvoiceStatus_Name(summaries[i].status),
@@ -232,11 +237,12 @@ absl::Status CountStatuses(const v1::EvaluateRequest& request,
           request.invoices(static_cast<int>(i)).number(), "\")"));
     }
   }
-  for (const auto& [status, entry] : counts) {
+  for (int status = 0; status < v1::InvoiceStatus_ARRAYSIZE; ++status) {
+    if (counts[status].count == 0) continue;
     v1::StatusCount* out = response->add_status_counts();
     out->set_status(static_cast<v1::InvoiceStatus>(status));
-    out->set_count(entry.first);
-    out->set_balance(entry.second);
+    out->set_count(counts[status].count);
+    out->set_balance(counts[status].balance);
   }
   return absl::OkStatus();
 }
