@@ -41,11 +41,12 @@ InterestAccrual::InterestAccrual(const RateBook& rates,
     period.days_in_year = DaysInYear(period.span.from.year(), day_count_);
     periods_.push_back(period);
   };
-  absl::Span<const RatePeriod> precomputed = rates.OverlappingPeriods(first, last);
-  if (!precomputed.empty()) {
-    absl::Span<const RateBook::DayRange> days = rates.DayRangesOf(precomputed);
-    for (size_t i = 0; i < precomputed.size(); ++i) {
-      add(precomputed[i], days[i].first, days[i].last);
+  const RateBook::Overlap precomputed =
+      rates.OverlappingDays(first_number, last_number);
+  if (!precomputed.periods.empty()) {
+    for (size_t i = 0; i < precomputed.periods.size(); ++i) {
+      add(precomputed.periods[i], precomputed.days[i].first,
+          precomputed.days[i].last);
     }
     return;
   }
