@@ -1,6 +1,5 @@
 #include "process/naming.h"
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "dates.h"
 
@@ -34,7 +33,15 @@ v1::NextStep ToNextStep(v1::StepKind step) {
 
 std::string StepDateId(absl::string_view first, v1::StepKind step,
                        absl::CivilDay date) {
-  return absl::StrCat(first, "/", StepName(step), "/", FormatDate(date));
+  // Appended into one reserved string: StrCat over a formatted date cost
+  // ~650 instructions per id (one id per proposed action).
+  const absl::string_view name = StepName(step);
+  const std::string day = FormatDate(date);
+  std::string id;
+  id.reserve(first.size() + name.size() + day.size() + 2);
+  id.append(first.data(), first.size()).append("/");
+  id.append(name.data(), name.size()).append("/").append(day);
+  return id;
 }
 
 namespace {
