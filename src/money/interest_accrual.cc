@@ -19,10 +19,15 @@ int32_t InterestAccrual::DaysInYear(int64_t year, v1::DayCount day_count) {
 InterestAccrual::InterestAccrual(const RateBook& rates,
                                  v1::DayCount day_count, absl::CivilDay first,
                                  absl::CivilDay last)
+    : InterestAccrual(rates, day_count, first, last, ToDayNumber(first),
+                      ToDayNumber(last)) {}
+
+InterestAccrual::InterestAccrual(const RateBook& rates,
+                                 v1::DayCount day_count, absl::CivilDay first,
+                                 absl::CivilDay last, DayNumber first_number,
+                                 DayNumber last_number)
     : day_count_(day_count) {
-  if (first > last) return;
-  const DayNumber first_number = ToDayNumber(first);
-  const DayNumber last_number = ToDayNumber(last);
+  if (first_number > last_number) return;
   auto add = [&](const RatePeriod& whole, DayNumber whole_first,
                  DayNumber whole_last) {
     Period period;

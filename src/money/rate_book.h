@@ -43,6 +43,7 @@ class RateBook {
 
   absl::CivilDay first_day() const { return first_day_; }
   absl::CivilDay valid_until() const { return valid_until_; }
+  DayNumber first_day_number() const { return first_day_number_; }
 
   // Appends the periods covering [from, to] (inclusive), split at every rate
   // change, 1 January and 1 July. Appends nothing when from > to.
