@@ -50,6 +50,13 @@ int DayOfYearFromMarch(absl::civil_year_t year, int month, int day) {
   return kDaysBeforeMonth[month - 1] + day - 1 + (leap ? 1 : 0);
 }
 
+// The weekday after `weekday` (absl::Weekday counts monday = 0 .. sunday).
+absl::Weekday NextWeekdayOf(absl::Weekday weekday) {
+  return weekday == absl::Weekday::sunday
+             ? absl::Weekday::monday
+             : static_cast<absl::Weekday>(static_cast<int>(weekday) + 1);
+}
+
 }  // namespace
 
 bool IsNorwegianPublicHoliday(absl::CivilDay day) {
@@ -90,8 +97,22 @@ bool IsBusinessDay(absl::CivilDay day) {
 }
 
 absl::CivilDay NextBusinessDayOnOrAfter(absl::CivilDay day) {
-  while (!IsBusinessDay(day)) ++day;
-  return day;
+  // The weekday is found once and then counted along, and a weekend is
+  // skipped in one step: stepping a CivilDay and finding its weekday each
+  // renormalise through divisions.
+  absl::Weekday weekday = absl::GetWeekday(day);
+  for (;;) {
+    if (weekday == absl::Weekday::saturday) {
+      day += 2;
+      weekday = absl::Weekday::monday;
+    } else if (weekday == absl::Weekday::sunday) {
+      day += 1;
+      weekday = absl::Weekday::monday;
+    }
+    if (!IsNorwegianPublicHoliday(day)) return day;
+    day += 1;
+    weekday = NextWeekdayOf(weekday);
+  }
 }
 
 }  // namespace purring::internal

@@ -102,6 +102,9 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   // dispatch recorded ahead of time), so it is never proposed again.
   std::vector<NoticeCharge>& all_charges = output->charges;
   ParseNotices(input.notices, profile, ctx.as_of, &all_charges);
+  if (!ctx.omit_history) {
+    result->mutable_history()->Reserve(static_cast<int>(all_charges.size()));
+  }
   int64_t interest_charged_before = 0;
   for (size_t i = 0; i < all_charges.size(); ++i) {
     if (!Add(interest_charged_before, all_charges[i].interest,
