@@ -13,7 +13,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "dates.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "purring/limits.h"
 
 // Returns the status of `expr` from the calling function unless it is OK.
 #define PURRING_RETURN_IF_ERROR(expr)                   \
@@ -56,28 +58,63 @@ struct FieldName {
 // "<record>: <what>" as an INVALID_ARGUMENT status.
 absl::Status Invalid(const RecordName& record, absl::string_view what);
 
+// The refusals of the checks below, out of line: the checks themselves are
+// inline because they run several times per record and almost always pass
+// (measured: the calls alone cost ~10 M instructions on 2x10 000 invoices).
+absl::Status DateRefused(const RecordName& record, const FieldName& field,
+                         absl::string_view value);
+absl::Status AmountRefused(const RecordName& record, const FieldName& field,
+                           int64_t value, bool allow_zero);
+absl::Status EnumRefused(const RecordName& record, const FieldName& field,
+                         int value);
+absl::Status LengthRefused(const RecordName& record, const FieldName& field,
+                           absl::string_view value);
+
 // A "YYYY-MM-DD" field. Empty: nullopt, refused when required.
-absl::Status CheckDate(const RecordName& record, const FieldName& field,
-                       absl::string_view value, bool required,
-                       std::optional<absl::CivilDay>* out = nullptr);
+inline absl::Status CheckDate(const RecordName& record, const FieldName& field,
+                              absl::string_view value, bool required,
+                              std::optional<absl::CivilDay>* out = nullptr) {
+  if (value.empty()) {
+    if (out != nullptr) out->reset();
+    if (!required) return absl::OkStatus();
+    return DateRefused(record, field, value);
+  }
+  const std::optional<absl::CivilDay> day = ParseDate(value);
+  if (out != nullptr) *out = day;
+  if (day.has_value()) return absl::OkStatus();
+  return DateRefused(record, field, value);
+}
 
 // An øre amount: not negative (positive unless allow_zero), at most
 // kMaxAmount.
-absl::Status CheckAmount(const RecordName& record, const FieldName& field,
-                         int64_t value, bool allow_zero);
+inline absl::Status CheckAmount(const RecordName& record,
+                                const FieldName& field, int64_t value,
+                                bool allow_zero) {
+  if (value >= (allow_zero ? 0 : 1) && value <= kMaxAmount) {
+    return absl::OkStatus();
+  }
+  return AmountRefused(record, field, value, allow_zero);
+}
 
 // An enum field whose value must be one the schema names (proto3 binary keeps
 // unknown numbers).
-absl::Status CheckEnum(const RecordName& record, const FieldName& field,
-                       int value, bool (*is_valid)(int));
+inline absl::Status CheckEnum(const RecordName& record, const FieldName& field,
+                              int value, bool (*is_valid)(int)) {
+  if (is_valid(value)) return absl::OkStatus();
+  return EnumRefused(record, field, value);
+}
 
 // A Timestamp field: nanos in range, seconds between 1900 and 3000.
 absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
                             const google::protobuf::Timestamp& value);
 
 // A string at most kMaxStringBytes long (RESOURCE_EXHAUSTED).
-absl::Status CheckLength(const RecordName& record, const FieldName& field,
-                         absl::string_view value);
+inline absl::Status CheckLength(const RecordName& record,
+                                const FieldName& field,
+                                absl::string_view value) {
+  if (value.size() <= kMaxStringBytes) return absl::OkStatus();
+  return LengthRefused(record, field, value);
+}
 
 // Which keys were seen: the ids of one invoice's payments, the numbers of
 // its credit notes. Most invoices have one or two, so the first few are
@@ -93,9 +130,18 @@ class SeenKeys {
   absl::flat_hash_set<absl::string_view> many_;  // all, once past kFew
 };
 
+absl::Status TotalRefused(const RecordName& record, absl::string_view what,
+                          int64_t limit);
+
 // Adds `value` to *sum, refusing a sum beyond `limit` (both non-negative).
-absl::Status AddToTotal(const RecordName& record, absl::string_view what,
-                        int64_t value, int64_t limit, int64_t* sum);
+inline absl::Status AddToTotal(const RecordName& record,
+                               absl::string_view what, int64_t value,
+                               int64_t limit, int64_t* sum) {
+  // Both are within [0, limit] here, so the addition cannot overflow.
+  if (value > limit - *sum) return TotalRefused(record, what, limit);
+  *sum += value;
+  return absl::OkStatus();
+}
 
 }  // namespace purring::internal
 

@@ -171,22 +171,25 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     std::stable_sort(by_day.begin(), by_day.end(), event_before);
   }
 
-  InterestAccrual accrual(rates, day_count, first_rated_day, as_of);
+  // Days as numbers from here on (see DayNumber).
+  const DayNumber as_of_number = ToDayNumber(as_of);
+  const DayNumber first_interest_number = ToDayNumber(events.adjusted_due) + 1;
+  const DayNumber first_rated_number =
+      std::max(first_interest_number, rates.first_day_number());
+  InterestAccrual accrual(rates, day_count, first_rated_day, as_of,
+                          first_rated_number, as_of_number);
   Owed owed;
   owed.principal = events.original;
   int64_t credited = 0, paid = 0, credit_excess = 0, overpaid = 0;
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
   auto costs_it = costs_by_day.begin();
-  // Days as numbers from here on (see DayNumber).
-  const DayNumber first_rated_number = ToDayNumber(first_rated_day);
-  DayNumber cursor = ToDayNumber(first_interest_day);
+  DayNumber cursor = first_interest_number;
   // The last day that bore interest (principal > 0); before the first
   // interest day when none did.
   absl::CivilDay last_interest_day = events.adjusted_due;
   DayNumber last_interest_number = cursor - 1;
 
-  auto accrue_to = [&](absl::CivilDay to) {
-    const DayNumber to_number = ToDayNumber(to);
+  auto accrue_to = [&](absl::CivilDay to, DayNumber to_number) {
     if (cursor > to_number) return;
     if (cursor < first_rated_number && owed.principal > 0) {
       state.unrated_interest_days = true;
@@ -208,7 +211,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 
   for (const Event& event : by_day) {
     const absl::CivilDay day = event.day;
-    accrue_to(day);  // the event day itself still bears interest (once a day)
+    // The event day itself still bears interest (once a day).
+    accrue_to(day, ToDayNumber(day));
     for (; costs_it != costs_by_day.end() && costs_it->first <= day;
          ++costs_it) {
       if (!AddMoney(costs_it->second, &owed.costs).ok()) return Overflow();
@@ -232,7 +236,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       state.allocations.push_back(allocation);
     }
   }
-  accrue_to(as_of);
+  accrue_to(as_of, as_of_number);
 
   int64_t accrued = 0;
   if (!RoundHalfUp(accrual.numerator(), kInterestDenominator, &accrued)) {

@@ -19,10 +19,15 @@ int32_t InterestAccrual::DaysInYear(int64_t year, v1::DayCount day_count) {
 InterestAccrual::InterestAccrual(const RateBook& rates,
                                  v1::DayCount day_count, absl::CivilDay first,
                                  absl::CivilDay last)
+    : InterestAccrual(rates, day_count, first, last, ToDayNumber(first),
+                      ToDayNumber(last)) {}
+
+InterestAccrual::InterestAccrual(const RateBook& rates,
+                                 v1::DayCount day_count, absl::CivilDay first,
+                                 absl::CivilDay last, DayNumber first_number,
+                                 DayNumber last_number)
     : day_count_(day_count) {
-  if (first > last) return;
-  const DayNumber first_number = ToDayNumber(first);
-  const DayNumber last_number = ToDayNumber(last);
+  if (first_number > last_number) return;
   auto add = [&](const RatePeriod& whole, DayNumber whole_first,
                  DayNumber whole_last) {
     Period period;
@@ -41,11 +46,12 @@ InterestAccrual::InterestAccrual(const RateBook& rates,
     period.days_in_year = DaysInYear(period.span.from.year(), day_count_);
     periods_.push_back(period);
   };
-  absl::Span<const RatePeriod> precomputed = rates.OverlappingPeriods(first, last);
-  if (!precomputed.empty()) {
-    absl::Span<const RateBook::DayRange> days = rates.DayRangesOf(precomputed);
-    for (size_t i = 0; i < precomputed.size(); ++i) {
-      add(precomputed[i], days[i].first, days[i].last);
+  const RateBook::Overlap precomputed =
+      rates.OverlappingDays(first_number, last_number);
+  if (!precomputed.periods.empty()) {
+    for (size_t i = 0; i < precomputed.periods.size(); ++i) {
+      add(precomputed.periods[i], precomputed.days[i].first,
+          precomputed.days[i].last);
     }
     return;
   }

@@ -27,6 +27,12 @@ class InterestAccrual {
  public:
   InterestAccrual(const RateBook& rates, v1::DayCount day_count,
                   absl::CivilDay first, absl::CivilDay last);
+  // The same with the day numbers of `first` and `last` already at hand
+  // (ToDayNumber costs a CivilDay difference). REQUIRES: first_number ==
+  // ToDayNumber(first), last_number == ToDayNumber(last).
+  InterestAccrual(const RateBook& rates, v1::DayCount day_count,
+                  absl::CivilDay first, absl::CivilDay last,
+                  DayNumber first_number, DayNumber last_number);
 
   // Accrues `principal` on every day of [from, to] (clipped to the range).
   // Day numbers (ToDayNumber): this loop runs per invoice.

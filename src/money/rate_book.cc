@@ -336,6 +336,8 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
   }
   book.SplitInterestPeriods(book.first_day_, book.valid_until_,
                             &book.periods_);
+  book.first_day_number_ = ToDayNumber(book.first_day_);
+  book.valid_until_number_ = ToDayNumber(book.valid_until_);
   book.period_days_.reserve(book.periods_.size());
   for (const RatePeriod& period : book.periods_) {
     book.period_days_.push_back(
@@ -377,11 +379,22 @@ absl::Span<const RatePeriod> RateBook::OverlappingPeriods(
   return absl::MakeConstSpan(&*first, static_cast<size_t>(last - first));
 }
 
-absl::Span<const RateBook::DayRange> RateBook::DayRangesOf(
-    absl::Span<const RatePeriod> periods) const {
-  if (periods.empty()) return {};
-  const size_t first = static_cast<size_t>(periods.data() - periods_.data());
-  return absl::MakeConstSpan(period_days_.data() + first, periods.size());
+RateBook::Overlap RateBook::OverlappingDays(DayNumber from,
+                                            DayNumber to) const {
+  if (from > to || from < first_day_number_ || to > valid_until_number_) {
+    return {};
+  }
+  auto first = std::lower_bound(
+      period_days_.begin(), period_days_.end(), from,
+      [](const DayRange& days, DayNumber d) { return days.last < d; });
+  auto last = std::upper_bound(
+      first, period_days_.end(), to,
+      [](DayNumber d, const DayRange& days) { return d < days.first; });
+  const size_t begin = static_cast<size_t>(first - period_days_.begin());
+  const size_t count = static_cast<size_t>(last - first);
+  if (count == 0) return {};
+  return {absl::MakeConstSpan(periods_.data() + begin, count),
+          absl::MakeConstSpan(period_days_.data() + begin, count)};
 }
 
 void RateBook::SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,

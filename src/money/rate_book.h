@@ -43,6 +43,7 @@ class RateBook {
 
   absl::CivilDay first_day() const { return first_day_; }
   absl::CivilDay valid_until() const { return valid_until_; }
+  DayNumber first_day_number() const { return first_day_number_; }
 
   // Appends the periods covering [from, to] (inclusive), split at every rate
   // change, 1 January and 1 July. Appends nothing when from > to.
@@ -53,14 +54,17 @@ class RateBook {
   // InterestPeriods). Valid as long as the book.
   absl::Span<const RatePeriod> OverlappingPeriods(absl::CivilDay from,
                                                   absl::CivilDay to) const;
-  // The first and last days of `periods` (a span OverlappingPeriods
-  // returned), in the same order.
+  // OverlappingPeriods by day numbers (no CivilDay arithmetic: this runs
+  // per invoice), with each period's first and last day, same indices.
   struct DayRange {
     DayNumber first;
     DayNumber last;
   };
-  absl::Span<const DayRange> DayRangesOf(
-      absl::Span<const RatePeriod> periods) const;
+  struct Overlap {
+    absl::Span<const RatePeriod> periods;
+    absl::Span<const DayRange> days;
+  };
+  Overlap OverlappingDays(DayNumber from, DayNumber to) const;
   // The interest rate in force on `day`, in basis points.
   int32_t InterestRate(absl::CivilDay day) const;
 
@@ -115,6 +119,8 @@ class RateBook {
   // request so that InterestPeriods only clips them (it runs per invoice).
   std::vector<RatePeriod> periods_;
   std::vector<DayRange> period_days_;  // of periods_, same indices
+  DayNumber first_day_number_ = 0;
+  DayNumber valid_until_number_ = 0;
   void SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,
                             std::vector<RatePeriod>* out) const;
 };

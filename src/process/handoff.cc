@@ -8,8 +8,16 @@ namespace purring::internal {
 v1::CollectionCaseFile BuildCaseFile(const HandOffInput& input,
                                      const v1::DunningSettings& settings,
                                      const RateBook& rates) {
-  const v1::InvoiceResult& result = *input.result;
   v1::CollectionCaseFile file;
+  BuildCaseFileInto(input, settings, rates, &file);
+  return file;
+}
+
+void BuildCaseFileInto(const HandOffInput& input,
+                       const v1::DunningSettings& settings,
+                       const RateBook& rates, v1::CollectionCaseFile* out) {
+  const v1::InvoiceResult& result = *input.result;
+  v1::CollectionCaseFile& file = *out;
   file.set_invoice_number(input.invoice->number());
   *file.mutable_debtor() = *input.customer;
   file.set_debtor_type(result.customer_type());
@@ -29,7 +37,6 @@ v1::CollectionCaseFile BuildCaseFile(const HandOffInput& input,
   file.set_creditor_organization_number(settings.company().organization_number());
   file.set_action_id(input.action->id());
   file.set_payment_reference(input.invoice->payment_reference());
-  return file;
 }
 
 }  // namespace purring::internal

@@ -25,6 +25,12 @@ v1::CollectionCaseFile BuildCaseFile(const HandOffInput& input,
                                      const v1::DunningSettings& settings,
                                      const RateBook& rates);
 
+// The same, built in place in *file (e.g. one just added to the response),
+// so that it is not built elsewhere and copied. REQUIRES: *file is empty.
+void BuildCaseFileInto(const HandOffInput& input,
+                       const v1::DunningSettings& settings,
+                       const RateBook& rates, v1::CollectionCaseFile* file);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_PROCESS_HANDOFF_H_

@@ -22,35 +22,26 @@ absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
   return day.has_value() ? *day : fallback;
 }
 
-struct SortedNotice {
-  NoticeCharge charge;
-  const v1::Notice* notice;
-};
-
 // The invoice's notices (already by sent date, then step: RequestIndex) with
-// their dates parsed.
-std::vector<SortedNotice> ParseNotices(absl::Span<const v1::Notice* const> in,
-                                      const ResolvedProfile& profile,
-                                      absl::CivilDay fallback) {
-  std::vector<SortedNotice> out;
-  out.reserve(in.size());
+// their dates parsed, into *out (cleared first).
+void ParseNotices(absl::Span<const v1::Notice* const> in,
+                  const ResolvedProfile& profile, absl::CivilDay fallback,
+                  std::vector<NoticeCharge>* out) {
+  out->clear();
   for (const v1::Notice* n : in) {
-    SortedNotice s;
-    s.notice = n;
-    s.charge.step = n->step();
-    s.charge.sent = DateOr(n->sent_date(), fallback);
-    s.charge.deadline = n->deadline().empty()
-                            ? NoticeDeadline(profile, s.charge.sent)
-                            : DateOr(n->deadline(), s.charge.sent);
-    s.charge.fee = n->fee();
-    s.charge.compensation = n->compensation();
-    s.charge.interest = n->interest();
+    NoticeCharge& charge = out->emplace_back();
+    charge.step = n->step();
+    charge.sent = DateOr(n->sent_date(), fallback);
+    charge.deadline = n->deadline().empty()
+                          ? NoticeDeadline(profile, charge.sent)
+                          : DateOr(n->deadline(), charge.sent);
+    charge.fee = n->fee();
+    charge.compensation = n->compensation();
+    charge.interest = n->interest();
     if (!n->fee_waived_date().empty()) {
-      s.charge.waived = DateOr(n->fee_waived_date(), s.charge.sent);
+      charge.waived = DateOr(n->fee_waived_date(), charge.sent);
     }
-    out.push_back(std::move(s));
   }
-  return out;
 }
 
 // The active hold that started last (the later one in the list on a tie).
@@ -109,20 +100,20 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   // The history is the truth (issue 3 § 9): every recorded notice counts for
   // the step reached, even one dated after the as-of date (an automatic
   // dispatch recorded ahead of time), so it is never proposed again.
-  const std::vector<SortedNotice> sorted =
-      ParseNotices(input.notices, profile, ctx.as_of);
-  std::vector<NoticeCharge> all_charges;
-  all_charges.reserve(sorted.size());
+  std::vector<NoticeCharge>& all_charges = output->charges;
+  ParseNotices(input.notices, profile, ctx.as_of, &all_charges);
+  if (!ctx.omit_history) {
+    result->mutable_history()->Reserve(static_cast<int>(all_charges.size()));
+  }
   int64_t interest_charged_before = 0;
-  for (const SortedNotice& s : sorted) {
-    all_charges.push_back(s.charge);
-    if (!Add(interest_charged_before, s.charge.interest,
+  for (size_t i = 0; i < all_charges.size(); ++i) {
+    if (!Add(interest_charged_before, all_charges[i].interest,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    reports->AddNotice(*s.notice,
-                       profile.strictness == v1::FEE_STRICTNESS_OFF);
-    if (!ctx.omit_history) *result->add_history() = *s.notice;
+    const v1::Notice& notice = *input.notices[i];
+    reports->AddNotice(notice, profile.strictness == v1::FEE_STRICTNESS_OFF);
+    if (!ctx.omit_history) *result->add_history() = notice;
   }
 
   // The money at the as-of date: only notices sent by then charge anything.

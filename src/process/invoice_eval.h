@@ -5,6 +5,7 @@
 #define PURRING_SRC_PROCESS_INVOICE_EVAL_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
@@ -52,6 +53,7 @@ struct InvoiceOutput {
   // simulation allocates nothing once warm (not part of the output).
   ClaimEvents events;
   ClaimState claim;
+  std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
 };
 
 // Fills *result (one InvoiceResult, never skipped) and *output, and feeds

@@ -80,6 +80,8 @@ absl::Status BuildLetters(
   // id order, like a map, without a tree node and a vector per letter.
   std::vector<LetterKey> keyed;
   keyed.reserve(items.size());
+  // Whether a customer can be mailed depends on the customer alone (ids are
+  // unique), so each item is decided on its own: no lookup by id.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
   for (size_t i = 0; i < items.size(); ++i) {
     const LetterItem& item = items[i];
@@ -89,17 +91,15 @@ absl::Status BuildLetters(
         HasPostalAddress(customer.postal_address());
     if (!can_mail) {
       missing_items[customer.id()].push_back(i);
+      continue;
     }
-  }
-  for (size_t i = 0; i < items.size(); ++i) {
-    const LetterItem& item = items[i];
-    const v1::Customer& customer = *item.customer;
-    if (missing_items.count(customer.id()) != 0) continue;
-    std::string id = customer.id();
-    id += "/";
-    id += std::string(StepName(item.action->step()));
-    id += "/";
-    id += item.action->date();
+    const absl::string_view step = StepName(item.action->step());
+    std::string id;
+    id.reserve(customer.id().size() + step.size() +
+               item.action->date().size() + 2);
+    id.append(customer.id()).append("/");
+    id.append(step.data(), step.size()).append("/");
+    id.append(item.action->date());
     keyed.emplace_back(std::move(id), i);
   }
   std::stable_sort(keyed.begin(), keyed.end(), ByLetterId);
@@ -135,7 +135,7 @@ absl::Status BuildLetters(
                                    v1::STEP_KIND_COLLECTION_WARNING);
     letter->set_objection_link(ObjectionLink(
         link_template, head.invoice->number(), customer.id(), id));
-    std::string deadline;
+    const std::string* deadline = nullptr;  // the latest one
     int64_t total_fee = 0, total_interest = 0, total_due = 0;
     bool automatic = false;
     for (size_t i : members) {
@@ -144,7 +144,9 @@ absl::Status BuildLetters(
       action->set_letter_id(id);
       action->set_channel(letter->channel());
       automatic = automatic || action->automatic();
-      deadline = std::max(deadline, action->deadline());
+      if (deadline == nullptr || *deadline < action->deadline()) {
+        deadline = &action->deadline();
+      }
       const v1::Balance& balance = item.result->balance();
       v1::LetterLine* line = letter->add_lines();
       line->set_invoice_number(item.invoice->number());
@@ -181,7 +183,7 @@ absl::Status BuildLetters(
             "letter \"", id, "\": its totals overflow 64-bit øre"));
       }
     }
-    letter->set_deadline(deadline);
+    letter->set_deadline(*deadline);  // members is never empty
     letter->set_total_fee(total_fee);
     letter->set_total_interest(total_interest);
     letter->set_total_due(total_due);

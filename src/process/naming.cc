@@ -1,7 +1,6 @@
 #include "process/naming.h"
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
+#include "absl/strings/match.h"
 #include "dates.h"
 
 namespace purring::internal {
@@ -34,26 +33,43 @@ v1::NextStep ToNextStep(v1::StepKind step) {
 
 std::string StepDateId(absl::string_view first, v1::StepKind step,
                        absl::CivilDay date) {
-  return absl::StrCat(first, "/", StepName(step), "/", FormatDate(date));
+  // Appended into one reserved string: StrCat over a formatted date cost
+  // ~650 instructions per id (one id per proposed action).
+  const absl::string_view name = StepName(step);
+  const std::string day = FormatDate(date);
+  std::string id;
+  id.reserve(first.size() + name.size() + day.size() + 2);
+  id.append(first.data(), first.size()).append("/");
+  id.append(name.data(), name.size()).append("/").append(day);
+  return id;
 }
 
-std::string UrlEscape(absl::string_view text) {
+namespace {
+
+// Appends `text` percent-encoded (every byte but the RFC 3986 unreserved
+// characters).
+void AppendUrlEscaped(absl::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
   for (char ch : text) {
     const unsigned char c = static_cast<unsigned char>(ch);
     const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
                             (c >= '0' && c <= '9') || c == '-' || c == '.' ||
                             c == '_' || c == '~';
     if (unreserved) {
-      out.push_back(ch);
+      out->push_back(ch);
     } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
+      const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+      out->append(escaped, sizeof escaped);
     }
   }
+}
+
+}  // namespace
+
+std::string UrlEscape(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendUrlEscaped(text, &out);
   return out;
 }
 
@@ -61,10 +77,43 @@ std::string ObjectionLink(absl::string_view link_template,
                           absl::string_view invoice, absl::string_view customer,
                           absl::string_view letter) {
   if (link_template.empty()) return "";
-  return absl::StrReplaceAll(link_template,
-                             {{"{invoice}", UrlEscape(invoice)},
-                              {"{customer}", UrlEscape(customer)},
-                              {"{letter}", UrlEscape(letter)}});
+  // One pass that escapes straight into the result: absl::StrReplaceAll
+  // over three escaped copies cost ~3 000 instructions per link (it runs
+  // once per letter line). The placeholders all start with '{' and differ
+  // in the next byte, so no two can match at one place, and replaced text
+  // is never scanned again: the same result as StrReplaceAll.
+  static constexpr absl::string_view kInvoice = "{invoice}";
+  static constexpr absl::string_view kCustomer = "{customer}";
+  static constexpr absl::string_view kLetter = "{letter}";
+  std::string out;
+  out.reserve(link_template.size() + invoice.size() + customer.size() +
+              letter.size() + 16);
+  size_t done = 0;  // link_template[0, done) is in `out`
+  for (size_t brace = link_template.find('{'); brace != absl::string_view::npos;
+       brace = link_template.find('{', brace)) {
+    const absl::string_view rest = link_template.substr(brace);
+    absl::string_view value;
+    size_t length = 0;
+    if (absl::StartsWith(rest, kInvoice)) {
+      value = invoice;
+      length = kInvoice.size();
+    } else if (absl::StartsWith(rest, kCustomer)) {
+      value = customer;
+      length = kCustomer.size();
+    } else if (absl::StartsWith(rest, kLetter)) {
+      value = letter;
+      length = kLetter.size();
+    } else {
+      ++brace;
+      continue;
+    }
+    out.append(link_template.data() + done, brace - done);
+    AppendUrlEscaped(value, &out);
+    brace += length;
+    done = brace;
+  }
+  out.append(link_template.data() + done, link_template.size() - done);
+  return out;
 }
 
 }  // namespace purring::internal
