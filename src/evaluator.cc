@@ -345,8 +345,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
                          &request.invoices(invoice), &store->Kept(invoice),
                          {index.notices(invoice).begin(),
                           index.notices(invoice).end()}};
-      *response->add_collection_hand_offs() =
-          BuildCaseFile(input, settings, *rates);
+      BuildCaseFileInto(input, settings, *rates,
+                        response->add_collection_hand_offs());
     }
   }
 
