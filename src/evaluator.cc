@@ -19,6 +19,7 @@
 #include "money/postings.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
+#include "process/customer_table.h"
 #include "process/dispatch.h"
 #include "process/handoff.h"
 #include "process/invoice_eval.h"
@@ -67,6 +68,7 @@ struct ShardJob {
   const v1::EvaluateRequest* request;
   const RequestIndex* index;
   const EvalContext* ctx;
+  const CustomerTable* customers;
   const ShardPlan* plan;
   google::protobuf::Arena* arena;  // for the actions; may be nullptr
   ResultStore* store;
@@ -86,6 +88,7 @@ void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
         input.invoice->customer_id(), "\" is not a customer in the request"));
     return;
   }
+  input.customer_facts = &job.customers->Of(input.customer);
   output.has_action = false;
   output.action = nullptr;
   output.cutoff_not_numeric = false;
@@ -287,7 +290,9 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
 
   std::vector<StatusAndBalance> summaries(plan.invoice_count);
   std::vector<ShardOutput> shards(plan.shard_count());
-  const ShardJob job{&request, &index, &ctx, &plan,
+  const CustomerTable customers =
+      CustomerTable::Build(request.customers(), profiles);
+  const ShardJob job{&request, &index, &ctx, &customers, &plan,
                      response->GetArena(), store, &summaries};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;

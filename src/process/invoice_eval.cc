@@ -78,8 +78,8 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
                              v1::InvoiceResult* result, InvoiceOutput* output,
                              ReportAccumulator* reports) {
   const v1::Invoice& invoice = *input.invoice;
-  const v1::Customer& customer = *input.customer;
-  const ProfileTable::Choice choice = ctx.profiles->ForCustomer(customer);
+  const CustomerFacts& customer = *input.customer_facts;
+  const ProfileTable::Choice& choice = customer.choice;
   const ResolvedProfile& profile = *choice.profile;
 
   const absl::CivilDay due = DateOr(invoice.due_date(), ctx.as_of);
@@ -88,7 +88,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
 
   result->set_invoice_number(invoice.number());
   result->set_customer_id(invoice.customer_id());
-  result->set_customer_name(customer.name());
+  result->set_customer_name(customer.name.data(), customer.name.size());
   result->set_customer_type(choice.type);
   result->set_custom_process(choice.custom);
   result->set_profile_id(profile.id);
@@ -234,7 +234,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
       return absl::OkStatus();
     }
   }
-  if (invoice.do_not_dun() || customer.do_not_dun()) {
+  if (invoice.do_not_dun() || customer.do_not_dun) {
     result->set_status(v1::INVOICE_STATUS_DO_NOT_DUN);
     result->set_do_not_dun_source(invoice.do_not_dun()
                                       ? v1::DO_NOT_DUN_SOURCE_INVOICE

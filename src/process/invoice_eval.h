@@ -14,6 +14,7 @@
 #include "money/rate_book.h"
 #include "money/reports.h"
 #include "process/dispatch.h"
+#include "process/customer_table.h"
 #include "process/profiles.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -34,6 +35,7 @@ struct EvalContext {
 struct InvoiceInput {
   const v1::Invoice* invoice = nullptr;
   const v1::Customer* customer = nullptr;
+  const CustomerFacts* customer_facts = nullptr;  // of customer
   // This invoice's notices, by sent date then step (RequestIndex order).
   absl::Span<const v1::Notice* const> notices;
   const v1::CollectionCase* collection_case = nullptr;  // nullptr: none

@@ -1,0 +1,30 @@
+#include "process/customer_table.h"
+
+namespace purring::internal {
+
+CustomerTable CustomerTable::Build(
+    const google::protobuf::RepeatedPtrField<v1::Customer>& customers,
+    const ProfileTable& profiles) {
+  CustomerTable table;
+  size_t name_bytes = 0;
+  for (const v1::Customer& customer : customers) {
+    name_bytes += customer.name().size();
+  }
+  // Reserved up front: the views into names_ must never move.
+  table.names_.reserve(name_bytes);
+  table.facts_.reserve(customers.size());
+  table.ordinal_.reserve(customers.size());
+  for (const v1::Customer& customer : customers) {
+    CustomerFacts facts;
+    facts.choice = profiles.ForCustomer(customer);
+    facts.do_not_dun = customer.do_not_dun();
+    const size_t at = table.names_.size();
+    table.names_.append(customer.name());
+    facts.name = absl::string_view(table.names_).substr(at, customer.name().size());
+    table.ordinal_.emplace(&customer, static_cast<int>(table.facts_.size()));
+    table.facts_.push_back(facts);
+  }
+  return table;
+}
+
+}  // namespace purring::internal

@@ -1,0 +1,46 @@
+// What the evaluation of an invoice needs of its customer, worked out once
+// per customer in one pass over the customers. Invoices name their customers
+// in any order; on a large ledger reading the customer's own message for
+// every invoice is a cache miss or three (the message, its name, its profile
+// id), while this table is small and dense.
+#ifndef PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
+#define PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "process/profiles.h"
+#include "purring/v1/ledger.pb.h"
+
+namespace purring::internal {
+
+struct CustomerFacts {
+  ProfileTable::Choice choice;
+  bool do_not_dun = false;
+  absl::string_view name;  // into the table's own copy of the names
+};
+
+// Thread safety: immutable after Build; shared read-only by all threads.
+class CustomerTable {
+ public:
+  static CustomerTable Build(
+      const google::protobuf::RepeatedPtrField<v1::Customer>& customers,
+      const ProfileTable& profiles);
+
+  // REQUIRES: customer is one of the customers the table was built from.
+  const CustomerFacts& Of(const v1::Customer* customer) const {
+    return facts_[ordinal_.find(customer)->second];
+  }
+
+ private:
+  std::vector<CustomerFacts> facts_;  // by position in the request
+  // Keyed by address: no string is read to find a customer.
+  absl::flat_hash_map<const v1::Customer*, int> ordinal_;
+  std::string names_;  // every name, back to back
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
