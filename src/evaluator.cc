@@ -44,7 +44,7 @@ struct ShardOutput {
   std::vector<int> interest_before_rate_tables;             // invoices
   ReportAccumulator reports;
   absl::Status status;
-  int failed_invoice = -1;  // the invoice status is about
+  int failed_invoice = -1;  // the invoice that failed, if one did
 
   ShardOutput() = default;
   ShardOutput(const ShardOutput&) = delete;
