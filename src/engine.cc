@@ -8,8 +8,7 @@
 namespace purring {
 
 absl::Status ValidateRequest(const v1::EvaluateRequest& request) {
-  if (absl::Status s = internal::CheckLimits(request); !s.ok()) return s;
-  return internal::ValidateRecords(request);
+  return internal::ValidateRequestInto(request, /*index=*/nullptr);
 }
 
 absl::Status EvaluateInto(const v1::EvaluateRequest& request,

@@ -20,9 +20,14 @@ absl::Status CheckLimits(const v1::EvaluateRequest& request);
 absl::Status ValidateRecords(const v1::EvaluateRequest& request,
                              RequestIndex* index = nullptr);
 
-// CheckLimits, then ValidateRecords: the request's index, or why there is
-// none. The way in for evaluation (one pass instead of validation and
-// RequestIndex::Build).
+// What CheckLimits, then ValidateRecords report, in one pass over the
+// records when the request is valid. Unless index is null, stores the
+// request's index on success.
+absl::Status ValidateRequestInto(const v1::EvaluateRequest& request,
+                                 RequestIndex* index);
+
+// ValidateRequestInto: the request's index, or why there is none. The way in
+// for evaluation (one pass instead of validation and RequestIndex::Build).
 absl::StatusOr<RequestIndex> ValidateAndIndex(
     const v1::EvaluateRequest& request);
 

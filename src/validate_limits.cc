@@ -1,4 +1,6 @@
 // CheckLimits: record counts and string sizes (purring/limits.h).
+#include "validate_limits.h"
+
 #include "absl/strings/str_cat.h"
 #include "purring/limits.h"
 #include "validate.h"
@@ -33,7 +35,9 @@ absl::Status CheckAddress(const RecordName& record, absl::string_view field,
                      address.country_code());
 }
 
-absl::Status CheckSettingsStrings(const v1::DunningSettings& settings) {
+}  // namespace
+
+absl::Status CheckSettingsLimits(const v1::DunningSettings& settings) {
   const RecordName record{"settings", "", false};
   const v1::Company& company = settings.company();
   for (const auto& [field, value] :
@@ -68,6 +72,21 @@ absl::Status CheckSettingsStrings(const v1::DunningSettings& settings) {
     PURRING_RETURN_IF_ERROR(CheckLength(profile, "name", p.name()));
   }
   return absl::OkStatus();
+}
+
+absl::Status CheckCustomerLimits(const v1::Customer& c) {
+  const RecordName record{"customer", c.id()};
+  for (const auto& [field, value] :
+       {std::pair<absl::string_view, absl::string_view>{"id", c.id()},
+        {"name", c.name()},
+        {"company_email", c.company_email()},
+        {"invoice_email", c.invoice_email()},
+        {"profile_id", c.profile_id()},
+        {"organization_number", c.organization_number()},
+        {"comment", c.comment()}}) {
+    PURRING_RETURN_IF_ERROR(CheckLength(record, field, value));
+  }
+  return CheckAddress(record, "postal_address", c.postal_address());
 }
 
 absl::Status CheckInvoiceLimits(const v1::Invoice& inv) {
@@ -119,36 +138,35 @@ absl::Status CheckInvoiceLimits(const v1::Invoice& inv) {
   return absl::OkStatus();
 }
 
-absl::Status CheckHistoryStrings(const v1::DunningHistory& history) {
-  for (int i = 0; i < history.notices_size(); ++i) {
-    const v1::Notice& n = history.notices(i);
-    const RecordName record{"notice", n.invoice_number(), true, i, "invoice"};
-    for (const auto& [field, value] :
-         {std::pair<absl::string_view, absl::string_view>{
-              "invoice_number", n.invoice_number()},
-          {"sent_date", n.sent_date()},
-          {"deadline", n.deadline()},
-          {"letter_id", n.letter_id()},
-          {"fee_waived_date", n.fee_waived_date()}}) {
-      PURRING_RETURN_IF_ERROR(CheckLength(record, field, value));
-    }
-  }
-  for (const v1::CollectionCase& c : history.collection_cases()) {
-    const RecordName record{"collection case of invoice", c.invoice_number()};
-    for (const auto& [field, value] :
-         {std::pair<absl::string_view, absl::string_view>{
-              "invoice_number", c.invoice_number()},
-          {"transferred_date", c.transferred_date()},
-          {"case_reference", c.case_reference()},
-          {"agency", c.agency()},
-          {"closed_date", c.closed_date()}}) {
-      PURRING_RETURN_IF_ERROR(CheckLength(record, field, value));
-    }
+absl::Status CheckNoticeLimits(int i, const v1::Notice& n) {
+  const RecordName record{"notice", n.invoice_number(), true, i, "invoice"};
+  for (const auto& [field, value] :
+       {std::pair<absl::string_view, absl::string_view>{"invoice_number",
+                                                        n.invoice_number()},
+        {"sent_date", n.sent_date()},
+        {"deadline", n.deadline()},
+        {"letter_id", n.letter_id()},
+        {"fee_waived_date", n.fee_waived_date()}}) {
+    PURRING_RETURN_IF_ERROR(CheckLength(record, field, value));
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckRateTableStrings(const v1::RateTables& rates) {
+absl::Status CheckCollectionCaseLimits(const v1::CollectionCase& c) {
+  const RecordName record{"collection case of invoice", c.invoice_number()};
+  for (const auto& [field, value] :
+       {std::pair<absl::string_view, absl::string_view>{"invoice_number",
+                                                        c.invoice_number()},
+        {"transferred_date", c.transferred_date()},
+        {"case_reference", c.case_reference()},
+        {"agency", c.agency()},
+        {"closed_date", c.closed_date()}}) {
+    PURRING_RETURN_IF_ERROR(CheckLength(record, field, value));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckRateTableLimits(const v1::RateTables& rates) {
   const RecordName record{"rate_tables", "", false};
   PURRING_RETURN_IF_ERROR(CheckLength(record, "valid_until", rates.valid_until()));
   auto rows = [&](absl::string_view table, const auto& repeated) {
@@ -167,9 +185,7 @@ absl::Status CheckRateTableStrings(const v1::RateTables& rates) {
   return rows("collection_cost_bands", rates.collection_cost_bands());
 }
 
-}  // namespace
-
-absl::Status CheckLimits(const v1::EvaluateRequest& request) {
+absl::Status CheckCountLimits(const v1::EvaluateRequest& request) {
   const v1::RateTables& rates = request.rate_tables();
   const int64_t rate_rows =
       int64_t{rates.interest_rates_size()} + rates.collection_rates_size() +
@@ -191,27 +207,26 @@ absl::Status CheckLimits(const v1::EvaluateRequest& request) {
         StrCat("options: threads ", request.options().threads(),
                " exceeds the limit ", kMaxThreads));
   }
-  PURRING_RETURN_IF_ERROR(CheckSettingsStrings(request.settings()));
+  return absl::OkStatus();
+}
+
+absl::Status CheckLimits(const v1::EvaluateRequest& request) {
+  PURRING_RETURN_IF_ERROR(CheckCountLimits(request));
+  PURRING_RETURN_IF_ERROR(CheckSettingsLimits(request.settings()));
   for (const v1::Customer& c : request.customers()) {
-    const RecordName record{"customer", c.id()};
-    for (const auto& [field, value] :
-         {std::pair<absl::string_view, absl::string_view>{"id", c.id()},
-          {"name", c.name()},
-          {"company_email", c.company_email()},
-          {"invoice_email", c.invoice_email()},
-          {"profile_id", c.profile_id()},
-          {"organization_number", c.organization_number()},
-          {"comment", c.comment()}}) {
-      PURRING_RETURN_IF_ERROR(CheckLength(record, field, value));
-    }
-    PURRING_RETURN_IF_ERROR(
-        CheckAddress(record, "postal_address", c.postal_address()));
+    PURRING_RETURN_IF_ERROR(CheckCustomerLimits(c));
   }
   for (const v1::Invoice& inv : request.invoices()) {
     PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(inv));
   }
-  PURRING_RETURN_IF_ERROR(CheckHistoryStrings(request.history()));
-  return CheckRateTableStrings(request.rate_tables());
+  const v1::DunningHistory& history = request.history();
+  for (int i = 0; i < history.notices_size(); ++i) {
+    PURRING_RETURN_IF_ERROR(CheckNoticeLimits(i, history.notices(i)));
+  }
+  for (const v1::CollectionCase& c : history.collection_cases()) {
+    PURRING_RETURN_IF_ERROR(CheckCollectionCaseLimits(c));
+  }
+  return CheckRateTableLimits(request.rate_tables());
 }
 
 }  // namespace purring::internal
