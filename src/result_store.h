@@ -28,7 +28,9 @@ class ResultStore {
   // The result Open returned is complete. keep: post-processing (letters,
   // hand-offs) reads it again through Kept().
   virtual void Close(int shard, int invoice, bool keep) = 0;
-  // REQUIRES: invoice was closed with keep = true.
+  // REQUIRES: invoice was closed with keep = true. Holds at least balance,
+  // interest, customer_type and adjusted_due_date (what letters and
+  // hand-offs read); other fields may be empty.
   virtual const v1::InvoiceResult& Kept(int invoice) const = 0;
 };
 
