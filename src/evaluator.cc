@@ -88,7 +88,7 @@ void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
         input.invoice->customer_id(), "\" is not a customer in the request"));
     return;
   }
-  input.customer_facts = &job.customers->Of(input.customer);
+  input.customer_facts = &(*job.customers)[job.index->customer_ordinal(i)];
   output.has_action = false;
   output.action = nullptr;
   output.cutoff_not_numeric = false;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_map.h"
 #include "purring/limits.h"
 
 namespace purring::internal {
@@ -31,24 +30,16 @@ ShardPlan PlanShards(const v1::EvaluateRequest& request,
   for (auto& list : plan.invoices) {
     list.reserve(plan.invoice_count / shard_count + 1);
   }
-  absl::flat_hash_map<const v1::Customer*, int> shard_of;
-  const v1::Customer* last_customer = nullptr;
-  int last_shard = 0;
+  std::vector<int> shard_of(request.customers_size(), -1);  // by customer
   for (int i = 0; i < plan.invoice_count; ++i) {
-    const v1::Customer* customer = index.customer(i);
-    // Ledgers usually list a customer's invoices together.
-    if (customer != last_customer) {
-      auto [it, added] = shard_of.try_emplace(customer, 0);
-      if (added) {
-        auto smallest = std::min_element(
-            plan.invoices.begin(), plan.invoices.end(),
-            [](const auto& a, const auto& b) { return a.size() < b.size(); });
-        it->second = static_cast<int>(smallest - plan.invoices.begin());
-      }
-      last_customer = customer;
-      last_shard = it->second;
+    int& shard = shard_of[index.customer_ordinal(i)];
+    if (shard < 0) {
+      auto smallest = std::min_element(
+          plan.invoices.begin(), plan.invoices.end(),
+          [](const auto& a, const auto& b) { return a.size() < b.size(); });
+      shard = static_cast<int>(smallest - plan.invoices.begin());
     }
-    plan.invoices[last_shard].push_back(i);
+    plan.invoices[shard].push_back(i);
   }
   return plan;
 }

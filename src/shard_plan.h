@@ -24,6 +24,7 @@ struct ShardPlan {
 // One shard per requested thread (options.threads, at most kMaxThreads),
 // but none smaller than a few thousand invoices. A customer goes, when its
 // first invoice is met, to the shard with the fewest invoices so far.
+// REQUIRES: index was built from the validated request.
 ShardPlan PlanShards(const v1::EvaluateRequest& request,
                      const RequestIndex& index);
 

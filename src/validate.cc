@@ -172,13 +172,13 @@ absl::Status ValidateSettings(const v1::DunningSettings& settings,
 absl::Status ValidateCustomer(
     const v1::Customer& c,
     const absl::flat_hash_set<absl::string_view>& profiles,
-    absl::flat_hash_map<absl::string_view, const v1::Customer*>* ids,
+    int ordinal, absl::flat_hash_map<absl::string_view, int>* ids,
     KeyCopies* keys) {
   if (c.id().empty()) {
     return Invalid(RecordName{"customer", c.name()}, "id is required");
   }
   const RecordName record{"customer", c.id()};
-  if (!ids->try_emplace(keys->Copy(c.id()), &c).second) {
+  if (!ids->try_emplace(keys->Copy(c.id()), ordinal).second) {
     return Invalid(record, "duplicate customer id");
   }
   PURRING_RETURN_IF_ERROR(
@@ -297,8 +297,8 @@ struct InvoiceFacts {
 // views of the request's own ids and numbers.
 struct References {
   KeyCopies keys;  // what the maps' keys view
-  absl::flat_hash_map<absl::string_view, const v1::Customer*> customers;
-  absl::flat_hash_map<absl::string_view, int> invoices;  // by number
+  absl::flat_hash_map<absl::string_view, int> customers;  // position by id
+  absl::flat_hash_map<absl::string_view, int> invoices;   // by number
   std::vector<InvoiceFacts> facts;                       // by invoice
 };
 
@@ -350,18 +350,20 @@ absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
   // Ledgers often list a customer's invoices together: the same customer
   // as the previous invoice costs a short compare instead of a lookup.
   absl::string_view last_id;
-  const v1::Customer* last_customer = nullptr;
+  int last_customer = -1;  // position in request.customers, -1: none
   for (int i = 0; i < request.invoices_size(); ++i) {
     const v1::Invoice& inv = request.invoices(i);
     if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(inv));
     const absl::string_view id = inv.customer_id();
-    if (last_customer == nullptr || id != last_id) {
+    if (last_customer < 0 || id != last_id) {
       const auto it = refs->customers.find(id);
-      last_customer = it == refs->customers.end() ? nullptr : it->second;
+      last_customer = it == refs->customers.end() ? -1 : it->second;
       last_id = id;
     }
-    PURRING_RETURN_IF_ERROR(
-        ValidateInvoice(i, inv, refs, last_customer, &totals));
+    PURRING_RETURN_IF_ERROR(ValidateInvoice(
+        i, inv, refs,
+        last_customer < 0 ? nullptr : &request.customers(last_customer),
+        &totals));
     index->SetCustomer(i, last_customer);
   }
   return absl::OkStatus();
@@ -512,9 +514,11 @@ absl::Status ValidateRecordsIn(const v1::EvaluateRequest& request,
 
   References refs;
   refs.customers.reserve(request.customers_size());
-  for (const v1::Customer& c : request.customers()) {
+  for (int k = 0; k < request.customers_size(); ++k) {
+    const v1::Customer& c = request.customers(k);
     if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckCustomerLimits(c));
-    PURRING_RETURN_IF_ERROR(ValidateCustomer(c, profiles, &refs.customers, &refs.keys));
+    PURRING_RETURN_IF_ERROR(
+        ValidateCustomer(c, profiles, k, &refs.customers, &refs.keys));
   }
 
   RequestIndex::Builder builder(request);

@@ -13,7 +13,6 @@ CustomerTable CustomerTable::Build(
   // Reserved up front: the views into names_ must never move.
   table.names_.reserve(name_bytes);
   table.facts_.reserve(customers.size());
-  table.ordinal_.reserve(customers.size());
   for (const v1::Customer& customer : customers) {
     CustomerFacts facts;
     facts.choice = profiles.ForCustomer(customer);
@@ -21,7 +20,6 @@ CustomerTable CustomerTable::Build(
     const size_t at = table.names_.size();
     table.names_.append(customer.name());
     facts.name = absl::string_view(table.names_).substr(at, customer.name().size());
-    table.ordinal_.emplace(&customer, static_cast<int>(table.facts_.size()));
     table.facts_.push_back(facts);
   }
   return table;

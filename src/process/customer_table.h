@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "process/profiles.h"
 #include "purring/v1/ledger.pb.h"
@@ -29,15 +28,11 @@ class CustomerTable {
       const google::protobuf::RepeatedPtrField<v1::Customer>& customers,
       const ProfileTable& profiles);
 
-  // REQUIRES: customer is one of the customers the table was built from.
-  const CustomerFacts& Of(const v1::Customer* customer) const {
-    return facts_[ordinal_.find(customer)->second];
-  }
+  // ordinal: the customer's position in the request's customers.
+  const CustomerFacts& operator[](int ordinal) const { return facts_[ordinal]; }
 
  private:
   std::vector<CustomerFacts> facts_;  // by position in the request
-  // Keyed by address: no string is read to find a customer.
-  absl::flat_hash_map<const v1::Customer*, int> ordinal_;
   std::string names_;  // every name, back to back
 };
 

@@ -37,7 +37,8 @@ void SortSmall(int64_t* keys, const v1::Notice** items, size_t n) {
 RequestIndex::Builder::Builder(const v1::EvaluateRequest& request)
     : request_(request) {
   const int invoice_count = request.invoices_size();
-  index_.customer_.assign(invoice_count, nullptr);
+  index_.customers_ = &request.customers();
+  index_.customer_.assign(invoice_count, -1);
   index_.notice_begin_.assign(invoice_count + 1, 0);
   index_.case_.assign(invoice_count, nullptr);
   owner_.assign(request.history().notices_size(), Owner{-1, 0});
@@ -83,9 +84,11 @@ RequestIndex RequestIndex::Builder::Finish() && {
 
 RequestIndex RequestIndex::Build(const v1::EvaluateRequest& request) {
   Builder builder(request);
-  absl::flat_hash_map<absl::string_view, const v1::Customer*> customers;
+  absl::flat_hash_map<absl::string_view, int32_t> customers;
   customers.reserve(request.customers_size());
-  for (const v1::Customer& c : request.customers()) customers.emplace(c.id(), &c);
+  for (int k = 0; k < request.customers_size(); ++k) {
+    customers.emplace(request.customers(k).id(), k);
+  }
   absl::flat_hash_map<absl::string_view, int> invoice_of;
   invoice_of.reserve(request.invoices_size());
   for (int i = 0; i < request.invoices_size(); ++i) {

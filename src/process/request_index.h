@@ -23,7 +23,13 @@ class RequestIndex {
   // REQUIRES: the request passed validation (every reference resolves).
   static RequestIndex Build(const v1::EvaluateRequest& request);
 
-  const v1::Customer* customer(int invoice) const { return customer_[invoice]; }
+  const v1::Customer* customer(int invoice) const {
+    const int32_t ordinal = customer_[invoice];
+    return ordinal < 0 ? nullptr : &customers_->Get(ordinal);
+  }
+  // The customer's position in request.customers; -1 when it has none
+  // (only before validation has refused the request).
+  int32_t customer_ordinal(int invoice) const { return customer_[invoice]; }
   // Sorted by sent date, then step; request order for ties.
   absl::Span<const v1::Notice* const> notices(int invoice) const {
     return absl::MakeConstSpan(notices_.data() + notice_begin_[invoice],
@@ -34,7 +40,8 @@ class RequestIndex {
   }
 
  private:
-  std::vector<const v1::Customer*> customer_;
+  const google::protobuf::RepeatedPtrField<v1::Customer>* customers_ = nullptr;
+  std::vector<int32_t> customer_;  // by invoice: position in customers_
   std::vector<uint32_t> notice_begin_;  // size invoices + 1
   std::vector<const v1::Notice*> notices_;
   std::vector<const v1::CollectionCase*> case_;
@@ -47,7 +54,8 @@ class RequestIndex::Builder {
  public:
   explicit Builder(const v1::EvaluateRequest& request);
 
-  void SetCustomer(int invoice, const v1::Customer* customer) {
+  // customer: its position in request.customers, -1 when unknown.
+  void SetCustomer(int invoice, int32_t customer) {
     index_.customer_[invoice] = customer;
   }
   // Notice `notice` (its position in history.notices) is the invoice's;
