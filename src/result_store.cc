@@ -72,7 +72,21 @@ StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
 
 v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
   v1::InvoiceResult* scratch = &shards_[shard]->scratch;
+  // Clear() deletes sub-messages; every result has a balance and an
+  // interest (EvaluateInvoice always sets both, so an empty one here is no
+  // change in the bytes), so those two are cleared in place and kept,
+  // interest periods and all, instead of freed and allocated again.
+  v1::Balance* balance = scratch->release_balance();
+  v1::Interest* interest = scratch->release_interest();
   scratch->Clear();
+  if (balance != nullptr) {
+    balance->Clear();
+    scratch->set_allocated_balance(balance);
+  }
+  if (interest != nullptr) {
+    interest->Clear();
+    scratch->set_allocated_interest(interest);
+  }
   return scratch;
 }
 
