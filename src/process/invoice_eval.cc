@@ -22,25 +22,47 @@ absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
   return day.has_value() ? *day : fallback;
 }
 
-// The invoice's notices (already by sent date, then step: RequestIndex) with
-// their dates parsed, into *out (cleared first).
-void ParseNotices(absl::Span<const v1::Notice* const> in,
-                  const ResolvedProfile& profile, absl::CivilDay fallback,
-                  std::vector<NoticeCharge>* out) {
-  out->clear();
-  for (const v1::Notice* n : in) {
-    NoticeCharge& charge = out->emplace_back();
-    charge.step = n->step();
-    charge.sent = DateOr(n->sent_date(), fallback);
-    charge.deadline = n->deadline().empty()
-                          ? NoticeDeadline(profile, charge.sent)
-                          : DateOr(n->deadline(), charge.sent);
-    charge.fee = n->fee();
-    charge.compensation = n->compensation();
-    charge.interest = n->interest();
-    if (!n->fee_waived_date().empty()) {
-      charge.waived = DateOr(n->fee_waived_date(), charge.sent);
-    }
+// The notice's dates parsed, with its amounts.
+NoticeCharge ChargeOf(const v1::Notice& n, const ResolvedProfile& profile,
+                      absl::CivilDay fallback) {
+  NoticeCharge charge;
+  charge.step = n.step();
+  charge.sent = DateOr(n.sent_date(), fallback);
+  charge.deadline = n.deadline().empty() ? NoticeDeadline(profile, charge.sent)
+                                         : DateOr(n.deadline(), charge.sent);
+  charge.fee = n.fee();
+  charge.compensation = n.compensation();
+  charge.interest = n.interest();
+  if (!n.fee_waived_date().empty()) {
+    charge.waived = DateOr(n.fee_waived_date(), charge.sent);
+  }
+  return charge;
+}
+
+// On a large ledger the invoice's notices and payments lie far from each
+// other and from the invoice, each a cache miss or two (perf: a third of
+// EvaluateInvoice's time stalled on them). Asking for them first lets the
+// misses overlap each other and the work on the invoice's own fields.
+void PrefetchNotices(absl::Span<const v1::Notice* const> notices) {
+  for (const v1::Notice* n : notices) {
+    __builtin_prefetch(n);
+    __builtin_prefetch(reinterpret_cast<const char*>(n) + 64);
+  }
+}
+
+// The strings the notices' evaluation and copy read (each its own object):
+// the notices themselves must have arrived (PrefetchNotices) to find them.
+void PrefetchNoticeStrings(absl::Span<const v1::Notice* const> notices) {
+  for (const v1::Notice* n : notices) {
+    __builtin_prefetch(&n->sent_date());
+    __builtin_prefetch(&n->deadline());
+    __builtin_prefetch(&n->invoice_number());
+  }
+}
+
+void PrefetchPayments(const v1::Invoice& invoice) {
+  for (const v1::Payment& p : invoice.payments()) {
+    __builtin_prefetch(&p);
   }
 }
 
@@ -81,6 +103,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   const CustomerFacts& customer = *input.customer_facts;
   const ProfileTable::Choice& choice = customer.choice;
   const ResolvedProfile& profile = *choice.profile;
+  PrefetchNotices(input.notices);
 
   const absl::CivilDay due = DateOr(invoice.due_date(), ctx.as_of);
   const absl::CivilDay adjusted_due =
@@ -96,22 +119,27 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   result->set_due_date(invoice.due_date());
   result->set_adjusted_due_date(FormatDate(adjusted_due));
   result->set_original_amount(invoice.amount());
+  PrefetchNoticeStrings(input.notices);
+  PrefetchPayments(invoice);
 
   // The history is the truth (issue 3 § 9): every recorded notice counts for
   // the step reached, even one dated after the as-of date (an automatic
   // dispatch recorded ahead of time), so it is never proposed again.
+  // One pass: each notice is read while it is in the cache.
   std::vector<NoticeCharge>& all_charges = output->charges;
-  ParseNotices(input.notices, profile, ctx.as_of, &all_charges);
+  all_charges.clear();
   if (!ctx.omit_history) {
-    result->mutable_history()->Reserve(static_cast<int>(all_charges.size()));
+    result->mutable_history()->Reserve(static_cast<int>(input.notices.size()));
   }
   int64_t interest_charged_before = 0;
-  for (size_t i = 0; i < all_charges.size(); ++i) {
-    if (!Add(interest_charged_before, all_charges[i].interest,
+  for (const v1::Notice* n : input.notices) {
+    const v1::Notice& notice = *n;
+    const NoticeCharge& charge =
+        all_charges.emplace_back(ChargeOf(notice, profile, ctx.as_of));
+    if (!Add(interest_charged_before, charge.interest,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    const v1::Notice& notice = *input.notices[i];
     reports->AddNotice(notice, profile.strictness == v1::FEE_STRICTNESS_OFF);
     if (!ctx.omit_history) *result->add_history() = notice;
   }
