@@ -96,6 +96,22 @@ bool Add(int64_t a, int64_t b, int64_t* out) {
 
 }  // namespace
 
+void PrefetchInvoiceInput(const InvoiceInput& input) {
+  const char* invoice = reinterpret_cast<const char*>(input.invoice);
+  for (size_t at = 0; at < sizeof(v1::Invoice); at += 64) {
+    __builtin_prefetch(invoice + at);
+  }
+  __builtin_prefetch(input.customer_facts);
+  PrefetchNotices(input.notices);
+}
+
+void PrefetchInvoiceFields(const v1::Invoice& invoice) {
+  __builtin_prefetch(&invoice.number());
+  __builtin_prefetch(&invoice.customer_id());
+  __builtin_prefetch(&invoice.invoice_date());
+  __builtin_prefetch(&invoice.due_date());
+}
+
 absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
                              v1::InvoiceResult* result, InvoiceOutput* output,
                              ReportAccumulator* reports) {

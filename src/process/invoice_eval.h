@@ -58,6 +58,15 @@ struct InvoiceOutput {
   std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
 };
 
+// Asks for the cache lines EvaluateInvoice reads first of this invoice: the
+// invoice, its customer's facts and its notices. On a large ledger each is
+// a cache miss of its own; a shard calls this for the invoice a few places
+// ahead of the one it evaluates, so that the misses overlap the evaluation.
+void PrefetchInvoiceInput(const InvoiceInput& input);
+// The second hop, for an invoice whose PrefetchInvoiceInput lines have had
+// time to arrive: the invoice's strings, each an object of its own.
+void PrefetchInvoiceFields(const v1::Invoice& invoice);
+
 // Fills *result (one InvoiceResult, never skipped) and *output, and feeds
 // the invoice's history notices and payment allocations to *reports.
 // Errors from the money module come back prefixed with the invoice number.
