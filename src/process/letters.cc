@@ -98,7 +98,13 @@ absl::Status BuildLetters(
   // Whether a customer can be mailed depends on the customer alone (ids are
   // unique), so each item is decided on its own: no lookup by id.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
+  // Items ahead of the one keyed, by this many (their customer and action).
+  constexpr size_t kKeyAhead = 8;
   for (size_t i = 0; i < items.size(); ++i) {
+    if (i + kKeyAhead < items.size()) {
+      __builtin_prefetch(items[i + kKeyAhead].customer);
+      __builtin_prefetch(items[i + kKeyAhead].action);
+    }
     const LetterItem& item = items[i];
     const v1::Customer& customer = *item.customer;
     const bool can_mail =
@@ -128,8 +134,8 @@ absl::Status BuildLetters(
 
   // Ahead of the item being written, by this many keys (the second hop at
   // half the distance).
-  constexpr size_t kPrefetchDistance = 4;
-  constexpr size_t kFieldDistance = 2;
+  constexpr size_t kPrefetchDistance = 8;
+  constexpr size_t kFieldDistance = 4;
   for (size_t k = 0; k < kPrefetchDistance && k < keyed.size(); ++k) {
     PrefetchItem(items[keyed[k].item]);
   }
