@@ -56,11 +56,18 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
       ++month.notices_printed;
       // A letter covering several invoices is one printed letter; a notice
       // without a letter id is its own letter.
-      month.printed_letters.insert(
-          notice.letter_id().empty()
-              ? absl::StrCat("\x01", notice.invoice_number(), "/",
-                             notice.sent_date(), "/", notice.step())
-              : notice.letter_id());
+      // Looked up before it is copied: most letters cover several notices,
+      // and a copy of an id this long is an allocation.
+      absl::string_view key = notice.letter_id();
+      if (key.empty()) {
+        key_scratch_.clear();
+        absl::StrAppend(&key_scratch_, "\x01", notice.invoice_number(), "/",
+                        notice.sent_date(), "/", notice.step());
+        key = key_scratch_;
+      }
+      if (!month.printed_letters.contains(key)) {
+        month.printed_letters.emplace(key);
+      }
     }
   }
   // Validated dates: a waived date is "YYYY-MM-DD" or empty.

@@ -52,6 +52,7 @@ class ReportAccumulator {
   static MonthKey KeyOf(absl::string_view month);  // REQUIRES: size >= 7
   static MonthKey KeyOf(absl::CivilDay day);
   absl::flat_hash_map<MonthKey, Month> months_;
+  std::string key_scratch_;  // reused by AddNotice: no allocation per notice
   int32_t notices_without_charges_ = 0;
 };
 
