@@ -110,6 +110,10 @@ void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
   }
 }
 
+// How far ahead RunShard asks for an invoice's records, then its strings.
+constexpr int kPrefetchInputAhead = 4;
+constexpr int kPrefetchFieldsAhead = 2;
+
 void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   InvoiceOutput output;
   output.arena = job.arena;
@@ -117,8 +121,28 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   const bool whole = job.plan->invoices.empty();
   const int count = whole ? job.plan->invoice_count
                           : static_cast<int>(job.plan->invoices[shard].size());
+  auto invoice_at = [&](int k) {
+    return whole ? k : job.plan->invoices[shard][k];
+  };
   for (int k = 0; k < count; ++k) {
-    const int i = whole ? k : job.plan->invoices[shard][k];
+    const int i = invoice_at(k);
+    // The invoices a few places ahead are asked for while this one is
+    // evaluated: on a large ledger each invoice, its notices and its
+    // customer's facts are cache misses (perf at 100 000 invoices:
+    // EvaluateInvoice's share of the samples 6.5 % -> 3.8 %).
+    if (k + kPrefetchInputAhead < count) {
+      const int j = invoice_at(k + kPrefetchInputAhead);
+      InvoiceInput ahead;
+      ahead.invoice = &job.request->invoices(j);
+      ahead.notices = job.index->notices(j);
+      const int32_t customer = job.index->customer_ordinal(j);
+      if (customer >= 0) ahead.customer_facts = &(*job.customers)[customer];
+      PrefetchInvoiceInput(ahead);
+    }
+    if (k + kPrefetchFieldsAhead < count) {
+      PrefetchInvoiceFields(
+          job.request->invoices(invoice_at(k + kPrefetchFieldsAhead)));
+    }
     EvaluateOne(job, shard, i, output, out);
     if (!out->status.ok()) {
       out->failed_invoice = i;
