@@ -2,7 +2,6 @@
 // crossing the boundary.
 #include "purring.h"
 
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -12,7 +11,6 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/arena.h"
-#include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/util/json_util.h"
 #include "purring/engine.h"
 #include "purring/limits.h"
@@ -97,7 +95,8 @@ int Guard(purring_buffer* out, Body body) noexcept {
   }
 }
 
-// One arena holds the parsed request and the response. Protobuf's default
+// The parsed request lives on one arena (the JSON path's response too; the
+// binary path serializes its results as they come). Protobuf's default
 // blocks stop growing at 8 KiB, so a large ledger took tens of thousands of
 // blocks (and as many mallocs); blocks grow here up to 1 MiB, wasting at most
 // that much at the end.

@@ -23,7 +23,8 @@ class ResultStore {
  public:
   virtual ~ResultStore() = default;
 
-  // The empty message to fill with invoice's result.
+  // The message to fill with invoice's result: empty, but for an empty
+  // balance and interest in the streamed store (every result has both).
   virtual v1::InvoiceResult* Open(int shard, int invoice) = 0;
   // The result Open returned is complete. keep: post-processing (letters,
   // hand-offs) reads it again through Kept().
