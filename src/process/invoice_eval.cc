@@ -94,6 +94,17 @@ bool Add(int64_t a, int64_t b, int64_t* out) {
   return !__builtin_add_overflow(a, b, out);
 }
 
+// Sorts events by date, equal dates in their request order. They usually
+// come in date order already, and std::stable_sort allocates a buffer per
+// call.
+template <typename Events>
+void SortByDate(Events* events) {
+  auto before = [](const auto& a, const auto& b) { return a.date < b.date; };
+  if (!std::is_sorted(events->begin(), events->end(), before)) {
+    std::stable_sort(events->begin(), events->end(), before);
+  }
+}
+
 }  // namespace
 
 void PrefetchInvoiceInput(const InvoiceInput& input) {
@@ -173,27 +184,11 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
     events.payments.push_back(
         {DateOr(p.date(), ctx.as_of), p.amount(), p.allocation()});
   }
-  // Usually already in date order; std::stable_sort allocates a buffer per
-  // call.
-  auto payment_before = [](const PaymentEvent& a, const PaymentEvent& b) {
-    return a.date < b.date;
-  };
-  if (!std::is_sorted(events.payments.begin(), events.payments.end(),
-                      payment_before)) {
-    std::stable_sort(events.payments.begin(), events.payments.end(),
-                     payment_before);
-  }
+  SortByDate(&events.payments);
   for (const v1::CreditNote& c : invoice.credit_notes()) {
     events.credits.push_back({DateOr(c.date(), ctx.as_of), c.amount()});
   }
-  auto credit_before = [](const CreditEvent& a, const CreditEvent& b) {
-    return a.date < b.date;
-  };
-  if (!std::is_sorted(events.credits.begin(), events.credits.end(),
-                      credit_before)) {
-    std::stable_sort(events.credits.begin(), events.credits.end(),
-                     credit_before);
-  }
+  SortByDate(&events.credits);
   for (const NoticeCharge& charge : all_charges) {
     if (charge.sent > ctx.as_of) continue;
     events.notices.push_back(charge);
