@@ -3,7 +3,8 @@
 # from the repository root of a fresh clone:
 #   1. the whole test suite built with AddressSanitizer + UndefinedBehavior-
 #      Sanitizer (gcc) and run with ctest;
-#   2. the concurrency test built with ThreadSanitizer and run;
+#   2. the concurrency test and the sharded evaluation built with
+#      ThreadSanitizer and run;
 #   3. the two libFuzzer targets (clang, ASan + UBSan) for FUZZ_SECONDS each,
 #      seeded from examples/*.json and fuzz/seeds/json/.
 # Any sanitizer report, crash, leak, timeout or test failure fails the script.
@@ -65,15 +66,18 @@ fi
 fi
 
 if wants tsan; then
-step "2/3 ThreadSanitizer: the concurrency test"
+step "2/3 ThreadSanitizer: the concurrency test and the sharded evaluation"
 cmake -S . -B "$tsan_dir" -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_C_FLAGS="$opt_flags" -DCMAKE_CXX_FLAGS="$opt_flags" \
   -DPURRING_SANITIZE=thread \
   -DPURRING_BUILD_TESTS=ON -DPURRING_BUILD_BENCHMARKS=OFF -DPURRING_BUILD_TOOLS=OFF
-cmake --build "$tsan_dir" -j"$jobs" --target concurrency_test
+cmake --build "$tsan_dir" -j"$jobs" --target concurrency_test evaluate_serialized_test
 # TSan's shadow memory needs a fixed address layout on kernels with large
 # ASLR entropy: run without address randomisation.
 setarch "$(uname -m)" -R "$tsan_dir/tests/concurrency_test"
+# Several shards at once (ledgers above 4 096 invoices per shard).
+setarch "$(uname -m)" -R "$tsan_dir/tests/evaluate_serialized_test" \
+  --gtest_filter='EvaluateSerialized.AnyThreadCount*:EvaluateSerialized.CustomersSpread*'
 
 fi
 
