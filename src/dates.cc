@@ -24,10 +24,6 @@ void PutTwoDigits(int value, char* out) {
   out[1] = kTwoDigits[2 * value + 1];
 }
 
-bool IsLeapYear(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30,
                                     31, 31, 30, 31, 30, 31};

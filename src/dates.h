@@ -18,6 +18,11 @@ std::optional<absl::CivilDay> ParseDate(absl::string_view text);
 // Formats as "YYYY-MM-DD".
 std::string FormatDate(absl::CivilDay day);
 
+// Gregorian leap years.
+inline bool IsLeapYear(int64_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
 // A day counted from 1970-01-01, for per-invoice loops that step and compare
 // days many times: absl::CivilDay's + and - renormalise through divisions
 // (measured: ~200 instructions per interest period in the accrual loop).

@@ -17,10 +17,6 @@ v1::FeeStrictness Effective(v1::FeeStrictness strictness) {
 
 bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 
-// Statutory minimum deadline of a fee-bearing notice (inkassoforskriften
-// § 1-3, inkassoloven § 9).
-constexpr int kMinDeadlineDays = 14;
-
 // The statutory fee the law allows on this notice, or 0 with the reason.
 int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
   const absl::CivilDay first_fee_day = FirstFeeDay(in.adjusted_due);

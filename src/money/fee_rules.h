@@ -14,6 +14,10 @@
 
 namespace purring::internal {
 
+// Statutory minimum payment deadline of a notice (inkassoforskriften § 1-3,
+// inkassoloven § 9; law.md § 4.1).
+inline constexpr int kMinDeadlineDays = 14;
+
 // Whether the profile wants a fee on `step` (before the law is applied).
 // MILD: warning; MEDIUM: dunning and warning; STRENG: dunning and warning
 // (every step the law allows); OFF: none. Never on a reminder.

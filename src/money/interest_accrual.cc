@@ -3,17 +3,10 @@
 #include <algorithm>
 
 namespace purring::internal {
-namespace {
-
-bool IsLeap(int64_t year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-}  // namespace
 
 int32_t InterestAccrual::DaysInYear(int64_t year, v1::DayCount day_count) {
   if (day_count == v1::DAY_COUNT_ACTUAL_365) return 365;
-  return IsLeap(year) ? 366 : 365;
+  return IsLeapYear(year) ? 366 : 365;
 }
 
 InterestAccrual::InterestAccrual(const RateBook& rates,

@@ -34,14 +34,7 @@ ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::string_view month) {
 }
 
 ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::CivilDay day) {
-  const int64_t year = day.year();
-  if (year < 0 || year > 9999) return KeyOf(FormatDate(day));
-  const int y = static_cast<int>(year), m = day.month();
-  const char text[kMonthLength] = {
-      static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-      static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10),
-      '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
-  return KeyOf(absl::string_view(text, kMonthLength));
+  return KeyOf(FormatDate(day));  // "YYYY-MM-DD" fits std::string's buffer
 }
 
 void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {

@@ -1,5 +1,7 @@
 #include "process/calendar.h"
 
+#include "dates.h"
+
 namespace purring::internal {
 
 namespace {
@@ -46,8 +48,7 @@ constexpr int kDaysBeforeMonth[12] = {0,   31,  59,  90,  120, 151,
 // extra day counted. Plain integers: CivilDay's difference and constructor
 // renormalise through divisions, and this runs for every due date.
 int DayOfYearFromMarch(absl::civil_year_t year, int month, int day) {
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return kDaysBeforeMonth[month - 1] + day - 1 + (leap ? 1 : 0);
+  return kDaysBeforeMonth[month - 1] + day - 1 + (IsLeapYear(year) ? 1 : 0);
 }
 
 // The weekday after `weekday` (absl::Weekday counts monday = 0 .. sunday).

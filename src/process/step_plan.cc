@@ -5,13 +5,6 @@
 #include "money/fee_rules.h"
 
 namespace purring::internal {
-namespace {
-
-// The legal minimum payment deadline of a notice (inkassoloven § 9, law.md
-// § 4.1).
-constexpr int kMinDeadlineDays = 14;
-
-}  // namespace
 
 absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
                               absl::CivilDay sent) {
