@@ -79,16 +79,16 @@ void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
                  ShardOutput* out) {
   InvoiceInput input;
   input.invoice = &job.request->invoices(i);
-  input.customer = job.index->customer(i);
   input.notices = job.index->notices(i);
   input.collection_case = job.index->collection_case(i);
-  if (input.customer == nullptr) {
+  const int32_t customer = job.index->customer_ordinal(i);
+  if (customer < 0) {
     out->status = absl::InvalidArgumentError(absl::StrCat(
         "invoice \"", input.invoice->number(), "\": customer_id \"",
         input.invoice->customer_id(), "\" is not a customer in the request"));
     return;
   }
-  input.customer_facts = &(*job.customers)[job.index->customer_ordinal(i)];
+  input.customer_facts = &(*job.customers)[customer];
   output.has_action = false;
   output.action = nullptr;
   output.cutoff_not_numeric = false;

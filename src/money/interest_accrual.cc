@@ -11,12 +11,6 @@ int32_t InterestAccrual::DaysInYear(int64_t year, v1::DayCount day_count) {
 
 InterestAccrual::InterestAccrual(const RateBook& rates,
                                  v1::DayCount day_count, absl::CivilDay first,
-                                 absl::CivilDay last)
-    : InterestAccrual(rates, day_count, first, last, ToDayNumber(first),
-                      ToDayNumber(last)) {}
-
-InterestAccrual::InterestAccrual(const RateBook& rates,
-                                 v1::DayCount day_count, absl::CivilDay first,
                                  absl::CivilDay last, DayNumber first_number,
                                  DayNumber last_number)
     : day_count_(day_count) {

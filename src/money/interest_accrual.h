@@ -25,11 +25,9 @@ inline constexpr int64_t kInterestDenominator = int64_t{10000} * 365 * 366;
 // day order without gaps or overlaps.
 class InterestAccrual {
  public:
-  InterestAccrual(const RateBook& rates, v1::DayCount day_count,
-                  absl::CivilDay first, absl::CivilDay last);
-  // The same with the day numbers of `first` and `last` already at hand
-  // (ToDayNumber costs a CivilDay difference). REQUIRES: first_number ==
-  // ToDayNumber(first), last_number == ToDayNumber(last).
+  // Interest over the days [first, last], whose day numbers the caller has
+  // at hand (ToDayNumber costs a CivilDay difference). REQUIRES:
+  // first_number == ToDayNumber(first), last_number == ToDayNumber(last).
   InterestAccrual(const RateBook& rates, v1::DayCount day_count,
                   absl::CivilDay first, absl::CivilDay last,
                   DayNumber first_number, DayNumber last_number);

@@ -1,8 +1,8 @@
 #include "money/postings.h"
 
-#include <initializer_list>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace purring::internal {
@@ -15,21 +15,6 @@ constexpr char kDefaultIncome[] = "8050";
 absl::string_view OrDefault(const std::string& value,
                             absl::string_view fallback) {
   return value.empty() ? fallback : absl::string_view(value);
-}
-
-// Sets *field to the concatenation of parts, built in place: no temporary
-// string to build and then move in (one posting has two such fields).
-void SetJoined(std::string* field,
-               std::initializer_list<absl::string_view> parts) {
-  size_t size = 0;
-  for (absl::string_view part : parts) size += part.size();
-  field->clear();
-  field->reserve(size);
-  for (absl::string_view part : parts) field->append(part.data(), part.size());
-}
-
-void Set(absl::string_view value, std::string* field) {
-  field->assign(value.data(), value.size());
 }
 
 }  // namespace
@@ -45,9 +30,7 @@ void AppendPostings(const v1::ProposedAction& action,
   const absl::string_view interest_account =
       OrDefault(accounting.interest_account(), kDefaultIncome);
   const absl::string_view compensation_account =
-      accounting.compensation_account().empty()
-          ? fee_account
-          : absl::string_view(accounting.compensation_account());
+      OrDefault(accounting.compensation_account(), fee_account);
 
   struct Line {
     v1::PostingKind kind;
@@ -66,19 +49,20 @@ void AppendPostings(const v1::ProposedAction& action,
   for (const Line& line : lines) {
     if (line.amount == 0) continue;
     v1::LedgerPosting* posting = out->Add();
-    SetJoined(posting->mutable_id(), {action.id(), "/", line.suffix});
+    // Appended in place (one sized allocation, nothing to copy in after).
+    absl::StrAppend(posting->mutable_id(), action.id(), "/", line.suffix);
     posting->set_action_id(action.id());
     posting->set_date(action.date());
     posting->set_invoice_number(action.invoice_number());
     posting->set_customer_id(action.customer_id());
     posting->set_kind(line.kind);
-    Set(receivable, posting->mutable_debit_account());
-    Set(line.account, posting->mutable_credit_account());
+    posting->set_debit_account(receivable.data(), receivable.size());
+    posting->set_credit_account(line.account.data(), line.account.size());
     posting->set_amount(line.amount);
     posting->set_department(accounting.department());
     posting->set_project(accounting.project());
-    SetJoined(posting->mutable_description(),
-              {line.what, " faktura ", action.invoice_number()});
+    absl::StrAppend(posting->mutable_description(), line.what, " faktura ",
+                    action.invoice_number());
   }
 }
 

@@ -361,22 +361,11 @@ void RateBook::InterestPeriods(absl::CivilDay from, absl::CivilDay to,
   }
   // The precomputed periods are split at every boundary there is, so
   // clipping the ones that overlap [from, to] gives the same periods.
-  for (const RatePeriod& period : OverlappingPeriods(from, to)) {
+  for (const RatePeriod& period :
+       OverlappingDays(ToDayNumber(from), ToDayNumber(to)).periods) {
     out->push_back({std::max(from, period.from), std::min(to, period.to),
                     period.rate_basis_points});
   }
-}
-
-absl::Span<const RatePeriod> RateBook::OverlappingPeriods(
-    absl::CivilDay from, absl::CivilDay to) const {
-  if (from > to || from < first_day_ || to > valid_until_) return {};
-  auto first = std::lower_bound(
-      periods_.begin(), periods_.end(), from,
-      [](const RatePeriod& period, absl::CivilDay d) { return period.to < d; });
-  auto last = std::upper_bound(
-      first, periods_.end(), to,
-      [](absl::CivilDay d, const RatePeriod& period) { return d < period.from; });
-  return absl::MakeConstSpan(&*first, static_cast<size_t>(last - first));
 }
 
 RateBook::Overlap RateBook::OverlappingDays(DayNumber from,

@@ -49,13 +49,11 @@ class RateBook {
   // change, 1 January and 1 July. Appends nothing when from > to.
   void InterestPeriods(absl::CivilDay from, absl::CivilDay to,
                        std::vector<RatePeriod>* out) const;
-  // The precomputed periods overlapping [from, to], unclipped; empty when
-  // [from, to] is empty or reaches outside the tables (then use
-  // InterestPeriods). Valid as long as the book.
-  absl::Span<const RatePeriod> OverlappingPeriods(absl::CivilDay from,
-                                                  absl::CivilDay to) const;
-  // OverlappingPeriods by day numbers (no CivilDay arithmetic: this runs
-  // per invoice), with each period's first and last day, same indices.
+  // The precomputed periods overlapping the days [from, to] (ToDayNumber),
+  // unclipped, with each period's first and last day number, same indices;
+  // empty when [from, to] is empty or reaches outside the tables (then use
+  // InterestPeriods). Day numbers: no CivilDay arithmetic, this runs per
+  // invoice. Valid as long as the book.
   struct DayRange {
     DayNumber first;
     DayNumber last;

@@ -34,8 +34,7 @@ struct EvalContext {
 
 struct InvoiceInput {
   const v1::Invoice* invoice = nullptr;
-  const v1::Customer* customer = nullptr;
-  const CustomerFacts* customer_facts = nullptr;  // of customer
+  const CustomerFacts* customer_facts = nullptr;  // of the invoice's customer
   // This invoice's notices, by sent date then step (RequestIndex order).
   absl::Span<const v1::Notice* const> notices;
   const v1::CollectionCase* collection_case = nullptr;  // nullptr: none
