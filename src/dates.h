@@ -30,6 +30,9 @@ using DayNumber = int64_t;
 inline DayNumber ToDayNumber(absl::CivilDay day) {
   return day - absl::CivilDay(1970, 1, 1);
 }
+inline absl::CivilDay FromDayNumber(DayNumber number) {
+  return absl::CivilDay(1970, 1, 1) + number;
+}
 
 }  // namespace purring::internal
 

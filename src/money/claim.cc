@@ -186,19 +186,15 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   DayNumber cursor = first_interest_number;
   // The last day that bore interest (principal > 0); before the first
   // interest day when none did.
-  absl::CivilDay last_interest_day = events.adjusted_due;
   DayNumber last_interest_number = cursor - 1;
 
-  auto accrue_to = [&](absl::CivilDay to, DayNumber to_number) {
+  auto accrue_to = [&](DayNumber to_number) {
     if (cursor > to_number) return;
     if (cursor < first_rated_number && owed.principal > 0) {
       state.unrated_interest_days = true;
     }
     accrual.Accrue(cursor, to_number, owed.principal);
-    if (owed.principal > 0) {
-      last_interest_day = to;
-      last_interest_number = to_number;
-    }
+    if (owed.principal > 0) last_interest_number = to_number;
     cursor = to_number + 1;
   };
   auto interest_claimed_to = [&](absl::CivilDay day, int64_t* out) {
@@ -212,7 +208,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   for (const Event& event : by_day) {
     const absl::CivilDay day = event.day;
     // The event day itself still bears interest (once a day).
-    accrue_to(day, ToDayNumber(day));
+    accrue_to(ToDayNumber(day));
     for (; costs_it != costs_by_day.end() && costs_it->first <= day;
          ++costs_it) {
       if (!AddMoney(costs_it->second, &owed.costs).ok()) return Overflow();
@@ -236,7 +232,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       state.allocations.push_back(allocation);
     }
   }
-  accrue_to(as_of, as_of_number);
+  accrue_to(as_of_number);
 
   int64_t accrued = 0;
   if (!RoundHalfUp(accrual.numerator(), kInterestDenominator, &accrued)) {
@@ -257,7 +253,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       return Overflow();
     }
     const bool cut = period.last > last_interest_number;
-    const absl::CivilDay to = cut ? last_interest_day : period.span.to;
+    const absl::CivilDay to =
+        cut ? FromDayNumber(last_interest_number) : period.span.to;
     const DayNumber to_number = cut ? last_interest_number : period.last;
     v1::InterestPeriod* out = interest.add_periods();
     out->set_from_date(FormatDate(period.span.from));
