@@ -137,15 +137,15 @@ int purring_evaluate(const void* request, size_t request_size,
                      purring_buffer* response) {
   if (int rc = CheckOut(response); rc != PURRING_OK) return rc;
   return Guard(response, [&]() -> int {
-    google::protobuf::Arena arena(RequestArenaOptions());
-    auto* parsed = google::protobuf::Arena::CreateMessage<EvaluateRequest>(&arena);
-    if (absl::Status s = ParseBinary(request, request_size, parsed); !s.ok()) {
-      return Report(s, response);
+    if (request == nullptr && request_size != 0) {
+      return Report(absl::InvalidArgumentError(
+                        "request is NULL but request_size is not 0"),
+                    response);
     }
     // Results are serialized as they are computed, into malloc'd memory
     // that is handed over as it is.
-    absl::StatusOr<purring::SerializedResponse> result =
-        purring::EvaluateSerialized(*parsed);
+    absl::StatusOr<purring::SerializedResponse> result = purring::EvaluateBytes(
+        absl::string_view(static_cast<const char*>(request), request_size));
     if (!result.ok()) return Report(result.status(), response);
     response->size = result->size;
     response->data = reinterpret_cast<uint8_t*>(result->data.release());

@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring {
@@ -60,6 +61,16 @@ struct SerializedResponse {
 // more (protobuf cannot parse messages that large).
 absl::StatusOr<SerializedResponse> EvaluateSerialized(
     const v1::EvaluateRequest& request);
+
+// The same for a request still in the protobuf binary format, which is what
+// purring_evaluate (the C ABI) receives: exactly what ParseRequest
+// (purring/parse.h, limits first) and then EvaluateSerialized give, byte for
+// byte on success and code and message on error. A well-formed request is
+// never held as a message tree: its invoices and notices are parsed one at a
+// time while they are evaluated, so a large ledger costs far less memory and
+// time. Requests the streamed reading does not cover (fields out of the
+// order protobuf writes them, or any refusal) go the tree's way.
+absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request);
 
 // The library version, e.g. "1.0.0".
 const char* Version();
