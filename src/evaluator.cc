@@ -28,20 +28,32 @@
 #include "process/profiles.h"
 #include "process/request_index.h"
 #include "purring/limits.h"
+#include "invoice_source.h"
 #include "result_store.h"
 #include "shard_plan.h"
 
 namespace purring::internal {
 namespace {
 
+// A proposed action with what letters and hand-offs read of its invoice.
+struct ActionEntry {
+  int invoice;
+  v1::ProposedAction* action;
+  const v1::Invoice* kept;                  // InvoiceSource::KeepInvoice
+  std::vector<const v1::Notice*> notices;   // hand-offs only: KeepNotices
+};
+
+// A warning about one invoice, made while its shard had it loaded.
+using InvoiceWarning = std::pair<int, v1::Warning>;
+
 // What one shard produced, besides the results it put in the store.
 struct ShardOutput {
   // By invoice, in request order; on the response's arena, or owned here
   // when it has none.
-  std::vector<std::pair<int, v1::ProposedAction*>> actions;
+  std::vector<ActionEntry> actions;
   bool owns_actions = false;
-  std::vector<int> cutoff_not_numeric;                      // invoices
-  std::vector<int> interest_before_rate_tables;             // invoices
+  std::vector<InvoiceWarning> cutoff_not_numeric;
+  std::vector<InvoiceWarning> interest_before_rate_tables;
   ReportAccumulator reports;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
@@ -51,7 +63,7 @@ struct ShardOutput {
   ShardOutput& operator=(const ShardOutput&) = delete;
   ~ShardOutput() {
     if (!owns_actions) return;
-    for (auto& entry : actions) delete entry.second;
+    for (auto& entry : actions) delete entry.action;
   }
 };
 
@@ -65,8 +77,7 @@ struct StatusAndBalance {
 // Everything one shard reads and writes; the vectors are shared, the shards
 // write disjoint elements.
 struct ShardJob {
-  const v1::EvaluateRequest* request;
-  const RequestIndex* index;
+  InvoiceSource* source;
   const EvalContext* ctx;
   const CustomerTable* customers;
   const ShardPlan* plan;
@@ -75,13 +86,39 @@ struct ShardJob {
   std::vector<StatusAndBalance>* summaries;
 };
 
+v1::Warning OldInterestWarning(const v1::Invoice& invoice,
+                               absl::CivilDay first_day) {
+  v1::Warning warning;
+  warning.set_code("INTEREST_BEFORE_RATE_TABLES");
+  warning.set_message(absl::StrCat(
+      "invoice \"", invoice.number(), "\": principal was outstanding before the "
+      "rate tables begin (", FormatDate(first_day), "); no interest is computed "
+      "for those days (supply older interest_rates rows to include them)"));
+  warning.set_invoice_number(invoice.number());
+  warning.set_customer_id(invoice.customer_id());
+  return warning;
+}
+
+v1::Warning CutoffWarning(const v1::Invoice& invoice,
+                          absl::string_view start_from) {
+  v1::Warning warning;
+  warning.set_code("CUTOFF_NOT_NUMERIC");
+  warning.set_message(absl::StrCat(
+      "invoice number \"", invoice.number(), "\" and start_from_invoice_number \"",
+      start_from, "\" are not both digits; compared byte-wise"));
+  warning.set_invoice_number(invoice.number());
+  warning.set_customer_id(invoice.customer_id());
+  return warning;
+}
+
 void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
                  ShardOutput* out) {
   InvoiceInput input;
-  input.invoice = &job.request->invoices(i);
-  input.notices = job.index->notices(i);
-  input.collection_case = job.index->collection_case(i);
-  const int32_t customer = job.index->customer_ordinal(i);
+  if (absl::Status s = job.source->Load(shard, i, &input); !s.ok()) {
+    out->status = std::move(s);
+    return;
+  }
+  const int32_t customer = job.source->customer_ordinals()[i];
   if (customer < 0) {
     out->status = absl::InvalidArgumentError(absl::StrCat(
         "invoice \"", input.invoice->number(), "\": customer_id \"",
@@ -97,16 +134,28 @@ void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
   absl::Status status =
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports);
   // Kept even on error, so that the shard frees it when it owns it.
-  if (output.has_action) out->actions.emplace_back(i, output.action);
+  if (output.has_action) {
+    ActionEntry& entry = out->actions.emplace_back();
+    entry.invoice = i;
+    entry.action = output.action;
+    entry.kept = job.source->KeepInvoice(*input.invoice);
+    if (output.action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
+      entry.notices = job.source->KeepNotices(input.notices);
+    }
+  }
   if (!status.ok()) {
     out->status = std::move(status);
     return;
   }
   (*job.summaries)[i] = {result->status(), result->balance().total()};
   job.store->Close(shard, i, /*keep=*/output.has_action);
-  if (output.cutoff_not_numeric) out->cutoff_not_numeric.push_back(i);
+  if (output.cutoff_not_numeric) {
+    out->cutoff_not_numeric.emplace_back(
+        i, CutoffWarning(*input.invoice, job.ctx->start_from));
+  }
   if (output.interest_before_rate_tables) {
-    out->interest_before_rate_tables.push_back(i);
+    out->interest_before_rate_tables.emplace_back(
+        i, OldInterestWarning(*input.invoice, job.ctx->rates->first_day()));
   }
 }
 
@@ -124,24 +173,29 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   auto invoice_at = [&](int k) {
     return whole ? k : job.plan->invoices[shard][k];
   };
+  const absl::Span<const int32_t> customer_of =
+      job.source->customer_ordinals();
   for (int k = 0; k < count; ++k) {
     const int i = invoice_at(k);
     // The invoices a few places ahead are asked for while this one is
-    // evaluated: on a large ledger each invoice, its notices and its
+    // evaluated: on a large parsed ledger each invoice, its notices and its
     // customer's facts are cache misses (perf at 100 000 invoices:
     // EvaluateInvoice's share of the samples 6.5 % -> 3.8 %).
     if (k + kPrefetchInputAhead < count) {
       const int j = invoice_at(k + kPrefetchInputAhead);
       InvoiceInput ahead;
-      ahead.invoice = &job.request->invoices(j);
-      ahead.notices = job.index->notices(j);
-      const int32_t customer = job.index->customer_ordinal(j);
-      if (customer >= 0) ahead.customer_facts = &(*job.customers)[customer];
-      PrefetchInvoiceInput(ahead);
+      if (job.source->Peek(j, &ahead)) {
+        if (customer_of[j] >= 0) {
+          ahead.customer_facts = &(*job.customers)[customer_of[j]];
+        }
+        PrefetchInvoiceInput(ahead);
+      }
     }
     if (k + kPrefetchFieldsAhead < count) {
-      PrefetchInvoiceFields(
-          job.request->invoices(invoice_at(k + kPrefetchFieldsAhead)));
+      InvoiceInput ahead;
+      if (job.source->Peek(invoice_at(k + kPrefetchFieldsAhead), &ahead)) {
+        PrefetchInvoiceFields(*ahead.invoice);
+      }
     }
     EvaluateOne(job, shard, i, output, out);
     if (!out->status.ok()) {
@@ -206,43 +260,27 @@ absl::Status FirstError(const std::vector<ShardOutput>& shards) {
   return first == nullptr ? absl::OkStatus() : first->status;
 }
 
-// Every shard's list of invoices, merged in request order.
-std::vector<int> MergedInvoices(const std::vector<ShardOutput>& shards,
-                                std::vector<int> ShardOutput::*list) {
-  std::vector<int> merged;
-  for (const ShardOutput& shard : shards) {
-    merged.insert(merged.end(), (shard.*list).begin(), (shard.*list).end());
+// Every shard's warnings of one kind, merged in request order.
+std::vector<v1::Warning> MergedWarnings(
+    std::vector<ShardOutput>& shards,
+    std::vector<InvoiceWarning> ShardOutput::*list) {
+  std::vector<InvoiceWarning> merged;
+  for (ShardOutput& shard : shards) {
+    for (InvoiceWarning& warning : shard.*list) {
+      merged.push_back(std::move(warning));
+    }
   }
-  std::sort(merged.begin(), merged.end());
-  return merged;
+  std::sort(merged.begin(), merged.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<v1::Warning> warnings;
+  warnings.reserve(merged.size());
+  for (InvoiceWarning& warning : merged) {
+    warnings.push_back(std::move(warning.second));
+  }
+  return warnings;
 }
 
-v1::Warning OldInterestWarning(const v1::Invoice& invoice,
-                               absl::CivilDay first_day) {
-  v1::Warning warning;
-  warning.set_code("INTEREST_BEFORE_RATE_TABLES");
-  warning.set_message(absl::StrCat(
-      "invoice \"", invoice.number(), "\": principal was outstanding before the "
-      "rate tables begin (", FormatDate(first_day), "); no interest is computed "
-      "for those days (supply older interest_rates rows to include them)"));
-  warning.set_invoice_number(invoice.number());
-  warning.set_customer_id(invoice.customer_id());
-  return warning;
-}
-
-v1::Warning CutoffWarning(const v1::Invoice& invoice,
-                          const std::string& start_from) {
-  v1::Warning warning;
-  warning.set_code("CUTOFF_NOT_NUMERIC");
-  warning.set_message(absl::StrCat(
-      "invoice number \"", invoice.number(), "\" and start_from_invoice_number \"",
-      start_from, "\" are not both digits; compared byte-wise"));
-  warning.set_invoice_number(invoice.number());
-  warning.set_customer_id(invoice.customer_id());
-  return warning;
-}
-
-absl::Status CountStatuses(const v1::EvaluateRequest& request,
+absl::Status CountStatuses(const InvoiceSource& source,
                            const std::vector<StatusAndBalance>& summaries,
                            v1::EvaluateResponse* response) {
   struct Count {
@@ -261,7 +299,7 @@ absl::Status CountStatuses(const v1::EvaluateRequest& request,
           "the balances of status ",
           v1::InvoiceStatus_Name(summaries[i].status),
           " overflow 64-bit øre (at invoice \"",
-          request.invoices(static_cast<int>(i)).number(), "\")"));
+          source.Number(static_cast<int>(i)), "\")"));
     }
   }
   for (int status = 0; status < v1::InvoiceStatus_ARRAYSIZE; ++status) {
@@ -288,7 +326,7 @@ void FillHead(const v1::EvaluateRequest& request,
 // Evaluates every invoice into store and fills the response fields after
 // the results (6 to 15) from the kept results.
 absl::Status EvaluateWith(const v1::EvaluateRequest& request,
-                          const RequestIndex& index, const ShardPlan& plan,
+                          InvoiceSource& source, const ShardPlan& plan,
                           ResultStore* store, v1::EvaluateResponse* response) {
   const v1::DunningSettings& settings = request.settings();
   const absl::Time as_of_time = FromTimestamp(request.as_of());
@@ -316,46 +354,43 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   std::vector<ShardOutput> shards(plan.shard_count());
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
-  const ShardJob job{&request, &index, &ctx, &customers, &plan,
+  source.SetShardCount(plan.shard_count());
+  const ShardJob job{&source, &ctx, &customers, &plan,
                      response->GetArena(), store, &summaries};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
+  if (absl::Status s = source.AfterShards(); !s.ok()) return s;
 
   // Actions in request order (one per invoice at most), whatever the split.
-  std::vector<std::pair<int, v1::ProposedAction*>> actions;
+  std::vector<ActionEntry> actions;
   for (ShardOutput& shard : shards) {
-    actions.insert(actions.end(), shard.actions.begin(), shard.actions.end());
+    for (ActionEntry& entry : shard.actions) actions.push_back(std::move(entry));
     shard.actions.clear();  // owned by actions now
   }
   std::sort(actions.begin(), actions.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<int> action_invoice;
-  action_invoice.reserve(actions.size());
+            [](const auto& a, const auto& b) { return a.invoice < b.invoice; });
   response->mutable_actions()->Reserve(static_cast<int>(actions.size()));
-  for (auto& [invoice, action] : actions) {
-    action_invoice.push_back(invoice);
+  for (const ActionEntry& entry : actions) {
     // Same arena (or both on the heap): ownership moves, nothing is copied.
-    response->mutable_actions()->AddAllocated(action);
+    response->mutable_actions()->AddAllocated(entry.action);
   }
-  for (int invoice :
-       MergedInvoices(shards, &ShardOutput::cutoff_not_numeric)) {
-    warnings.push_back(CutoffWarning(request.invoices(invoice),
-                                     settings.start_from_invoice_number()));
-  }
-  for (int invoice :
-       MergedInvoices(shards, &ShardOutput::interest_before_rate_tables)) {
-    warnings.push_back(
-        OldInterestWarning(request.invoices(invoice), rates->first_day()));
+  for (auto list : {&ShardOutput::cutoff_not_numeric,
+                    &ShardOutput::interest_before_rate_tables}) {
+    for (v1::Warning& warning : MergedWarnings(shards, list)) {
+      warnings.push_back(std::move(warning));
+    }
   }
 
+  const absl::Span<const int32_t> customer_of = source.customer_ordinals();
+  auto customer = [&](int invoice) {
+    return &request.customers(customer_of[invoice]);
+  };
   // Letters first: they set letter_id and channel on the actions.
   std::vector<LetterItem> letter_items;
-  for (int a = 0; a < response->actions_size(); ++a) {
-    v1::ProposedAction* action = response->mutable_actions(a);
-    if (action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
-    const int invoice = action_invoice[a];
-    letter_items.push_back({action, index.customer(invoice),
-                            &request.invoices(invoice), &store->Kept(invoice)});
+  for (const ActionEntry& entry : actions) {
+    if (entry.action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
+    letter_items.push_back({entry.action, customer(entry.invoice), entry.kept,
+                            &store->Kept(entry.invoice)});
   }
   if (absl::Status s =
           BuildLetters(letter_items, settings, response->mutable_letters(),
@@ -364,16 +399,13 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     return s;
   }
 
-  for (int a = 0; a < response->actions_size(); ++a) {
-    const v1::ProposedAction& action = response->actions(a);
-    const int invoice = action_invoice[a];
+  for (ActionEntry& entry : actions) {
+    const v1::ProposedAction& action = *entry.action;
     if (action.kind() == v1::ACTION_KIND_SEND_NOTICE) {
       AppendPostings(action, settings.accounting(), response->mutable_postings());
     } else if (action.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-      HandOffInput input{&action, index.customer(invoice),
-                         &request.invoices(invoice), &store->Kept(invoice),
-                         {index.notices(invoice).begin(),
-                          index.notices(invoice).end()}};
+      HandOffInput input{&action, customer(entry.invoice), entry.kept,
+                         &store->Kept(entry.invoice), std::move(entry.notices)};
       BuildCaseFileInto(input, settings, *rates,
                         response->add_collection_hand_offs());
     }
@@ -401,7 +433,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     shards[0].reports.Merge(shards[s].reports);
   }
   shards[0].reports.Finish(settings.provider_pricing(), response);
-  if (absl::Status s = CountStatuses(request, summaries, response); !s.ok()) {
+  if (absl::Status s = CountStatuses(source, summaries, response); !s.ok()) {
     return s;
   }
   for (v1::Warning& warning : warnings) {
@@ -415,16 +447,25 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
 absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
                                const RequestIndex& index,
                                v1::EvaluateResponse* response) {
+  TreeInvoiceSource source(request, index);
   const ShardPlan plan = PlanShards(request, index);
   FillHead(request, response);
   TreeResultStore store(plan.invoice_count, response);
-  return EvaluateWith(request, index, plan, &store, response);
+  return EvaluateWith(request, source, plan, &store, response);
 }
 
 absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
                                       const RequestIndex& index,
                                       MallocBuffer* out) {
-  const ShardPlan plan = PlanShards(request, index);
+  TreeInvoiceSource source(request, index);
+  return EvaluateSourceToBytes(request, source, out);
+}
+
+absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
+                                   InvoiceSource& source, MallocBuffer* out) {
+  const ShardPlan plan =
+      PlanShards(request.options().threads(), request.customers_size(),
+                 source.customer_ordinals());
   std::string head;
   {
     v1::EvaluateResponse head_fields;
@@ -440,7 +481,7 @@ absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
   google::protobuf::Arena arena(options);
   auto* tail =
       google::protobuf::Arena::CreateMessage<v1::EvaluateResponse>(&arena);
-  if (absl::Status s = EvaluateWith(request, index, plan, &store, tail);
+  if (absl::Status s = EvaluateWith(request, source, plan, &store, tail);
       !s.ok()) {
     return s;
   }

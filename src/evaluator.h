@@ -3,6 +3,7 @@
 #define PURRING_SRC_EVALUATOR_H_
 
 #include "absl/status/status.h"
+#include "invoice_source.h"
 #include "malloc_buffer.h"
 #include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
@@ -21,6 +22,12 @@ absl::Status EvaluateValidated(const v1::EvaluateRequest& request,
 absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
                                       const RequestIndex& index,
                                       MallocBuffer* out);
+
+// The same for invoices from `source` (the request's invoices field is not
+// read): EvaluateBytes's way, with a SplitInvoiceSource.
+// REQUIRES: request passed validation, but for what source checks itself.
+absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
+                                   InvoiceSource& source, MallocBuffer* out);
 
 }  // namespace purring::internal
 

@@ -3,7 +3,10 @@
 #ifndef PURRING_SRC_SHARD_PLAN_H_
 #define PURRING_SRC_SHARD_PLAN_H_
 
+#include <cstdint>
 #include <vector>
+
+#include "absl/types/span.h"
 
 #include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
@@ -27,6 +30,10 @@ struct ShardPlan {
 // REQUIRES: index was built from the validated request.
 ShardPlan PlanShards(const v1::EvaluateRequest& request,
                      const RequestIndex& index);
+// The same from the request's options.threads, its number of customers and
+// each invoice's customer (its position among them).
+ShardPlan PlanShards(int threads, int customer_count,
+                     absl::Span<const int32_t> customer_of);
 
 }  // namespace purring::internal
 

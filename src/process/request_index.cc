@@ -7,17 +7,23 @@
 #include "dates.h"
 
 namespace purring::internal {
-namespace {
 
-// A notice's place in its invoice's order: sent date, then step.
-int64_t SortKey(int32_t sent, const v1::Notice& n) {
-  return (int64_t{sent} << 32) | static_cast<uint32_t>(n.step());
-}
-
-// Stable insertion sort of keys[0, n) carrying items along: invoices have
-// 0-3 notices, mostly in order already, and std::stable_sort allocates a
-// buffer on every call (measured: one malloc per invoice with notices).
-void SortSmall(int64_t* keys, const v1::Notice** items, size_t n) {
+void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n) {
+  if (n < 2) return;
+  if (n > 16) {
+    std::vector<std::pair<int64_t, const v1::Notice*>> pairs(n);
+    for (size_t j = 0; j < n; ++j) pairs[j] = {keys[j], items[j]};
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t j = 0; j < n; ++j) {
+      keys[j] = pairs[j].first;
+      items[j] = pairs[j].second;
+    }
+    return;
+  }
+  // Insertion sort: invoices have 0-3 notices, mostly in order already, and
+  // std::stable_sort allocates a buffer on every call (measured: one malloc
+  // per invoice with notices).
   for (size_t i = 1; i < n; ++i) {
     if (keys[i - 1] <= keys[i]) continue;
     const int64_t key = keys[i];
@@ -31,8 +37,6 @@ void SortSmall(int64_t* keys, const v1::Notice** items, size_t n) {
     items[j] = item;
   }
 }
-
-}  // namespace
 
 RequestIndex::Builder::Builder(const v1::EvaluateRequest& request)
     : request_(request) {
@@ -60,24 +64,13 @@ RequestIndex RequestIndex::Builder::Finish() && {
     if (owner.invoice < 0) continue;
     const uint32_t at = fill[owner.invoice]++;
     index_.notices_[at] = &notices[n];
-    keys[at] = SortKey(owner.sent, notices[n]);
+    keys[at] = NoticeSortKey(owner.sent, notices[n]);
   }
   // Each invoice's notices by sent date, then step (stable: request order
   // for ties), once here for every consumer.
   for (size_t i = 0; i < invoice_count; ++i) {
-    const size_t size = begin[i + 1] - begin[i];
-    if (size < 2) continue;
-    int64_t* k = keys.data() + begin[i];
-    const v1::Notice** items = index_.notices_.data() + begin[i];
-    if (size <= 16) {
-      SortSmall(k, items, size);
-      continue;
-    }
-    std::vector<std::pair<int64_t, const v1::Notice*>> pairs(size);
-    for (size_t j = 0; j < size; ++j) pairs[j] = {k[j], items[j]};
-    std::stable_sort(pairs.begin(), pairs.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (size_t j = 0; j < size; ++j) items[j] = pairs[j].second;
+    SortInvoiceNotices(keys.data() + begin[i], index_.notices_.data() + begin[i],
+                       begin[i + 1] - begin[i]);
   }
   return std::move(index_);
 }

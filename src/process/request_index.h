@@ -30,6 +30,7 @@ class RequestIndex {
   // The customer's position in request.customers; -1 when it has none
   // (only before validation has refused the request).
   int32_t customer_ordinal(int invoice) const { return customer_[invoice]; }
+  absl::Span<const int32_t> customer_ordinals() const { return customer_; }
   // Sorted by sent date, then step; request order for ties.
   absl::Span<const v1::Notice* const> notices(int invoice) const {
     return absl::MakeConstSpan(notices_.data() + notice_begin_[invoice],
@@ -46,6 +47,16 @@ class RequestIndex {
   std::vector<const v1::Notice*> notices_;
   std::vector<const v1::CollectionCase*> case_;
 };
+
+// A notice's place in its invoice's order: sent date (days since any fixed
+// day), then step.
+inline int64_t NoticeSortKey(int32_t sent, const v1::Notice& n) {
+  return (int64_t{sent} << 32) | static_cast<uint32_t>(n.step());
+}
+
+// Sorts one invoice's notices items[0, n) by keys[0, n) (NoticeSortKey),
+// stably: request order for ties. Reorders both arrays.
+void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n);
 
 // Collects the references as their resolver finds them, then lays out the
 // index. The caller resolves each reference once (a hash lookup) and passes

@@ -1,0 +1,94 @@
+// Where the shards of an evaluation get each invoice from: the parsed
+// request (TreeInvoiceSource) or the request's bytes, one invoice parsed at
+// a time (SplitInvoiceSource, split_invoice_source.h).
+#ifndef PURRING_SRC_INVOICE_SOURCE_H_
+#define PURRING_SRC_INVOICE_SOURCE_H_
+
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "process/invoice_eval.h"
+#include "process/request_index.h"
+#include "purring/v1/evaluate.pb.h"
+
+namespace purring::internal {
+
+// Thread safety: shard s calls Load for its own invoices only, from one
+// thread; different shards run concurrently. Keep* may be called from any
+// shard.
+class InvoiceSource {
+ public:
+  virtual ~InvoiceSource() = default;
+
+  virtual int invoice_count() const = 0;
+  // By invoice: its customer's position in the request's customers.
+  virtual absl::Span<const int32_t> customer_ordinals() const = 0;
+  // Called once, before the shards start.
+  virtual void SetShardCount(int /*shard_count*/) {}
+  // Sets input's invoice, notices (by sent date, then step) and collection
+  // case to invoice's, valid until the shard's next Load. Non-OK: the
+  // request is refused.
+  virtual absl::Status Load(int shard, int invoice, InvoiceInput* input) = 0;
+  // For prefetching: what Load will set for an invoice a few places ahead,
+  // when it is already in memory. False when it is not.
+  virtual bool Peek(int /*invoice*/, InvoiceInput* /*ahead*/) const {
+    return false;
+  }
+  // After the shards: non-OK when a check over every invoice refuses the
+  // request.
+  virtual absl::Status AfterShards() { return absl::OkStatus(); }
+
+  // What letters and hand-offs read of an invoice with an action once its
+  // shard has moved on: at least its number, customer_id, invoice_date,
+  // due_date, amount and payment_reference.
+  virtual const v1::Invoice* KeepInvoice(const v1::Invoice& invoice) = 0;
+  // The notices of an invoice handed off to collection, likewise.
+  virtual std::vector<const v1::Notice*> KeepNotices(
+      absl::Span<const v1::Notice* const> notices) = 0;
+  // Invoice's number, at any time.
+  virtual absl::string_view Number(int invoice) const = 0;
+};
+
+// The invoices of a parsed request; nothing to copy or keep.
+class TreeInvoiceSource : public InvoiceSource {
+ public:
+  // REQUIRES: index was built from the validated request; both outlive this.
+  TreeInvoiceSource(const v1::EvaluateRequest& request,
+                    const RequestIndex& index)
+      : request_(request), index_(index) {}
+
+  int invoice_count() const override { return request_.invoices_size(); }
+  absl::Span<const int32_t> customer_ordinals() const override {
+    return index_.customer_ordinals();
+  }
+  absl::Status Load(int /*shard*/, int invoice, InvoiceInput* input) override {
+    Peek(invoice, input);
+    return absl::OkStatus();
+  }
+  bool Peek(int invoice, InvoiceInput* input) const override {
+    input->invoice = &request_.invoices(invoice);
+    input->notices = index_.notices(invoice);
+    input->collection_case = index_.collection_case(invoice);
+    return true;
+  }
+  const v1::Invoice* KeepInvoice(const v1::Invoice& invoice) override {
+    return &invoice;
+  }
+  std::vector<const v1::Notice*> KeepNotices(
+      absl::Span<const v1::Notice* const> notices) override {
+    return {notices.begin(), notices.end()};
+  }
+  absl::string_view Number(int invoice) const override {
+    return request_.invoices(invoice).number();
+  }
+
+ private:
+  const v1::EvaluateRequest& request_;
+  const RequestIndex& index_;
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_INVOICE_SOURCE_H_

@@ -1,0 +1,108 @@
+// The pieces of request validation (validate.cc) that both readings of a
+// request share: the tree's (ValidateRequestInto) and the streamed one of
+// EvaluateBytes (validate_split.h), which checks each invoice and notice as
+// it is parsed. Internal to the validators.
+#ifndef PURRING_SRC_VALIDATE_RECORDS_H_
+#define PURRING_SRC_VALIDATE_RECORDS_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "purring/v1/evaluate.pb.h"
+#include "validate_checks.h"
+
+namespace purring::internal {
+
+// Whether validation checks each record's string sizes (validate_limits.h)
+// before the record itself.
+enum class Limits { kChecked, kCheck };
+
+// Per-request running totals (kMaxLedgerTotal).
+struct LedgerTotals {
+  int64_t amounts = 0;
+  int64_t payments = 0;
+};
+
+// Copies of the ids and numbers the reference maps key on, side by side. A
+// lookup's final compare then reads this small block instead of the record's
+// own string, which on large requests lies far away. Measured (callgrind
+// cache simulation, 4 MiB last level, 2x100 000 invoices): last-level read
+// misses in the compares 235 K -> 52 K, for 1.5% more instructions.
+class KeyCopies {
+ public:
+  absl::string_view Copy(absl::string_view key) {
+    if (key.size() > left_) NewBlock(key.size());
+    char* const at = next_;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    next_ += key.size();
+    left_ -= key.size();
+    return absl::string_view(at, key.size());
+  }
+
+ private:
+  void NewBlock(size_t at_least) {
+    const size_t size = std::max<size_t>(at_least, size_t{64} << 10);
+    blocks_.emplace_back(new char[size]);
+    next_ = blocks_.back().get();
+    left_ = size;
+  }
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// What later records need of an invoice, by its position in the request.
+struct InvoiceFacts {
+  absl::CivilDay invoice_date;
+  int64_t charged = 0;  // by its notices so far
+};
+
+// The references of a request, each resolved by one hash lookup: string
+// views of the request's own ids and numbers.
+struct References {
+  KeyCopies keys;  // what the maps' keys view
+  absl::flat_hash_map<absl::string_view, int> customers;  // position by id
+  absl::flat_hash_map<absl::string_view, int> invoices;   // by number
+  std::vector<InvoiceFacts> facts;                       // by invoice
+};
+
+// as_of, last_synchronized, options, settings and customers, in that order;
+// fills refs->customers.
+absl::Status ValidateHead(const v1::EvaluateRequest& request, Limits limits,
+                          References* refs);
+
+// The rate tables' limits and rows, and that they cover the as-of date.
+absl::Status ValidateRateTables(const v1::EvaluateRequest& request,
+                                Limits limits);
+
+// An invoice's own fields, its payments, credit notes and holds (its number,
+// and that its customer exists, are the caller's). Adds to *totals; stores
+// the parsed invoice_date.
+absl::Status ValidateInvoiceFields(const RecordName& record,
+                                   const v1::Invoice& inv,
+                                   LedgerTotals* totals,
+                                   absl::CivilDay* invoice_date);
+
+// A notice's own fields, against its invoice's date. Adds its charges to
+// *charged (the invoice's notices together); stores the parsed sent_date.
+absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
+                                  absl::CivilDay invoice_date,
+                                  int64_t* charged, absl::CivilDay* sent);
+
+// A collection case's own fields, against its invoice's date (that it is
+// the invoice's only one is the caller's).
+absl::Status ValidateCollectionCaseFields(const RecordName& record,
+                                          const v1::CollectionCase& c,
+                                          absl::CivilDay invoice_date);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_VALIDATE_RECORDS_H_
