@@ -1,19 +1,69 @@
-// EvaluateBytes: the C ABI's way in, from the request's bytes.
+// EvaluateBytes: the C ABI's way in, from the request's bytes. A request laid
+// out as protobuf writes it is evaluated without ever being a message tree
+// (SplitRequest, SplitInvoiceSource); anything else, and every refusal, is
+// left to the tree's reading (ParseRequest, EvaluateSerialized), which says
+// why in its documented order.
+#include "evaluator.h"
 #include "google/protobuf/arena.h"
+#include "malloc_buffer.h"
 #include "purring/engine.h"
 #include "purring/parse.h"
+#include "request_split.h"
+#include "split_invoice_source.h"
+#include "validate_split.h"
 
 namespace purring {
+namespace {
 
-absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request) {
+// Protobuf's default arena blocks stop growing at 8 KiB; these grow to 1 MiB.
+google::protobuf::ArenaOptions RequestArenaOptions() {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 16 * 1024;
   options.max_block_size = 1024 * 1024;
-  google::protobuf::Arena arena(options);
+  return options;
+}
+
+// The streamed reading. Non-OK: the request is irregular or refused, and
+// the tree's reading must say what it makes of it.
+absl::StatusOr<SerializedResponse> EvaluateSplit(absl::string_view bytes) {
+  google::protobuf::Arena arena(RequestArenaOptions());
+  auto* rest =
+      google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
+  internal::RequestSplit split;
+  if (!internal::SplitRequest(bytes, rest, &split)) {
+    return absl::InvalidArgumentError("not laid out as protobuf writes it");
+  }
+  internal::SplitIndex index;
+  if (absl::Status s = internal::ValidateSplit(*rest, split, &index);
+      !s.ok()) {
+    return s;
+  }
+  internal::SplitInvoiceSource source(bytes, split, index);
+  internal::MallocBuffer out;
+  if (absl::Status s = internal::EvaluateSourceToBytes(*rest, source, &out);
+      !s.ok()) {
+    return s;
+  }
+  SerializedResponse response;
+  response.size = out.size();
+  response.data.reset(out.Release());
+  return response;
+}
+
+absl::StatusOr<SerializedResponse> EvaluateTree(absl::string_view bytes) {
+  google::protobuf::Arena arena(RequestArenaOptions());
   auto* parsed =
       google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
-  if (absl::Status s = ParseRequest(request, parsed); !s.ok()) return s;
+  if (absl::Status s = ParseRequest(bytes, parsed); !s.ok()) return s;
   return EvaluateSerialized(*parsed);
+}
+
+}  // namespace
+
+absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request) {
+  absl::StatusOr<SerializedResponse> response = EvaluateSplit(request);
+  if (response.ok()) return response;
+  return EvaluateTree(request);
 }
 
 }  // namespace purring

@@ -1,0 +1,161 @@
+// SplitRequest: one walk over the request's top-level fields (and the
+// history's), with protobuf's CodedInputStream; everything protobuf parses
+// is still parsed by protobuf.
+#include "request_split.h"
+
+#include <climits>
+#include <cstdint>
+
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
+#include "purring/limits.h"
+
+namespace purring::internal {
+namespace {
+
+using google::protobuf::io::CodedInputStream;
+using google::protobuf::internal::WireFormatLite;
+
+static_assert(kMaxRequestBytes <= INT_MAX,
+              "spans and CodedInputStream positions are int-sized");
+
+constexpr uint32_t LengthDelimitedTag(int field) {
+  return (static_cast<uint32_t>(field) << 3) |
+         WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
+}
+// evaluate.proto: EvaluateRequest.invoices = 5, history = 6; history.proto:
+// DunningHistory.notices = 1; ledger.proto: Invoice.number = 1,
+// customer_id = 2; Notice.invoice_number = 1.
+constexpr uint32_t kInvoicesTag = LengthDelimitedTag(5);
+constexpr uint32_t kHistoryTag = LengthDelimitedTag(6);
+constexpr uint32_t kNoticesTag = LengthDelimitedTag(1);
+constexpr uint32_t kFirstStringTag = LengthDelimitedTag(1);
+constexpr uint32_t kSecondStringTag = LengthDelimitedTag(2);
+
+// Merges the fields in [begin, end) into *message, which lies `depth`
+// levels below the request, with the nesting budget it has there.
+bool MergeFields(const uint8_t* begin, const uint8_t* end, int depth,
+                 google::protobuf::MessageLite* message) {
+  if (begin == end) return true;
+  CodedInputStream in(begin, static_cast<int>(end - begin));
+  in.SetRecursionLimit(kMaxNestingDepth - depth);
+  return message->MergeFromCodedStream(&in) && in.ConsumedEntireMessage();
+}
+
+// Reads a length-delimited field's length and checks it fits in `in`.
+bool ReadLength(CodedInputStream* in, int* length) {
+  uint32_t value = 0;
+  if (!in->ReadVarint32(&value)) return false;
+  if (value > static_cast<uint32_t>(in->BytesUntilLimit())) return false;
+  *length = static_cast<int>(value);
+  return true;
+}
+
+// The string of field `tag` that must come next in `in`.
+bool ReadLeadingString(CodedInputStream* in, uint32_t tag,
+                       absl::string_view* value) {
+  if (in->ReadTag() != tag) return false;
+  int length = 0;
+  const void* data = nullptr;
+  int available = 0;
+  if (!ReadLength(in, &length)) return false;
+  if (!in->GetDirectBufferPointer(&data, &available) || available < length) {
+    return length == 0 ? (*value = absl::string_view(), true) : false;
+  }
+  *value = absl::string_view(static_cast<const char*>(data), length);
+  return in->Skip(length);
+}
+
+ByteSpan SpanOf(const uint8_t* base, const uint8_t* begin, int size) {
+  return {static_cast<uint32_t>(begin - base), static_cast<uint32_t>(size)};
+}
+
+bool AddInvoice(const uint8_t* base, const uint8_t* begin, int size,
+                RequestSplit* split) {
+  InvoiceSpan invoice;
+  invoice.bytes = SpanOf(base, begin, size);
+  CodedInputStream in(begin, size);
+  if (!ReadLeadingString(&in, kFirstStringTag, &invoice.number) ||
+      !ReadLeadingString(&in, kSecondStringTag, &invoice.customer_id)) {
+    return false;
+  }
+  split->invoices.push_back(invoice);
+  return true;
+}
+
+bool AddNotice(const uint8_t* base, const uint8_t* begin, int size,
+               RequestSplit* split) {
+  NoticeSpan notice;
+  notice.bytes = SpanOf(base, begin, size);
+  CodedInputStream in(begin, size);
+  if (!ReadLeadingString(&in, kFirstStringTag, &notice.invoice_number)) {
+    return false;
+  }
+  split->notices.push_back(notice);
+  return true;
+}
+
+// Walks the fields of the message in [begin, begin + size), which lies
+// `depth` levels below the request: on_record(tag, record_begin,
+// record_size) takes the records of `record_tag`, the other fields are
+// merged into *message.
+template <typename OnRecord>
+bool SplitFields(const uint8_t* begin, int size, int depth,
+                 uint32_t record_tag, uint32_t second_tag,
+                 google::protobuf::MessageLite* message, OnRecord on_record) {
+  CodedInputStream in(begin, size);
+  in.SetRecursionLimit(kMaxNestingDepth - depth);
+  const uint8_t* run = begin;  // fields not yet merged into *message
+  while (true) {
+    const uint8_t* const at = begin + in.CurrentPosition();
+    const uint32_t tag = in.ReadTag();
+    if (tag == 0) {
+      // The end, or bytes protobuf refuses (a zero or malformed tag).
+      return at == begin + size && MergeFields(run, at, depth, message);
+    }
+    if (tag != record_tag && tag != second_tag) {
+      if (!WireFormatLite::SkipField(&in, tag)) return false;
+      continue;
+    }
+    if (!MergeFields(run, at, depth, message)) return false;
+    int length = 0;
+    if (!ReadLength(&in, &length)) return false;
+    const uint8_t* const record = begin + in.CurrentPosition();
+    if (!on_record(tag, record, length) || !in.Skip(length)) return false;
+    run = begin + in.CurrentPosition();
+  }
+}
+
+}  // namespace
+
+bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
+                  RequestSplit* split) {
+  if (bytes.size() > kMaxRequestBytes) return false;
+  const auto* base = reinterpret_cast<const uint8_t*>(bytes.data());
+  auto split_history = [&](const uint8_t* begin, int size) {
+    return SplitFields(
+        begin, size, /*depth=*/1, kNoticesTag, kNoticesTag,
+        rest->mutable_history(),
+        [&](uint32_t, const uint8_t* notice, int notice_size) {
+          return AddNotice(base, notice, notice_size, split);
+        });
+  };
+  return SplitFields(
+      base, static_cast<int>(bytes.size()), /*depth=*/0, kInvoicesTag,
+      kHistoryTag, rest,
+      [&](uint32_t tag, const uint8_t* record, int size) {
+        return tag == kInvoicesTag ? AddInvoice(base, record, size, split)
+                                   : split_history(record, size);
+      });
+}
+
+bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
+                 google::protobuf::MessageLite* record) {
+  record->Clear();
+  const auto* begin =
+      reinterpret_cast<const uint8_t*>(bytes.data()) + span.offset;
+  return MergeFields(begin, begin + span.size, depth, record) ||
+         (record->Clear(), false);
+}
+
+}  // namespace purring::internal

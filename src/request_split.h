@@ -1,0 +1,61 @@
+// A serialized request split for streaming: every field but the invoices and
+// the history's notices parsed into a message, the invoices and notices kept
+// as spans of the caller's bytes, to be parsed one at a time while they are
+// evaluated (EvaluateBytes). A million invoices then never exist as a
+// million messages at once.
+#ifndef PURRING_SRC_REQUEST_SPLIT_H_
+#define PURRING_SRC_REQUEST_SPLIT_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "purring/v1/evaluate.pb.h"
+
+namespace purring::internal {
+
+// Where a record's bytes are in the request (which is under 4 GiB:
+// kMaxRequestBytes).
+struct ByteSpan {
+  uint32_t offset = 0;
+  uint32_t size = 0;
+};
+
+struct InvoiceSpan {
+  ByteSpan bytes;
+  // Its fields 1 and 2, read from its first bytes; views of the request.
+  absl::string_view number;
+  absl::string_view customer_id;
+};
+
+struct NoticeSpan {
+  ByteSpan bytes;
+  absl::string_view invoice_number;  // its field 1, a view of the request
+};
+
+struct RequestSplit {
+  std::vector<InvoiceSpan> invoices;  // request order
+  std::vector<NoticeSpan> notices;    // history order
+};
+
+// Parses every field of `bytes` but EvaluateRequest.invoices and
+// DunningHistory.notices into *rest (as protobuf would, merging repeated
+// occurrences), and lists those in *split. False when the bytes are not laid
+// out as protobuf writes a valid request: malformed, or an invoice whose
+// first fields are not its number and customer_id, or a notice whose first
+// is not its invoice_number. The caller then parses the request as a whole,
+// which refuses what deserves it. Parsing is bounded as ParseRequest's
+// (kMaxNestingDepth); strings are checked as UTF-8 when the records are
+// parsed, not here.
+bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
+                  RequestSplit* split);
+
+// Parses one invoice or notice of the request `bytes` into *record (cleared
+// first), nested as deep as it is in the request: depth 1 for an invoice, 2
+// for a notice. False on bytes protobuf refuses.
+bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
+                 google::protobuf::MessageLite* record);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_REQUEST_SPLIT_H_

@@ -1,0 +1,116 @@
+// SplitInvoiceSource: an invoice and its notices parsed and checked when
+// their shard loads them.
+#include "split_invoice_source.h"
+
+#include <climits>
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "process/request_index.h"
+#include "purring/limits.h"
+
+namespace purring::internal {
+namespace {
+
+// The day notices' sort keys count from (dates are 1900-2999).
+constexpr absl::CivilDay kSortEpoch{1900, 1, 1};
+
+absl::Status Unparsable(absl::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("a serialized ", what, " protobuf refuses"));
+}
+
+}  // namespace
+
+SplitInvoiceSource::SplitInvoiceSource(absl::string_view bytes,
+                                       const RequestSplit& split,
+                                       const SplitIndex& index)
+    : bytes_(bytes), split_(split), index_(index) {}
+
+void SplitInvoiceSource::SetShardCount(int shard_count) {
+  shards_.clear();
+  for (int s = 0; s < shard_count; ++s) {
+    shards_.push_back(std::make_unique<Shard>());
+  }
+}
+
+absl::Status SplitInvoiceSource::Load(int shard, int invoice,
+                                      InvoiceInput* input) {
+  Shard& s = *shards_[shard];
+  const InvoiceSpan& span = split_.invoices[invoice];
+  if (!ParseRecord(bytes_, span.bytes, /*depth=*/1, &s.invoice)) {
+    return Unparsable("invoice");
+  }
+  const absl::Span<const uint32_t> positions = index_.notices_of(invoice);
+  const size_t count = positions.size();
+  while (s.notices.size() < count) {
+    s.notices.push_back(std::make_unique<v1::Notice>());
+  }
+  s.sorted.resize(count);
+  s.sent.resize(count);
+  s.keys.resize(count);
+  for (size_t k = 0; k < count; ++k) {
+    if (!ParseRecord(bytes_, split_.notices[positions[k]].bytes, /*depth=*/2,
+                     s.notices[k].get())) {
+      return Unparsable("notice");
+    }
+    s.sorted[k] = s.notices[k].get();
+  }
+  const v1::CollectionCase* collection_case = index_.collection_case[invoice];
+  if (absl::Status status =
+          ValidateSplitInvoice(span, s.invoice, positions, s.sorted,
+                               collection_case, &s.totals, s.sent.data());
+      !status.ok()) {
+    return status;
+  }
+  for (size_t k = 0; k < count; ++k) {
+    s.keys[k] = NoticeSortKey(static_cast<int32_t>(s.sent[k] - kSortEpoch),
+                              *s.sorted[k]);
+  }
+  SortInvoiceNotices(s.keys.data(), s.sorted.data(), count);
+  input->invoice = &s.invoice;
+  input->notices = s.sorted;
+  input->collection_case = collection_case;
+  return absl::OkStatus();
+}
+
+absl::Status SplitInvoiceSource::AfterShards() {
+  int64_t amounts = 0, payments = 0;
+  for (const auto& shard : shards_) {
+    // Each shard's sums are within kMaxLedgerTotal, and there are at most
+    // kMaxThreads of them: their sum fits in 64 bits.
+    amounts += shard->totals.amounts;
+    payments += shard->totals.payments;
+  }
+  static_assert(kMaxLedgerTotal <= INT64_MAX / kMaxThreads);
+  if (amounts > kMaxLedgerTotal || payments > kMaxLedgerTotal) {
+    return absl::InvalidArgumentError("the ledger's totals are over the limit");
+  }
+  return absl::OkStatus();
+}
+
+const v1::Invoice* SplitInvoiceSource::KeepInvoice(const v1::Invoice& invoice) {
+  auto* kept = google::protobuf::Arena::CreateMessage<v1::Invoice>(&kept_);
+  kept->set_number(invoice.number());
+  kept->set_customer_id(invoice.customer_id());
+  kept->set_invoice_date(invoice.invoice_date());
+  kept->set_due_date(invoice.due_date());
+  kept->set_amount(invoice.amount());
+  kept->set_payment_reference(invoice.payment_reference());
+  return kept;
+}
+
+std::vector<const v1::Notice*> SplitInvoiceSource::KeepNotices(
+    absl::Span<const v1::Notice* const> notices) {
+  std::vector<const v1::Notice*> kept;
+  kept.reserve(notices.size());
+  for (const v1::Notice* notice : notices) {
+    auto* copy = google::protobuf::Arena::CreateMessage<v1::Notice>(&kept_);
+    *copy = *notice;
+    kept.push_back(copy);
+  }
+  return kept;
+}
+
+}  // namespace purring::internal

@@ -1,0 +1,64 @@
+// The invoices of a request read as a RequestSplit: each invoice and its
+// notices parsed from their bytes when its shard loads it, into messages
+// the shard reuses, and checked there (ValidateSplitInvoice).
+#ifndef PURRING_SRC_SPLIT_INVOICE_SOURCE_H_
+#define PURRING_SRC_SPLIT_INVOICE_SOURCE_H_
+
+#include <memory>
+#include <vector>
+
+#include "google/protobuf/arena.h"
+#include "invoice_source.h"
+#include "request_split.h"
+#include "validate_records.h"
+#include "validate_split.h"
+
+namespace purring::internal {
+
+class SplitInvoiceSource : public InvoiceSource {
+ public:
+  // bytes: the request; split and index: SplitRequest's and ValidateSplit's
+  // for it. All three outlive this.
+  SplitInvoiceSource(absl::string_view bytes, const RequestSplit& split,
+                     const SplitIndex& index);
+
+  int invoice_count() const override {
+    return static_cast<int>(split_.invoices.size());
+  }
+  absl::Span<const int32_t> customer_ordinals() const override {
+    return index_.customer;
+  }
+  void SetShardCount(int shard_count) override;
+  absl::Status Load(int shard, int invoice, InvoiceInput* input) override;
+  // The invoice amounts and payments of the whole ledger, summed over the
+  // shards, within kMaxLedgerTotal.
+  absl::Status AfterShards() override;
+  // Copies onto this source's arena: the fields letters and hand-offs read.
+  const v1::Invoice* KeepInvoice(const v1::Invoice& invoice) override;
+  std::vector<const v1::Notice*> KeepNotices(
+      absl::Span<const v1::Notice* const> notices) override;
+  absl::string_view Number(int invoice) const override {
+    return split_.invoices[invoice].number;
+  }
+
+ private:
+  // One shard's messages, cleared and refilled for every invoice.
+  struct Shard {
+    v1::Invoice invoice;
+    std::vector<std::unique_ptr<v1::Notice>> notices;
+    std::vector<const v1::Notice*> sorted;  // the invoice's, by sent date
+    std::vector<absl::CivilDay> sent;
+    std::vector<int64_t> keys;
+    LedgerTotals totals;
+  };
+
+  absl::string_view bytes_;
+  const RequestSplit& split_;
+  const SplitIndex& index_;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  google::protobuf::Arena kept_;  // thread-safe: shards keep concurrently
+};
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_SPLIT_INVOICE_SOURCE_H_

@@ -1,0 +1,151 @@
+// ValidateSplit and ValidateSplitInvoice: ValidateRequestInto's checks for a
+// request whose invoices and notices are parsed one at a time.
+#include "validate_split.h"
+
+#include "purring/limits.h"
+#include "validate_limits.h"
+
+namespace purring::internal {
+namespace {
+
+// How many records ahead the invoice map's slots are asked for (as in
+// validate.cc: on a large ledger each insert and lookup is a cache miss).
+constexpr size_t kPrefetchAhead = 8;
+
+absl::Status Refused(absl::string_view what) {
+  return absl::InvalidArgumentError(what);
+}
+
+absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
+                             SplitIndex* index) {
+  const size_t count = split.invoices.size();
+  refs->invoices.reserve(count);
+  index->customer.resize(count);
+  absl::string_view last_id;
+  int last_customer = -1;
+  for (size_t i = 0; i < count; ++i) {
+    if (i + kPrefetchAhead < count) {
+      refs->invoices.prefetch(split.invoices[i + kPrefetchAhead].number);
+    }
+    const InvoiceSpan& invoice = split.invoices[i];
+    if (invoice.number.empty()) return Refused("an invoice has no number");
+    if (!refs->invoices
+             .try_emplace(refs->keys.Copy(invoice.number), static_cast<int>(i))
+             .second) {
+      return Refused("duplicate invoice number");
+    }
+    if (last_customer < 0 || invoice.customer_id != last_id) {
+      const auto it = refs->customers.find(invoice.customer_id);
+      if (it == refs->customers.end()) return Refused("unknown customer");
+      last_customer = it->second;
+      last_id = invoice.customer_id;
+    }
+    index->customer[i] = last_customer;
+  }
+  return absl::OkStatus();
+}
+
+// Notices usually come grouped by invoice: the same number as the previous
+// one costs a compare instead of a lookup.
+absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
+                            SplitIndex* index) {
+  const size_t count = split.notices.size();
+  std::vector<int32_t> owner(count);
+  index->notice_begin.assign(split.invoices.size() + 1, 0);
+  absl::string_view last_number;
+  int last = -1;
+  for (size_t n = 0; n < count; ++n) {
+    if (n + kPrefetchAhead < count) {
+      refs.invoices.prefetch(split.notices[n + kPrefetchAhead].invoice_number);
+    }
+    const absl::string_view number = split.notices[n].invoice_number;
+    if (last < 0 || number != last_number) {
+      const auto it = refs.invoices.find(number);
+      if (it == refs.invoices.end()) return Refused("unknown invoice");
+      last = it->second;
+      last_number = number;
+    }
+    owner[n] = last;
+    ++index->notice_begin[last + 1];
+  }
+  std::vector<uint32_t>& begin = index->notice_begin;
+  for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  // Counting sort by invoice, history order within.
+  std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+  index->notices.resize(count);
+  for (size_t n = 0; n < count; ++n) {
+    index->notices[fill[owner[n]]++] = static_cast<uint32_t>(n);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ResolveCollectionCases(const v1::DunningHistory& history,
+                                    const References& refs,
+                                    SplitIndex* index) {
+  index->collection_case.assign(index->customer.size(), nullptr);
+  for (const v1::CollectionCase& c : history.collection_cases()) {
+    if (absl::Status s = CheckCollectionCaseLimits(c); !s.ok()) return s;
+    const auto it = refs.invoices.find(c.invoice_number());
+    if (it == refs.invoices.end()) return Refused("unknown invoice");
+    const v1::CollectionCase*& slot = index->collection_case[it->second];
+    if (slot != nullptr) return Refused("duplicate collection case");
+    slot = &c;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
+                           const RequestSplit& split, SplitIndex* index) {
+  if (split.invoices.size() > static_cast<size_t>(kMaxInvoices) ||
+      split.notices.size() > static_cast<size_t>(kMaxNotices)) {
+    return absl::ResourceExhaustedError("too many invoices or notices");
+  }
+  PURRING_RETURN_IF_ERROR(CheckCountLimits(rest));
+  References refs;
+  PURRING_RETURN_IF_ERROR(ValidateHead(rest, Limits::kCheck, &refs));
+  PURRING_RETURN_IF_ERROR(ResolveInvoices(split, &refs, index));
+  PURRING_RETURN_IF_ERROR(ResolveNotices(split, refs, index));
+  PURRING_RETURN_IF_ERROR(
+      ResolveCollectionCases(rest.history(), refs, index));
+  return ValidateRateTables(rest, Limits::kCheck);
+}
+
+absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
+                                  const v1::Invoice& invoice,
+                                  absl::Span<const uint32_t> notice_positions,
+                                  absl::Span<const v1::Notice* const> notices,
+                                  const v1::CollectionCase* collection_case,
+                                  LedgerTotals* totals, absl::CivilDay* sent) {
+  // The references were resolved from the first fields of the bytes; a
+  // field written twice would have protobuf keep another value.
+  if (invoice.number() != span.number ||
+      invoice.customer_id() != span.customer_id) {
+    return Refused("an invoice's number or customer_id is written twice");
+  }
+  PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(invoice));
+  const RecordName record{"invoice", invoice.number()};
+  absl::CivilDay invoice_date;
+  PURRING_RETURN_IF_ERROR(
+      ValidateInvoiceFields(record, invoice, totals, &invoice_date));
+  int64_t charged = 0;
+  for (size_t k = 0; k < notices.size(); ++k) {
+    const v1::Notice& n = *notices[k];
+    const int position = static_cast<int>(notice_positions[k]);
+    if (n.invoice_number() != invoice.number()) {
+      return Refused("a notice's invoice_number is written twice");
+    }
+    PURRING_RETURN_IF_ERROR(CheckNoticeLimits(position, n));
+    const RecordName notice{"notice", n.invoice_number(), true, position,
+                            "invoice"};
+    PURRING_RETURN_IF_ERROR(
+        ValidateNoticeFields(notice, n, invoice_date, &charged, &sent[k]));
+  }
+  if (collection_case == nullptr) return absl::OkStatus();
+  return ValidateCollectionCaseFields(
+      RecordName{"collection case of invoice", invoice.number()},
+      *collection_case, invoice_date);
+}
+
+}  // namespace purring::internal

@@ -1,0 +1,56 @@
+// Validation of a request read as a RequestSplit (EvaluateBytes): the same
+// checks as ValidateRequestInto (validate.h), in two parts. ValidateSplit
+// checks, before any evaluation, everything that needs no invoice's or
+// notice's own fields and resolves every reference; ValidateSplitInvoice
+// checks one invoice with its notices and collection case once its shard
+// has parsed them. A refusal by either means ValidateRequestInto refuses the
+// request too; which refusal it reports first is its to say (EvaluateBytes
+// then reads the request as a tree).
+#ifndef PURRING_SRC_VALIDATE_SPLIT_H_
+#define PURRING_SRC_VALIDATE_SPLIT_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "purring/v1/evaluate.pb.h"
+#include "request_split.h"
+#include "validate_records.h"
+
+namespace purring::internal {
+
+// The references of a split request, resolved.
+struct SplitIndex {
+  std::vector<int32_t> customer;  // by invoice: its position in customers
+  // Each invoice's notices (positions in RequestSplit.notices, history
+  // order) are notices[notice_begin[i], notice_begin[i + 1]).
+  std::vector<uint32_t> notice_begin;
+  std::vector<uint32_t> notices;
+  std::vector<const v1::CollectionCase*> collection_case;  // by invoice
+
+  absl::Span<const uint32_t> notices_of(int invoice) const {
+    return absl::MakeConstSpan(notices.data() + notice_begin[invoice],
+                               notice_begin[invoice + 1] - notice_begin[invoice]);
+  }
+};
+
+// rest: the request without its invoices and notices (SplitRequest).
+absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
+                           const RequestSplit& split, SplitIndex* index);
+
+// Invoice `invoice` as parsed from `span`, with its notices as parsed from
+// the spans index.notices_of(invoice) names (same order) and its collection
+// case. Adds to *totals (the caller checks the ledger's sum); stores each
+// notice's sent_date in sent[k].
+absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
+                                  const v1::Invoice& invoice,
+                                  absl::Span<const uint32_t> notice_positions,
+                                  absl::Span<const v1::Notice* const> notices,
+                                  const v1::CollectionCase* collection_case,
+                                  LedgerTotals* totals, absl::CivilDay* sent);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_VALIDATE_SPLIT_H_
