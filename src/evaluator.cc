@@ -184,11 +184,14 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
     if (k + kPrefetchInputAhead < count) {
       const int j = invoice_at(k + kPrefetchInputAhead);
       InvoiceInput ahead;
+      const CustomerFacts* facts =
+          customer_of[j] >= 0 ? &(*job.customers)[customer_of[j]] : nullptr;
       if (job.source->Peek(j, &ahead)) {
-        if (customer_of[j] >= 0) {
-          ahead.customer_facts = &(*job.customers)[customer_of[j]];
-        }
+        ahead.customer_facts = facts;
         PrefetchInvoiceInput(ahead);
+      } else if (facts != nullptr) {
+        __builtin_prefetch(facts);
+        __builtin_prefetch(facts->name.data());
       }
     }
     if (k + kPrefetchFieldsAhead < count) {

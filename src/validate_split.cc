@@ -25,7 +25,9 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
   int last_customer = -1;
   for (size_t i = 0; i < count; ++i) {
     if (i + kPrefetchAhead < count) {
-      refs->invoices.prefetch(split.invoices[i + kPrefetchAhead].number);
+      const InvoiceSpan& ahead = split.invoices[i + kPrefetchAhead];
+      refs->invoices.prefetch(ahead.number);
+      if (ahead.customer_id != last_id) refs->customers.prefetch(ahead.customer_id);
     }
     const InvoiceSpan& invoice = split.invoices[i];
     if (invoice.number.empty()) return Refused("an invoice has no number");
