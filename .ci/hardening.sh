@@ -6,7 +6,8 @@
 #   2. the concurrency test and the sharded evaluation built with
 #      ThreadSanitizer and run;
 #   3. the two libFuzzer targets (clang, ASan + UBSan) for FUZZ_SECONDS each,
-#      seeded from examples/*.json and fuzz/seeds/json/.
+#      seeded from examples/*.json and fuzz/seeds/json/, then the differential
+#      evaluate_bytes_fuzzer for half of FUZZ_SECONDS.
 # Any sanitizer report, crash, leak, timeout or test failure fails the script.
 #
 # Debian 12 packages, besides the main build's (cmake make g++ pkg-config
@@ -88,7 +89,7 @@ CC=clang CXX=clang++ cmake -S . -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=None \
   -DPURRING_BUILD_FUZZERS=ON -DPURRING_SANITIZE=address,undefined \
   -DPURRING_BUILD_TESTS=OFF -DPURRING_BUILD_BENCHMARKS=OFF -DPURRING_BUILD_TOOLS=OFF
 cmake --build "$fuzz_dir" -j"$jobs" \
-  --target evaluate_fuzzer evaluate_json_fuzzer purring_fuzz_seed
+  --target evaluate_fuzzer evaluate_json_fuzzer evaluate_bytes_fuzzer purring_fuzz_seed
 
 work="$root/$fuzz_dir/run"
 rm -rf "$work"
@@ -117,6 +118,9 @@ run_fuzzer() {
 }
 run_fuzzer evaluate_json_fuzzer "$work/corpus-json" "$work/seeds-json"
 run_fuzzer evaluate_fuzzer "$work/corpus-bin" "$work/seeds-bin"
+# Differential (EvaluateBytes against ParseRequest + EvaluateSerialized), from
+# the binary corpus just grown; half the time, to keep CI short.
+fuzz_seconds=$((fuzz_seconds / 2)) run_fuzzer evaluate_bytes_fuzzer "$work/corpus-bin" "$work/seeds-bin"
 fi
 
 step "done: all hardening checks passed in $((SECONDS - started)) s"
