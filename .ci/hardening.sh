@@ -72,13 +72,17 @@ cmake -S . -B "$tsan_dir" -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_C_FLAGS="$opt_flags" -DCMAKE_CXX_FLAGS="$opt_flags" \
   -DPURRING_SANITIZE=thread \
   -DPURRING_BUILD_TESTS=ON -DPURRING_BUILD_BENCHMARKS=OFF -DPURRING_BUILD_TOOLS=OFF
-cmake --build "$tsan_dir" -j"$jobs" --target concurrency_test evaluate_serialized_test
+cmake --build "$tsan_dir" -j"$jobs" \
+  --target concurrency_test evaluate_serialized_test evaluate_streamed_test
 # TSan's shadow memory needs a fixed address layout on kernels with large
 # ASLR entropy: run without address randomisation.
 setarch "$(uname -m)" -R "$tsan_dir/tests/concurrency_test"
 # Several shards at once (ledgers above 4 096 invoices per shard).
 setarch "$(uname -m)" -R "$tsan_dir/tests/evaluate_serialized_test" \
   --gtest_filter='EvaluateSerialized.AnyThreadCount*:EvaluateSerialized.CustomersSpread*'
+# The same through the streamed reading (each shard parses its invoices).
+setarch "$(uname -m)" -R "$tsan_dir/tests/evaluate_streamed_test" \
+  --gtest_filter='EvaluateStreamed.Taken*'
 
 fi
 

@@ -3,6 +3,7 @@
 // (SplitRequest, SplitInvoiceSource); anything else, and every refusal, is
 // left to the tree's reading (ParseRequest, EvaluateSerialized), which says
 // why in its documented order.
+#include "evaluate_streamed.h"
 #include "evaluator.h"
 #include "google/protobuf/arena.h"
 #include "malloc_buffer.h"
@@ -23,24 +24,26 @@ google::protobuf::ArenaOptions RequestArenaOptions() {
   return options;
 }
 
-// The streamed reading. Non-OK: the request is irregular or refused, and
-// the tree's reading must say what it makes of it.
-absl::StatusOr<SerializedResponse> EvaluateSplit(absl::string_view bytes) {
+}  // namespace
+
+namespace internal {
+
+absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
   google::protobuf::Arena arena(RequestArenaOptions());
   auto* rest =
       google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
-  internal::RequestSplit split;
-  if (!internal::SplitRequest(bytes, rest, &split)) {
+  RequestSplit split;
+  if (!SplitRequest(bytes, rest, &split)) {
     return absl::InvalidArgumentError("not laid out as protobuf writes it");
   }
-  internal::SplitIndex index;
-  if (absl::Status s = internal::ValidateSplit(*rest, split, &index);
+  SplitIndex index;
+  if (absl::Status s = ValidateSplit(*rest, split, &index);
       !s.ok()) {
     return s;
   }
-  internal::SplitInvoiceSource source(bytes, split, index);
-  internal::MallocBuffer out;
-  if (absl::Status s = internal::EvaluateSourceToBytes(*rest, source, &out);
+  SplitInvoiceSource source(bytes, split, index);
+  MallocBuffer out;
+  if (absl::Status s = EvaluateSourceToBytes(*rest, source, &out);
       !s.ok()) {
     return s;
   }
@@ -50,6 +53,12 @@ absl::StatusOr<SerializedResponse> EvaluateSplit(absl::string_view bytes) {
   return response;
 }
 
+}  // namespace internal
+
+namespace {
+
+// The tree's reading: what EvaluateBytes promises to give, byte for byte
+// and error for error.
 absl::StatusOr<SerializedResponse> EvaluateTree(absl::string_view bytes) {
   google::protobuf::Arena arena(RequestArenaOptions());
   auto* parsed =
@@ -61,7 +70,8 @@ absl::StatusOr<SerializedResponse> EvaluateTree(absl::string_view bytes) {
 }  // namespace
 
 absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request) {
-  absl::StatusOr<SerializedResponse> response = EvaluateSplit(request);
+  absl::StatusOr<SerializedResponse> response =
+      internal::EvaluateStreamed(request);
   if (response.ok()) return response;
   return EvaluateTree(request);
 }

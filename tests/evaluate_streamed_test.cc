@@ -1,0 +1,106 @@
+// The streamed reading (EvaluateStreamed, EvaluateBytes's fast way) is taken
+// for requests laid out as protobuf writes them, at any thread count, and
+// gives the tree's bytes; irregular layouts and refusals are declined, so
+// that the tree's reading answers them (tests/evaluate_bytes_test.cc checks
+// that EvaluateBytes's answers are the tree's either way).
+#include <random>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "evaluate_streamed.h"
+#include "gtest/gtest.h"
+#include "ledger_generator.h"
+#include "purring/engine.h"
+
+namespace purring {
+namespace {
+
+v1::EvaluateRequest Ledger(int invoices, uint64_t seed) {
+  tools::LedgerOptions options;
+  options.invoices = invoices;
+  options.seed = seed;
+  return tools::GenerateLedger(options);
+}
+
+std::string TreeBytes(const v1::EvaluateRequest& request) {
+  absl::StatusOr<SerializedResponse> response = EvaluateSerialized(request);
+  EXPECT_TRUE(response.ok()) << response.status();
+  return response.ok() ? std::string(response->data.get(), response->size)
+                       : "";
+}
+
+// Streamed, and the tree's bytes.
+void ExpectStreamed(const v1::EvaluateRequest& request,
+                    const std::string& label) {
+  SCOPED_TRACE(label);
+  absl::StatusOr<SerializedResponse> streamed =
+      internal::EvaluateStreamed(request.SerializeAsString());
+  ASSERT_TRUE(streamed.ok()) << streamed.status();
+  EXPECT_EQ(streamed->data.get()[streamed->size], '\0');
+  EXPECT_EQ(std::string(streamed->data.get(), streamed->size),
+            TreeBytes(request));
+}
+
+TEST(EvaluateStreamed, TakenForGeneratedLedgersAtAnyThreadCount) {
+  for (int invoices : {1, 300, 3 * 4096 + 100}) {
+    v1::EvaluateRequest request = Ledger(invoices, 11);
+    for (int threads : {1, 2, 3}) {
+      request.mutable_options()->set_threads(threads);
+      ExpectStreamed(request, absl::StrCat(invoices, " invoices, threads ",
+                                           threads));
+    }
+  }
+}
+
+TEST(EvaluateStreamed, TakenWithTheInvoicesShuffledAndTheHistoryOmitted) {
+  v1::EvaluateRequest request = Ledger(2 * 4096 + 50, 12);
+  std::mt19937 random(12);
+  auto* invoices = request.mutable_invoices();
+  for (int i = invoices->size() - 1; i > 0; --i) {
+    invoices->SwapElements(i, static_cast<int>(random() % (i + 1)));
+  }
+  request.mutable_options()->set_threads(2);
+  request.mutable_options()->set_omit_history_in_results(true);
+  ExpectStreamed(request, "shuffled, 2 threads, history omitted");
+}
+
+TEST(EvaluateStreamed, DeclinesAnInvoiceWhoseNumberIsNotItsFirstField) {
+  v1::EvaluateRequest request = Ledger(20, 13);
+  // The customer's id first, then the rest: valid protobuf, not the layout
+  // protobuf writes.
+  v1::Invoice invoice = request.invoices(0);
+  std::string reordered;
+  {
+    v1::Invoice customer_only;
+    customer_only.set_customer_id(invoice.customer_id());
+    v1::Invoice rest = invoice;
+    rest.clear_customer_id();
+    reordered = customer_only.SerializeAsString() + rest.SerializeAsString();
+  }
+  request.mutable_invoices()->DeleteSubrange(0, 1);
+  std::string bytes = request.SerializeAsString();
+  // EvaluateRequest.invoices = 5, length-delimited.
+  std::string field = std::string(1, static_cast<char>((5 << 3) | 2));
+  field += static_cast<char>(reordered.size());  // under 128 bytes
+  ASSERT_LT(reordered.size(), 128u);
+  bytes += field + reordered;
+  EXPECT_FALSE(internal::EvaluateStreamed(bytes).ok());
+  // EvaluateBytes still evaluates it, through the tree.
+  absl::StatusOr<SerializedResponse> response = EvaluateBytes(bytes);
+  EXPECT_TRUE(response.ok()) << response.status();
+}
+
+TEST(EvaluateStreamed, DeclinesRefusedRequests) {
+  v1::EvaluateRequest request = Ledger(20, 14);
+  request.mutable_invoices(3)->set_due_date("2026-02-30");
+  EXPECT_FALSE(internal::EvaluateStreamed(request.SerializeAsString()).ok());
+  request = Ledger(20, 14);
+  request.mutable_history()->add_notices()->set_invoice_number("no such");
+  EXPECT_FALSE(internal::EvaluateStreamed(request.SerializeAsString()).ok());
+  request = Ledger(20, 14);
+  *request.add_invoices() = request.invoices(0);  // a duplicate number
+  EXPECT_FALSE(internal::EvaluateStreamed(request.SerializeAsString()).ok());
+}
+
+}  // namespace
+}  // namespace purring
