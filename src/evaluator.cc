@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "dates.h"
+#include "invoice_source.h"
 #include "money/money_math.h"
 #include "money/postings.h"
 #include "money/rate_book.h"
@@ -28,7 +29,6 @@
 #include "process/profiles.h"
 #include "process/request_index.h"
 #include "purring/limits.h"
-#include "invoice_source.h"
 #include "result_store.h"
 #include "shard_plan.h"
 
@@ -412,6 +412,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       BuildCaseFileInto(input, settings, *rates,
                         response->add_collection_hand_offs());
     }
+    store->TakeTailRecords(response);
   }
 
   v1::NextDispatch* next = response->mutable_next_dispatch();

@@ -5,15 +5,54 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace purring::internal {
 namespace {
 
 using google::protobuf::io::CodedOutputStream;
 
-// EvaluateResponse.results is field 5, length-delimited: tag (5 << 3) | 2.
-constexpr char kResultsTag = (5 << 3) | 2;
+using google::protobuf::io::CodedInputStream;
+using google::protobuf::internal::WireFormatLite;
+
+// evaluate.proto: EvaluateResponse.results = 5, postings = 9,
+// collection_hand_offs = 12, all length-delimited.
+constexpr int kResultsField = 5;
+constexpr int kPostingsField = 9;
+constexpr int kHandOffsField = 12;
 constexpr size_t kMaxVarint32 = 5;
+
+// Appends `message` as field `field` of its parent: tag, length, bytes.
+// Returns the bytes written. Every record purring writes is far below 2 GiB
+// (purring/limits.h bounds every input record).
+size_t AppendField(int field, const google::protobuf::MessageLite& message,
+                   MallocBuffer* out) {
+  const uint32_t size = static_cast<uint32_t>(message.ByteSizeLong());
+  char* start = out->Reserve(1 + kMaxVarint32 + size);
+  auto* at = reinterpret_cast<uint8_t*>(start);
+  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
+      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+  at = CodedOutputStream::WriteVarint32ToArray(size, at);
+  at = message.SerializeWithCachedSizesToArray(at);
+  const size_t written = reinterpret_cast<char*>(at) - start;
+  out->Commit(written);
+  return written;
+}
+
+// Where the fields numbered `field` or more begin in a serialized message
+// whose fields are in number order (as protobuf writes them).
+size_t FieldsFrom(absl::string_view bytes, int field) {
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
+                      static_cast<int>(bytes.size()));
+  while (true) {
+    const int at = in.CurrentPosition();
+    const uint32_t tag = in.ReadTag();
+    if (tag == 0 || WireFormatLite::GetTagFieldNumber(tag) >= field ||
+        !WireFormatLite::SkipField(&in, tag)) {
+      return static_cast<size_t>(at);
+    }
+  }
+}
 
 // Protobuf's default arena blocks stop growing at 8 KiB; the kept results
 // of a large ledger fill tens of megabytes.
@@ -92,20 +131,24 @@ v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
 
 void StreamedResultStore::Close(int shard, int invoice, bool keep) {
   Shard& s = *shards_[shard];
-  // One result is far below 2 GiB (purring/limits.h bounds every record).
-  const uint32_t size = static_cast<uint32_t>(s.scratch.ByteSizeLong());
-  char* start = s.bytes.Reserve(1 + kMaxVarint32 + size);
-  auto* out = reinterpret_cast<uint8_t*>(start);
-  *out++ = kResultsTag;
-  out = CodedOutputStream::WriteVarint32ToArray(size, out);
-  out = s.scratch.SerializeWithCachedSizesToArray(out);
-  const size_t written = reinterpret_cast<char*>(out) - start;
+  const size_t offset = s.bytes.size();
+  const size_t written = AppendField(kResultsField, s.scratch, &s.bytes);
   if (!pieces_.empty()) {
-    pieces_[invoice] = {s.bytes.size(), static_cast<uint32_t>(written),
+    pieces_[invoice] = {offset, static_cast<uint32_t>(written),
                         static_cast<uint32_t>(shard)};
   }
-  s.bytes.Commit(written);
   if (keep) kept_[invoice] = CopyKeptFields(s.scratch, &s.kept_arena);
+}
+
+void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
+  for (const v1::LedgerPosting& posting : tail->postings()) {
+    AppendField(kPostingsField, posting, &postings_);
+  }
+  tail->mutable_postings()->Clear();
+  for (const v1::CollectionCaseFile& file : tail->collection_hand_offs()) {
+    AppendField(kHandOffsField, file, &hand_offs_);
+  }
+  tail->mutable_collection_hand_offs()->Clear();
 }
 
 const v1::InvoiceResult& StreamedResultStore::Kept(int invoice) const {
@@ -115,7 +158,7 @@ const v1::InvoiceResult& StreamedResultStore::Kept(int invoice) const {
 absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
                                          MallocBuffer* out) {
   const size_t tail_size = tail.ByteSizeLong();
-  size_t total = tail_size;
+  size_t total = tail_size + postings_.size() + hand_offs_.size();
   for (const auto& shard : shards_) total += shard->bytes.size();
   if (total > static_cast<size_t>(INT_MAX)) {
     return absl::ResourceExhaustedError(absl::StrCat(
@@ -140,9 +183,21 @@ absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
     whole.Commit(at - whole.data());
   }
   shards_.clear();
-  char* at = whole.ReserveExact(tail_size + 1);
-  tail.SerializeWithCachedSizesToArray(reinterpret_cast<uint8_t*>(at));
-  whole.Commit(tail_size);
+  // The tail without the postings and case files, cut where they go back:
+  // protobuf writes fields in number order.
+  MallocBuffer rest_bytes;
+  tail.SerializeWithCachedSizesToArray(
+      reinterpret_cast<uint8_t*>(rest_bytes.ReserveExact(tail_size)));
+  rest_bytes.Commit(tail_size);
+  const absl::string_view rest(rest_bytes.data(), tail_size);
+  const size_t postings_at = FieldsFrom(rest, kPostingsField);
+  const size_t hand_offs_at = FieldsFrom(rest, kHandOffsField);
+  whole.ReserveExact(total - whole.size() + 1);
+  whole.Append(rest.data(), postings_at);
+  whole.Append(postings_.data(), postings_.size());
+  whole.Append(rest.data() + postings_at, hand_offs_at - postings_at);
+  whole.Append(hand_offs_.data(), hand_offs_.size());
+  whole.Append(rest.data() + hand_offs_at, tail_size - hand_offs_at);
   whole.data()[whole.size()] = '\0';  // reserved above, not counted
   out->swap(whole);
   return absl::OkStatus();
