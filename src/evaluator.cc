@@ -395,9 +395,14 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     letter_items.push_back({entry.action, customer(entry.invoice), entry.kept,
                             &store->Kept(entry.invoice)});
   }
-  if (absl::Status s =
-          BuildLetters(letter_items, settings, response->mutable_letters(),
-                       response->mutable_customers_missing_address());
+  int32_t automatic_letters = 0;
+  if (absl::Status s = BuildLetters(
+          letter_items, settings, response->mutable_letters(),
+          response->mutable_customers_missing_address(),
+          [&] {
+            if (response->letters().rbegin()->automatic()) ++automatic_letters;
+            store->TakeTailRecords(response);
+          });
       !s.ok()) {
     return s;
   }
@@ -426,11 +431,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
                             !action.letter_id().empty();
       if (action.automatic() && sendable) next->add_action_ids(action.id());
     }
-    int32_t letter_count = 0;
-    for (const v1::ProposedLetter& letter : response->letters()) {
-      if (letter.automatic()) ++letter_count;
-    }
-    next->set_letter_count(letter_count);
+    next->set_letter_count(automatic_letters);
   }
 
   for (size_t s = 1; s < shards.size(); ++s) {

@@ -15,9 +15,10 @@ using google::protobuf::io::CodedOutputStream;
 using google::protobuf::io::CodedInputStream;
 using google::protobuf::internal::WireFormatLite;
 
-// evaluate.proto: EvaluateResponse.results = 5, postings = 9,
+// evaluate.proto: EvaluateResponse.results = 5, letters = 8, postings = 9,
 // collection_hand_offs = 12, all length-delimited.
 constexpr int kResultsField = 5;
+constexpr int kLettersField = 8;
 constexpr int kPostingsField = 9;
 constexpr int kHandOffsField = 12;
 constexpr size_t kMaxVarint32 = 5;
@@ -141,6 +142,10 @@ void StreamedResultStore::Close(int shard, int invoice, bool keep) {
 }
 
 void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
+  for (const v1::ProposedLetter& letter : tail->letters()) {
+    AppendField(kLettersField, letter, &letters_);
+  }
+  tail->mutable_letters()->Clear();
   for (const v1::LedgerPosting& posting : tail->postings()) {
     AppendField(kPostingsField, posting, &postings_);
   }
@@ -158,7 +163,8 @@ const v1::InvoiceResult& StreamedResultStore::Kept(int invoice) const {
 absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
                                          MallocBuffer* out) {
   const size_t tail_size = tail.ByteSizeLong();
-  size_t total = tail_size + postings_.size() + hand_offs_.size();
+  size_t total =
+      tail_size + letters_.size() + postings_.size() + hand_offs_.size();
   for (const auto& shard : shards_) total += shard->bytes.size();
   if (total > static_cast<size_t>(INT_MAX)) {
     return absl::ResourceExhaustedError(absl::StrCat(
@@ -183,21 +189,25 @@ absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
     whole.Commit(at - whole.data());
   }
   shards_.clear();
-  // The tail without the postings and case files, cut where they go back:
-  // protobuf writes fields in number order.
+  // The tail without the records taken, cut where they go back: protobuf
+  // writes fields in number order.
   MallocBuffer rest_bytes;
   tail.SerializeWithCachedSizesToArray(
       reinterpret_cast<uint8_t*>(rest_bytes.ReserveExact(tail_size)));
   rest_bytes.Commit(tail_size);
   const absl::string_view rest(rest_bytes.data(), tail_size);
-  const size_t postings_at = FieldsFrom(rest, kPostingsField);
-  const size_t hand_offs_at = FieldsFrom(rest, kHandOffsField);
   whole.ReserveExact(total - whole.size() + 1);
-  whole.Append(rest.data(), postings_at);
-  whole.Append(postings_.data(), postings_.size());
-  whole.Append(rest.data() + postings_at, hand_offs_at - postings_at);
-  whole.Append(hand_offs_.data(), hand_offs_.size());
-  whole.Append(rest.data() + hand_offs_at, tail_size - hand_offs_at);
+  size_t done = 0;  // of rest
+  for (const auto& [field, taken] :
+       {std::pair<int, const MallocBuffer*>{kLettersField, &letters_},
+        {kPostingsField, &postings_},
+        {kHandOffsField, &hand_offs_}}) {
+    const size_t at = FieldsFrom(rest, field);
+    whole.Append(rest.data() + done, at - done);
+    whole.Append(taken->data(), taken->size());
+    done = at;
+  }
+  whole.Append(rest.data() + done, tail_size - done);
   whole.data()[whole.size()] = '\0';  // reserved above, not counted
   out->swap(whole);
   return absl::OkStatus();

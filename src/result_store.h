@@ -33,10 +33,11 @@ class ResultStore {
   // interest, customer_type and adjusted_due_date (what letters and
   // hand-offs read); other fields may be empty.
   virtual const v1::InvoiceResult& Kept(int invoice) const = 0;
-  // Called on one thread after each action's postings and case file were
-  // added to *tail. The streamed store serializes them at once and clears
-  // the two fields (protobuf reuses the cleared messages), so that a
-  // ledger's postings and case files never exist as messages all at once.
+  // Called on one thread after each letter, and after each action's
+  // postings and case file, were added to *tail. The streamed store
+  // serializes them at once and clears the three fields (protobuf reuses
+  // the cleared messages), so that a ledger's letters, postings and case
+  // files never exist as messages all at once.
   virtual void TakeTailRecords(v1::EvaluateResponse* /*tail*/) {}
 };
 
@@ -72,8 +73,8 @@ class StreamedResultStore : public ResultStore {
 
   // The whole response: head, the results in request order, then tail (a
   // response holding only the fields after the results, 6 to 15) with the
-  // postings and case files TakeTailRecords took put back in their places,
-  // and a trailing NUL not counted in the size. Consumes the store. Fails with
+  // records TakeTailRecords took put back in their places, and a trailing
+  // NUL not counted in the size. Consumes the store. Fails with
   // RESOURCE_EXHAUSTED at 2 GiB or more (protobuf cannot parse a message
   // that large). Protobuf writes fields in number order, so these are the
   // bytes the whole response tree would serialize to.
@@ -97,8 +98,11 @@ class StreamedResultStore : public ResultStore {
   std::vector<std::unique_ptr<Shard>> shards_;
   std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
   std::vector<const v1::InvoiceResult*> kept_;  // by invoice
-  MallocBuffer postings_;   // serialized EvaluateResponse.postings
-  MallocBuffer hand_offs_;  // serialized EvaluateResponse.collection_hand_offs
+  // What TakeTailRecords took, serialized as fields of EvaluateResponse:
+  // letters, postings, collection_hand_offs.
+  MallocBuffer letters_;
+  MallocBuffer postings_;
+  MallocBuffer hand_offs_;
 };
 
 }  // namespace purring::internal

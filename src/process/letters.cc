@@ -80,7 +80,8 @@ void PrefetchItemFields(const LetterItem& item) {
 absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
-    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing) {
+    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
+    absl::FunctionRef<void()> letter_done) {
   const v1::Company& company = settings.company();
   const std::string& phone = settings.contact_phone().empty()
                                  ? company.phone()
@@ -229,6 +230,7 @@ absl::Status BuildLetters(
     letter->set_total_interest(total_interest);
     letter->set_total_due(total_due);
     letter->set_automatic(automatic);
+    letter_done();
   }
 
   for (auto& [customer_id, members] : missing_items) {

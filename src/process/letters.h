@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "google/protobuf/repeated_field.h"
 #include "purring/v1/evaluate.pb.h"
@@ -29,11 +30,14 @@ bool HasPostalAddress(const v1::PostalAddress& address);
 
 // Appends the letters sorted by id and the customers missing an address
 // sorted by customer id (their invoices in `items` order). OUT_OF_RANGE when
-// a letter's totals overflow 64-bit øre (naming the letter).
+// a letter's totals overflow 64-bit øre (naming the letter). Calls
+// letter_done() after each letter is complete (it may take the letter out
+// of *letters).
 absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
-    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing);
+    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
+    absl::FunctionRef<void()> letter_done = [] {});
 
 }  // namespace purring::internal
 
