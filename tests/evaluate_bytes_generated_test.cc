@@ -1,0 +1,67 @@
+// EvaluateBytes gives exactly what ParseRequest and then EvaluateSerialized
+// give on generated ledgers (tools/ledger_generator.h): every size from empty
+// to several shards, shuffled or not, at several thread counts and options,
+// and one written with the history first and the customers last.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "evaluate_bytes_ledgers.h"
+#include "evaluate_bytes_support.h"
+#include "gtest/gtest.h"
+
+namespace purring::testing_bytes {
+namespace {
+
+TEST(EvaluateBytes, GeneratedLedgersOfEverySizeThreadCountAndOption) {
+  for (int size : {0, 1, 50, 5000}) {
+    v1::EvaluateRequest base = Ledger(size, 7 + size);
+    for (bool shuffled : {false, true}) {
+      v1::EvaluateRequest request = base;
+      if (shuffled) Shuffle(&request, 11);
+      for (int threads : {1, 2, 4}) {
+        for (bool omit : {false, true}) {
+          request.mutable_options()->set_threads(threads);
+          request.mutable_options()->set_omit_history_in_results(omit);
+          ExpectAccepted(Bytes(request),
+                         absl::StrCat(size, " invoices, shuffled ", shuffled,
+                                      ", threads ", threads, ", omit ", omit));
+        }
+      }
+    }
+  }
+}
+
+TEST(EvaluateBytes, LargeGeneratedLedgerOnSeveralShards) {
+  // Five shards' worth (a shard has at least 4 096 invoices).
+  v1::EvaluateRequest request = Ledger(20000, 3);
+  Shuffle(&request, 5);
+  for (const auto& [threads, omit] :
+       {std::pair<int, bool>{1, false}, {4, false}, {4, true}}) {
+    request.mutable_options()->set_threads(threads);
+    request.mutable_options()->set_omit_history_in_results(omit);
+    ExpectAccepted(Bytes(request),
+                   absl::StrCat("20000 invoices, threads ", threads, ", omit ", omit));
+  }
+}
+
+TEST(EvaluateBytes, GeneratedLedgerWithTheHistoryFirstAndCustomersLast) {
+  v1::EvaluateRequest request = Ledger(500, 9);
+  std::vector<WireField> fields = SplitFields(Bytes(request));
+  // History, then invoices, then customers, then the rest.
+  auto rank = [](const WireField& f) {
+    switch (f.number) {
+      case kHistory: return 0;
+      case kInvoices: return 1;
+      case kCustomers: return 2;
+      default: return 3;
+    }
+  };
+  std::stable_sort(fields.begin(), fields.end(),
+                   [&](const WireField& a, const WireField& b) { return rank(a) < rank(b); });
+  ExpectAcceptedLikeCanonical(Join(fields), "history first, customers last");
+}
+
+}  // namespace
+}  // namespace purring::testing_bytes
