@@ -1,8 +1,8 @@
 // The streamed reading (EvaluateStreamed, EvaluateBytes's fast way) is taken
 // for requests laid out as protobuf writes them, at any thread count, and
 // gives the tree's bytes; irregular layouts and refusals are declined, so
-// that the tree's reading answers them (tests/evaluate_bytes_test.cc checks
-// that EvaluateBytes's answers are the tree's either way).
+// that the tree's reading answers them (tests/evaluate_bytes_*_test.cc
+// check that EvaluateBytes's answers are the tree's either way).
 #include <random>
 #include <string>
 
