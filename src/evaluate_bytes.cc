@@ -3,6 +3,7 @@
 // (SplitRequest, SplitInvoiceSource); anything else, and every refusal, is
 // left to the tree's reading (ParseRequest, EvaluateSerialized), which says
 // why in its documented order.
+#include "arena_options.h"
 #include "evaluate_streamed.h"
 #include "evaluator.h"
 #include "google/protobuf/arena.h"
@@ -14,22 +15,10 @@
 #include "validate_split.h"
 
 namespace purring {
-namespace {
-
-// Protobuf's default arena blocks stop growing at 8 KiB; these grow to 1 MiB.
-google::protobuf::ArenaOptions RequestArenaOptions() {
-  google::protobuf::ArenaOptions options;
-  options.start_block_size = 16 * 1024;
-  options.max_block_size = 1024 * 1024;
-  return options;
-}
-
-}  // namespace
-
 namespace internal {
 
 absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
-  google::protobuf::Arena arena(RequestArenaOptions());
+  google::protobuf::Arena arena(LargeArenaOptions());
   auto* rest =
       google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
   RequestSplit split;
@@ -37,8 +26,7 @@ absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
     return absl::InvalidArgumentError("not laid out as protobuf writes it");
   }
   SplitIndex index;
-  if (absl::Status s = ValidateSplit(*rest, split, &index);
-      !s.ok()) {
+  if (absl::Status s = ValidateSplit(*rest, split, &index); !s.ok()) {
     return s;
   }
   SplitInvoiceSource source(bytes, split, index);
@@ -47,10 +35,7 @@ absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
       !s.ok()) {
     return s;
   }
-  SerializedResponse response;
-  response.size = out.size();
-  response.data.reset(out.Release());
-  return response;
+  return HandOver(&out);
 }
 
 }  // namespace internal
@@ -60,7 +45,7 @@ namespace {
 // The tree's reading: what EvaluateBytes promises to give, byte for byte
 // and error for error.
 absl::StatusOr<SerializedResponse> EvaluateTree(absl::string_view bytes) {
-  google::protobuf::Arena arena(RequestArenaOptions());
+  google::protobuf::Arena arena(internal::LargeArenaOptions());
   auto* parsed =
       google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
   if (absl::Status s = ParseRequest(bytes, parsed); !s.ok()) return s;

@@ -18,10 +18,7 @@ absl::StatusOr<SerializedResponse> EvaluateSerialized(
       !s.ok()) {
     return s;
   }
-  SerializedResponse response;
-  response.size = bytes.size();
-  response.data.reset(bytes.Release());
-  return response;
+  return internal::HandOver(&bytes);
 }
 
 }  // namespace purring

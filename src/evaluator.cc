@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "arena_options.h"
 #include "dates.h"
 #include "invoice_source.h"
 #include "money/money_math.h"
@@ -466,6 +467,13 @@ absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
   return EvaluateSourceToBytes(request, source, out);
 }
 
+SerializedResponse HandOver(MallocBuffer* bytes) {
+  SerializedResponse response;
+  response.size = bytes->size();
+  response.data.reset(bytes->Release());
+  return response;
+}
+
 absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
                                    InvoiceSource& source, MallocBuffer* out) {
   const ShardPlan plan =
@@ -478,12 +486,8 @@ absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
     head = head_fields.SerializeAsString();
   }
   StreamedResultStore store(plan.invoice_count, plan.shard_count(), head);
-  // The actions, letters and the rest live here until serialized. Protobuf's
-  // default blocks stop growing at 8 KiB; these grow to 1 MiB.
-  google::protobuf::ArenaOptions options;
-  options.start_block_size = 16 * 1024;
-  options.max_block_size = 1024 * 1024;
-  google::protobuf::Arena arena(options);
+  // The actions and the rest of the response live here until serialized.
+  google::protobuf::Arena arena(LargeArenaOptions());
   auto* tail =
       google::protobuf::Arena::CreateMessage<v1::EvaluateResponse>(&arena);
   if (absl::Status s = EvaluateWith(request, source, plan, &store, tail);

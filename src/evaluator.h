@@ -6,6 +6,7 @@
 #include "invoice_source.h"
 #include "malloc_buffer.h"
 #include "process/request_index.h"
+#include "purring/engine.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -28,6 +29,9 @@ absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
 // REQUIRES: request passed validation, but for what source checks itself.
 absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
                                    InvoiceSource& source, MallocBuffer* out);
+
+// The bytes as the public API hands them out (purring/engine.h).
+SerializedResponse HandOver(MallocBuffer* bytes);
 
 }  // namespace purring::internal
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
+#include "arena_options.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/wire_format_lite.h"
 
@@ -55,15 +56,6 @@ size_t FieldsFrom(absl::string_view bytes, int field) {
   }
 }
 
-// Protobuf's default arena blocks stop growing at 8 KiB; the kept results
-// of a large ledger fill tens of megabytes.
-google::protobuf::ArenaOptions KeptArenaOptions() {
-  google::protobuf::ArenaOptions options;
-  options.start_block_size = 16 * 1024;
-  options.max_block_size = 1024 * 1024;
-  return options;
-}
-
 // What post-processing reads of a result (letters: the balance; hand-offs:
 // the balance, interest, customer type and adjusted due date), not the
 // history and the rest: a fifth of a large ledger's results are kept, and
@@ -82,7 +74,7 @@ const v1::InvoiceResult* CopyKeptFields(const v1::InvoiceResult& result,
 
 }  // namespace
 
-StreamedResultStore::Shard::Shard() : kept_arena(KeptArenaOptions()) {}
+StreamedResultStore::Shard::Shard() : kept_arena(LargeArenaOptions()) {}
 
 TreeResultStore::TreeResultStore(int invoice_count,
                                  v1::EvaluateResponse* response)

@@ -3,24 +3,19 @@
 // gives the tree's bytes; irregular layouts and refusals are declined, so
 // that the tree's reading answers them (tests/evaluate_bytes_*_test.cc
 // check that EvaluateBytes's answers are the tree's either way).
-#include <random>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "evaluate_bytes_ledgers.h"
 #include "evaluate_streamed.h"
 #include "gtest/gtest.h"
-#include "ledger_generator.h"
 #include "purring/engine.h"
 
 namespace purring {
 namespace {
 
-v1::EvaluateRequest Ledger(int invoices, uint64_t seed) {
-  tools::LedgerOptions options;
-  options.invoices = invoices;
-  options.seed = seed;
-  return tools::GenerateLedger(options);
-}
+using testing_bytes::Ledger;
+using testing_bytes::Shuffle;
 
 std::string TreeBytes(const v1::EvaluateRequest& request) {
   absl::StatusOr<SerializedResponse> response = EvaluateSerialized(request);
@@ -54,11 +49,7 @@ TEST(EvaluateStreamed, TakenForGeneratedLedgersAtAnyThreadCount) {
 
 TEST(EvaluateStreamed, TakenWithTheInvoicesShuffledAndTheHistoryOmitted) {
   v1::EvaluateRequest request = Ledger(2 * 4096 + 50, 12);
-  std::mt19937 random(12);
-  auto* invoices = request.mutable_invoices();
-  for (int i = invoices->size() - 1; i > 0; --i) {
-    invoices->SwapElements(i, static_cast<int>(random() % (i + 1)));
-  }
+  Shuffle(&request, 12);
   request.mutable_options()->set_threads(2);
   request.mutable_options()->set_omit_history_in_results(true);
   ExpectStreamed(request, "shuffled, 2 threads, history omitted");
