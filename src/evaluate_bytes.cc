@@ -3,6 +3,8 @@
 // (SplitRequest, SplitInvoiceSource); anything else, and every refusal, is
 // left to the tree's reading (ParseRequest, EvaluateSerialized), which says
 // why in its documented order.
+#include <utility>
+
 #include "arena_options.h"
 #include "evaluate_streamed.h"
 #include "evaluator.h"
@@ -29,7 +31,7 @@ absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
   if (absl::Status s = ValidateSplit(*rest, split, &index); !s.ok()) {
     return s;
   }
-  SplitInvoiceSource source(bytes, split, index);
+  SplitInvoiceSource source(bytes, std::move(split), std::move(index));
   MallocBuffer out;
   if (absl::Status s = EvaluateSourceToBytes(*rest, source, &out);
       !s.ok()) {

@@ -494,7 +494,10 @@ absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
       !s.ok()) {
     return s;
   }
-  return store.Finish(*tail, out);
+  source.Done();
+  store.TakeRest(*tail);
+  arena.Reset();  // the tail, serialized: freed before the response grows
+  return store.Finish(out);
 }
 
 }  // namespace purring::internal

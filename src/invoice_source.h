@@ -47,8 +47,12 @@ class InvoiceSource {
   // The notices of an invoice handed off to collection, likewise.
   virtual std::vector<const v1::Notice*> KeepNotices(
       absl::Span<const v1::Notice* const> notices) = 0;
-  // Invoice's number, at any time.
+  // Invoice's number, until Done.
   virtual absl::string_view Number(int invoice) const = 0;
+  // Called once nothing reads the invoices or what was kept of them any
+  // more (before the response's last bytes are written): the source may
+  // free what it holds, so that it is not held at the evaluation's peak.
+  virtual void Done() {}
 };
 
 // The invoices of a parsed request; nothing to copy or keep.

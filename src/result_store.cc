@@ -152,11 +152,18 @@ const v1::InvoiceResult& StreamedResultStore::Kept(int invoice) const {
   return *kept_[invoice];
 }
 
-absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
-                                         MallocBuffer* out) {
-  const size_t tail_size = tail.ByteSizeLong();
-  size_t total =
-      tail_size + letters_.size() + postings_.size() + hand_offs_.size();
+void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
+  const size_t size = tail.ByteSizeLong();
+  tail.SerializeWithCachedSizesToArray(
+      reinterpret_cast<uint8_t*>(rest_.ReserveExact(size)));
+  rest_.Commit(size);
+  kept_ = {};
+  for (const auto& shard : shards_) shard->kept_arena.Reset();
+}
+
+absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
+  size_t total = rest_.size() + letters_.size() + postings_.size() +
+                 hand_offs_.size();
   for (const auto& shard : shards_) total += shard->bytes.size();
   if (total > static_cast<size_t>(INT_MAX)) {
     return absl::ResourceExhaustedError(absl::StrCat(
@@ -167,7 +174,7 @@ absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
   MallocBuffer whole;
   if (pieces_.empty()) {
     // One shard: its buffer already holds the head and the results in
-    // request order; the tail is appended in place.
+    // request order; the rest is appended in place.
     whole.swap(shards_[0]->bytes);
   } else {
     char* at = whole.ReserveExact(total + 1);
@@ -181,25 +188,21 @@ absl::Status StreamedResultStore::Finish(const v1::EvaluateResponse& tail,
     whole.Commit(at - whole.data());
   }
   shards_.clear();
-  // The tail without the records taken, cut where they go back: protobuf
-  // writes fields in number order.
-  MallocBuffer rest_bytes;
-  tail.SerializeWithCachedSizesToArray(
-      reinterpret_cast<uint8_t*>(rest_bytes.ReserveExact(tail_size)));
-  rest_bytes.Commit(tail_size);
-  const absl::string_view rest(rest_bytes.data(), tail_size);
+  // The rest, cut where the records taken go back; each freed once copied.
+  const absl::string_view rest(rest_.data(), rest_.size());
   whole.ReserveExact(total - whole.size() + 1);
   size_t done = 0;  // of rest
   for (const auto& [field, taken] :
-       {std::pair<int, const MallocBuffer*>{kLettersField, &letters_},
+       {std::pair<int, MallocBuffer*>{kLettersField, &letters_},
         {kPostingsField, &postings_},
         {kHandOffsField, &hand_offs_}}) {
     const size_t at = FieldsFrom(rest, field);
     whole.Append(rest.data() + done, at - done);
     whole.Append(taken->data(), taken->size());
+    MallocBuffer().swap(*taken);
     done = at;
   }
-  whole.Append(rest.data() + done, tail_size - done);
+  whole.Append(rest.data() + done, rest.size() - done);
   whole.data()[whole.size()] = '\0';  // reserved above, not counted
   out->swap(whole);
   return absl::OkStatus();

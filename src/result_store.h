@@ -71,14 +71,18 @@ class StreamedResultStore : public ResultStore {
   const v1::InvoiceResult& Kept(int invoice) const override;
   void TakeTailRecords(v1::EvaluateResponse* tail) override;
 
-  // The whole response: head, the results in request order, then tail (a
-  // response holding only the fields after the results, 6 to 15) with the
-  // records TakeTailRecords took put back in their places, and a trailing
-  // NUL not counted in the size. Consumes the store. Fails with
-  // RESOURCE_EXHAUSTED at 2 GiB or more (protobuf cannot parse a message
-  // that large). Protobuf writes fields in number order, so these are the
-  // bytes the whole response tree would serialize to.
-  absl::Status Finish(const v1::EvaluateResponse& tail, MallocBuffer* out);
+  // Serializes the rest of the response: tail holds only the fields after
+  // the results (6 to 15), less what TakeTailRecords took. The caller may
+  // free tail afterwards, and the results kept for post-processing are
+  // freed here.
+  void TakeRest(const v1::EvaluateResponse& tail);
+  // The whole response: head, the results in request order, then the rest
+  // with the records TakeTailRecords took put back in their places (protobuf
+  // writes fields in number order, so these are the bytes the whole
+  // response tree would serialize to), and a trailing NUL not counted in
+  // the size. Consumes the store. Fails with RESOURCE_EXHAUSTED at 2 GiB or
+  // more (protobuf cannot parse a message that large).
+  absl::Status Finish(MallocBuffer* out);
 
  private:
   struct Shard {
@@ -99,10 +103,11 @@ class StreamedResultStore : public ResultStore {
   std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
   std::vector<const v1::InvoiceResult*> kept_;  // by invoice
   // What TakeTailRecords took, serialized as fields of EvaluateResponse:
-  // letters, postings, collection_hand_offs.
+  // letters, postings, collection_hand_offs; then what TakeRest did.
   MallocBuffer letters_;
   MallocBuffer postings_;
   MallocBuffer hand_offs_;
+  MallocBuffer rest_;
 };
 
 }  // namespace purring::internal

@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -24,9 +25,8 @@ absl::Status Unparsable(absl::string_view what) {
 }  // namespace
 
 SplitInvoiceSource::SplitInvoiceSource(absl::string_view bytes,
-                                       const RequestSplit& split,
-                                       const SplitIndex& index)
-    : bytes_(bytes), split_(split), index_(index) {}
+                                       RequestSplit split, SplitIndex index)
+    : bytes_(bytes), split_(std::move(split)), index_(std::move(index)) {}
 
 void SplitInvoiceSource::SetShardCount(int shard_count) {
   shards_.clear();
@@ -73,6 +73,13 @@ absl::Status SplitInvoiceSource::Load(int shard, int invoice,
   input->notices = s.sorted;
   input->collection_case = collection_case;
   return absl::OkStatus();
+}
+
+void SplitInvoiceSource::Done() {
+  split_ = RequestSplit();
+  index_ = SplitIndex();
+  shards_.clear();
+  kept_.Reset();
 }
 
 absl::Status SplitInvoiceSource::AfterShards() {

@@ -17,10 +17,10 @@ namespace purring::internal {
 
 class SplitInvoiceSource : public InvoiceSource {
  public:
-  // bytes: the request; split and index: SplitRequest's and ValidateSplit's
-  // for it. All three outlive this.
-  SplitInvoiceSource(absl::string_view bytes, const RequestSplit& split,
-                     const SplitIndex& index);
+  // bytes: the request, which outlives this; split and index:
+  // SplitRequest's and ValidateSplit's for it.
+  SplitInvoiceSource(absl::string_view bytes, RequestSplit split,
+                     SplitIndex index);
 
   int invoice_count() const override {
     return static_cast<int>(split_.invoices.size());
@@ -40,6 +40,8 @@ class SplitInvoiceSource : public InvoiceSource {
   absl::string_view Number(int invoice) const override {
     return split_.invoices[invoice].number;
   }
+  // Frees the spans, the index, the shards' messages and what was kept.
+  void Done() override;
 
  private:
   // One shard's messages, cleared and refilled for every invoice.
@@ -53,8 +55,8 @@ class SplitInvoiceSource : public InvoiceSource {
   };
 
   absl::string_view bytes_;
-  const RequestSplit& split_;
-  const SplitIndex& index_;
+  RequestSplit split_;
+  SplitIndex index_;
   std::vector<std::unique_ptr<Shard>> shards_;
   google::protobuf::Arena kept_;  // thread-safe: shards keep concurrently
 };
