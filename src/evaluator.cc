@@ -149,7 +149,12 @@ void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
     return;
   }
   (*job.summaries)[i] = {result->status(), result->balance().total()};
-  job.store->Close(shard, i, /*keep=*/output.has_action);
+  job.store->Close(
+      shard, i,
+      !output.has_action ? KeepResult::kNothing
+      : output.action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION
+          ? KeepResult::kForHandOff
+          : KeepResult::kForLetter);
   if (output.cutoff_not_numeric) {
     out->cutoff_not_numeric.emplace_back(
         i, CutoffWarning(*input.invoice, job.ctx->start_from));

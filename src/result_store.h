@@ -16,6 +16,9 @@
 
 namespace purring::internal {
 
+// What post-processing reads again of an invoice's result.
+enum class KeepResult { kNothing, kForLetter, kForHandOff };
+
 // Thread safety: shard s calls Open/Close for its own invoices only, from
 // one thread; different shards run concurrently. Kept() is for after the
 // shards have finished.
@@ -26,12 +29,13 @@ class ResultStore {
   // The message to fill with invoice's result: empty, but for an empty
   // balance and interest in the streamed store (every result has both).
   virtual v1::InvoiceResult* Open(int shard, int invoice) = 0;
-  // The result Open returned is complete. keep: post-processing (letters,
-  // hand-offs) reads it again through Kept().
-  virtual void Close(int shard, int invoice, bool keep) = 0;
-  // REQUIRES: invoice was closed with keep = true. Holds at least balance,
-  // interest, customer_type and adjusted_due_date (what letters and
-  // hand-offs read); other fields may be empty.
+  // The result Open returned is complete. keep: whether post-processing
+  // reads it again through Kept(), for a letter or for a hand-off.
+  virtual void Close(int shard, int invoice, KeepResult keep) = 0;
+  // REQUIRES: invoice was closed to be kept. Holds at least what letters
+  // read (balance) or, when kept for a hand-off, what hand-offs read
+  // (balance, interest, customer_type and adjusted_due_date); other fields
+  // may be empty.
   virtual const v1::InvoiceResult& Kept(int invoice) const = 0;
   // Called on one thread after each letter, and after each action's
   // postings and case file, were added to *tail. The streamed store
@@ -49,7 +53,7 @@ class TreeResultStore : public ResultStore {
   TreeResultStore(int invoice_count, v1::EvaluateResponse* response);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int /*shard*/, int /*invoice*/, bool /*keep*/) override {}
+  void Close(int /*shard*/, int /*invoice*/, KeepResult /*keep*/) override {}
   const v1::InvoiceResult& Kept(int invoice) const override;
 
  private:
@@ -67,7 +71,7 @@ class StreamedResultStore : public ResultStore {
                       absl::string_view head);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int shard, int invoice, bool keep) override;
+  void Close(int shard, int invoice, KeepResult keep) override;
   const v1::InvoiceResult& Kept(int invoice) const override;
   void TakeTailRecords(v1::EvaluateResponse* tail) override;
 
