@@ -107,7 +107,7 @@ class StreamedResultStore : public ResultStore {
   std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
   std::vector<const v1::InvoiceResult*> kept_;  // by invoice
   // What TakeTailRecords took, serialized as fields of EvaluateResponse:
-  // letters, postings, collection_hand_offs; then what TakeRest did.
+  // letters, postings, collection_hand_offs; then the rest (TakeRest).
   MallocBuffer letters_;
   MallocBuffer postings_;
   MallocBuffer hand_offs_;
