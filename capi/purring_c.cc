@@ -95,11 +95,11 @@ int Guard(purring_buffer* out, Body body) noexcept {
   }
 }
 
-// The parsed request lives on one arena (the JSON path's response too; the
-// binary path serializes its results as they come). Protobuf's default
-// blocks stop growing at 8 KiB, so a large ledger took tens of thousands of
-// blocks (and as many mallocs); blocks grow here up to 1 MiB, wasting at most
-// that much at the end.
+// The JSON path's request and response live on one arena (the binary path
+// streams: purring::EvaluateBytes).
+// Protobuf's default blocks stop growing at 8 KiB, so a large ledger took
+// tens of thousands of blocks (and as many mallocs); blocks grow here up to
+// 1 MiB, wasting at most that much at the end (as src/arena_options.h).
 google::protobuf::ArenaOptions RequestArenaOptions() {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 16 * 1024;

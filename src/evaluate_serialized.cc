@@ -1,4 +1,5 @@
-// EvaluateSerialized: the C ABI's path, results serialized as they come.
+// EvaluateSerialized: a parsed request evaluated, results serialized as
+// they come (EvaluateBytes falls back on it).
 #include "evaluator.h"
 #include "malloc_buffer.h"
 #include "process/request_index.h"

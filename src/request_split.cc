@@ -154,8 +154,7 @@ bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
   record->Clear();
   const auto* begin =
       reinterpret_cast<const uint8_t*>(bytes.data()) + span.offset;
-  return MergeFields(begin, begin + span.size, depth, record) ||
-         (record->Clear(), false);
+  return MergeFields(begin, begin + span.size, depth, record);
 }
 
 }  // namespace purring::internal

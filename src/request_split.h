@@ -52,7 +52,7 @@ bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
 
 // Parses one invoice or notice of the request `bytes` into *record (cleared
 // first), nested as deep as it is in the request: depth 1 for an invoice, 2
-// for a notice. False on bytes protobuf refuses.
+// for a notice. False on bytes protobuf refuses (*record is then partial).
 bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
                  google::protobuf::MessageLite* record);
 

@@ -56,8 +56,8 @@ struct SerializedResponse {
 // Validates, evaluates and serializes: the same bytes as
 // Evaluate(request)->SerializeAsString(), but each invoice's result is
 // serialized as soon as it is computed instead of kept as a message, so a
-// large ledger costs far less time and memory. This is what purring_evaluate
-// (the C ABI) runs. Returns RESOURCE_EXHAUSTED for a response of 2 GiB or
+// large ledger costs far less time and memory (EvaluateBytes, below, is the
+// C ABI's way, from the bytes). Returns RESOURCE_EXHAUSTED for a response of 2 GiB or
 // more (protobuf cannot parse messages that large).
 absl::StatusOr<SerializedResponse> EvaluateSerialized(
     const v1::EvaluateRequest& request);
