@@ -309,10 +309,7 @@ absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
                               Limits limits, References* refs,
                               RequestIndex::Builder* index) {
   LedgerTotals totals;
-  // Ledgers often list a customer's invoices together: the same customer
-  // as the previous invoice costs a short compare instead of a lookup.
-  absl::string_view last_id;
-  int last_customer = -1;  // position in request.customers, -1: none
+  PositionFinder customers(refs->customers);
   for (int i = 0; i < request.invoices_size(); ++i) {
     const v1::Invoice& inv = request.invoices(i);
     // On a large ledger every insert into the invoice map is a cache miss:
@@ -321,41 +318,14 @@ absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
       refs->invoices.prefetch(request.invoices(i + kPrefetchAhead).number());
     }
     if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(inv));
-    const absl::string_view id = inv.customer_id();
-    if (last_customer < 0 || id != last_id) {
-      const auto it = refs->customers.find(id);
-      last_customer = it == refs->customers.end() ? -1 : it->second;
-      last_id = id;
-    }
+    const int customer = customers.Find(inv.customer_id());
     PURRING_RETURN_IF_ERROR(ValidateInvoice(
         i, inv, refs,
-        last_customer < 0 ? nullptr : &request.customers(last_customer),
-        &totals));
-    index->SetCustomer(i, last_customer);
+        customer < 0 ? nullptr : &request.customers(customer), &totals));
+    index->SetCustomer(i, customer);
   }
   return absl::OkStatus();
 }
-
-// The position of the invoice numbered `number`, or -1. Notices and cases
-// usually come grouped by invoice: the same number as the previous record
-// costs a short compare instead of a lookup.
-class InvoiceFinder {
- public:
-  explicit InvoiceFinder(const References& refs) : refs_(refs) {}
-  int Find(absl::string_view number) {
-    if (last_ < 0 || number != last_number_) {
-      const auto it = refs_.invoices.find(number);
-      last_ = it == refs_.invoices.end() ? -1 : it->second;
-      last_number_ = number;
-    }
-    return last_;
-  }
-
- private:
-  const References& refs_;
-  absl::string_view last_number_;
-  int last_ = -1;
-};
 
 }  // namespace
 
@@ -429,7 +399,7 @@ namespace {
 
 absl::Status ValidateNotices(const v1::DunningHistory& history, Limits limits,
                              References* refs, RequestIndex::Builder* index) {
-  InvoiceFinder finder(*refs);
+  PositionFinder finder(refs->invoices);
   for (int i = 0; i < history.notices_size(); ++i) {
     const v1::Notice& n = history.notices(i);
     if (i + kPrefetchAhead < history.notices_size()) {
@@ -454,7 +424,7 @@ absl::Status ValidateNotices(const v1::DunningHistory& history, Limits limits,
 absl::Status ValidateCollectionCases(const v1::DunningHistory& history,
                                      Limits limits, const References& refs,
                                      RequestIndex::Builder* index) {
-  InvoiceFinder finder(refs);
+  PositionFinder finder(refs.invoices);
   for (const v1::CollectionCase& c : history.collection_cases()) {
     if (limits == Limits::kCheck) {
       PURRING_RETURN_IF_ERROR(CheckCollectionCaseLimits(c));

@@ -74,6 +74,34 @@ struct References {
   std::vector<InvoiceFacts> facts;                       // by invoice
 };
 
+// The position `positions` maps `key` to, or -1. Records usually come
+// grouped (a customer's invoices together, an invoice's notices together):
+// the same key as the previous lookup costs a short compare, not a lookup.
+class PositionFinder {
+ public:
+  explicit PositionFinder(
+      const absl::flat_hash_map<absl::string_view, int>& positions)
+      : positions_(positions) {}
+  int Find(absl::string_view key) {
+    if (last_ < 0 || key != last_key_) {
+      const auto it = positions_.find(key);
+      last_ = it == positions_.end() ? -1 : it->second;
+      last_key_ = key;
+    }
+    return last_;
+  }
+  // Asks for the slot of a key looked up a few records later (on a large
+  // ledger each lookup is a cache miss), unless it is the last key.
+  void Prefetch(absl::string_view key) const {
+    if (last_ < 0 || key != last_key_) positions_.prefetch(key);
+  }
+
+ private:
+  const absl::flat_hash_map<absl::string_view, int>& positions_;
+  absl::string_view last_key_;
+  int last_ = -1;
+};
+
 // as_of, last_synchronized, options, settings and customers, in that order;
 // fills refs->customers.
 absl::Status ValidateHead(const v1::EvaluateRequest& request, Limits limits,

@@ -21,13 +21,12 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
   const size_t count = split.invoices.size();
   refs->invoices.reserve(count);
   index->customer.resize(count);
-  absl::string_view last_id;
-  int last_customer = -1;
+  PositionFinder customers(refs->customers);
   for (size_t i = 0; i < count; ++i) {
     if (i + kPrefetchAhead < count) {
       const InvoiceSpan& ahead = split.invoices[i + kPrefetchAhead];
       refs->invoices.prefetch(ahead.number);
-      if (ahead.customer_id != last_id) refs->customers.prefetch(ahead.customer_id);
+      customers.Prefetch(ahead.customer_id);
     }
     const InvoiceSpan& invoice = split.invoices[i];
     if (invoice.number.empty()) return Refused("an invoice has no number");
@@ -36,39 +35,27 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
              .second) {
       return Refused("duplicate invoice number");
     }
-    if (last_customer < 0 || invoice.customer_id != last_id) {
-      const auto it = refs->customers.find(invoice.customer_id);
-      if (it == refs->customers.end()) return Refused("unknown customer");
-      last_customer = it->second;
-      last_id = invoice.customer_id;
-    }
-    index->customer[i] = last_customer;
+    const int customer = customers.Find(invoice.customer_id);
+    if (customer < 0) return Refused("unknown customer");
+    index->customer[i] = customer;
   }
   return absl::OkStatus();
 }
 
-// Notices usually come grouped by invoice: the same number as the previous
-// one costs a compare instead of a lookup.
 absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
                             SplitIndex* index) {
   const size_t count = split.notices.size();
   std::vector<int32_t> owner(count);
   index->notice_begin.assign(split.invoices.size() + 1, 0);
-  absl::string_view last_number;
-  int last = -1;
+  PositionFinder finder(refs.invoices);
   for (size_t n = 0; n < count; ++n) {
     if (n + kPrefetchAhead < count) {
       refs.invoices.prefetch(split.notices[n + kPrefetchAhead].invoice_number);
     }
-    const absl::string_view number = split.notices[n].invoice_number;
-    if (last < 0 || number != last_number) {
-      const auto it = refs.invoices.find(number);
-      if (it == refs.invoices.end()) return Refused("unknown invoice");
-      last = it->second;
-      last_number = number;
-    }
-    owner[n] = last;
-    ++index->notice_begin[last + 1];
+    const int invoice = finder.Find(split.notices[n].invoice_number);
+    if (invoice < 0) return Refused("unknown invoice");
+    owner[n] = invoice;
+    ++index->notice_begin[invoice + 1];
   }
   std::vector<uint32_t>& begin = index->notice_begin;
   for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
@@ -85,11 +72,12 @@ absl::Status ResolveCollectionCases(const v1::DunningHistory& history,
                                     const References& refs,
                                     SplitIndex* index) {
   index->collection_case.assign(index->customer.size(), nullptr);
+  PositionFinder finder(refs.invoices);
   for (const v1::CollectionCase& c : history.collection_cases()) {
     if (absl::Status s = CheckCollectionCaseLimits(c); !s.ok()) return s;
-    const auto it = refs.invoices.find(c.invoice_number());
-    if (it == refs.invoices.end()) return Refused("unknown invoice");
-    const v1::CollectionCase*& slot = index->collection_case[it->second];
+    const int invoice = finder.Find(c.invoice_number());
+    if (invoice < 0) return Refused("unknown invoice");
+    const v1::CollectionCase*& slot = index->collection_case[invoice];
     if (slot != nullptr) return Refused("duplicate collection case");
     slot = &c;
   }
