@@ -7,12 +7,15 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "evaluate_bytes_ledgers.h"
 #include "evaluate_bytes_support.h"
+#include "generated_ledgers.h"
 #include "gtest/gtest.h"
 
 namespace purring::testing_bytes {
 namespace {
+
+using generated::Ledger;
+using generated::Shuffle;
 
 TEST(EvaluateBytes, GeneratedLedgersOfEverySizeThreadCountAndOption) {
   for (int size : {0, 1, 50, 5000}) {

@@ -12,14 +12,17 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "evaluate_bytes_ledgers.h"
 #include "evaluate_bytes_support.h"
+#include "generated_ledgers.h"
 #include "google/protobuf/stubs/logging.h"
 #include "gtest/gtest.h"
 #include "purring/limits.h"
 
 namespace purring::testing_bytes {
 namespace {
+
+using generated::Ledger;
+using generated::Shuffle;
 
 // ~30 invoices with notices, payments, credit notes, holds and a collection
 // case.

@@ -5,15 +5,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <random>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "generated_ledgers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "ledger_generator.h"
 #include "process/request_index.h"
 #include "purring/engine.h"
 #include "purring/parse.h"
@@ -25,12 +24,7 @@ namespace {
 // Large enough for several shards (a shard has at least 4 096 invoices).
 constexpr int kShardedInvoices = 3 * 4096 + 100;
 
-v1::EvaluateRequest Ledger(int invoices, uint64_t seed) {
-  tools::LedgerOptions options;
-  options.invoices = invoices;
-  options.seed = seed;
-  return tools::GenerateLedger(options);
-}
+using generated::Ledger;
 
 std::string TreeBytes(const v1::EvaluateRequest& request) {
   absl::StatusOr<v1::EvaluateResponse> response = Evaluate(request);
@@ -46,15 +40,9 @@ std::string StreamedBytes(const v1::EvaluateRequest& request) {
   return std::string(response->data.get(), response->size);
 }
 
-// The invoices in a shuffled order, so that a customer's invoices are spread
-// over the whole request.
+// Ledger with its invoices shuffled (generated::Shuffle).
 v1::EvaluateRequest Shuffled(v1::EvaluateRequest request, uint32_t seed) {
-  auto* invoices = request.mutable_invoices();
-  std::mt19937 random(seed);
-  for (int i = invoices->size() - 1; i > 0; --i) {
-    const int j = static_cast<int>(random() % (i + 1));
-    invoices->SwapElements(i, j);
-  }
+  generated::Shuffle(&request, seed);
   return request;
 }
 

@@ -6,16 +6,16 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "evaluate_bytes_ledgers.h"
 #include "evaluate_streamed.h"
+#include "generated_ledgers.h"
 #include "gtest/gtest.h"
 #include "purring/engine.h"
 
 namespace purring {
 namespace {
 
-using testing_bytes::Ledger;
-using testing_bytes::Shuffle;
+using generated::Ledger;
+using generated::Shuffle;
 
 std::string TreeBytes(const v1::EvaluateRequest& request) {
   absl::StatusOr<SerializedResponse> response = EvaluateSerialized(request);

@@ -7,9 +7,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "dates.h"
+#include "generated_ledgers.h"
 #include "gtest/gtest.h"
 #include "hardening/sample_requests.h"
-#include "ledger_generator.h"
 #include "money/rate_book.h"
 #include "purring/engine.h"
 
@@ -20,10 +20,7 @@ constexpr uint64_t kSeeds[] = {1, 7, 2026};
 constexpr int kInvoices = 400;
 
 v1::EvaluateRequest Ledger(uint64_t seed) {
-  tools::LedgerOptions options;
-  options.invoices = kInvoices;
-  options.seed = seed;
-  return tools::GenerateLedger(options);
+  return generated::Ledger(kInvoices, seed);
 }
 
 v1::EvaluateResponse EvaluateOrDie(const v1::EvaluateRequest& request) {

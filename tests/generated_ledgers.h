@@ -1,8 +1,8 @@
-// Generated ledgers for the evaluate_bytes_*_test.cc files that need them
-// (tools/ledger_generator.cc is compiled into those tests only; see
-// tests/CMakeLists.txt). Test-only; header-only.
-#ifndef PURRING_TESTS_EVALUATE_BYTES_LEDGERS_H_
-#define PURRING_TESTS_EVALUATE_BYTES_LEDGERS_H_
+// Ledgers from the demo generator for the tests that evaluate them whole
+// (tools/ledger_generator.cc is compiled into those tests only; see the
+// hardening list in tests/CMakeLists.txt). Test-only; header-only.
+#ifndef PURRING_TESTS_GENERATED_LEDGERS_H_
+#define PURRING_TESTS_GENERATED_LEDGERS_H_
 
 #include <cstdint>
 #include <random>
@@ -10,7 +10,7 @@
 #include "ledger_generator.h"
 #include "purring/v1/evaluate.pb.h"
 
-namespace purring::testing_bytes {
+namespace purring::generated {
 
 inline v1::EvaluateRequest Ledger(int invoices, uint64_t seed) {
   tools::LedgerOptions options;
@@ -19,6 +19,8 @@ inline v1::EvaluateRequest Ledger(int invoices, uint64_t seed) {
   return tools::GenerateLedger(options);
 }
 
+// The invoices in a seeded random order, so that a customer's invoices are
+// spread over the whole request.
 inline void Shuffle(v1::EvaluateRequest* request, uint32_t seed) {
   auto* invoices = request->mutable_invoices();
   std::mt19937 random(seed);
@@ -27,6 +29,6 @@ inline void Shuffle(v1::EvaluateRequest* request, uint32_t seed) {
   }
 }
 
-}  // namespace purring::testing_bytes
+}  // namespace purring::generated
 
-#endif  // PURRING_TESTS_EVALUATE_BYTES_LEDGERS_H_
+#endif  // PURRING_TESTS_GENERATED_LEDGERS_H_
