@@ -41,17 +41,18 @@ size_t AppendField(int field, const google::protobuf::MessageLite& message,
   return written;
 }
 
-// Where the fields numbered `field` or more begin in a serialized message
-// whose fields are in number order (as protobuf writes them).
-size_t FieldsFrom(absl::string_view bytes, int field) {
-  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
-                      static_cast<int>(bytes.size()));
+// Where, from `from` on (a field boundary), the fields numbered `field` or
+// more begin in a serialized message whose fields are in number order (as
+// protobuf writes them).
+size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()) + from,
+                      static_cast<int>(bytes.size() - from));
   while (true) {
-    const int at = in.CurrentPosition();
+    const size_t at = from + in.CurrentPosition();
     const uint32_t tag = in.ReadTag();
     if (tag == 0 || WireFormatLite::GetTagFieldNumber(tag) >= field ||
         !WireFormatLite::SkipField(&in, tag)) {
-      return static_cast<size_t>(at);
+      return at;
     }
   }
 }
@@ -203,7 +204,7 @@ absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
        {std::pair<int, MallocBuffer*>{kLettersField, &letters_},
         {kPostingsField, &postings_},
         {kHandOffsField, &hand_offs_}}) {
-    const size_t at = FieldsFrom(rest, field);
+    const size_t at = FieldsFrom(rest, done, field);
     whole.Append(rest.data() + done, at - done);
     whole.Append(taken->data(), taken->size());
     MallocBuffer().swap(*taken);
