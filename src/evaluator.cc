@@ -112,14 +112,14 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
-void EvaluateOne(const ShardJob& job, int shard, int i, InvoiceOutput& output,
-                 ShardOutput* out) {
+// customer: the invoice's customer's position, -1 for none.
+void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
+                 InvoiceOutput& output, ShardOutput* out) {
   InvoiceInput input;
   if (absl::Status s = job.source->Load(shard, i, &input); !s.ok()) {
     out->status = std::move(s);
     return;
   }
-  const int32_t customer = job.source->customer_ordinals()[i];
   if (customer < 0) {
     out->status = absl::InvalidArgumentError(absl::StrCat(
         "invoice \"", input.invoice->number(), "\": customer_id \"",
@@ -206,7 +206,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
         PrefetchInvoiceFields(*ahead.invoice);
       }
     }
-    EvaluateOne(job, shard, i, output, out);
+    EvaluateOne(job, shard, i, customer_of[i], output, out);
     if (!out->status.ok()) {
       out->failed_invoice = i;
       return;
