@@ -14,9 +14,6 @@
 namespace purring::internal {
 namespace {
 
-// The day notices' sort keys count from (dates are 1900-2999).
-constexpr absl::CivilDay kSortEpoch{1900, 1, 1};
-
 absl::Status Unparsable(absl::string_view what) {
   return absl::InvalidArgumentError(
       absl::StrCat("a serialized ", what, " protobuf refuses"));
@@ -65,8 +62,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int invoice,
     return status;
   }
   for (size_t k = 0; k < count; ++k) {
-    s.keys[k] = NoticeSortKey(static_cast<int32_t>(s.sent[k] - kSortEpoch),
-                              *s.sorted[k]);
+    s.keys[k] = NoticeSortKey(s.sent[k], *s.sorted[k]);
   }
   SortInvoiceNotices(s.keys.data(), s.sorted.data(), count);
   input->invoice = &s.invoice;

@@ -48,10 +48,17 @@ class RequestIndex {
   std::vector<const v1::CollectionCase*> case_;
 };
 
-// A notice's place in its invoice's order: sent date (days since any fixed
-// day), then step.
+// The day notices' sent dates are counted from in their sort keys (dates
+// are 1900-2999).
+inline constexpr absl::CivilDay kNoticeSortEpoch{1900, 1, 1};
+
+// A notice's place in its invoice's order: sent date (days since
+// kNoticeSortEpoch), then step.
 inline int64_t NoticeSortKey(int32_t sent, const v1::Notice& n) {
   return (int64_t{sent} << 32) | static_cast<uint32_t>(n.step());
+}
+inline int64_t NoticeSortKey(absl::CivilDay sent, const v1::Notice& n) {
+  return NoticeSortKey(static_cast<int32_t>(sent - kNoticeSortEpoch), n);
 }
 
 // Sorts one invoice's notices items[0, n) by keys[0, n) (NoticeSortKey),
@@ -72,7 +79,7 @@ class RequestIndex::Builder {
   // Notice `notice` (its position in history.notices) is the invoice's;
   // `sent` is its parsed sent_date (the sort key).
   void AddNotice(int notice, int invoice, absl::CivilDay sent) {
-    owner_[notice] = {invoice, static_cast<int32_t>(sent - kEpoch)};
+    owner_[notice] = {invoice, static_cast<int32_t>(sent - kNoticeSortEpoch)};
     ++index_.notice_begin_[invoice + 1];
   }
   // False when the invoice has a collection case already.
@@ -87,10 +94,9 @@ class RequestIndex::Builder {
   RequestIndex Finish() &&;
 
  private:
-  static constexpr absl::CivilDay kEpoch{1900, 1, 1};
   struct Owner {
     int32_t invoice;
-    int32_t sent;  // days since kEpoch
+    int32_t sent;  // days since kNoticeSortEpoch
   };
 
   const v1::EvaluateRequest& request_;
