@@ -79,6 +79,10 @@ bool AddInvoice(const uint8_t* base, const uint8_t* begin, int size,
       !ReadLeadingString(&in, kSecondStringTag, &invoice.customer_id)) {
     return false;
   }
+  if (split->numbers_ascend && !split->invoices.empty()) {
+    split->numbers_ascend =
+        ShortlexLess(split->invoices.back().number, invoice.number);
+  }
   split->invoices.push_back(invoice);
   return true;
 }

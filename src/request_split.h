@@ -33,9 +33,19 @@ struct NoticeSpan {
   absl::string_view invoice_number;  // its field 1, a view of the request
 };
 
+// Shortlex order: shorter first, then bytewise. Invoice numbers an ERP
+// counts up ("999999", "1000000") ascend in it.
+inline bool ShortlexLess(absl::string_view a, absl::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
 struct RequestSplit {
   std::vector<InvoiceSpan> invoices;  // request order
   std::vector<NoticeSpan> notices;    // history order
+  // Each invoice's number is ShortlexLess than the next one's: none repeats,
+  // and a number is found by binary search (checked while the bytes are
+  // read, so it costs no second pass over them).
+  bool numbers_ascend = true;
 };
 
 // Parses every field of `bytes` but EvaluateRequest.invoices and

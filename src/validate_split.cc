@@ -2,6 +2,8 @@
 // request whose invoices and notices are parsed one at a time.
 #include "validate_split.h"
 
+#include <algorithm>
+
 #include "purring/limits.h"
 #include "validate_limits.h"
 
@@ -16,23 +18,64 @@ absl::Status Refused(absl::string_view what) {
   return absl::InvalidArgumentError(what);
 }
 
+// Finds invoices by number. When the numbers ascend (as an ERP usually lists
+// them) there is no map: none repeats, and a number is found by binary
+// search. Building the map of a million numbers, each insert a cache miss,
+// was 8 % of a 1 000 000-invoice evaluation. Notices and collection cases
+// usually come in their invoices' order, so the invoice after the last one
+// found is tried before searching.
+class InvoiceFinder {
+ public:
+  InvoiceFinder(const RequestSplit& split, const References& refs)
+      : invoices_(split.invoices),
+        ascend_(split.numbers_ascend),
+        map_(refs.invoices) {}
+
+  int Find(absl::string_view number) {
+    if (!ascend_) return map_.Find(number);
+    if (last_ >= 0 && invoices_[last_].number == number) return last_;
+    const size_t next = static_cast<size_t>(last_ + 1);
+    if (next < invoices_.size() && invoices_[next].number == number) {
+      return last_ = static_cast<int>(next);
+    }
+    const auto it = std::lower_bound(
+        invoices_.begin(), invoices_.end(), number,
+        [](const InvoiceSpan& invoice, absl::string_view n) {
+          return ShortlexLess(invoice.number, n);
+        });
+    if (it == invoices_.end() || it->number != number) return -1;
+    return last_ = static_cast<int>(it - invoices_.begin());
+  }
+  void Prefetch(absl::string_view number) const {
+    if (!ascend_) map_.Prefetch(number);
+  }
+
+ private:
+  const std::vector<InvoiceSpan>& invoices_;
+  const bool ascend_;
+  PositionFinder map_;
+  int last_ = -1;
+};
+
 absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
                              SplitIndex* index) {
   const size_t count = split.invoices.size();
-  refs->invoices.reserve(count);
+  const bool mapped = !split.numbers_ascend;
+  if (mapped) refs->invoices.reserve(count);
   index->customer.resize(count);
   PositionFinder customers(refs->customers);
   for (size_t i = 0; i < count; ++i) {
     if (i + kPrefetchAhead < count) {
       const InvoiceSpan& ahead = split.invoices[i + kPrefetchAhead];
-      refs->invoices.prefetch(ahead.number);
+      if (mapped) refs->invoices.prefetch(ahead.number);
       customers.Prefetch(ahead.customer_id);
     }
     const InvoiceSpan& invoice = split.invoices[i];
     if (invoice.number.empty()) return Refused("an invoice has no number");
-    if (!refs->invoices
-             .try_emplace(refs->keys.Copy(invoice.number), static_cast<int>(i))
-             .second) {
+    if (mapped && !refs->invoices
+                       .try_emplace(refs->keys.Copy(invoice.number),
+                                    static_cast<int>(i))
+                       .second) {
       return Refused("duplicate invoice number");
     }
     const int customer = customers.Find(invoice.customer_id);
@@ -47,10 +90,10 @@ absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
   const size_t count = split.notices.size();
   std::vector<int32_t> owner(count);
   index->notice_begin.assign(split.invoices.size() + 1, 0);
-  PositionFinder finder(refs.invoices);
+  InvoiceFinder finder(split, refs);
   for (size_t n = 0; n < count; ++n) {
     if (n + kPrefetchAhead < count) {
-      refs.invoices.prefetch(split.notices[n + kPrefetchAhead].invoice_number);
+      finder.Prefetch(split.notices[n + kPrefetchAhead].invoice_number);
     }
     const int invoice = finder.Find(split.notices[n].invoice_number);
     if (invoice < 0) return Refused("unknown invoice");
@@ -69,10 +112,11 @@ absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
 }
 
 absl::Status ResolveCollectionCases(const v1::DunningHistory& history,
+                                    const RequestSplit& split,
                                     const References& refs,
                                     SplitIndex* index) {
   index->collection_case.assign(index->customer.size(), nullptr);
-  PositionFinder finder(refs.invoices);
+  InvoiceFinder finder(split, refs);
   for (const v1::CollectionCase& c : history.collection_cases()) {
     if (absl::Status s = CheckCollectionCaseLimits(c); !s.ok()) return s;
     const int invoice = finder.Find(c.invoice_number());
@@ -98,7 +142,7 @@ absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
   PURRING_RETURN_IF_ERROR(ResolveInvoices(split, &refs, index));
   PURRING_RETURN_IF_ERROR(ResolveNotices(split, refs, index));
   PURRING_RETURN_IF_ERROR(
-      ResolveCollectionCases(rest.history(), refs, index));
+      ResolveCollectionCases(rest.history(), split, refs, index));
   return ValidateRateTables(rest, Limits::kCheck);
 }
 

@@ -3,6 +3,7 @@
 // gives the tree's bytes; irregular layouts and refusals are declined, so
 // that the tree's reading answers them (tests/evaluate_bytes_*_test.cc
 // check that EvaluateBytes's answers are the tree's either way).
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -53,6 +54,28 @@ TEST(EvaluateStreamed, TakenWithTheInvoicesShuffledAndTheHistoryOmitted) {
   request.mutable_options()->set_threads(2);
   request.mutable_options()->set_omit_history_in_results(true);
   ExpectStreamed(request, "shuffled, 2 threads, history omitted");
+}
+
+// The generator numbers invoices upwards, so its ledgers take the
+// no-map lookups (validate_split.cc, InvoiceFinder); with the history
+// reversed, every lookup is a binary search rather than the next invoice.
+TEST(EvaluateStreamed, TakenWithTheHistoryInReverseOrder) {
+  v1::EvaluateRequest request = Ledger(4096 + 30, 15);
+  ASSERT_GT(request.history().notices_size(), 100);
+  auto* notices = request.mutable_history()->mutable_notices();
+  std::reverse(notices->begin(), notices->end());
+  auto* cases = request.mutable_history()->mutable_collection_cases();
+  std::reverse(cases->begin(), cases->end());
+  ExpectStreamed(request, "history reversed");
+}
+
+TEST(EvaluateStreamed, DeclinesAnUnknownInvoiceAmongAscendingNumbers) {
+  v1::EvaluateRequest request = Ledger(300, 16);
+  // A number between two the invoices have: the binary search's miss.
+  const std::string gone = request.invoices(10).number();
+  request.mutable_invoices()->DeleteSubrange(10, 1);
+  request.mutable_history()->mutable_notices(0)->set_invoice_number(gone);
+  EXPECT_FALSE(internal::EvaluateStreamed(request.SerializeAsString()).ok());
 }
 
 TEST(EvaluateStreamed, DeclinesAnInvoiceWhoseNumberIsNotItsFirstField) {
