@@ -79,9 +79,12 @@ bool AddInvoice(const uint8_t* base, const uint8_t* begin, int size,
       !ReadLeadingString(&in, kSecondStringTag, &invoice.customer_id)) {
     return false;
   }
+  invoice.number_prefix = NumberPrefix(invoice.number);
   if (split->numbers_ascend && !split->invoices.empty()) {
+    const InvoiceSpan& last = split->invoices.back();
     split->numbers_ascend =
-        ShortlexLess(split->invoices.back().number, invoice.number);
+        CompareNumbers(last.number, last.number_prefix, invoice.number,
+                       invoice.number_prefix) < 0;
   }
   split->invoices.push_back(invoice);
   return true;

@@ -21,11 +21,39 @@ struct ByteSpan {
   uint32_t size = 0;
 };
 
+// A number's first 8 bytes as a big-endian integer, zero-padded: beside the
+// number's size, it orders and tells apart most numbers without reading
+// their bytes in the request again (on a large ledger, a cache miss each).
+inline uint64_t NumberPrefix(absl::string_view number) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    prefix <<= 8;
+    if (i < number.size()) prefix |= static_cast<unsigned char>(number[i]);
+  }
+  return prefix;
+}
+
+// Shortlex order of numbers given with their NumberPrefix: shorter first,
+// then bytewise. <0, 0 or >0.
+inline int CompareNumbers(absl::string_view a, uint64_t a_prefix,
+                          absl::string_view b, uint64_t b_prefix) {
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  if (a_prefix != b_prefix) return a_prefix < b_prefix ? -1 : 1;
+  return a.size() <= 8 ? 0 : a.substr(8).compare(b.substr(8));
+}
+
+// Shortlex order: an ERP's invoice numbers counting up ("999999",
+// "1000000") ascend in it.
+inline bool ShortlexLess(absl::string_view a, absl::string_view b) {
+  return CompareNumbers(a, NumberPrefix(a), b, NumberPrefix(b)) < 0;
+}
+
 struct InvoiceSpan {
   ByteSpan bytes;
   // Its fields 1 and 2, read from its first bytes; views of the request.
   absl::string_view number;
   absl::string_view customer_id;
+  uint64_t number_prefix = 0;  // NumberPrefix(number)
 };
 
 struct NoticeSpan {
@@ -33,16 +61,10 @@ struct NoticeSpan {
   absl::string_view invoice_number;  // its field 1, a view of the request
 };
 
-// Shortlex order: shorter first, then bytewise. Invoice numbers an ERP
-// counts up ("999999", "1000000") ascend in it.
-inline bool ShortlexLess(absl::string_view a, absl::string_view b) {
-  return a.size() != b.size() ? a.size() < b.size() : a < b;
-}
-
 struct RequestSplit {
   std::vector<InvoiceSpan> invoices;  // request order
   std::vector<NoticeSpan> notices;    // history order
-  // Each invoice's number is ShortlexLess than the next one's: none repeats,
+  // Each invoice's number is before the next one's in shortlex order: none repeats,
   // and a number is found by binary search (checked while the bytes are
   // read, so it costs no second pass over them).
   bool numbers_ascend = true;

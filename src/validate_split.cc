@@ -19,11 +19,13 @@ absl::Status Refused(absl::string_view what) {
 }
 
 // Finds invoices by number. When the numbers ascend (as an ERP usually lists
-// them) there is no map: none repeats, and a number is found by binary
-// search. Building the map of a million numbers, each insert a cache miss,
-// was 8 % of a 1 000 000-invoice evaluation. Notices and collection cases
-// usually come in their invoices' order, so the invoice after the last one
-// found is tried before searching.
+// them) there is no map: none repeats, and a number is found by searching
+// the sorted numbers. Building the map of a million numbers, each insert a
+// cache miss, was 8 % of a 1 000 000-invoice evaluation. Notices and
+// collection cases usually come in their invoices' order, a few invoices
+// apart, so the search gallops forward from the last invoice found before
+// it halves: a few compares on nearby records instead of twenty across the
+// request.
 class InvoiceFinder {
  public:
   InvoiceFinder(const RequestSplit& split, const References& refs)
@@ -33,18 +35,37 @@ class InvoiceFinder {
 
   int Find(absl::string_view number) {
     if (!ascend_) return map_.Find(number);
-    if (last_ >= 0 && invoices_[last_].number == number) return last_;
-    const size_t next = static_cast<size_t>(last_ + 1);
-    if (next < invoices_.size() && invoices_[next].number == number) {
-      return last_ = static_cast<int>(next);
+    const uint64_t prefix = NumberPrefix(number);
+    auto compare = [&](const InvoiceSpan& invoice) {
+      return CompareNumbers(invoice.number, invoice.number_prefix, number,
+                            prefix);
+    };
+    auto below = [&](const InvoiceSpan& invoice, absl::string_view) {
+      return compare(invoice) < 0;
+    };
+    const auto begin = invoices_.begin();
+    auto from = begin;
+    auto to = invoices_.end();
+    if (last_ >= 0) {
+      const auto last = begin + last_;
+      if (compare(*last) == 0) return last_;
+      if (below(*last, number)) {
+        // Gallop: the first step past `number` bounds the search.
+        from = last + 1;
+        for (ptrdiff_t step = 1; to - from > step; step *= 2) {
+          if (!below(from[step - 1], number)) {
+            to = from + step;
+            break;
+          }
+          from += step;
+        }
+      } else {
+        to = last;
+      }
     }
-    const auto it = std::lower_bound(
-        invoices_.begin(), invoices_.end(), number,
-        [](const InvoiceSpan& invoice, absl::string_view n) {
-          return ShortlexLess(invoice.number, n);
-        });
-    if (it == invoices_.end() || it->number != number) return -1;
-    return last_ = static_cast<int>(it - invoices_.begin());
+    const auto it = std::lower_bound(from, to, number, below);
+    if (it == to || compare(*it) != 0) return -1;
+    return last_ = static_cast<int>(it - begin);
   }
   void Prefetch(absl::string_view number) const {
     if (!ascend_) map_.Prefetch(number);

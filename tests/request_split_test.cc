@@ -31,6 +31,23 @@ TEST(ShortlexLess, ShorterFirstThenBytes) {
   EXPECT_TRUE(ShortlexLess("A-10", "A-11"));
   EXPECT_FALSE(ShortlexLess("A-10", "A-10"));
   EXPECT_TRUE(ShortlexLess("", "1"));
+  // Past the 8 bytes NumberPrefix holds, the rest of the bytes decide.
+  EXPECT_TRUE(ShortlexLess("INV-2026-000001", "INV-2026-000002"));
+  EXPECT_FALSE(ShortlexLess("INV-2026-000002", "INV-2026-000001"));
+  EXPECT_FALSE(ShortlexLess("INV-2026-000001", "INV-2026-000001"));
+  // Bytes above 0x7f order as unsigned, as std::string's compare does.
+  EXPECT_TRUE(ShortlexLess("F-\x7f", "F-\xc3"));
+}
+
+TEST(CompareNumbers, EqualOnlyWhenEveryByteIs) {
+  const std::string a = "INV-2026-000001", b = "INV-2026-000011";
+  EXPECT_EQ(CompareNumbers(a, NumberPrefix(a), a, NumberPrefix(a)), 0);
+  EXPECT_LT(CompareNumbers(a, NumberPrefix(a), b, NumberPrefix(b)), 0);
+  EXPECT_GT(CompareNumbers(b, NumberPrefix(b), a, NumberPrefix(a)), 0);
+  EXPECT_EQ(NumberPrefix("12345678"), NumberPrefix("123456789"));
+  EXPECT_NE(CompareNumbers("12345678", NumberPrefix("12345678"), "123456789",
+                           NumberPrefix("123456789")),
+            0);
 }
 
 TEST(NumbersAscend, CountingUpAcrossADigitAscends) {
