@@ -7,6 +7,9 @@
 #include <new>
 #include <utility>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace purring::internal {
 namespace {
 
@@ -21,13 +24,20 @@ constexpr size_t kFirstCapacity = 64 * 1024;
 // never resident.
 constexpr size_t kDoublingLimit = 1024 * 1024;
 constexpr size_t kLargeCapacity = 64 * 1024 * 1024;
+// A large buffer is written from start to end once, and each fresh page
+// would be a page fault of its own: 4 KiB at a time, a quarter of a
+// million faults for a million invoices, about 0.5 s of kernel time.
+// Asking the kernel to map the next kPopulateStep bytes at once
+// (MADV_POPULATE_WRITE, Linux 5.14) costs one call instead. A kernel without
+// it refuses the advice and the pages fault as before; the resident size
+// runs at most one step ahead of the bytes written.
+constexpr size_t kPopulateStep = 4 * 1024 * 1024;
 
 }  // namespace
 
 MallocBuffer::~MallocBuffer() { std::free(data_); }
 
-char* MallocBuffer::Reserve(size_t n) {
-  if (capacity_ - size_ >= n) return data_ + size_;
+char* MallocBuffer::GrowFor(size_t n) {
   if (n > SIZE_MAX / 2 - size_) throw std::bad_alloc();
   size_t capacity = std::max({size_ + n, capacity_ * 2, kFirstCapacity});
   if (capacity > kDoublingLimit) capacity = std::max(capacity, kLargeCapacity);
@@ -35,7 +45,10 @@ char* MallocBuffer::Reserve(size_t n) {
 }
 
 char* MallocBuffer::ReserveExact(size_t n) {
-  if (capacity_ - size_ >= n) return data_ + size_;
+  if (capacity_ - size_ >= n) {
+    if (size_ + n > populated_) Populate(size_ + n);
+    return data_ + size_;
+  }
   if (n > SIZE_MAX / 2 - size_) throw std::bad_alloc();
   return Grow(size_ + n);
 }
@@ -45,7 +58,25 @@ char* MallocBuffer::Grow(size_t capacity) {
   if (grown == nullptr) throw std::bad_alloc();
   data_ = static_cast<char*>(grown);
   capacity_ = capacity;
+  populated_ = size_;
   return data_ + size_;
+}
+
+void MallocBuffer::Populate(size_t end) {
+  if (capacity_ < kLargeCapacity) {  // few pages, mostly reused by malloc
+    populated_ = capacity_;
+    return;
+  }
+  const size_t upto =
+      std::min(capacity_, std::max(end, populated_ + kPopulateStep));
+  const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto base = reinterpret_cast<uintptr_t>(data_);
+  const uintptr_t from = (base + populated_) & ~(page - 1);
+  const uintptr_t to = (base + upto) & ~(page - 1);
+  if (to > from) {
+    madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+  }
+  populated_ = upto;
 }
 
 void MallocBuffer::Append(const char* bytes, size_t n) {
@@ -58,12 +89,13 @@ void MallocBuffer::swap(MallocBuffer& other) noexcept {
   std::swap(data_, other.data_);
   std::swap(size_, other.size_);
   std::swap(capacity_, other.capacity_);
+  std::swap(populated_, other.populated_);
 }
 
 char* MallocBuffer::Release() {
   char* data = data_;
   data_ = nullptr;
-  size_ = capacity_ = 0;
+  size_ = capacity_ = populated_ = 0;
   return data;
 }
 

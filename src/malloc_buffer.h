@@ -18,7 +18,11 @@ class MallocBuffer {
 
   // Room for at least n more bytes after the end; returns where they start.
   // Throws std::bad_alloc when memory runs out.
-  char* Reserve(size_t n);
+  char* Reserve(size_t n) {
+    if (capacity_ - size_ < n) return GrowFor(n);
+    if (size_ + n > populated_) Populate(size_ + n);
+    return data_ + size_;
+  }
   // The n bytes after the end (within the last Reserve) are now content.
   void Commit(size_t n) { size_ += n; }
   void Append(const char* bytes, size_t n);
@@ -36,11 +40,15 @@ class MallocBuffer {
   char* Release();
 
  private:
+  char* GrowFor(size_t n);
   char* Grow(size_t capacity);
+  void Populate(size_t end);
 
   char* data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
+  // Bytes from data_ whose pages have been asked for (Populate).
+  size_t populated_ = 0;
 };
 
 }  // namespace purring::internal

@@ -25,6 +25,42 @@ TEST(MallocBuffer, AppendsAcrossGrowthAndKeepsTheBytes) {
   EXPECT_EQ(std::memcmp(buffer.data(), expected.data(), expected.size()), 0);
 }
 
+// Past 64 MiB the buffer asks for its pages ahead of the writes, 4 MiB at a
+// time (Populate): pieces that straddle those steps and a growth by mremap
+// keep every byte.
+TEST(MallocBuffer, KeepsTheBytesAcrossPopulatedStepsAndLargeGrowth) {
+  MallocBuffer buffer;
+  constexpr size_t kTotal = 150u * 1024 * 1024;  // two growths past 64 MiB
+  uint32_t value = 1;
+  while (buffer.size() + 40000 < kTotal) {
+    const size_t n = 4 * (1 + value % 9999);  // up to ~40 KB, uneven
+    auto* at = reinterpret_cast<uint32_t*>(buffer.Reserve(n));
+    for (size_t k = 0; k < n / 4; ++k) at[k] = value + static_cast<uint32_t>(k);
+    buffer.Commit(n);
+    value = value * 1103515245u + 12345u;
+  }
+  // Once more with the exact growth the response's last bytes use.
+  const size_t tail = 5 * 1024 * 1024;
+  std::memset(buffer.ReserveExact(tail), 0x5a, tail);
+  buffer.Commit(tail);
+  // Replay the writes and compare.
+  value = 1;
+  size_t offset = 0;
+  while (offset + tail < buffer.size()) {
+    const size_t n = 4 * (1 + value % 9999);
+    const auto* at = reinterpret_cast<const uint32_t*>(buffer.data() + offset);
+    for (size_t k = 0; k < n / 4; ++k) {
+      ASSERT_EQ(at[k], value + static_cast<uint32_t>(k)) << "at " << offset;
+    }
+    offset += n;
+    value = value * 1103515245u + 12345u;
+  }
+  ASSERT_EQ(offset + tail, buffer.size());
+  for (size_t k = offset; k < buffer.size(); k += 4093) {
+    ASSERT_EQ(buffer.data()[k], 0x5a);
+  }
+}
+
 TEST(MallocBuffer, ReserveThenCommitWritesInPlace) {
   MallocBuffer buffer;
   buffer.Append("ab", 2);
