@@ -197,13 +197,18 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
         PrefetchInvoiceInput(ahead);
       } else if (facts != nullptr) {
         __builtin_prefetch(facts);
-        __builtin_prefetch(facts->name.data());
       }
     }
+    // The second hop, once the first has arrived: reading the facts for
+    // their name's address in the same step as asking for them stalled
+    // on every invoice (5 % of a 1 000 000-invoice evaluation).
     if (k + kPrefetchFieldsAhead < count) {
+      const int j = invoice_at(k + kPrefetchFieldsAhead);
       InvoiceInput ahead;
-      if (job.source->Peek(invoice_at(k + kPrefetchFieldsAhead), &ahead)) {
+      if (job.source->Peek(j, &ahead)) {
         PrefetchInvoiceFields(*ahead.invoice);
+      } else if (customer_of[j] >= 0) {
+        __builtin_prefetch((*job.customers)[customer_of[j]].name.data());
       }
     }
     EvaluateOne(job, shard, i, customer_of[i], output, out);
