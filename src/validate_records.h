@@ -5,10 +5,7 @@
 #ifndef PURRING_SRC_VALIDATE_RECORDS_H_
 #define PURRING_SRC_VALIDATE_RECORDS_H_
 
-#include <algorithm>
 #include <cstdint>
-#include <cstring>
-#include <memory>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -16,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "purring/v1/evaluate.pb.h"
+#include "key_copies.h"
 #include "validate_checks.h"
 
 namespace purring::internal {
@@ -28,35 +26,6 @@ enum class Limits { kChecked, kCheck };
 struct LedgerTotals {
   int64_t amounts = 0;
   int64_t payments = 0;
-};
-
-// Copies of the ids and numbers the reference maps key on, side by side. A
-// lookup's final compare then reads this small block instead of the record's
-// own string, which on large requests lies far away. Measured (callgrind
-// cache simulation, 4 MiB last level, 2x100 000 invoices): last-level read
-// misses in the compares 235 K -> 52 K, for 1.5% more instructions.
-class KeyCopies {
- public:
-  absl::string_view Copy(absl::string_view key) {
-    if (key.size() > left_) NewBlock(key.size());
-    char* const at = next_;
-    if (!key.empty()) std::memcpy(at, key.data(), key.size());
-    next_ += key.size();
-    left_ -= key.size();
-    return absl::string_view(at, key.size());
-  }
-
- private:
-  void NewBlock(size_t at_least) {
-    const size_t size = std::max<size_t>(at_least, size_t{64} << 10);
-    blocks_.emplace_back(new char[size]);
-    next_ = blocks_.back().get();
-    left_ = size;
-  }
-
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  size_t left_ = 0;
 };
 
 // What later records need of an invoice, by its position in the request.

@@ -59,7 +59,7 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
         key = key_scratch_;
       }
       if (!month.printed_letters.contains(key)) {
-        month.printed_letters.emplace(key);
+        month.printed_letters.insert(keys_.Copy(key));
       }
     }
   }
@@ -94,8 +94,11 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
     mine.fees_waived_count += theirs.fees_waived_count;
     Add(theirs.fees_waived_amount, &mine.fees_waived_amount);
     mine.notices_printed += theirs.notices_printed;
-    mine.printed_letters.insert(theirs.printed_letters.begin(),
-                                theirs.printed_letters.end());
+    for (const absl::string_view letter : theirs.printed_letters) {
+      if (!mine.printed_letters.contains(letter)) {
+        mine.printed_letters.insert(keys_.Copy(letter));
+      }
+    }
   }
   notices_without_charges_ += other.notices_without_charges_;
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
+#include "key_copies.h"
 #include "money/claim.h"
 #include "purring/v1/evaluate.pb.h"
 #include "purring/v1/history.pb.h"
@@ -41,9 +42,10 @@ class ReportAccumulator {
     int32_t fees_waived_count = 0;
     int64_t fees_waived_amount = 0;
     int32_t notices_printed = 0;
-    // Letter ids (or per-notice keys); only their count is reported, so a
-    // hash set: a tree of strings was the costliest part of batch reports.
-    absl::flat_hash_set<std::string> printed_letters;
+    // Letter ids (or per-notice keys), copies in the accumulator's keys_;
+    // only their count is reported, so a hash set: a tree of strings was the
+    // costliest part of batch reports.
+    absl::flat_hash_set<absl::string_view> printed_letters;
   };
   // A "YYYY-MM" month packed big-endian into an integer: it orders like the
   // string, and a lookup per notice neither allocates nor compares strings
@@ -52,6 +54,9 @@ class ReportAccumulator {
   static MonthKey KeyOf(absl::string_view month);  // REQUIRES: size >= 7
   static MonthKey KeyOf(absl::CivilDay day);
   absl::flat_hash_map<MonthKey, Month> months_;
+  // What printed_letters view: one block per many ids, not an allocation
+  // (and a free) per letter of a million-invoice ledger.
+  KeyCopies keys_;
   std::string key_scratch_;  // reused by AddNotice: no allocation per notice
   int32_t notices_without_charges_ = 0;
 };
