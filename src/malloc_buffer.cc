@@ -26,7 +26,8 @@ constexpr size_t kDoublingLimit = 1024 * 1024;
 constexpr size_t kLargeCapacity = 64 * 1024 * 1024;
 // A large buffer is written from start to end once, and each fresh page
 // would be a page fault of its own: 4 KiB at a time, a quarter of a
-// million faults for a million invoices, about 0.5 s of kernel time.
+// million faults for a million invoices, about half a second of kernel
+// time on the benchmark machine.
 // Asking the kernel to map the next kPopulateStep bytes at once
 // (MADV_POPULATE_WRITE, Linux 5.14) costs one call instead. A kernel without
 // it refuses the advice and the pages fault as before; the resident size

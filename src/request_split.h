@@ -64,9 +64,9 @@ struct NoticeSpan {
 struct RequestSplit {
   std::vector<InvoiceSpan> invoices;  // request order
   std::vector<NoticeSpan> notices;    // history order
-  // Each invoice's number is before the next one's in shortlex order: none repeats,
-  // and a number is found by binary search (checked while the bytes are
-  // read, so it costs no second pass over them).
+  // Each invoice's number is before the next one's in shortlex order: none
+  // repeats, and a number is found by binary search (checked while the
+  // bytes are read, so it costs no second pass over them).
   bool numbers_ascend = true;
 };
 

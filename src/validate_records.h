@@ -12,8 +12,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "purring/v1/evaluate.pb.h"
 #include "key_copies.h"
+#include "purring/v1/evaluate.pb.h"
 #include "validate_checks.h"
 
 namespace purring::internal {

@@ -40,20 +40,17 @@ class InvoiceFinder {
       return CompareNumbers(invoice.number, invoice.number_prefix, number,
                             prefix);
     };
-    auto below = [&](const InvoiceSpan& invoice, absl::string_view) {
-      return compare(invoice) < 0;
-    };
     const auto begin = invoices_.begin();
     auto from = begin;
     auto to = invoices_.end();
     if (last_ >= 0) {
       const auto last = begin + last_;
       if (compare(*last) == 0) return last_;
-      if (below(*last, number)) {
-        // Gallop: the first step past `number` bounds the search.
+      if (compare(*last) < 0) {
+        // Gallop: the first step that reaches `number` bounds the search.
         from = last + 1;
         for (ptrdiff_t step = 1; to - from > step; step *= 2) {
-          if (!below(from[step - 1], number)) {
+          if (compare(from[step - 1]) >= 0) {
             to = from + step;
             break;
           }
@@ -63,7 +60,8 @@ class InvoiceFinder {
         to = last;
       }
     }
-    const auto it = std::lower_bound(from, to, number, below);
+    const auto it = std::partition_point(
+        from, to, [&](const InvoiceSpan& span) { return compare(span) < 0; });
     if (it == to || compare(*it) != 0) return -1;
     return last_ = static_cast<int>(it - begin);
   }
