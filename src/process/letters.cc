@@ -75,6 +75,14 @@ void PrefetchItemFields(const LetterItem& item) {
   __builtin_prefetch(&item.invoice->payment_reference());
 }
 
+// What keying an item reads of its customer (each string an object of its
+// own on the arena), once the customer has arrived.
+void PrefetchCustomerStrings(const v1::Customer& customer) {
+  __builtin_prefetch(&customer.id());
+  __builtin_prefetch(&customer.invoice_email());
+  __builtin_prefetch(&customer.company_email());
+}
+
 }  // namespace
 
 absl::Status BuildLetters(
@@ -99,12 +107,17 @@ absl::Status BuildLetters(
   // Whether a customer can be mailed depends on the customer alone (ids are
   // unique), so each item is decided on its own: no lookup by id.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
-  // Items ahead of the one keyed, by this many (their customer and action).
+  // Items ahead of the one keyed, by this many (their customer and action),
+  // then the customer's strings once the customer has arrived.
   constexpr size_t kKeyAhead = 8;
+  constexpr size_t kKeyFieldsAhead = 4;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i + kKeyAhead < items.size()) {
       __builtin_prefetch(items[i + kKeyAhead].customer);
       __builtin_prefetch(items[i + kKeyAhead].action);
+    }
+    if (i + kKeyFieldsAhead < items.size()) {
+      PrefetchCustomerStrings(*items[i + kKeyFieldsAhead].customer);
     }
     const LetterItem& item = items[i];
     const v1::Customer& customer = *item.customer;
@@ -133,10 +146,16 @@ absl::Status BuildLetters(
                      return id_of(a) < id_of(b);
                    });
 
-  // Ahead of the item being written, by this many keys (the second hop at
-  // half the distance).
+  // Ahead of the item being written, by this many keys: the item itself
+  // (sorted by id, the items are visited out of order: reading one to find
+  // its records stalled on most of them), then its records, then their
+  // fields, each hop once the one before has arrived.
+  constexpr size_t kItemDistance = 16;
   constexpr size_t kPrefetchDistance = 8;
   constexpr size_t kFieldDistance = 4;
+  for (size_t k = 0; k < kItemDistance && k < keyed.size(); ++k) {
+    __builtin_prefetch(&items[keyed[k].item]);
+  }
   for (size_t k = 0; k < kPrefetchDistance && k < keyed.size(); ++k) {
     PrefetchItem(items[keyed[k].item]);
   }
@@ -146,6 +165,9 @@ absl::Status BuildLetters(
     members.clear();
     for (; next < keyed.size() && id_of(keyed[next]) == id; ++next) {
       members.push_back(keyed[next].item);
+      if (next + kItemDistance < keyed.size()) {
+        __builtin_prefetch(&items[keyed[next + kItemDistance].item]);
+      }
       if (next + kPrefetchDistance < keyed.size()) {
         PrefetchItem(items[keyed[next + kPrefetchDistance].item]);
       }
