@@ -23,6 +23,9 @@ class InvoiceSource {
   virtual ~InvoiceSource() = default;
 
   virtual int invoice_count() const = 0;
+  // The serialized request's size when the source has it (0 otherwise): a
+  // hint for the size of the response.
+  virtual size_t request_bytes() const { return 0; }
   // By invoice: its customer's position in the request's customers.
   virtual absl::Span<const int32_t> customer_ordinals() const = 0;
   // Called once, before the shards start.

@@ -46,12 +46,21 @@ char* MallocBuffer::GrowFor(size_t n) {
 }
 
 char* MallocBuffer::ReserveExact(size_t n) {
-  if (capacity_ - size_ >= n) {
-    if (size_ + n > populated_) Populate(size_ + n);
-    return data_ + size_;
-  }
+  // Not populated here: the bytes may come in pieces (Append), each asking
+  // for its own pages, while what they are copied from is freed.
+  if (capacity_ - size_ >= n) return data_ + size_;
   if (n > SIZE_MAX / 2 - size_) throw std::bad_alloc();
   return Grow(size_ + n);
+}
+
+bool MallocBuffer::TryReserve(size_t capacity) {
+  if (capacity <= capacity_) return true;
+  void* grown = std::realloc(data_, capacity);
+  if (grown == nullptr) return false;
+  data_ = static_cast<char*>(grown);
+  capacity_ = capacity;
+  populated_ = size_;
+  return true;
 }
 
 char* MallocBuffer::Grow(size_t capacity) {

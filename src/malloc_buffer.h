@@ -28,6 +28,10 @@ class MallocBuffer {
   void Append(const char* bytes, size_t n);
   // Like Reserve, but grows to exactly n more bytes: for the last bytes.
   char* ReserveExact(size_t n);
+  // Grows to a capacity of at least `capacity` bytes if memory allows, so
+  // that appends up to it never move the bytes; otherwise changes nothing
+  // (the buffer still grows as it fills). False when memory did not allow.
+  bool TryReserve(size_t capacity);
 
   void swap(MallocBuffer& other) noexcept;
 

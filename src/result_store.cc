@@ -98,11 +98,15 @@ const v1::InvoiceResult& TreeResultStore::Kept(int invoice) const {
 }
 
 StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
-                                         absl::string_view head)
+                                         absl::string_view head,
+                                         size_t expected_bytes)
     : head_size_(head.size()), kept_(invoice_count, nullptr) {
   shards_.reserve(shard_count);
   for (int s = 0; s < shard_count; ++s) {
     shards_.push_back(std::make_unique<Shard>());
+    // A hint only: when memory does not allow it, the buffer grows as it
+    // fills. Pages reserved but never written are never resident.
+    shards_.back()->bytes.TryReserve(expected_bytes / shard_count);
   }
   shards_[0]->bytes.Append(head.data(), head.size());
   if (shard_count > 1) pieces_.resize(invoice_count);

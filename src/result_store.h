@@ -66,9 +66,11 @@ class TreeResultStore : public ResultStore {
 class StreamedResultStore : public ResultStore {
  public:
   // head: the serialized response fields that precede the results (1 to 4),
-  // written first into shard 0's buffer.
+  // written first into shard 0's buffer. expected_bytes: the response's
+  // likely size, 0 if unknown; the shards' buffers start that large
+  // together, so that they do not grow while they fill.
   StreamedResultStore(int invoice_count, int shard_count,
-                      absl::string_view head);
+                      absl::string_view head, size_t expected_bytes = 0);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
   void Close(int shard, int invoice, KeepResult keep) override;

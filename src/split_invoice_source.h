@@ -25,6 +25,7 @@ class SplitInvoiceSource : public InvoiceSource {
   int invoice_count() const override {
     return static_cast<int>(split_.invoices.size());
   }
+  size_t request_bytes() const override { return bytes_.size(); }
   absl::Span<const int32_t> customer_ordinals() const override {
     return index_.customer;
   }
