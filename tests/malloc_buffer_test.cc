@@ -61,6 +61,26 @@ TEST(MallocBuffer, KeepsTheBytesAcrossPopulatedStepsAndLargeGrowth) {
   }
 }
 
+// The response's buffers start at a size hint (StreamedResultStore): what
+// fits in it is appended in place, never moved.
+TEST(MallocBuffer, TryReserveKeepsTheBytesInPlaceUpToTheCapacity) {
+  MallocBuffer buffer;
+  buffer.Append("head", 4);
+  ASSERT_TRUE(buffer.TryReserve(3 * 1024 * 1024));
+  const char* const start = buffer.data();
+  EXPECT_EQ(std::string(start, 4), "head");
+  const std::string piece(1000, 'x');
+  while (buffer.size() + piece.size() <= 3 * 1024 * 1024) {
+    buffer.Append(piece.data(), piece.size());
+    ASSERT_EQ(buffer.data(), start);
+  }
+  // A smaller reservation changes nothing.
+  const size_t size = buffer.size();
+  EXPECT_TRUE(buffer.TryReserve(16));
+  EXPECT_EQ(buffer.data(), start);
+  EXPECT_EQ(buffer.size(), size);
+}
+
 TEST(MallocBuffer, ReserveThenCommitWritesInPlace) {
   MallocBuffer buffer;
   buffer.Append("ab", 2);
