@@ -63,6 +63,15 @@ bool MallocBuffer::TryReserve(size_t capacity) {
   return true;
 }
 
+void MallocBuffer::ShrinkToFit(size_t spare) {
+  if (data_ == nullptr || capacity_ - size_ <= spare) return;
+  void* shrunk = std::realloc(data_, size_ + spare);
+  if (shrunk == nullptr) return;  // keeps the larger block
+  data_ = static_cast<char*>(shrunk);
+  capacity_ = size_ + spare;
+  populated_ = std::min(populated_, capacity_);
+}
+
 char* MallocBuffer::Grow(size_t capacity) {
   void* grown = std::realloc(data_, capacity);
   if (grown == nullptr) throw std::bad_alloc();

@@ -32,6 +32,9 @@ class MallocBuffer {
   // that appends up to it never move the bytes; otherwise changes nothing
   // (the buffer still grows as it fills). False when memory did not allow.
   bool TryReserve(size_t capacity);
+  // Gives back the capacity beyond the bytes and `spare` more bytes, for a
+  // buffer about to be handed over (glibc's realloc shrinks in place).
+  void ShrinkToFit(size_t spare);
 
   void swap(MallocBuffer& other) noexcept;
 

@@ -216,6 +216,9 @@ absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
   }
   whole.Append(rest.data() + done, rest.size() - done);
   whole.data()[whole.size()] = '\0';  // reserved above, not counted
+  // The shards' buffers started at a guess of the response's size
+  // (expected_bytes); the host gets the response's size.
+  whole.ShrinkToFit(1);
   out->swap(whole);
   return absl::OkStatus();
 }

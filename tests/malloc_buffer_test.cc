@@ -81,6 +81,23 @@ TEST(MallocBuffer, TryReserveKeepsTheBytesInPlaceUpToTheCapacity) {
   EXPECT_EQ(buffer.size(), size);
 }
 
+TEST(MallocBuffer, ShrinkToFitKeepsTheBytesAndTheSpareByte) {
+  MallocBuffer buffer;
+  ASSERT_TRUE(buffer.TryReserve(80u * 1024 * 1024));
+  std::string expected;
+  for (int i = 0; expected.size() < 70u * 1024 * 1024; ++i) {
+    const std::string piece = "line " + std::to_string(i) + "\n";
+    buffer.Append(piece.data(), piece.size());
+    expected += piece;
+  }
+  buffer.ShrinkToFit(1);
+  buffer.data()[buffer.size()] = '\0';  // the spare byte is still there
+  ASSERT_EQ(buffer.size(), expected.size());
+  EXPECT_EQ(std::memcmp(buffer.data(), expected.data(), expected.size()), 0);
+  buffer.Append("more", 4);  // and it grows again
+  EXPECT_EQ(std::string(buffer.data() + expected.size(), 4), "more");
+}
+
 TEST(MallocBuffer, ReserveThenCommitWritesInPlace) {
   MallocBuffer buffer;
   buffer.Append("ab", 2);
