@@ -192,25 +192,25 @@ int ExpectSameOnMutants(const std::string& base, uint64_t seed, int count) {
   return accepted;
 }
 
+// The mutants of `base` reach both the accepting and the refusing paths,
+// with the same answer either way (ExpectSameOnMutants).
+void ExpectSameOnBothPaths(const std::string& base, uint64_t seed, int count) {
+  const int accepted = ExpectSameOnMutants(base, seed, count);
+  EXPECT_GT(accepted, count / 20);
+  EXPECT_LT(accepted, count * 19 / 20);
+  std::printf("%d of %d mutants accepted\n", accepted, count);
+}
+
 TEST(EvaluateBytes, SeededMutationsOfASmallLedger) {
   const std::string base = Bytes(MutationBase());
   ExpectAccepted(base, "mutation base");
-  constexpr int kMutants = 8000;
-  const int accepted = ExpectSameOnMutants(base, 20240611, kMutants);
-  // The mutants reach both the accepting and the refusing paths.
-  EXPECT_GT(accepted, kMutants / 20);
-  EXPECT_LT(accepted, kMutants * 19 / 20);
-  std::printf("%d of %d mutants accepted\n", accepted, kMutants);
+  ExpectSameOnBothPaths(base, 20240611, 8000);
 }
 
 TEST(EvaluateBytes, SeededMutationsOfAnIrregularEncoding) {
   const std::string base = IrregularMutationBase();
   ExpectAcceptedLikeCanonical(base, "irregular mutation base");
-  constexpr int kMutants = 4000;
-  const int accepted = ExpectSameOnMutants(base, 77, kMutants);
-  EXPECT_GT(accepted, kMutants / 20);
-  EXPECT_LT(accepted, kMutants * 19 / 20);
-  std::printf("%d of %d mutants accepted\n", accepted, kMutants);
+  ExpectSameOnBothPaths(base, 77, 4000);
 }
 
 }  // namespace
