@@ -34,18 +34,13 @@ inline uint64_t NumberPrefix(absl::string_view number) {
 }
 
 // Shortlex order of numbers given with their NumberPrefix: shorter first,
-// then bytewise. <0, 0 or >0.
+// then bytewise, so that an ERP's invoice numbers counting up ("999999",
+// "1000000") ascend in it. <0, 0 or >0.
 inline int CompareNumbers(absl::string_view a, uint64_t a_prefix,
                           absl::string_view b, uint64_t b_prefix) {
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
   if (a_prefix != b_prefix) return a_prefix < b_prefix ? -1 : 1;
   return a.size() <= 8 ? 0 : a.substr(8).compare(b.substr(8));
-}
-
-// Shortlex order: an ERP's invoice numbers counting up ("999999",
-// "1000000") ascend in it.
-inline bool ShortlexLess(absl::string_view a, absl::string_view b) {
-  return CompareNumbers(a, NumberPrefix(a), b, NumberPrefix(b)) < 0;
 }
 
 struct InvoiceSpan {

@@ -1,15 +1,21 @@
-// SplitRequest's numbers_ascend: true exactly when every invoice number is
-// ShortlexLess than the next, which lets validate_split.cc find invoices by
-// binary search instead of a map (and proves there are no duplicates).
+// CompareNumbers' shortlex order, and SplitRequest's numbers_ascend: true
+// exactly when every invoice number is before the next in that order, which
+// lets validate_split.cc find invoices by binary search instead of a map
+// (and proves there are no duplicates).
 #include "request_split.h"
 
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 namespace purring::internal {
 namespace {
+
+bool ShortlexLess(absl::string_view a, absl::string_view b) {
+  return CompareNumbers(a, NumberPrefix(a), b, NumberPrefix(b)) < 0;
+}
 
 bool NumbersAscend(const std::vector<std::string>& numbers) {
   v1::EvaluateRequest request;
