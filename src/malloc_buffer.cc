@@ -73,11 +73,7 @@ void MallocBuffer::ShrinkToFit(size_t spare) {
 }
 
 char* MallocBuffer::Grow(size_t capacity) {
-  void* grown = std::realloc(data_, capacity);
-  if (grown == nullptr) throw std::bad_alloc();
-  data_ = static_cast<char*>(grown);
-  capacity_ = capacity;
-  populated_ = size_;
+  if (!TryReserve(capacity)) throw std::bad_alloc();
   return data_ + size_;
 }
 
