@@ -94,6 +94,27 @@ PURRING_API const char* purring_status_name(int code);
 PURRING_API int purring_evaluate(const void* request, size_t request_size,
                                  purring_buffer* response);
 
+/* Receives a response in pieces (purring_evaluate_to): size bytes at data,
+ * valid only during the call. Returns 0 to go on; anything else stops the
+ * evaluation. */
+typedef int (*purring_write_fn)(void* context, const uint8_t* data,
+                                size_t size);
+
+/* Like purring_evaluate, but the serialized EvaluateResponse is handed to
+ * write(context, ...) in pieces, in order, as it is made (about 1 MiB each):
+ * together they are exactly purring_evaluate's response. For a host that
+ * writes the response to a file or a socket: on one thread (options.threads
+ * 0 or 1) neither side ever holds a large ledger's response whole. The
+ * library owns the pieces; write copies what it keeps.
+ * On failure *error (when not NULL) holds the message, as for
+ * purring_evaluate, and what write received is not a response: discard it.
+ * A write returning nonzero stops the evaluation: PURRING_CANCELLED.
+ * REQUIRES: write != NULL; request may be NULL only when request_size is 0.
+ * *error is overwritten, not freed. */
+PURRING_API int purring_evaluate_to(const void* request, size_t request_size,
+                                    purring_write_fn write, void* context,
+                                    purring_buffer* error);
+
 /* The same in the proto3 JSON mapping: request is UTF-8 JSON (not necessarily
  * NUL-terminated), *response is the EvaluateResponse as JSON. */
 PURRING_API int purring_evaluate_json(const char* request, size_t request_size,

@@ -153,6 +153,29 @@ int purring_evaluate(const void* request, size_t request_size,
   });
 }
 
+int purring_evaluate_to(const void* request, size_t request_size,
+                        purring_write_fn write, void* context,
+                        purring_buffer* error) {
+  if (error != nullptr) CheckOut(error);
+  return Guard(error, [&]() -> int {
+    if (write == nullptr) {
+      return Report(absl::InvalidArgumentError("write is NULL"), error);
+    }
+    if (request == nullptr && request_size != 0) {
+      return Report(absl::InvalidArgumentError(
+                        "request is NULL but request_size is not 0"),
+                    error);
+    }
+    const absl::Status status = purring::EvaluateBytesTo(
+        absl::string_view(static_cast<const char*>(request), request_size),
+        [&](absl::string_view piece) {
+          return write(context, reinterpret_cast<const uint8_t*>(piece.data()),
+                       piece.size()) == 0;
+        });
+    return status.ok() ? PURRING_OK : Report(status, error);
+  });
+}
+
 int purring_evaluate_json(const char* request, size_t request_size,
                           purring_buffer* response) {
   if (int rc = CheckOut(response); rc != PURRING_OK) return rc;

@@ -1,8 +1,9 @@
-// EvaluateBytes: the C ABI's way in, from the request's bytes. A request laid
-// out as protobuf writes it is evaluated without ever being a message tree
-// (SplitRequest, SplitInvoiceSource); anything else, and every refusal, is
-// left to the tree's reading (ParseRequest, EvaluateSerialized), which says
-// why in its documented order.
+// EvaluateBytes and EvaluateBytesTo: the C ABI's ways in, from the request's
+// bytes. A request laid out as protobuf writes it is evaluated without ever
+// being a message tree (SplitRequest, SplitInvoiceSource); anything else,
+// and every refusal, is left to the tree's reading (ParseRequest,
+// EvaluateSerialized), which says why in its documented order.
+#include <algorithm>
 #include <utility>
 
 #include "arena_options.h"
@@ -10,6 +11,7 @@
 #include "evaluator.h"
 #include "google/protobuf/arena.h"
 #include "malloc_buffer.h"
+#include "piece_writer.h"
 #include "purring/engine.h"
 #include "purring/parse.h"
 #include "request_split.h"
@@ -18,8 +20,13 @@
 
 namespace purring {
 namespace internal {
+namespace {
 
-absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
+// Splits and checks the request, then runs evaluate(rest, source) on it:
+// rest is the request less its invoices and notices, which source reads
+// from the bytes. Non-OK when the request is irregular or refused.
+template <typename Evaluate>
+absl::Status WithSplitSource(absl::string_view bytes, Evaluate evaluate) {
   google::protobuf::Arena arena(LargeArenaOptions());
   auto* rest =
       google::protobuf::Arena::CreateMessage<v1::EvaluateRequest>(&arena);
@@ -32,12 +39,29 @@ absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
     return s;
   }
   SplitInvoiceSource source(bytes, std::move(split), std::move(index));
+  return evaluate(*rest, source);
+}
+
+}  // namespace
+
+absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
   MallocBuffer out;
-  if (absl::Status s = EvaluateSourceToBytes(*rest, source, &out);
+  if (absl::Status s = WithSplitSource(
+          bytes,
+          [&](const v1::EvaluateRequest& rest, SplitInvoiceSource& source) {
+            return EvaluateSourceToBytes(rest, source, &out);
+          });
       !s.ok()) {
     return s;
   }
   return HandOver(&out);
+}
+
+absl::Status EvaluateStreamedTo(absl::string_view bytes, PieceWriter* writer) {
+  return WithSplitSource(
+      bytes, [&](const v1::EvaluateRequest& rest, SplitInvoiceSource& source) {
+        return EvaluateSourceToWriter(rest, source, writer);
+      });
 }
 
 }  // namespace internal
@@ -61,6 +85,30 @@ absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request) {
       internal::EvaluateStreamed(request);
   if (response.ok()) return response;
   return EvaluateTree(request);
+}
+
+absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write) {
+  internal::PieceWriter writer(write);
+  absl::Status status = internal::EvaluateStreamedTo(request, &writer);
+  if (status.ok() || writer.stopped()) return status;
+  absl::StatusOr<SerializedResponse> tree = EvaluateTree(request);
+  if (!tree.ok()) return tree.status();
+  if (writer.written() > 0) {
+    // The streamed reading refuses only what the tree refuses (the
+    // differential tests in tests/evaluate_bytes_*_test.cc); should that
+    // ever fail, the host is told rather than handed a mixed response.
+    return absl::InternalError(
+        "the streamed reading stopped after writing part of a response the "
+        "tree's reading accepts; discard what was written (EvaluateBytes, "
+        "purring_evaluate in C, returns the response whole)");
+  }
+  for (size_t at = 0; at < tree->size; at += internal::kPieceBytes) {
+    const size_t n = std::min(internal::kPieceBytes, tree->size - at);
+    if (!writer.Write(absl::string_view(tree->data.get() + at, n))) {
+      return internal::WriterStopped();
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace purring

@@ -6,6 +6,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "piece_writer.h"
 #include "purring/engine.h"
 
 namespace purring::internal {
@@ -15,6 +16,10 @@ namespace purring::internal {
 // that, and the tree's reading (ParseRequest, EvaluateSerialized) must say
 // what the request deserves.
 absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes);
+
+// The same, the response handed to *writer in pieces; non-OK likewise, or
+// CANCELLED when the writer stopped.
+absl::Status EvaluateStreamedTo(absl::string_view bytes, PieceWriter* writer);
 
 }  // namespace purring::internal
 

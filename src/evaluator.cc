@@ -22,6 +22,7 @@
 #include "money/postings.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
+#include "piece_writer.h"
 #include "process/customer_table.h"
 #include "process/dispatch.h"
 #include "process/handoff.h"
@@ -183,6 +184,10 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   const absl::Span<const int32_t> customer_of =
       job.source->customer_ordinals();
   for (int k = 0; k < count; ++k) {
+    if (job.store->Stopped()) {
+      out->status = WriterStopped();  // no invoice's fault: reported first
+      return;
+    }
     const int i = invoice_at(k);
     // The invoices a few places ahead are asked for while this one is
     // evaluated: on a large parsed ledger each invoice, its notices and its
@@ -503,8 +508,13 @@ SerializedResponse HandOver(MallocBuffer* bytes) {
   return response;
 }
 
-absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
-                                   InvoiceSource& source, MallocBuffer* out) {
+namespace {
+
+// EvaluateSourceToBytes's and EvaluateSourceToWriter's work: the response
+// into *out, or handed to *writer (exactly one of them is given).
+absl::Status EvaluateSource(const v1::EvaluateRequest& request,
+                            InvoiceSource& source, MallocBuffer* out,
+                            PieceWriter* writer) {
   const ShardPlan plan =
       PlanShards(request.options().threads(), request.customers_size(),
                  source.customer_ordinals());
@@ -515,7 +525,8 @@ absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
     head = head_fields.SerializeAsString();
   }
   StreamedResultStore store(plan.invoice_count, plan.shard_count(), head,
-                            ExpectedResponseBytes(source.request_bytes()));
+                            ExpectedResponseBytes(source.request_bytes()),
+                            writer);
   // The actions and the rest of the response live here until serialized.
   google::protobuf::Arena arena(LargeArenaOptions());
   auto* tail =
@@ -527,7 +538,20 @@ absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
   source.Done();
   store.TakeRest(*tail);
   arena.Reset();  // the tail, serialized: freed before the response grows
-  return store.Finish(out);
+  return writer != nullptr ? store.FinishWriting() : store.Finish(out);
+}
+
+}  // namespace
+
+absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
+                                   InvoiceSource& source, MallocBuffer* out) {
+  return EvaluateSource(request, source, out, nullptr);
+}
+
+absl::Status EvaluateSourceToWriter(const v1::EvaluateRequest& request,
+                                    InvoiceSource& source,
+                                    PieceWriter* writer) {
+  return EvaluateSource(request, source, nullptr, writer);
 }
 
 }  // namespace purring::internal

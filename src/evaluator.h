@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "invoice_source.h"
 #include "malloc_buffer.h"
+#include "piece_writer.h"
 #include "process/request_index.h"
 #include "purring/engine.h"
 #include "purring/v1/evaluate.pb.h"
@@ -29,6 +30,11 @@ absl::Status EvaluateValidatedToBytes(const v1::EvaluateRequest& request,
 // REQUIRES: request passed validation, but for what source checks itself.
 absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
                                    InvoiceSource& source, MallocBuffer* out);
+
+// The same response handed to *writer in pieces (EvaluateBytesTo's way):
+// with one shard, each piece as soon as it is full.
+absl::Status EvaluateSourceToWriter(const v1::EvaluateRequest& request,
+                                    InvoiceSource& source, PieceWriter* writer);
 
 // The bytes as the public API hands them out (purring/engine.h).
 SerializedResponse HandOver(MallocBuffer* bytes);

@@ -26,6 +26,8 @@ class MallocBuffer {
   // The n bytes after the end (within the last Reserve) are now content.
   void Commit(size_t n) { size_ += n; }
   void Append(const char* bytes, size_t n);
+  // Empties the buffer and keeps its memory, for the next bytes.
+  void Clear() { size_ = 0; }
   // Like Reserve, but grows to exactly n more bytes: for the last bytes.
   char* ReserveExact(size_t n);
   // Grows to a capacity of at least `capacity` bytes if memory allows, so

@@ -99,14 +99,20 @@ const v1::InvoiceResult& TreeResultStore::Kept(int invoice) const {
 
 StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
                                          absl::string_view head,
-                                         size_t expected_bytes)
-    : head_size_(head.size()), kept_(invoice_count, nullptr) {
+                                         size_t expected_bytes,
+                                         PieceWriter* writer)
+    : head_size_(head.size()), writer_(writer), kept_(invoice_count, nullptr) {
+  // One shard writing to the host holds a piece at a time: a piece and the
+  // result that completes it.
+  const size_t reserve = writer != nullptr && shard_count == 1
+                             ? 2 * kPieceBytes
+                             : expected_bytes / shard_count;
   shards_.reserve(shard_count);
   for (int s = 0; s < shard_count; ++s) {
     shards_.push_back(std::make_unique<Shard>());
     // A hint only: when memory does not allow it, the buffer grows as it
     // fills. Pages reserved but never written are never resident.
-    shards_.back()->bytes.TryReserve(expected_bytes / shard_count);
+    shards_.back()->bytes.TryReserve(reserve);
   }
   shards_[0]->bytes.Append(head.data(), head.size());
   if (shard_count > 1) pieces_.resize(invoice_count);
@@ -143,6 +149,12 @@ void StreamedResultStore::Close(int shard, int invoice, KeepResult keep) {
   if (keep != KeepResult::kNothing) {
     kept_[invoice] = CopyKeptFields(s.scratch, keep, &s.kept_arena);
   }
+  // One shard's results are in request order: they go as soon as a piece
+  // is full. (Several shards' go in FinishWriting, in request order.)
+  if (writer_ != nullptr && pieces_.empty() && s.bytes.size() >= kPieceBytes) {
+    writer_->Write(absl::string_view(s.bytes.data(), s.bytes.size()));
+    s.bytes.Clear();
+  }
 }
 
 void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
@@ -173,8 +185,8 @@ void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
   for (const auto& shard : shards_) shard->kept_arena.Reset();
 }
 
-absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
-  size_t total = rest_.size() + letters_.size() + postings_.size() +
+absl::Status StreamedResultStore::CheckTotalSize() const {
+  size_t total = (writer_ != nullptr ? writer_->written() : 0) + rest_.size() + letters_.size() + postings_.size() +
                  hand_offs_.size();
   for (const auto& shard : shards_) total += shard->bytes.size();
   if (total > static_cast<size_t>(INT_MAX)) {
@@ -183,13 +195,40 @@ absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
         " bytes; the limit is 2 GiB: evaluate the ledger in parts (by "
         "customer)"));
   }
+  return absl::OkStatus();
+}
+
+template <typename Append>
+void StreamedResultStore::AppendRest(Append append) {
+  const absl::string_view rest(rest_.data(), rest_.size());
+  size_t done = 0;  // of rest
+  for (const auto& [field, taken] :
+       {std::pair<int, MallocBuffer*>{kLettersField, &letters_},
+        {kPostingsField, &postings_},
+        {kHandOffsField, &hand_offs_}}) {
+    const size_t at = FieldsFrom(rest, done, field);
+    append(rest.data() + done, at - done);
+    append(taken->data(), taken->size());
+    MallocBuffer().swap(*taken);
+    done = at;
+  }
+  append(rest.data() + done, rest.size() - done);
+  MallocBuffer().swap(rest_);
+}
+
+absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
+  if (absl::Status s = CheckTotalSize(); !s.ok()) return s;
+  const size_t rest_size =
+      rest_.size() + letters_.size() + postings_.size() + hand_offs_.size();
   MallocBuffer whole;
   if (pieces_.empty()) {
     // One shard: its buffer already holds the head and the results in
     // request order; the rest is appended in place.
     whole.swap(shards_[0]->bytes);
   } else {
-    char* at = whole.ReserveExact(total + 1);
+    size_t results = 0;
+    for (const Piece& piece : pieces_) results += piece.length;
+    char* at = whole.ReserveExact(head_size_ + results + rest_size + 1);
     std::memcpy(at, shards_[0]->bytes.data(), head_size_);
     at += head_size_;
     for (const Piece& piece : pieces_) {
@@ -200,27 +239,41 @@ absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
     whole.Commit(at - whole.data());
   }
   shards_.clear();
-  // The rest, cut where the records taken go back; each freed once copied.
-  const absl::string_view rest(rest_.data(), rest_.size());
-  whole.ReserveExact(total - whole.size() + 1);
-  size_t done = 0;  // of rest
-  for (const auto& [field, taken] :
-       {std::pair<int, MallocBuffer*>{kLettersField, &letters_},
-        {kPostingsField, &postings_},
-        {kHandOffsField, &hand_offs_}}) {
-    const size_t at = FieldsFrom(rest, done, field);
-    whole.Append(rest.data() + done, at - done);
-    whole.Append(taken->data(), taken->size());
-    MallocBuffer().swap(*taken);
-    done = at;
-  }
-  whole.Append(rest.data() + done, rest.size() - done);
+  whole.ReserveExact(rest_size + 1);
+  AppendRest([&](const char* bytes, size_t n) { whole.Append(bytes, n); });
   whole.data()[whole.size()] = '\0';  // reserved above, not counted
   // The shards' buffers started at a guess of the response's size
   // (expected_bytes); the host gets the response's size.
   whole.ShrinkToFit(1);
   out->swap(whole);
   return absl::OkStatus();
+}
+
+absl::Status StreamedResultStore::FinishWriting() {
+  if (absl::Status s = CheckTotalSize(); !s.ok()) return s;
+  if (pieces_.empty()) {
+    Shard& shard = *shards_[0];
+    writer_->Write(absl::string_view(shard.bytes.data(), shard.bytes.size()));
+  } else {
+    // Several shards: the results in request order, gathered into pieces.
+    MallocBuffer piece;
+    auto gather = [&](const char* bytes, size_t n) {
+      piece.Append(bytes, n);
+      if (piece.size() < kPieceBytes) return;
+      writer_->Write(absl::string_view(piece.data(), piece.size()));
+      piece.Clear();
+    };
+    gather(shards_[0]->bytes.data(), head_size_);
+    for (const Piece& p : pieces_) {
+      gather(shards_[p.shard]->bytes.data() + p.offset, p.length);
+    }
+    writer_->Write(absl::string_view(piece.data(), piece.size()));
+  }
+  shards_.clear();
+  AppendRest([&](const char* bytes, size_t n) {
+    writer_->Write(absl::string_view(bytes, n));
+  });
+  return writer_->stopped() ? WriterStopped() : absl::OkStatus();
 }
 
 }  // namespace purring::internal

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "google/protobuf/arena.h"
 #include "malloc_buffer.h"
+#include "piece_writer.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -43,6 +44,9 @@ class ResultStore {
   // the cleared messages), so that a ledger's letters, postings and case
   // files never exist as messages all at once.
   virtual void TakeTailRecords(v1::EvaluateResponse* /*tail*/) {}
+  // True once the host's writer has stopped the evaluation: the shards
+  // stop too.
+  virtual bool Stopped() const { return false; }
 };
 
 // The results as response->results, in request order (EvaluateInto).
@@ -68,14 +72,20 @@ class StreamedResultStore : public ResultStore {
   // head: the serialized response fields that precede the results (1 to 4),
   // written first into shard 0's buffer. expected_bytes: the response's
   // likely size, 0 if unknown; the shards' buffers start that large
-  // together, so that they do not grow while they fill.
+  // together, so that they do not grow while they fill. writer: where the
+  // response goes in pieces (FinishWriting), or nullptr for one buffer
+  // (Finish); with one shard, the results go to it as they are made.
   StreamedResultStore(int invoice_count, int shard_count,
-                      absl::string_view head, size_t expected_bytes = 0);
+                      absl::string_view head, size_t expected_bytes = 0,
+                      PieceWriter* writer = nullptr);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
   void Close(int shard, int invoice, KeepResult keep) override;
   const v1::InvoiceResult& Kept(int invoice) const override;
   void TakeTailRecords(v1::EvaluateResponse* tail) override;
+  bool Stopped() const override {
+    return writer_ != nullptr && writer_->stopped();
+  }
 
   // Serializes the rest of the response: tail holds only the fields after
   // the results (6 to 15), less what TakeTailRecords took. The caller may
@@ -88,7 +98,12 @@ class StreamedResultStore : public ResultStore {
   // response tree would serialize to), and a trailing NUL not counted in
   // the size. Consumes the store. Fails with RESOURCE_EXHAUSTED at 2 GiB or
   // more (protobuf cannot parse a message that large).
+  // REQUIRES: no writer.
   absl::Status Finish(MallocBuffer* out);
+  // The same bytes, less what already went, handed to the writer (without
+  // the NUL). Fails with CANCELLED when the writer stopped.
+  // REQUIRES: a writer.
+  absl::Status FinishWriting();
 
  private:
   struct Shard {
@@ -104,7 +119,15 @@ class StreamedResultStore : public ResultStore {
     uint32_t shard = 0;
   };
 
+  // The response's size once finished, or an error at 2 GiB or more.
+  absl::Status CheckTotalSize() const;
+  // Appends the rest, with the records TakeTailRecords took put back in
+  // their places, through append(data, size); frees them as it goes.
+  template <typename Append>
+  void AppendRest(Append append);
+
   size_t head_size_;
+  PieceWriter* writer_;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
   std::vector<const v1::InvoiceResult*> kept_;  // by invoice

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -71,6 +72,20 @@ absl::StatusOr<SerializedResponse> EvaluateSerialized(
 // time. Requests the streamed reading does not cover (fields out of the
 // order protobuf writes them, or any refusal) go the tree's way.
 absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request);
+
+// Receives a serialized response in pieces, in order: the pieces together
+// are the response. Returns false to stop the evaluation, which then fails
+// with CANCELLED.
+using ResponseWriter = absl::FunctionRef<bool(absl::string_view piece)>;
+
+// EvaluateBytes with the response handed to `write` in pieces as it is made
+// (about 1 MiB each), instead of returned in one buffer: the same bytes, but
+// on one thread a large ledger's results are never all in memory at once,
+// so a host writing them to a file or a socket needs far less memory. With
+// options.threads above 1 the results are held until every shard is done.
+// On error, what was written is not a response: discard it. The error is
+// EvaluateBytes's, or CANCELLED when `write` returned false.
+absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write);
 
 // The library version, e.g. "1.0.0".
 const char* Version();
