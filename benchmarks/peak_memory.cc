@@ -98,6 +98,31 @@ int main(int argc, char** argv) {
               static_cast<double>(peak - before) / request.size());
   const size_t response_size = out.size;
   purring_buffer_free(&out);
+
+  // The same evaluation handed to a writer in pieces (purring_evaluate_to),
+  // as a host writing the response to a file or a socket would take it: the
+  // writer keeps nothing, so the peak is the engine's own.
+  malloc_trim(0);
+  std::ofstream("/proc/self/clear_refs") << "5";
+  const long long before_to = StatusBytes("VmRSS:");
+  size_t written = 0;
+  const int rc_to = purring_evaluate_to(
+      request.data(), request.size(),
+      [](void* context, const uint8_t*, size_t size) {
+        *static_cast<size_t*>(context) += size;
+        return 0;
+      },
+      &written, nullptr);
+  const long long peak_to = StatusBytes("VmHWM:");
+  if (rc_to != PURRING_OK || written != response_size) {
+    std::fprintf(stderr, "purring_evaluate_to: %s, %zu bytes\n",
+                 purring_status_name(rc_to), written);
+    return 1;
+  }
+  std::printf("evaluate_to: extra peak %.1f MB = %.2f x request "
+              "(the response written in pieces)\n",
+              (peak_to - before_to) / mb,
+              static_cast<double>(peak_to - before_to) / request.size());
   const long long floor = FloorExtraPeak(request, response_size);
   std::printf("floor extra peak %.1f MB = %.2f x request "
               "(parsed request + response buffer)\n",

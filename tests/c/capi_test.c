@@ -72,6 +72,47 @@ static void test_binary_errors(void) {
         PURRING_INVALID_ARGUMENT);
 }
 
+/* purring_evaluate_to's write function: copies each piece into a fixed
+ * buffer (context, a struct piece_sink); stops the evaluation when full. */
+struct piece_sink {
+  unsigned char bytes[4096];
+  size_t size;
+  int calls;
+};
+
+static int sink_write(void* context, const uint8_t* data, size_t size) {
+  struct piece_sink* sink = (struct piece_sink*)context;
+  ++sink->calls;
+  if (sink->size + size > sizeof sink->bytes) return 1; /* stop */
+  memcpy(sink->bytes + sink->size, data, size);
+  sink->size += size;
+  return 0;
+}
+
+static void test_evaluate_to(void) {
+  struct piece_sink sink;
+  purring_buffer whole = {NULL, 0};
+  purring_buffer error = {NULL, 0};
+  int rc;
+  sink.size = 0;
+  sink.calls = 0;
+  rc = purring_evaluate_to(kMinimalRequest, sizeof kMinimalRequest,
+                           sink_write, &sink, &error);
+  CHECK(rc == PURRING_OK);
+  CHECK(error.data == NULL);
+  CHECK(sink.calls >= 1);
+  CHECK(purring_evaluate(kMinimalRequest, sizeof kMinimalRequest, &whole) ==
+        PURRING_OK);
+  CHECK(whole.size == sink.size &&
+        memcmp(whole.data, sink.bytes, sink.size) == 0);
+  purring_buffer_free(&whole);
+
+  rc = purring_evaluate_to(NULL, 0, sink_write, &sink, &error);
+  CHECK(rc == PURRING_INVALID_ARGUMENT);
+  CHECK(error.data != NULL && strstr((const char*)error.data, "as_of") != NULL);
+  purring_buffer_free(&error);
+}
+
 static void test_json(void) {
   static const char ok[] = "{\"asOf\": \"2026-11-28T10:00:00Z\"}";
   static const char bad[] = "{\"asOf\": \"2026-11-28T10:00:00Z\", ";
@@ -112,6 +153,7 @@ int main(void) {
   test_version();
   test_binary_ok();
   test_binary_errors();
+  test_evaluate_to();
   test_json();
   test_validate();
   test_free_accepts_null();
