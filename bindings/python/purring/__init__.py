@@ -2,6 +2,7 @@
 
   import purring
   response = purring.evaluate(request)        # purring.v1 messages
+  purring.evaluate_to(request_bytes, out.write)  # the response in pieces
   text = purring.evaluate_json(request_json)  # the proto3 JSON mapping
   purring.version()                           # "1.0.0"
 
@@ -21,7 +22,8 @@ from purring.errors import Error, StatusCode
 __path__ = pkgutil.extend_path(__path__, __name__)
 
 __all__ = ["ABI_VERSION", "Error", "StatusCode", "abi_version", "evaluate",
-           "evaluate_bytes", "evaluate_json", "validate", "version"]
+           "evaluate_bytes", "evaluate_json", "evaluate_to", "validate",
+           "version"]
 
 ABI_VERSION = _native.ABI_VERSION
 _lib = _native.load()
@@ -66,6 +68,39 @@ def _as_bytes(data, what):
 def evaluate_bytes(request):
   """Serialized EvaluateRequest in, serialized EvaluateResponse out."""
   return _call(_lib.purring_evaluate, _as_bytes(request, "request"))
+
+
+def evaluate_to(request, write):
+  """Serialized EvaluateRequest in; the serialized EvaluateResponse handed
+  to write(piece) in pieces (bytes, about 1 MiB each, in order) as it is
+  made, e.g. write=open(path, "wb").write. Together the pieces are
+  evaluate_bytes's response, but on one thread neither side holds a large
+  ledger's response whole. On Error, what write received is not a
+  response: discard it. An exception raised by write stops the evaluation
+  and is raised again here."""
+  data = _as_bytes(request, "request")
+  raised = []
+
+  def write_piece(_context, piece, size):
+    try:
+      write(ctypes.string_at(piece, size))
+      return 0
+    except BaseException as error:  # pylint: disable=broad-except
+      raised.append(error)
+      return 1
+
+  callback = _native.WRITE_FN(write_piece)  # alive until the call returns
+  buffer = _native.Buffer()
+  try:
+    code = _lib.purring_evaluate_to(data, len(data), callback, None,
+                                    ctypes.byref(buffer))
+    message = ctypes.string_at(buffer.data, buffer.size) if buffer.data else b""
+  finally:
+    _lib.purring_buffer_free(ctypes.byref(buffer))
+  if raised:
+    raise raised[0]
+  if code != 0:
+    raise Error(code, message.decode("utf-8", errors="replace"))
 
 
 def evaluate_json(request):

@@ -24,6 +24,10 @@ class Buffer(ctypes.Structure):
 
 _BUFFER_P = ctypes.POINTER(Buffer)
 
+# purring_write_fn: int (*)(void* context, const uint8_t* data, size_t size).
+WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                            ctypes.c_size_t)
+
 # name -> (restype, argtypes), as declared in capi/purring.h.
 PROTOTYPES = {
     "purring_version": (ctypes.c_char_p, []),
@@ -31,6 +35,9 @@ PROTOTYPES = {
     "purring_status_name": (ctypes.c_char_p, [ctypes.c_int]),
     "purring_evaluate": (ctypes.c_int,
                          [ctypes.c_char_p, ctypes.c_size_t, _BUFFER_P]),
+    "purring_evaluate_to": (ctypes.c_int,
+                            [ctypes.c_char_p, ctypes.c_size_t, WRITE_FN,
+                             ctypes.c_void_p, _BUFFER_P]),
     "purring_evaluate_json": (ctypes.c_int,
                               [ctypes.c_char_p, ctypes.c_size_t, _BUFFER_P]),
     "purring_validate": (ctypes.c_int,
