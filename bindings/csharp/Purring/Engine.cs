@@ -1,6 +1,8 @@
 // The purring engine over its C ABI. Every method is thread-safe: the
 // library keeps no global mutable state.
 using System;
+using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -68,6 +70,54 @@ namespace Purring
             finally
             {
                 NativeMethods.purring_buffer_free(ref response);
+            }
+        }
+
+        // A serialized purring.v1.EvaluateRequest in; the serialized
+        // EvaluateResponse written to output in pieces (about 1 MiB each, in
+        // order) as it is made: together they are Evaluate's response, but on
+        // one thread neither side holds a large ledger's response whole.
+        // Throws PurringException when the engine refuses the request (what
+        // output received is then not a response: discard it). An exception
+        // thrown by output stops the evaluation and is thrown again here.
+        public static void EvaluateTo(byte[] request, Stream output)
+        {
+            if (request == null) throw new ArgumentNullException("request");
+            if (output == null) throw new ArgumentNullException("output");
+            CheckAbi();
+            byte[] piece = new byte[0];
+            ExceptionDispatchInfo raised = null;
+            // Exceptions must not unwind through the native frames: kept, and
+            // the evaluation told to stop.
+            PurringWriteFn write = (context, data, size) =>
+            {
+                try
+                {
+                    int length = checked((int)size.ToUInt64());
+                    if (piece.Length < length) piece = new byte[length];
+                    Marshal.Copy(data, piece, 0, length);
+                    output.Write(piece, 0, length);
+                    return 0;
+                }
+                catch (Exception e)
+                {
+                    raised = ExceptionDispatchInfo.Capture(e);
+                    return 1;
+                }
+            };
+            var error = new PurringBuffer();
+            try
+            {
+                int code = NativeMethods.purring_evaluate_to(
+                    request, (UIntPtr)request.Length, write, IntPtr.Zero,
+                    ref error);
+                GC.KeepAlive(write);
+                if (raised != null) raised.Throw();
+                Check(code, ref error);
+            }
+            finally
+            {
+                NativeMethods.purring_buffer_free(ref error);
             }
         }
 

@@ -14,6 +14,11 @@ namespace Purring
         public UIntPtr Size;
     }
 
+    // purring_write_fn: receives a piece of the response (purring_evaluate_to);
+    // 0 to go on, anything else stops the evaluation.
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate int PurringWriteFn(IntPtr context, IntPtr data, UIntPtr size);
+
     internal static class NativeMethods
     {
         // Resolves to libpurring.so (Linux), libpurring.dylib, purring.dll.
@@ -31,6 +36,11 @@ namespace Purring
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int purring_evaluate(
             byte[] request, UIntPtr requestSize, ref PurringBuffer response);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int purring_evaluate_to(
+            byte[] request, UIntPtr requestSize, PurringWriteFn write,
+            IntPtr context, ref PurringBuffer error);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int purring_evaluate_json(

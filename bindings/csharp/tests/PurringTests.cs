@@ -133,6 +133,57 @@ static class PurringTests
         }
     }
 
+    // EvaluateRequest{as_of: 2026-11-28T10:00:00Z}, encoded by hand (as in
+    // tests/c/capi_test.c): this host has no protobuf runtime.
+    static readonly byte[] MinimalRequest =
+        { 0x0A, 0x06, 0x08, 0xA0, 0xCC, 0xAA, 0xD8, 0x06 };
+
+    static void EvaluateToWritesEvaluatesResponse()
+    {
+        var output = new MemoryStream();
+        Engine.EvaluateTo(MinimalRequest, output);
+        byte[] whole = Engine.Evaluate(MinimalRequest);
+        byte[] written = output.ToArray();
+        Assert(whole.Length > 0 && written.Length == whole.Length,
+               "sizes " + written.Length + " and " + whole.Length);
+        for (int i = 0; i < whole.Length; i++)
+        {
+            Assert(written[i] == whole[i], "byte " + i);
+        }
+    }
+
+    // A stream that refuses every write, as a full disk would.
+    class FullDisk : MemoryStream
+    {
+        public int Writes;
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            throw new IOException("No space left on device");
+        }
+    }
+
+    static void EvaluateToStopsAndRethrowsTheStreamsException()
+    {
+        var disk = new FullDisk();
+        bool thrown = false;
+        try { Engine.EvaluateTo(MinimalRequest, disk); }
+        catch (IOException e) { thrown = e.Message == "No space left on device"; }
+        Assert(thrown, "the stream's IOException");
+        Assert(disk.Writes == 1, "writes " + disk.Writes);
+    }
+
+    static void EvaluateToRefusesLikeEvaluate()
+    {
+        PurringException e = Throws(
+            () => Engine.EvaluateTo(new byte[] { 0xff, 0xff, 0xff }, new MemoryStream()));
+        Assert(e.Code == StatusCode.InvalidArgument, "code " + e.Code);
+        bool thrown = false;
+        try { Engine.EvaluateTo(MinimalRequest, null); }
+        catch (ArgumentNullException) { thrown = true; }
+        Assert(thrown, "EvaluateTo(request, null)");
+    }
+
     static int Main()
     {
         var tests = new List<KeyValuePair<string, Action>>
@@ -146,6 +197,9 @@ static class PurringTests
             new KeyValuePair<string, Action>("AnEmptyRequestLacksItsAsOf", AnEmptyRequestLacksItsAsOf),
             new KeyValuePair<string, Action>("NullArgumentsAreRefused", NullArgumentsAreRefused),
             new KeyValuePair<string, Action>("TheDemoLedgerEvaluates", TheDemoLedgerEvaluates),
+            new KeyValuePair<string, Action>("EvaluateToWritesEvaluatesResponse", EvaluateToWritesEvaluatesResponse),
+            new KeyValuePair<string, Action>("EvaluateToStopsAndRethrowsTheStreamsException", EvaluateToStopsAndRethrowsTheStreamsException),
+            new KeyValuePair<string, Action>("EvaluateToRefusesLikeEvaluate", EvaluateToRefusesLikeEvaluate),
         };
         int passed = 0, failed = 0;
         foreach (var test in tests)
