@@ -42,8 +42,14 @@ namespace {
 struct ActionEntry {
   int invoice;
   v1::ProposedAction* action;
-  const v1::Invoice* kept;                  // InvoiceSource::KeepInvoice
-  std::vector<const v1::Notice*> notices;   // hand-offs only: KeepNotices
+  // SEND_NOTICE: its letter line (AddLetterLine), bytes in the shard's
+  // `lines` at line_offset until the shards are done, then `line`.
+  size_t line_offset = 0;
+  absl::string_view line;
+  int64_t line_interest = 0;
+  // TRANSFER_TO_COLLECTION: InvoiceSource::KeepInvoice and KeepNotices.
+  const v1::Invoice* kept = nullptr;
+  std::vector<const v1::Notice*> notices;
 };
 
 // A warning about one invoice, made while its shard had it loaded.
@@ -58,6 +64,11 @@ struct ShardOutput {
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
   ReportAccumulator reports;
+  // The letter lines of the SEND_NOTICE actions, serialized back to back,
+  // and the scratch they are built in.
+  MallocBuffer lines;
+  v1::LetterLine line;
+  std::string letter_id;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
 
@@ -87,6 +98,7 @@ struct ShardJob {
   google::protobuf::Arena* arena;  // for the actions; may be nullptr
   ResultStore* store;
   std::vector<StatusAndBalance>* summaries;
+  absl::string_view link_template;  // settings.objection_link_template
 };
 
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
@@ -114,6 +126,25 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
+// Builds and serializes the letter line of the shard's last action, a
+// SEND_NOTICE for `invoice`, while the invoice and its result are at hand.
+void AddLetterLine(const ShardJob& job, const v1::Invoice& invoice,
+                   const v1::Balance& balance, ShardOutput* out) {
+  ActionEntry& entry = out->actions.back();
+  out->letter_id.clear();
+  AppendLetterId(invoice.customer_id(), *entry.action, &out->letter_id);
+  out->line.Clear();
+  FillLetterLine(invoice, balance, *entry.action, out->letter_id,
+                 job.link_template, &out->line);
+  const size_t size = out->line.ByteSizeLong();
+  out->line.SerializeWithCachedSizesToArray(
+      reinterpret_cast<uint8_t*>(out->lines.Reserve(size)));
+  entry.line_offset = out->lines.size();
+  entry.line = absl::string_view(nullptr, size);  // placed after the shards
+  entry.line_interest = out->line.interest();
+  out->lines.Commit(size);
+}
+
 // customer: the invoice's customer's position, -1 for none.
 void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
                  InvoiceOutput& output, ShardOutput* out) {
@@ -137,12 +168,15 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
   absl::Status status =
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports);
   // Kept even on error, so that the shard frees it when it owns it.
+  const bool hand_off =
+      output.has_action &&
+      output.action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION;
   if (output.has_action) {
     ActionEntry& entry = out->actions.emplace_back();
     entry.invoice = i;
     entry.action = output.action;
-    entry.kept = job.source->KeepInvoice(*input.invoice);
-    if (output.action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
+    if (hand_off) {
+      entry.kept = job.source->KeepInvoice(*input.invoice);
       entry.notices = job.source->KeepNotices(input.notices);
     }
   }
@@ -151,12 +185,11 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
     return;
   }
   (*job.summaries)[i] = {result->status(), result->balance().total()};
-  job.store->Close(
-      shard, i,
-      !output.has_action ? KeepResult::kNothing
-      : output.action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION
-          ? KeepResult::kForHandOff
-          : KeepResult::kForLetter);
+  if (output.has_action &&
+      output.action->kind() == v1::ACTION_KIND_SEND_NOTICE) {
+    AddLetterLine(job, *input.invoice, result->balance(), out);
+  }
+  job.store->Close(shard, i, hand_off);
   if (output.cutoff_not_numeric) {
     out->cutoff_not_numeric.emplace_back(
         i, CutoffWarning(*input.invoice, job.ctx->start_from));
@@ -375,8 +408,10 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source, &ctx, &customers, &plan,
-                     response->GetArena(), store, &summaries};
+  const ShardJob job{&source,          &ctx,  &customers,
+                     &plan,            response->GetArena(),
+                     store,            &summaries,
+                     settings.objection_link_template()};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
@@ -384,7 +419,13 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   // Actions in request order (one per invoice at most), whatever the split.
   std::vector<ActionEntry> actions;
   for (ShardOutput& shard : shards) {
-    for (ActionEntry& entry : shard.actions) actions.push_back(std::move(entry));
+    for (ActionEntry& entry : shard.actions) {
+      if (entry.action->kind() == v1::ACTION_KIND_SEND_NOTICE) {
+        entry.line = absl::string_view(shard.lines.data() + entry.line_offset,
+                                       entry.line.size());
+      }
+      actions.push_back(std::move(entry));
+    }
     shard.actions.clear();  // owned by actions now
   }
   std::sort(actions.begin(), actions.end(),
@@ -409,16 +450,17 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   std::vector<LetterItem> letter_items;
   for (const ActionEntry& entry : actions) {
     if (entry.action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
-    letter_items.push_back({entry.action, customer(entry.invoice), entry.kept,
-                            &store->Kept(entry.invoice)});
+    letter_items.push_back({entry.action, customer(entry.invoice),
+                            source.Number(entry.invoice), entry.line,
+                            entry.line_interest});
   }
   int32_t automatic_letters = 0;
   if (absl::Status s = BuildLetters(
           letter_items, settings, response->mutable_letters(),
           response->mutable_customers_missing_address(),
-          [&] {
+          [&](absl::Span<const absl::string_view> lines) {
             if (response->letters().rbegin()->automatic()) ++automatic_letters;
-            store->TakeTailRecords(response);
+            store->TakeLetter(response, lines);
           });
       !s.ok()) {
     return s;

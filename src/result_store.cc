@@ -57,25 +57,64 @@ size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
   }
 }
 
-// What post-processing reads of a result (letters: the balance; hand-offs:
-// the balance, interest, customer type and adjusted due date), not the
-// history and the rest: a fifth of a large ledger's results are kept, and
-// whole copies were most of the memory and time the keeping cost; the
-// interest, periods and all, only for the few handed off (measured: 54 MB
-// less at the peak of 1 000 000 invoices). tests/evaluate_serialized_test.cc
-// compares letters and hand-offs with the tree path's, which keeps whole
-// results.
+// What hand-offs read of a result (the balance, interest, customer type
+// and adjusted due date), not the history and the rest: whole copies were
+// most of the memory and time the keeping cost. Letters keep nothing of
+// the results: their lines are built in the shards (AddLetterLine).
+// tests/evaluate_serialized_test.cc compares letters and hand-offs with the
+// tree path's, which keeps whole results.
 const v1::InvoiceResult* CopyKeptFields(const v1::InvoiceResult& result,
-                                        KeepResult keep,
                                         google::protobuf::Arena* arena) {
   auto* copy = google::protobuf::Arena::CreateMessage<v1::InvoiceResult>(arena);
   *copy->mutable_balance() = result.balance();
-  if (keep == KeepResult::kForHandOff) {
-    *copy->mutable_interest() = result.interest();
-    copy->set_customer_type(result.customer_type());
-    copy->set_adjusted_due_date(result.adjusted_due_date());
-  }
+  *copy->mutable_interest() = result.interest();
+  copy->set_customer_type(result.customer_type());
+  copy->set_adjusted_due_date(result.adjusted_due_date());
   return copy;
+}
+
+// evaluate.proto: ProposedLetter.lines = 14, the fields after it from 15.
+constexpr int kLetterLinesField = 14;
+
+// Appends `letter` (which has no lines) with `lines` (serialized LetterLine
+// messages) as its lines, as field `field` of its parent: the bytes protobuf
+// writes for the letter with those lines, fields in number order.
+void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
+                           absl::Span<const absl::string_view> lines,
+                           MallocBuffer* out) {
+  const size_t letter_size = letter.ByteSizeLong();
+  size_t lines_size = 0;
+  for (absl::string_view line : lines) {
+    lines_size += 1 + CodedOutputStream::VarintSize32(
+                          static_cast<uint32_t>(line.size())) +
+                  line.size();
+  }
+  const uint32_t size = static_cast<uint32_t>(letter_size + lines_size);
+  char* start = out->Reserve(1 + kMaxVarint32 + size);
+  auto* at = reinterpret_cast<uint8_t*>(start);
+  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
+      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+  at = CodedOutputStream::WriteVarint32ToArray(size, at);
+  // The letter, then its fields from 15 on moved up to make room for the
+  // lines where field 14 goes.
+  uint8_t* const letter_start = at;
+  letter.SerializeWithCachedSizesToArray(letter_start);
+  const size_t cut = FieldsFrom(
+      absl::string_view(reinterpret_cast<char*>(letter_start), letter_size), 0,
+      kLetterLinesField + 1);
+  std::memmove(letter_start + cut + lines_size, letter_start + cut,
+               letter_size - cut);
+  at = letter_start + cut;
+  for (absl::string_view line : lines) {
+    *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
+        kLetterLinesField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    at = CodedOutputStream::WriteVarint32ToArray(
+        static_cast<uint32_t>(line.size()), at);
+    std::memcpy(at, line.data(), line.size());
+    at += line.size();
+  }
+  out->Commit(static_cast<size_t>(letter_start - reinterpret_cast<uint8_t*>(start)) +
+              size);
 }
 
 }  // namespace
@@ -95,6 +134,17 @@ v1::InvoiceResult* TreeResultStore::Open(int /*shard*/, int invoice) {
 
 const v1::InvoiceResult& TreeResultStore::Kept(int invoice) const {
   return response_->results(invoice);
+}
+
+void TreeResultStore::TakeLetter(v1::EvaluateResponse* tail,
+                                 absl::Span<const absl::string_view> lines) {
+  v1::ProposedLetter* letter =
+      tail->mutable_letters(tail->letters_size() - 1);
+  for (absl::string_view line : lines) {
+    // The shards serialized them: parsing them back cannot fail.
+    letter->add_lines()->ParseFromArray(line.data(),
+                                        static_cast<int>(line.size()));
+  }
 }
 
 StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
@@ -138,7 +188,7 @@ v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
   return scratch;
 }
 
-void StreamedResultStore::Close(int shard, int invoice, KeepResult keep) {
+void StreamedResultStore::Close(int shard, int invoice, bool keep) {
   Shard& s = *shards_[shard];
   const size_t offset = s.bytes.size();
   const size_t written = AppendField(kResultsField, s.scratch, &s.bytes);
@@ -146,9 +196,7 @@ void StreamedResultStore::Close(int shard, int invoice, KeepResult keep) {
     pieces_[invoice] = {offset, static_cast<uint32_t>(written),
                         static_cast<uint32_t>(shard)};
   }
-  if (keep != KeepResult::kNothing) {
-    kept_[invoice] = CopyKeptFields(s.scratch, keep, &s.kept_arena);
-  }
+  if (keep) kept_[invoice] = CopyKeptFields(s.scratch, &s.kept_arena);
   // One shard's results are in request order: they go as soon as a piece
   // is full. (Several shards' go in FinishWriting, in request order.)
   if (writer_ != nullptr && pieces_.empty() && s.bytes.size() >= kPieceBytes) {
@@ -157,11 +205,14 @@ void StreamedResultStore::Close(int shard, int invoice, KeepResult keep) {
   }
 }
 
-void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
-  for (const v1::ProposedLetter& letter : tail->letters()) {
-    AppendField(kLettersField, letter, &letters_);
-  }
+void StreamedResultStore::TakeLetter(
+    v1::EvaluateResponse* tail, absl::Span<const absl::string_view> lines) {
+  AppendLetterWithLines(kLettersField, *tail->letters().rbegin(), lines,
+                        &letters_);
   tail->mutable_letters()->Clear();
+}
+
+void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
   for (const v1::LedgerPosting& posting : tail->postings()) {
     AppendField(kPostingsField, posting, &postings_);
   }

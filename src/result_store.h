@@ -10,15 +10,14 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "google/protobuf/arena.h"
 #include "malloc_buffer.h"
 #include "piece_writer.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
-
-// What post-processing reads again of an invoice's result.
-enum class KeepResult { kNothing, kForLetter, kForHandOff };
 
 // Thread safety: shard s calls Open/Close for its own invoices only, from
 // one thread; different shards run concurrently. Kept() is for after the
@@ -30,19 +29,22 @@ class ResultStore {
   // The message to fill with invoice's result: empty, but for an empty
   // balance and interest in the streamed store (every result has both).
   virtual v1::InvoiceResult* Open(int shard, int invoice) = 0;
-  // The result Open returned is complete. keep: whether post-processing
-  // reads it again through Kept(), for a letter or for a hand-off.
-  virtual void Close(int shard, int invoice, KeepResult keep) = 0;
-  // REQUIRES: invoice was closed to be kept. Holds at least what letters
-  // read (balance) or, when kept for a hand-off, what hand-offs read
-  // (balance, interest, customer_type and adjusted_due_date); other fields
-  // may be empty.
+  // The result Open returned is complete. keep: whether a hand-off reads it
+  // again through Kept().
+  virtual void Close(int shard, int invoice, bool keep) = 0;
+  // REQUIRES: invoice was closed to be kept. Holds at least what hand-offs
+  // read (balance, interest, customer_type and adjusted_due_date); other
+  // fields may be empty.
   virtual const v1::InvoiceResult& Kept(int invoice) const = 0;
-  // Called on one thread after each letter, and after each action's
-  // postings and case file, were added to *tail. The streamed store
-  // serializes them at once and clears the three fields (protobuf reuses
-  // the cleared messages), so that a ledger's letters, postings and case
-  // files never exist as messages all at once.
+  // Called on one thread after each letter was added to *tail without its
+  // lines (BuildLetters), with the lines' bytes in order: adds them. The
+  // streamed store serializes the letter with them at once and clears the
+  // field, so that a ledger's letters never exist as messages all at once.
+  virtual void TakeLetter(v1::EvaluateResponse* tail,
+                          absl::Span<const absl::string_view> lines) = 0;
+  // Called on one thread after each action's postings and case file were
+  // added to *tail. The streamed store serializes them at once and clears
+  // the two fields (protobuf reuses the cleared messages), likewise.
   virtual void TakeTailRecords(v1::EvaluateResponse* /*tail*/) {}
   // True once the host's writer has stopped the evaluation: the shards
   // stop too.
@@ -57,8 +59,11 @@ class TreeResultStore : public ResultStore {
   TreeResultStore(int invoice_count, v1::EvaluateResponse* response);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int /*shard*/, int /*invoice*/, KeepResult /*keep*/) override {}
+  void Close(int /*shard*/, int /*invoice*/, bool /*keep*/) override {}
   const v1::InvoiceResult& Kept(int invoice) const override;
+  // Parses the lines into the letter.
+  void TakeLetter(v1::EvaluateResponse* tail,
+                  absl::Span<const absl::string_view> lines) override;
 
  private:
   v1::EvaluateResponse* response_;
@@ -80,8 +85,10 @@ class StreamedResultStore : public ResultStore {
                       PieceWriter* writer = nullptr);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int shard, int invoice, KeepResult keep) override;
+  void Close(int shard, int invoice, bool keep) override;
   const v1::InvoiceResult& Kept(int invoice) const override;
+  void TakeLetter(v1::EvaluateResponse* tail,
+                  absl::Span<const absl::string_view> lines) override;
   void TakeTailRecords(v1::EvaluateResponse* tail) override;
   bool Stopped() const override {
     return writer_ != nullptr && writer_->stopped();

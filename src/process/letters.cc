@@ -31,6 +31,37 @@ bool HasPostalAddress(const v1::PostalAddress& address) {
   return has_line && (!address.postal_code().empty() || !address.city().empty());
 }
 
+void AppendLetterId(absl::string_view customer_id,
+                    const v1::ProposedAction& action, std::string* out) {
+  const absl::string_view step = StepName(action.step());
+  out->append(customer_id.data(), customer_id.size()).append("/");
+  out->append(step.data(), step.size()).append("/");
+  out->append(action.date());
+}
+
+void FillLetterLine(const v1::Invoice& invoice, const v1::Balance& balance,
+                    const v1::ProposedAction& action,
+                    absl::string_view letter_id,
+                    absl::string_view link_template, v1::LetterLine* line) {
+  line->set_invoice_number(invoice.number());
+  line->set_invoice_date(invoice.invoice_date());
+  line->set_due_date(invoice.due_date());
+  line->set_original_amount(invoice.amount());
+  line->set_paid(balance.paid());
+  line->set_credited(balance.credited());
+  line->set_fee(action.fee());
+  line->set_compensation(action.compensation());
+  line->set_fees_earlier(balance.fees_outstanding());
+  // What the notice claims beyond principal and costs is interest.
+  line->set_interest(std::max<int64_t>(
+      0, action.amount_claimed() - balance.principal_outstanding() -
+             balance.fees_outstanding() - action.fee() - action.compensation()));
+  line->set_amount_due(action.amount_claimed());
+  line->set_payment_reference(invoice.payment_reference());
+  line->set_objection_link(ObjectionLink(link_template, invoice.number(),
+                                         invoice.customer_id(), letter_id));
+}
+
 namespace {
 
 // A letter id with its first 16 bytes packed big-endian: most comparisons
@@ -58,21 +89,18 @@ struct LetterKey {
   }
 };
 
-// Asks for what a letter line reads of an item (each record far from the
-// others on a large ledger) ahead of its turn, so that the misses overlap.
+// Asks for what a letter reads of an item (each record far from the others
+// on a large ledger) ahead of its turn, so that the misses overlap.
 void PrefetchItem(const LetterItem& item) {
-  __builtin_prefetch(item.invoice);
-  __builtin_prefetch(item.result);
+  __builtin_prefetch(item.line.data());
   __builtin_prefetch(item.customer);
   __builtin_prefetch(item.action);
 }
 
-// The second hop, once PrefetchItem's lines have arrived: the records' own
-// strings and the result's balance, each an object of its own.
+// The second hop, once PrefetchItem's lines have arrived: the action's
+// strings, each an object of its own.
 void PrefetchItemFields(const LetterItem& item) {
-  __builtin_prefetch(&item.result->balance());
-  __builtin_prefetch(&item.invoice->number());
-  __builtin_prefetch(&item.invoice->payment_reference());
+  __builtin_prefetch(&item.action->deadline());
 }
 
 // What keying an item reads of its customer (each string an object of its
@@ -89,7 +117,8 @@ absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
-    absl::FunctionRef<void()> letter_done) {
+    absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
+        letter_done) {
   const v1::Company& company = settings.company();
   const std::string& phone = settings.contact_phone().empty()
                                  ? company.phone()
@@ -128,11 +157,8 @@ absl::Status BuildLetters(
       missing_items[customer.id()].push_back(i);
       continue;
     }
-    const absl::string_view step = StepName(item.action->step());
     const size_t at = ids.size();
-    ids.append(customer.id()).append("/");
-    ids.append(step.data(), step.size()).append("/");
-    ids.append(item.action->date());
+    AppendLetterId(customer.id(), *item.action, &ids);
     keyed.emplace_back(absl::string_view(ids).substr(at), at, i);
   }
   const absl::string_view all_ids = ids;
@@ -160,6 +186,7 @@ absl::Status BuildLetters(
     PrefetchItem(items[keyed[k].item]);
   }
   std::vector<size_t> members;
+  std::vector<absl::string_view> lines;
   for (size_t next = 0; next < keyed.size();) {
     const absl::string_view id = id_of(keyed[next]);
     members.clear();
@@ -198,7 +225,7 @@ absl::Status BuildLetters(
     letter->set_collection_warning(head.action->step() ==
                                    v1::STEP_KIND_COLLECTION_WARNING);
     letter->set_objection_link(ObjectionLink(
-        link_template, head.invoice->number(), customer.id(), id));
+        link_template, head.invoice_number, customer.id(), id));
     const std::string* deadline = nullptr;  // the latest one
     int64_t total_fee = 0, total_interest = 0, total_due = 0;
     bool automatic = false;
@@ -211,37 +238,12 @@ absl::Status BuildLetters(
       if (deadline == nullptr || *deadline < action->deadline()) {
         deadline = &action->deadline();
       }
-      const v1::Balance& balance = item.result->balance();
-      v1::LetterLine* line = letter->add_lines();
-      line->set_invoice_number(item.invoice->number());
-      line->set_invoice_date(item.invoice->invoice_date());
-      line->set_due_date(item.invoice->due_date());
-      line->set_original_amount(item.invoice->amount());
-      line->set_paid(balance.paid());
-      line->set_credited(balance.credited());
-      line->set_fee(action->fee());
-      line->set_compensation(action->compensation());
-      line->set_fees_earlier(balance.fees_outstanding());
-      // What the notice claims beyond principal and costs is interest.
-      line->set_interest(std::max<int64_t>(
-          0, action->amount_claimed() - balance.principal_outstanding() -
-                 balance.fees_outstanding() - action->fee() -
-                 action->compensation()));
-      line->set_amount_due(action->amount_claimed());
-      line->set_payment_reference(item.invoice->payment_reference());
-      // The head line's link is the letter's own (same invoice, customer
-      // and letter id): copied, not built again.
-      if (i == members.front()) {
-        line->set_objection_link(letter->objection_link());
-      } else {
-        line->set_objection_link(ObjectionLink(
-            link_template, item.invoice->number(), customer.id(), id));
-      }
+      lines.push_back(item.line);
       // Overflow is an error, not a wrap: one customer's invoices can
       // together exceed what a single amount may be.
       if (!AddMoney(action->fee(), &total_fee).ok() ||
           !AddMoney(action->compensation(), &total_fee).ok() ||
-          !AddMoney(line->interest(), &total_interest).ok() ||
+          !AddMoney(item.line_interest, &total_interest).ok() ||
           !AddMoney(action->amount_claimed(), &total_due).ok()) {
         return absl::OutOfRangeError(absl::StrCat(
             "letter \"", id, "\": its totals overflow 64-bit øre"));
@@ -252,7 +254,8 @@ absl::Status BuildLetters(
     letter->set_total_interest(total_interest);
     letter->set_total_due(total_due);
     letter->set_automatic(automatic);
-    letter_done();
+    letter_done(lines);
+    lines.clear();
   }
 
   for (auto& [customer_id, members] : missing_items) {
@@ -260,7 +263,8 @@ absl::Status BuildLetters(
     entry->set_customer_id(std::string(customer_id));
     entry->set_customer_name(items[members.front()].customer->name());
     for (size_t i : members) {
-      entry->add_invoice_numbers(items[i].invoice->number());
+      entry->add_invoice_numbers(items[i].invoice_number.data(),
+                                 items[i].invoice_number.size());
     }
   }
   return absl::OkStatus();

@@ -4,22 +4,40 @@
 #ifndef PURRING_SRC_PROCESS_LETTERS_H_
 #define PURRING_SRC_PROCESS_LETTERS_H_
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "google/protobuf/repeated_field.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
 
-// One SEND_NOTICE action with what its letter line needs.
+// One SEND_NOTICE action with its letter line, built by its invoice's shard.
 struct LetterItem {
   v1::ProposedAction* action;  // letter_id and channel are set here
   const v1::Customer* customer;
-  const v1::Invoice* invoice;
-  const v1::InvoiceResult* result;
+  absl::string_view invoice_number;
+  absl::string_view line;  // the serialized LetterLine (FillLetterLine)
+  int64_t line_interest;   // that line's interest
 };
+
+// A SEND_NOTICE action's letter id: "<customer>/<step>/<date>", appended.
+void AppendLetterId(absl::string_view customer_id,
+                    const v1::ProposedAction& action, std::string* out);
+
+// The line a SEND_NOTICE action's invoice has in its letter. It needs
+// nothing of the letter's other lines, so the invoice's shard builds it while
+// the invoice and its result are at hand, instead of the letters keeping
+// them. letter_id: AppendLetterId's.
+void FillLetterLine(const v1::Invoice& invoice, const v1::Balance& balance,
+                    const v1::ProposedAction& action,
+                    absl::string_view letter_id,
+                    absl::string_view link_template, v1::LetterLine* line);
 
 // The customer's letter e-mail: the preferred field (email_preference;
 // UNSPECIFIED = invoice e-mail), else the other; "" when neither is set.
@@ -30,14 +48,16 @@ bool HasPostalAddress(const v1::PostalAddress& address);
 
 // Appends the letters sorted by id and the customers missing an address
 // sorted by customer id (their invoices in `items` order). OUT_OF_RANGE when
-// a letter's totals overflow 64-bit øre (naming the letter). Calls
-// letter_done() after each letter is complete (it may take the letter out
-// of *letters).
+// a letter's totals overflow 64-bit øre (naming the letter). Each letter is
+// appended without its lines: letter_done(lines) is called once the rest of
+// it is complete, with its lines' bytes in order, and adds them (it may take
+// the letter out of *letters).
 absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
-    absl::FunctionRef<void()> letter_done = [] {});
+    absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
+        letter_done);
 
 }  // namespace purring::internal
 
