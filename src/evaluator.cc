@@ -38,18 +38,17 @@
 namespace purring::internal {
 namespace {
 
-// A proposed action with what letters and hand-offs read of its invoice.
+// A proposed action with the record its shard built for it while its
+// invoice was at hand: a SEND_NOTICE's letter line (AddLetterLine), a
+// TRANSFER_TO_COLLECTION's case file (AddCaseFile).
 struct ActionEntry {
   int invoice;
   v1::ProposedAction* action;
-  // SEND_NOTICE: its letter line (AddLetterLine), bytes in the shard's
-  // `lines` at line_offset until the shards are done, then `line`.
-  size_t line_offset = 0;
-  absl::string_view line;
-  int64_t line_interest = 0;
-  // TRANSFER_TO_COLLECTION: InvoiceSource::KeepInvoice and KeepNotices.
-  const v1::Invoice* kept = nullptr;
-  std::vector<const v1::Notice*> notices;
+  // The record's bytes: in the shard's `records` at record_offset until the
+  // shards are done, then `record`.
+  size_t record_offset = 0;
+  absl::string_view record;
+  int64_t line_interest = 0;  // SEND_NOTICE: the line's interest
 };
 
 // A warning about one invoice, made while its shard had it loaded.
@@ -64,11 +63,12 @@ struct ShardOutput {
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
   ReportAccumulator reports;
-  // The letter lines of the SEND_NOTICE actions, serialized back to back,
-  // and the scratch they are built in.
-  MallocBuffer lines;
+  // The actions' records, serialized back to back, and the scratch they
+  // are built in.
+  MallocBuffer records;
   v1::LetterLine line;
   std::string letter_id;
+  v1::CollectionCaseFile case_file;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
 
@@ -98,7 +98,8 @@ struct ShardJob {
   google::protobuf::Arena* arena;  // for the actions; may be nullptr
   ResultStore* store;
   std::vector<StatusAndBalance>* summaries;
-  absl::string_view link_template;  // settings.objection_link_template
+  const v1::EvaluateRequest* request;  // its customers and settings
+  const RateBook* rates;
 };
 
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
@@ -126,23 +127,42 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
-// Builds and serializes the letter line of the shard's last action, a
-// SEND_NOTICE for `invoice`, while the invoice and its result are at hand.
+// Appends `record` to the shard's records for its last action.
+void AddRecord(const google::protobuf::MessageLite& record, ShardOutput* out) {
+  ActionEntry& entry = out->actions.back();
+  const size_t size = record.ByteSizeLong();
+  record.SerializeWithCachedSizesToArray(
+      reinterpret_cast<uint8_t*>(out->records.Reserve(size)));
+  entry.record_offset = out->records.size();
+  entry.record = absl::string_view(nullptr, size);  // placed after the shards
+  out->records.Commit(size);
+}
+
+// The letter line of the shard's last action, a SEND_NOTICE for `invoice`.
 void AddLetterLine(const ShardJob& job, const v1::Invoice& invoice,
                    const v1::Balance& balance, ShardOutput* out) {
-  ActionEntry& entry = out->actions.back();
+  const v1::ProposedAction& action = *out->actions.back().action;
   out->letter_id.clear();
-  AppendLetterId(invoice.customer_id(), *entry.action, &out->letter_id);
+  AppendLetterId(invoice.customer_id(), action, &out->letter_id);
   out->line.Clear();
-  FillLetterLine(invoice, balance, *entry.action, out->letter_id,
-                 job.link_template, &out->line);
-  const size_t size = out->line.ByteSizeLong();
-  out->line.SerializeWithCachedSizesToArray(
-      reinterpret_cast<uint8_t*>(out->lines.Reserve(size)));
-  entry.line_offset = out->lines.size();
-  entry.line = absl::string_view(nullptr, size);  // placed after the shards
-  entry.line_interest = out->line.interest();
-  out->lines.Commit(size);
+  FillLetterLine(invoice, balance, action, out->letter_id,
+                 job.request->settings().objection_link_template(),
+                 &out->line);
+  out->actions.back().line_interest = out->line.interest();
+  AddRecord(out->line, out);
+}
+
+// The case file of the shard's last action, a TRANSFER_TO_COLLECTION.
+void AddCaseFile(const ShardJob& job, const InvoiceInput& input,
+                 int32_t customer, const v1::InvoiceResult& result,
+                 ShardOutput* out) {
+  const HandOffInput hand_off{out->actions.back().action,
+                              &job.request->customers(customer), input.invoice,
+                              &result, input.notices};
+  out->case_file.Clear();
+  BuildCaseFileInto(hand_off, job.request->settings(), *job.rates,
+                    &out->case_file);
+  AddRecord(out->case_file, out);
 }
 
 // customer: the invoice's customer's position, -1 for none.
@@ -168,28 +188,25 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
   absl::Status status =
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports);
   // Kept even on error, so that the shard frees it when it owns it.
-  const bool hand_off =
-      output.has_action &&
-      output.action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION;
   if (output.has_action) {
     ActionEntry& entry = out->actions.emplace_back();
     entry.invoice = i;
     entry.action = output.action;
-    if (hand_off) {
-      entry.kept = job.source->KeepInvoice(*input.invoice);
-      entry.notices = job.source->KeepNotices(input.notices);
-    }
   }
   if (!status.ok()) {
     out->status = std::move(status);
     return;
   }
   (*job.summaries)[i] = {result->status(), result->balance().total()};
-  if (output.has_action &&
-      output.action->kind() == v1::ACTION_KIND_SEND_NOTICE) {
-    AddLetterLine(job, *input.invoice, result->balance(), out);
+  if (output.has_action) {
+    if (output.action->kind() == v1::ACTION_KIND_SEND_NOTICE) {
+      AddLetterLine(job, *input.invoice, result->balance(), out);
+    } else if (output.action->kind() ==
+               v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
+      AddCaseFile(job, input, customer, *result, out);
+    }
   }
-  job.store->Close(shard, i, hand_off);
+  job.store->Close(shard, i);
   if (output.cutoff_not_numeric) {
     out->cutoff_not_numeric.emplace_back(
         i, CutoffWarning(*input.invoice, job.ctx->start_from));
@@ -408,10 +425,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source,          &ctx,  &customers,
-                     &plan,            response->GetArena(),
-                     store,            &summaries,
-                     settings.objection_link_template()};
+  const ShardJob job{&source, &ctx,       &customers, &plan,   response->GetArena(),
+                     store,   &summaries, &request,   &*rates};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
@@ -420,10 +435,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   std::vector<ActionEntry> actions;
   for (ShardOutput& shard : shards) {
     for (ActionEntry& entry : shard.actions) {
-      if (entry.action->kind() == v1::ACTION_KIND_SEND_NOTICE) {
-        entry.line = absl::string_view(shard.lines.data() + entry.line_offset,
-                                       entry.line.size());
-      }
+      entry.record = absl::string_view(
+          shard.records.data() + entry.record_offset, entry.record.size());
       actions.push_back(std::move(entry));
     }
     shard.actions.clear();  // owned by actions now
@@ -451,7 +464,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   for (const ActionEntry& entry : actions) {
     if (entry.action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
     letter_items.push_back({entry.action, customer(entry.invoice),
-                            source.Number(entry.invoice), entry.line,
+                            source.Number(entry.invoice), entry.record,
                             entry.line_interest});
   }
   int32_t automatic_letters = 0;
@@ -466,17 +479,14 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     return s;
   }
 
-  for (ActionEntry& entry : actions) {
+  for (const ActionEntry& entry : actions) {
     const v1::ProposedAction& action = *entry.action;
     if (action.kind() == v1::ACTION_KIND_SEND_NOTICE) {
       AppendPostings(action, settings.accounting(), response->mutable_postings());
+      store->TakeTailRecords(response);
     } else if (action.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-      HandOffInput input{&action, customer(entry.invoice), entry.kept,
-                         &store->Kept(entry.invoice), std::move(entry.notices)};
-      BuildCaseFileInto(input, settings, *rates,
-                        response->add_collection_hand_offs());
+      store->TakeCaseFile(response, entry.record);
     }
-    store->TakeTailRecords(response);
   }
 
   v1::NextDispatch* next = response->mutable_next_dispatch();

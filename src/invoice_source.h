@@ -16,8 +16,7 @@
 namespace purring::internal {
 
 // Thread safety: shard s calls Load for its own invoices only, from one
-// thread; different shards run concurrently. Keep* may be called from any
-// shard.
+// thread; different shards run concurrently.
 class InvoiceSource {
  public:
   virtual ~InvoiceSource() = default;
@@ -43,17 +42,9 @@ class InvoiceSource {
   // request.
   virtual absl::Status AfterShards() { return absl::OkStatus(); }
 
-  // What letters and hand-offs read of an invoice with an action once its
-  // shard has moved on: at least its number, customer_id, invoice_date,
-  // due_date, amount and payment_reference.
-  virtual const v1::Invoice* KeepInvoice(const v1::Invoice& invoice) = 0;
-  // The notices of an invoice handed off to collection, likewise.
-  virtual std::vector<const v1::Notice*> KeepNotices(
-      absl::Span<const v1::Notice* const> notices) = 0;
   // Invoice's number, until Done.
   virtual absl::string_view Number(int invoice) const = 0;
-  // Called once nothing reads the invoices or what was kept of them any
-  // more (before the response's last bytes are written): the source may
+  // Called once nothing reads the invoices any more (before the response's last bytes are written): the source may
   // free what it holds, so that it is not held at the evaluation's peak.
   virtual void Done() {}
 };
@@ -79,13 +70,6 @@ class TreeInvoiceSource : public InvoiceSource {
     input->notices = index_.notices(invoice);
     input->collection_case = index_.collection_case(invoice);
     return true;
-  }
-  const v1::Invoice* KeepInvoice(const v1::Invoice& invoice) override {
-    return &invoice;
-  }
-  std::vector<const v1::Notice*> KeepNotices(
-      absl::Span<const v1::Notice* const> notices) override {
-    return {notices.begin(), notices.end()};
   }
   absl::string_view Number(int invoice) const override {
     return request_.invoices(invoice).number();

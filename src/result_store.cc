@@ -24,6 +24,21 @@ constexpr int kPostingsField = 9;
 constexpr int kHandOffsField = 12;
 constexpr size_t kMaxVarint32 = 5;
 
+// Writes the tag and length of a length-delimited field `field` of `size`
+// bytes; returns where its bytes go. Fields purring writes are numbered
+// below 16, so the tag is one byte.
+uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
+  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
+      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+  return CodedOutputStream::WriteVarint32ToArray(size, at);
+}
+
+// The bytes WriteFieldHead and then `size` bytes take.
+size_t FieldBytes(size_t size) {
+  return 1 + CodedOutputStream::VarintSize32(static_cast<uint32_t>(size)) +
+         size;
+}
+
 // Appends `message` as field `field` of its parent: tag, length, bytes.
 // Returns the bytes written. Every record purring writes is far below 2 GiB
 // (purring/limits.h bounds every input record).
@@ -31,14 +46,20 @@ size_t AppendField(int field, const google::protobuf::MessageLite& message,
                    MallocBuffer* out) {
   const uint32_t size = static_cast<uint32_t>(message.ByteSizeLong());
   char* start = out->Reserve(1 + kMaxVarint32 + size);
-  auto* at = reinterpret_cast<uint8_t*>(start);
-  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
-      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
-  at = CodedOutputStream::WriteVarint32ToArray(size, at);
+  uint8_t* at = WriteFieldHead(field, size, reinterpret_cast<uint8_t*>(start));
   at = message.SerializeWithCachedSizesToArray(at);
   const size_t written = reinterpret_cast<char*>(at) - start;
   out->Commit(written);
   return written;
+}
+
+// The same for a message already serialized.
+void AppendBytesField(int field, absl::string_view bytes, MallocBuffer* out) {
+  char* start = out->Reserve(FieldBytes(bytes.size()));
+  uint8_t* at = WriteFieldHead(field, static_cast<uint32_t>(bytes.size()),
+                               reinterpret_cast<uint8_t*>(start));
+  std::memcpy(at, bytes.data(), bytes.size());
+  out->Commit(FieldBytes(bytes.size()));
 }
 
 // Where, from `from` on (a field boundary), the fields numbered `field` or
@@ -57,22 +78,6 @@ size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
   }
 }
 
-// What hand-offs read of a result (the balance, interest, customer type
-// and adjusted due date), not the history and the rest: whole copies were
-// most of the memory and time the keeping cost. Letters keep nothing of
-// the results: their lines are built in the shards (AddLetterLine).
-// tests/evaluate_serialized_test.cc compares letters and hand-offs with the
-// tree path's, which keeps whole results.
-const v1::InvoiceResult* CopyKeptFields(const v1::InvoiceResult& result,
-                                        google::protobuf::Arena* arena) {
-  auto* copy = google::protobuf::Arena::CreateMessage<v1::InvoiceResult>(arena);
-  *copy->mutable_balance() = result.balance();
-  *copy->mutable_interest() = result.interest();
-  copy->set_customer_type(result.customer_type());
-  copy->set_adjusted_due_date(result.adjusted_due_date());
-  return copy;
-}
-
 // evaluate.proto: ProposedLetter.lines = 14, the fields after it from 15.
 constexpr int kLetterLinesField = 14;
 
@@ -84,42 +89,30 @@ void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
                            MallocBuffer* out) {
   const size_t letter_size = letter.ByteSizeLong();
   size_t lines_size = 0;
-  for (absl::string_view line : lines) {
-    lines_size += 1 + CodedOutputStream::VarintSize32(
-                          static_cast<uint32_t>(line.size())) +
-                  line.size();
-  }
-  const uint32_t size = static_cast<uint32_t>(letter_size + lines_size);
-  char* start = out->Reserve(1 + kMaxVarint32 + size);
-  auto* at = reinterpret_cast<uint8_t*>(start);
-  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
-      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
-  at = CodedOutputStream::WriteVarint32ToArray(size, at);
+  for (absl::string_view line : lines) lines_size += FieldBytes(line.size());
+  const size_t size = letter_size + lines_size;
+  char* start = out->Reserve(FieldBytes(size));
+  uint8_t* const letter_start = WriteFieldHead(
+      field, static_cast<uint32_t>(size), reinterpret_cast<uint8_t*>(start));
   // The letter, then its fields from 15 on moved up to make room for the
   // lines where field 14 goes.
-  uint8_t* const letter_start = at;
   letter.SerializeWithCachedSizesToArray(letter_start);
   const size_t cut = FieldsFrom(
       absl::string_view(reinterpret_cast<char*>(letter_start), letter_size), 0,
       kLetterLinesField + 1);
   std::memmove(letter_start + cut + lines_size, letter_start + cut,
                letter_size - cut);
-  at = letter_start + cut;
+  uint8_t* at = letter_start + cut;
   for (absl::string_view line : lines) {
-    *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
-        kLetterLinesField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
-    at = CodedOutputStream::WriteVarint32ToArray(
-        static_cast<uint32_t>(line.size()), at);
+    at = WriteFieldHead(kLetterLinesField, static_cast<uint32_t>(line.size()),
+                        at);
     std::memcpy(at, line.data(), line.size());
     at += line.size();
   }
-  out->Commit(static_cast<size_t>(letter_start - reinterpret_cast<uint8_t*>(start)) +
-              size);
+  out->Commit(FieldBytes(size));
 }
 
 }  // namespace
-
-StreamedResultStore::Shard::Shard() : kept_arena(LargeArenaOptions()) {}
 
 TreeResultStore::TreeResultStore(int invoice_count,
                                  v1::EvaluateResponse* response)
@@ -130,10 +123,6 @@ TreeResultStore::TreeResultStore(int invoice_count,
 
 v1::InvoiceResult* TreeResultStore::Open(int /*shard*/, int invoice) {
   return response_->mutable_results(invoice);
-}
-
-const v1::InvoiceResult& TreeResultStore::Kept(int invoice) const {
-  return response_->results(invoice);
 }
 
 void TreeResultStore::TakeLetter(v1::EvaluateResponse* tail,
@@ -147,11 +136,18 @@ void TreeResultStore::TakeLetter(v1::EvaluateResponse* tail,
   }
 }
 
+void TreeResultStore::TakeCaseFile(v1::EvaluateResponse* tail,
+                                   absl::string_view case_file) {
+  // Serialized by a shard: parsing it back cannot fail.
+  tail->add_collection_hand_offs()->ParseFromArray(
+      case_file.data(), static_cast<int>(case_file.size()));
+}
+
 StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
                                          absl::string_view head,
                                          size_t expected_bytes,
                                          PieceWriter* writer)
-    : head_size_(head.size()), writer_(writer), kept_(invoice_count, nullptr) {
+    : head_size_(head.size()), writer_(writer) {
   // One shard writing to the host holds a piece at a time: a piece and the
   // result that completes it.
   const size_t reserve = writer != nullptr && shard_count == 1
@@ -188,7 +184,7 @@ v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
   return scratch;
 }
 
-void StreamedResultStore::Close(int shard, int invoice, bool keep) {
+void StreamedResultStore::Close(int shard, int invoice) {
   Shard& s = *shards_[shard];
   const size_t offset = s.bytes.size();
   const size_t written = AppendField(kResultsField, s.scratch, &s.bytes);
@@ -196,7 +192,6 @@ void StreamedResultStore::Close(int shard, int invoice, bool keep) {
     pieces_[invoice] = {offset, static_cast<uint32_t>(written),
                         static_cast<uint32_t>(shard)};
   }
-  if (keep) kept_[invoice] = CopyKeptFields(s.scratch, &s.kept_arena);
   // One shard's results are in request order: they go as soon as a piece
   // is full. (Several shards' go in FinishWriting, in request order.)
   if (writer_ != nullptr && pieces_.empty() && s.bytes.size() >= kPieceBytes) {
@@ -212,19 +207,16 @@ void StreamedResultStore::TakeLetter(
   tail->mutable_letters()->Clear();
 }
 
+void StreamedResultStore::TakeCaseFile(v1::EvaluateResponse* /*tail*/,
+                                       absl::string_view case_file) {
+  AppendBytesField(kHandOffsField, case_file, &hand_offs_);
+}
+
 void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
   for (const v1::LedgerPosting& posting : tail->postings()) {
     AppendField(kPostingsField, posting, &postings_);
   }
   tail->mutable_postings()->Clear();
-  for (const v1::CollectionCaseFile& file : tail->collection_hand_offs()) {
-    AppendField(kHandOffsField, file, &hand_offs_);
-  }
-  tail->mutable_collection_hand_offs()->Clear();
-}
-
-const v1::InvoiceResult& StreamedResultStore::Kept(int invoice) const {
-  return *kept_[invoice];
 }
 
 void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
@@ -232,8 +224,6 @@ void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
   tail.SerializeWithCachedSizesToArray(
       reinterpret_cast<uint8_t*>(rest_.ReserveExact(size)));
   rest_.Commit(size);
-  kept_ = {};
-  for (const auto& shard : shards_) shard->kept_arena.Reset();
 }
 
 absl::Status StreamedResultStore::CheckTotalSize() const {

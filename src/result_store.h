@@ -29,22 +29,22 @@ class ResultStore {
   // The message to fill with invoice's result: empty, but for an empty
   // balance and interest in the streamed store (every result has both).
   virtual v1::InvoiceResult* Open(int shard, int invoice) = 0;
-  // The result Open returned is complete. keep: whether a hand-off reads it
-  // again through Kept().
-  virtual void Close(int shard, int invoice, bool keep) = 0;
-  // REQUIRES: invoice was closed to be kept. Holds at least what hand-offs
-  // read (balance, interest, customer_type and adjusted_due_date); other
-  // fields may be empty.
-  virtual const v1::InvoiceResult& Kept(int invoice) const = 0;
+  // The result Open returned is complete.
+  virtual void Close(int shard, int invoice) = 0;
   // Called on one thread after each letter was added to *tail without its
   // lines (BuildLetters), with the lines' bytes in order: adds them. The
   // streamed store serializes the letter with them at once and clears the
   // field, so that a ledger's letters never exist as messages all at once.
   virtual void TakeLetter(v1::EvaluateResponse* tail,
                           absl::Span<const absl::string_view> lines) = 0;
-  // Called on one thread after each action's postings and case file were
-  // added to *tail. The streamed store serializes them at once and clears
-  // the two fields (protobuf reuses the cleared messages), likewise.
+  // Called on one thread for each hand-off, in request order, with its
+  // serialized CollectionCaseFile (built by its invoice's shard): adds it to
+  // tail, or serializes it at once (the streamed store).
+  virtual void TakeCaseFile(v1::EvaluateResponse* tail,
+                            absl::string_view case_file) = 0;
+  // Called on one thread after each action's postings were added to *tail.
+  // The streamed store serializes them at once and clears the field
+  // (protobuf reuses the cleared messages), likewise.
   virtual void TakeTailRecords(v1::EvaluateResponse* /*tail*/) {}
   // True once the host's writer has stopped the evaluation: the shards
   // stop too.
@@ -59,11 +59,12 @@ class TreeResultStore : public ResultStore {
   TreeResultStore(int invoice_count, v1::EvaluateResponse* response);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int /*shard*/, int /*invoice*/, bool /*keep*/) override {}
-  const v1::InvoiceResult& Kept(int invoice) const override;
-  // Parses the lines into the letter.
+  void Close(int /*shard*/, int /*invoice*/) override {}
+  // Parse the lines into the letter, the case file into the response.
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
+  void TakeCaseFile(v1::EvaluateResponse* tail,
+                    absl::string_view case_file) override;
 
  private:
   v1::EvaluateResponse* response_;
@@ -85,22 +86,22 @@ class StreamedResultStore : public ResultStore {
                       PieceWriter* writer = nullptr);
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int shard, int invoice, bool keep) override;
-  const v1::InvoiceResult& Kept(int invoice) const override;
+  void Close(int shard, int invoice) override;
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
+  void TakeCaseFile(v1::EvaluateResponse* tail,
+                    absl::string_view case_file) override;
   void TakeTailRecords(v1::EvaluateResponse* tail) override;
   bool Stopped() const override {
     return writer_ != nullptr && writer_->stopped();
   }
 
   // Serializes the rest of the response: tail holds only the fields after
-  // the results (6 to 15), less what TakeTailRecords took. The caller may
-  // free tail afterwards, and the results kept for post-processing are
-  // freed here.
+  // the results (6 to 15), less what TakeLetter, TakeCaseFile and
+  // TakeTailRecords took. The caller may free tail afterwards.
   void TakeRest(const v1::EvaluateResponse& tail);
   // The whole response: head, the results in request order, then the rest
-  // with the records TakeTailRecords took put back in their places (protobuf
+  // with the records taken (TakeLetter, ...) back in their places (protobuf
   // writes fields in number order, so these are the bytes the whole
   // response tree would serialize to), and a trailing NUL not counted in
   // the size. Consumes the store. Fails with RESOURCE_EXHAUSTED at 2 GiB or
@@ -114,10 +115,8 @@ class StreamedResultStore : public ResultStore {
 
  private:
   struct Shard {
-    Shard();
     v1::InvoiceResult scratch;
     MallocBuffer bytes;
-    google::protobuf::Arena kept_arena;  // copies of the kept results
   };
   // Where invoice i's bytes are, when the shards are more than one.
   struct Piece {
@@ -128,8 +127,8 @@ class StreamedResultStore : public ResultStore {
 
   // The response's size once finished, or an error at 2 GiB or more.
   absl::Status CheckTotalSize() const;
-  // Appends the rest, with the records TakeTailRecords took put back in
-  // their places, through append(data, size); frees them as it goes.
+  // Appends the rest, with the records taken back in their places, through
+  // append(data, size); frees them as it goes.
   template <typename Append>
   void AppendRest(Append append);
 
@@ -137,8 +136,7 @@ class StreamedResultStore : public ResultStore {
   PieceWriter* writer_;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
-  std::vector<const v1::InvoiceResult*> kept_;  // by invoice
-  // What TakeTailRecords took, serialized as fields of EvaluateResponse:
+  // The records taken, serialized as fields of EvaluateResponse:
   // letters, postings, collection_hand_offs; then the rest (TakeRest).
   MallocBuffer letters_;
   MallocBuffer postings_;

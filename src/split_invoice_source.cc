@@ -75,7 +75,6 @@ void SplitInvoiceSource::Done() {
   split_ = RequestSplit();
   index_ = SplitIndex();
   shards_.clear();
-  kept_.Reset();
 }
 
 absl::Status SplitInvoiceSource::AfterShards() {
@@ -91,29 +90,6 @@ absl::Status SplitInvoiceSource::AfterShards() {
     return absl::InvalidArgumentError("the ledger's totals are over the limit");
   }
   return absl::OkStatus();
-}
-
-const v1::Invoice* SplitInvoiceSource::KeepInvoice(const v1::Invoice& invoice) {
-  auto* kept = google::protobuf::Arena::CreateMessage<v1::Invoice>(&kept_);
-  kept->set_number(invoice.number());
-  kept->set_customer_id(invoice.customer_id());
-  kept->set_invoice_date(invoice.invoice_date());
-  kept->set_due_date(invoice.due_date());
-  kept->set_amount(invoice.amount());
-  kept->set_payment_reference(invoice.payment_reference());
-  return kept;
-}
-
-std::vector<const v1::Notice*> SplitInvoiceSource::KeepNotices(
-    absl::Span<const v1::Notice* const> notices) {
-  std::vector<const v1::Notice*> kept;
-  kept.reserve(notices.size());
-  for (const v1::Notice* notice : notices) {
-    auto* copy = google::protobuf::Arena::CreateMessage<v1::Notice>(&kept_);
-    *copy = *notice;
-    kept.push_back(copy);
-  }
-  return kept;
 }
 
 }  // namespace purring::internal

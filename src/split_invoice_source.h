@@ -7,7 +7,6 @@
 #include <memory>
 #include <vector>
 
-#include "google/protobuf/arena.h"
 #include "invoice_source.h"
 #include "request_split.h"
 #include "validate_records.h"
@@ -34,14 +33,10 @@ class SplitInvoiceSource : public InvoiceSource {
   // The invoice amounts and payments of the whole ledger, summed over the
   // shards, within kMaxLedgerTotal.
   absl::Status AfterShards() override;
-  // Copies onto this source's arena: the fields letters and hand-offs read.
-  const v1::Invoice* KeepInvoice(const v1::Invoice& invoice) override;
-  std::vector<const v1::Notice*> KeepNotices(
-      absl::Span<const v1::Notice* const> notices) override;
   absl::string_view Number(int invoice) const override {
     return split_.invoices[invoice].number;
   }
-  // Frees the spans, the index, the shards' messages and what was kept.
+  // Frees the spans, the index and the shards' messages.
   void Done() override;
 
  private:
@@ -59,7 +54,6 @@ class SplitInvoiceSource : public InvoiceSource {
   RequestSplit split_;
   SplitIndex index_;
   std::vector<std::unique_ptr<Shard>> shards_;
-  google::protobuf::Arena kept_;  // thread-safe: shards keep concurrently
 };
 
 }  // namespace purring::internal

@@ -5,14 +5,6 @@
 
 namespace purring::internal {
 
-v1::CollectionCaseFile BuildCaseFile(const HandOffInput& input,
-                                     const v1::DunningSettings& settings,
-                                     const RateBook& rates) {
-  v1::CollectionCaseFile file;
-  BuildCaseFileInto(input, settings, rates, &file);
-  return file;
-}
-
 void BuildCaseFileInto(const HandOffInput& input,
                        const v1::DunningSettings& settings,
                        const RateBook& rates, v1::CollectionCaseFile* out) {

@@ -3,8 +3,7 @@
 #ifndef PURRING_SRC_PROCESS_HANDOFF_H_
 #define PURRING_SRC_PROCESS_HANDOFF_H_
 
-#include <vector>
-
+#include "absl/types/span.h"
 #include "money/rate_book.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -15,18 +14,13 @@ struct HandOffInput {
   const v1::Customer* customer;
   const v1::Invoice* invoice;
   const v1::InvoiceResult* result;
-  std::vector<const v1::Notice*> notices;  // sorted by sent date
+  absl::Span<const v1::Notice* const> notices;  // sorted by sent date
 };
 
 // Debtor, claim (balance and interest so far), the notices sent with dates
 // and fees, and the estimated collection costs (EstimateCollectionCosts on
-// the principal outstanding, at the transfer date).
-v1::CollectionCaseFile BuildCaseFile(const HandOffInput& input,
-                                     const v1::DunningSettings& settings,
-                                     const RateBook& rates);
-
-// The same, built in place in *file (e.g. one just added to the response),
-// so that it is not built elsewhere and copied. REQUIRES: *file is empty.
+// the principal outstanding, at the transfer date), built in *file.
+// REQUIRES: *file is empty.
 void BuildCaseFileInto(const HandOffInput& input,
                        const v1::DunningSettings& settings,
                        const RateBook& rates, v1::CollectionCaseFile* file);
