@@ -8,6 +8,8 @@
 //                        from the engine's bytes): no engine logic at all
 //   BM_EvaluateCpp/N     purring::EvaluateInto on a request parsed beforehand
 //   BM_EvaluateCApi/N    purring_evaluate: bytes in, bytes out
+//   BM_EvaluateCApiTo/N  purring_evaluate_to: bytes in, the response handed
+//                        to a host writer in pieces
 //   BM_EvaluateJson/N    purring_evaluate_json: JSON in, JSON out
 //   BM_EvaluateCApiSharded/invoices:N/threads:T
 //                        purring_evaluate with options.threads = T (wall time)
@@ -146,6 +148,29 @@ void BM_EvaluateCApi(benchmark::State& state) {
   RunCApi(state, ledger, ledger.request);
 }
 
+// A host taking the response in pieces (purring_evaluate_to), e.g. to write
+// it to a file: each piece is copied into the host's own reused buffer.
+void BM_EvaluateCApiTo(benchmark::State& state) {
+  const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  std::string host_buffer;
+  auto copy = [](void* context, const uint8_t* data, size_t size) {
+    static_cast<std::string*>(context)->assign(
+        reinterpret_cast<const char*>(data), size);
+    return 0;
+  };
+  for (auto _ : state) {
+    const int rc = purring_evaluate_to(ledger.request.data(),
+                                       ledger.request.size(), copy,
+                                       &host_buffer, nullptr);
+    if (rc != PURRING_OK) {
+      state.SkipWithError(purring_status_name(rc));
+      break;
+    }
+    benchmark::DoNotOptimize(host_buffer.data());
+  }
+  ReportSizes(state, ledger);
+}
+
 void BM_EvaluateJson(benchmark::State& state) {
   Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
   const std::string& json = RequestJson(ledger);
@@ -180,6 +205,7 @@ void Sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_Floor)->Apply(Sizes);
 BENCHMARK(BM_EvaluateCApi)->Apply(Sizes);
+BENCHMARK(BM_EvaluateCApiTo)->Apply(Sizes);
 BENCHMARK(BM_FloorMaterialized)->Apply(Sizes);
 BENCHMARK(BM_EvaluateCpp)->Apply(Sizes);
 // Not at 1 000 000: protobuf 3.21's JSON parser and printer need more than
