@@ -467,6 +467,12 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
                             source.Number(entry.invoice), entry.record,
                             entry.line_interest});
   }
+  // Nothing reads the invoices after this: the statuses are counted now, so
+  // that the source frees its spans and index before the letters are built
+  // (the numbers it gave are views of the request, still valid).
+  const absl::Status counted = CountStatuses(source, summaries, response);
+  std::vector<StatusAndBalance>().swap(summaries);
+  source.Done();
   int32_t automatic_letters = 0;
   if (absl::Status s = BuildLetters(
           letter_items, settings, response->mutable_letters(),
@@ -507,9 +513,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     shards[0].reports.Merge(shards[s].reports);
   }
   shards[0].reports.Finish(settings.provider_pricing(), response);
-  if (absl::Status s = CountStatuses(source, summaries, response); !s.ok()) {
-    return s;
-  }
+  if (!counted.ok()) return counted;
   for (v1::Warning& warning : warnings) {
     *response->add_warnings() = std::move(warning);
   }
@@ -587,7 +591,6 @@ absl::Status EvaluateSource(const v1::EvaluateRequest& request,
       !s.ok()) {
     return s;
   }
-  source.Done();
   store.TakeRest(*tail);
   arena.Reset();  // the tail, serialized: freed before the response grows
   return writer != nullptr ? store.FinishWriting() : store.Finish(out);

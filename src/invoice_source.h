@@ -42,14 +42,16 @@ class InvoiceSource {
   // request.
   virtual absl::Status AfterShards() { return absl::OkStatus(); }
 
-  // Invoice's number, until Done.
+  // Invoice's number, callable until Done; a view valid as long as the
+  // request.
   virtual absl::string_view Number(int invoice) const = 0;
-  // Called once nothing reads the invoices any more (before the response's last bytes are written): the source may
-  // free what it holds, so that it is not held at the evaluation's peak.
+  // Called once nothing reads the invoices any more (before the letters
+  // and the rest of the response are built): the source may free what it
+  // holds, so that it is not held at the evaluation's peak.
   virtual void Done() {}
 };
 
-// The invoices of a parsed request; nothing to copy or keep.
+// The invoices of a parsed request; nothing to free.
 class TreeInvoiceSource : public InvoiceSource {
  public:
   // REQUIRES: index was built from the validated request; both outlive this.
