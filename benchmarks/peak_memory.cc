@@ -3,15 +3,21 @@
 //
 //   purring_peak_memory [--invoices N]      (default 1000000)
 //
-// Generates the ledger, keeps only its serialized bytes, then resets the
-// kernel's peak-RSS mark (/proc/self/clear_refs "5", Linux) and calls
-// purring_evaluate once. "extra" is the peak RSS during the call minus the
-// RSS before it: everything the engine allocated, the response buffer
-// included; the request bytes the host already holds are not counted.
-// Then the same for the floor: the request parsed on an arena (as
-// purring_evaluate parses it) and a buffer of the response's size written,
-// so that the engine's own share shows.
+// Generates the ledger and keeps only its serialized bytes. Then each
+// measurement runs in a child process of its own (fork), so that what one
+// freed and glibc kept does not count in the next: the child resets the
+// kernel's peak-RSS mark (/proc/self/clear_refs "5", Linux) and makes the
+// call. "extra" is the peak RSS during the call minus the RSS before it:
+// everything the engine allocated, the response buffer included; the
+// request bytes the host already holds are not counted. Measured:
+// purring_evaluate (the response in one buffer), purring_evaluate_to (the
+// response handed to a writer that keeps nothing, as a host writing it to
+// a file or a socket), each also as the second call in a process, and the
+// floor: the request parsed on an arena (as the tree's reading parses it)
+// and a buffer of the response's size written.
 #include <malloc.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -39,12 +45,9 @@ long long StatusBytes(const char* key) {
   return -1;
 }
 
-// Peak RSS above the current RSS while the request is parsed on an arena
-// and a response-sized buffer is written: what protobuf alone needs.
-long long FloorExtraPeak(const std::string& request, size_t response_size) {
-  malloc_trim(0);
-  std::ofstream("/proc/self/clear_refs") << "5";
-  const long long before = StatusBytes("VmRSS:");
+// What protobuf alone needs: the request parsed on an arena and a
+// response-sized buffer written. False when the request does not parse.
+bool Floor(const std::string& request, size_t response_size) {
   {
     google::protobuf::ArenaOptions options;  // as capi/purring_c.cc
     options.start_block_size = 16 * 1024;
@@ -52,13 +55,76 @@ long long FloorExtraPeak(const std::string& request, size_t response_size) {
     google::protobuf::Arena arena(options);
     auto* parsed = google::protobuf::Arena::CreateMessage<
         purring::v1::EvaluateRequest>(&arena);
-    if (!parsed->ParseFromString(request)) return -1;
+    if (!parsed->ParseFromString(request)) return false;
     char* bytes = static_cast<char*>(std::malloc(response_size));
-    if (bytes == nullptr) return -1;
+    if (bytes == nullptr) return false;
     std::memset(bytes, 1, response_size);
     std::free(bytes);
   }
-  return StatusBytes("VmHWM:") - before;
+  return true;
+}
+
+// purring_evaluate; the response's size, 0 on failure.
+size_t Evaluate(const std::string& request) {
+  purring_buffer out{nullptr, 0};
+  const int rc = purring_evaluate(request.data(), request.size(), &out);
+  const size_t size = rc == PURRING_OK ? out.size : 0;
+  purring_buffer_free(&out);
+  return size;
+}
+
+// purring_evaluate_to with a writer that counts the bytes and keeps none;
+// the response's size, 0 on failure.
+size_t EvaluateTo(const std::string& request) {
+  size_t written = 0;
+  const int rc = purring_evaluate_to(
+      request.data(), request.size(),
+      [](void* context, const uint8_t*, size_t size) {
+        *static_cast<size_t*>(context) += size;
+        return 0;
+      },
+      &written, nullptr);
+  return rc == PURRING_OK ? written : 0;
+}
+
+// Runs call() in a child process; `warm_up` first runs it once unmeasured
+// (the second call in a process). Prints the peak above the RSS before the
+// measured call, relative to the request's size. Returns what the call
+// returned (a size; 0 means it failed).
+template <typename Call>
+size_t Measure(const char* what, bool warm_up, size_t request_size,
+               Call call) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return 0;
+  std::fflush(stdout);
+  const pid_t child = fork();
+  if (child < 0) return 0;
+  if (child == 0) {
+    close(pipe_fds[0]);
+    size_t result = 0;
+    if (!warm_up || call() != 0) {
+      malloc_trim(0);
+      std::ofstream("/proc/self/clear_refs") << "5";  // VmHWM := VmRSS
+      const long long before = StatusBytes("VmRSS:");
+      result = call();
+      const long long extra = StatusBytes("VmHWM:") - before;
+      std::printf("%-44s extra peak %6.1f MB = %.2f x request\n", what,
+                  extra / 1e6, static_cast<double>(extra) / request_size);
+      std::fflush(stdout);
+    }
+    const bool sent = write(pipe_fds[1], &result, sizeof result) ==
+                      static_cast<ssize_t>(sizeof result);
+    _exit(sent ? 0 : 1);
+  }
+  close(pipe_fds[1]);
+  size_t result = 0;
+  if (read(pipe_fds[0], &result, sizeof result) !=
+      static_cast<ssize_t>(sizeof result)) {
+    result = 0;
+  }
+  close(pipe_fds[0]);
+  waitpid(child, nullptr, 0);
+  return result;
 }
 
 }  // namespace
@@ -79,53 +145,31 @@ int main(int argc, char** argv) {
     options.invoices = invoices;
     purring::tools::GenerateLedger(options).SerializeToString(&request);
   }
-  malloc_trim(0);  // give the generator's memory back before the baseline
-
-  std::ofstream("/proc/self/clear_refs") << "5";  // reset VmHWM to VmRSS
-  const long long before = StatusBytes("VmRSS:");
-  purring_buffer out{nullptr, 0};
-  const int rc = purring_evaluate(request.data(), request.size(), &out);
-  const long long peak = StatusBytes("VmHWM:");
-  if (rc != PURRING_OK) {
-    std::fprintf(stderr, "purring_evaluate: %s\n", purring_status_name(rc));
+  malloc_trim(0);  // give the generator's memory back before the children
+  const size_t n = request.size();
+  auto evaluate = [&] { return Evaluate(request); };
+  auto evaluate_to = [&] { return EvaluateTo(request); };
+  std::printf("invoices %d\nrequest %.1f MB\n", invoices, n / 1e6);
+  const size_t response_size =
+      Measure("purring_evaluate (one buffer)", false, n, evaluate);
+  if (response_size == 0) {
+    std::fprintf(stderr, "purring_evaluate failed\n");
     return 1;
   }
-  const double mb = 1e6;
-  std::printf("invoices %d\nrequest %.1f MB\nresponse %.1f MB\n", invoices,
-              request.size() / mb, out.size / mb);
-  std::printf("rss before %.1f MB, peak %.1f MB\n", before / mb, peak / mb);
-  std::printf("extra peak %.1f MB = %.2f x request\n", (peak - before) / mb,
-              static_cast<double>(peak - before) / request.size());
-  const size_t response_size = out.size;
-  purring_buffer_free(&out);
-
-  // The same evaluation handed to a writer in pieces (purring_evaluate_to),
-  // as a host writing the response to a file or a socket would take it: the
-  // writer keeps nothing, so the peak is the engine's own.
-  malloc_trim(0);
-  std::ofstream("/proc/self/clear_refs") << "5";
-  const long long before_to = StatusBytes("VmRSS:");
-  size_t written = 0;
-  const int rc_to = purring_evaluate_to(
-      request.data(), request.size(),
-      [](void* context, const uint8_t*, size_t size) {
-        *static_cast<size_t*>(context) += size;
-        return 0;
-      },
-      &written, nullptr);
-  const long long peak_to = StatusBytes("VmHWM:");
-  if (rc_to != PURRING_OK || written != response_size) {
-    std::fprintf(stderr, "purring_evaluate_to: %s, %zu bytes\n",
-                 purring_status_name(rc_to), written);
+  auto floor = [&] { return Floor(request, response_size) ? size_t{1} : 0; };
+  const bool ok =
+      Measure("purring_evaluate_to (pieces)", false, n, evaluate_to) ==
+          response_size &&
+      Measure("purring_evaluate, second call", true, n, evaluate) ==
+          response_size &&
+      Measure("purring_evaluate_to, second call", true, n, evaluate_to) ==
+          response_size &&
+      Measure("floor (parsed request + response buffer)", false, n, floor) !=
+          0;
+  std::printf("response %.1f MB\n", response_size / 1e6);
+  if (!ok) {
+    std::fprintf(stderr, "a measurement failed\n");
     return 1;
   }
-  std::printf("evaluate_to: extra peak %.1f MB = %.2f x request "
-              "(the response written in pieces)\n",
-              (peak_to - before_to) / mb,
-              static_cast<double>(peak_to - before_to) / request.size());
-  const long long floor = FloorExtraPeak(request, response_size);
-  std::printf("floor extra peak %.1f MB = %.2f x request "
-              "(parsed request + response buffer)\n",
-              floor / mb, static_cast<double>(floor) / request.size());
   return 0;
 }

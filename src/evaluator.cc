@@ -15,17 +15,16 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "action_records.h"
 #include "arena_options.h"
 #include "dates.h"
 #include "invoice_source.h"
 #include "money/money_math.h"
-#include "money/postings.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
 #include "piece_writer.h"
 #include "process/customer_table.h"
 #include "process/dispatch.h"
-#include "process/handoff.h"
 #include "process/invoice_eval.h"
 #include "process/letters.h"
 #include "process/oslo_time.h"
@@ -37,19 +36,6 @@
 
 namespace purring::internal {
 namespace {
-
-// A proposed action with the record its shard built for it while its
-// invoice was at hand: a SEND_NOTICE's letter line (AddLetterLine), a
-// TRANSFER_TO_COLLECTION's case file (AddCaseFile).
-struct ActionEntry {
-  int invoice;
-  v1::ProposedAction* action;
-  // The record's bytes: in the shard's `records` at record_offset until the
-  // shards are done, then `record`.
-  size_t record_offset = 0;
-  absl::string_view record;
-  int64_t line_interest = 0;  // SEND_NOTICE: the line's interest
-};
 
 // A warning about one invoice, made while its shard had it loaded.
 using InvoiceWarning = std::pair<int, v1::Warning>;
@@ -63,12 +49,6 @@ struct ShardOutput {
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
   ReportAccumulator reports;
-  // The actions' records, serialized back to back, and the scratch they
-  // are built in.
-  MallocBuffer records;
-  v1::LetterLine line;
-  std::string letter_id;
-  v1::CollectionCaseFile case_file;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
 
@@ -82,10 +62,14 @@ struct ShardOutput {
 };
 
 // What CountStatuses needs of each result, kept by invoice because the
-// results themselves may already be serialized.
-struct StatusAndBalance {
-  v1::InvoiceStatus status = v1::INVOICE_STATUS_UNSPECIFIED;
-  int64_t balance = 0;
+// results themselves may already be serialized: side by side rather than
+// as pairs, 9 bytes an invoice instead of 16.
+struct StatusSummaries {
+  static_assert(v1::InvoiceStatus_ARRAYSIZE <= 256);
+  explicit StatusSummaries(int invoice_count)
+      : status(invoice_count), balance(invoice_count) {}
+  std::vector<uint8_t> status;  // v1::InvoiceStatus
+  std::vector<int64_t> balance;
 };
 
 // Everything one shard reads and writes; the vectors are shared, the shards
@@ -97,9 +81,10 @@ struct ShardJob {
   const ShardPlan* plan;
   google::protobuf::Arena* arena;  // for the actions; may be nullptr
   ResultStore* store;
-  std::vector<StatusAndBalance>* summaries;
+  StatusSummaries* summaries;
   const v1::EvaluateRequest* request;  // its customers and settings
   const RateBook* rates;
+  std::vector<ActionRecords>* records;  // by shard
 };
 
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
@@ -125,44 +110,6 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   warning.set_invoice_number(invoice.number());
   warning.set_customer_id(invoice.customer_id());
   return warning;
-}
-
-// Appends `record` to the shard's records for its last action.
-void AddRecord(const google::protobuf::MessageLite& record, ShardOutput* out) {
-  ActionEntry& entry = out->actions.back();
-  const size_t size = record.ByteSizeLong();
-  record.SerializeWithCachedSizesToArray(
-      reinterpret_cast<uint8_t*>(out->records.Reserve(size)));
-  entry.record_offset = out->records.size();
-  entry.record = absl::string_view(nullptr, size);  // placed after the shards
-  out->records.Commit(size);
-}
-
-// The letter line of the shard's last action, a SEND_NOTICE for `invoice`.
-void AddLetterLine(const ShardJob& job, const v1::Invoice& invoice,
-                   const v1::Balance& balance, ShardOutput* out) {
-  const v1::ProposedAction& action = *out->actions.back().action;
-  out->letter_id.clear();
-  AppendLetterId(invoice.customer_id(), action, &out->letter_id);
-  out->line.Clear();
-  FillLetterLine(invoice, balance, action, out->letter_id,
-                 job.request->settings().objection_link_template(),
-                 &out->line);
-  out->actions.back().line_interest = out->line.interest();
-  AddRecord(out->line, out);
-}
-
-// The case file of the shard's last action, a TRANSFER_TO_COLLECTION.
-void AddCaseFile(const ShardJob& job, const InvoiceInput& input,
-                 int32_t customer, const v1::InvoiceResult& result,
-                 ShardOutput* out) {
-  const HandOffInput hand_off{out->actions.back().action,
-                              &job.request->customers(customer), input.invoice,
-                              &result, input.notices};
-  out->case_file.Clear();
-  BuildCaseFileInto(hand_off, job.request->settings(), *job.rates,
-                    &out->case_file);
-  AddRecord(out->case_file, out);
 }
 
 // customer: the invoice's customer's position, -1 for none.
@@ -191,20 +138,20 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
   if (output.has_action) {
     ActionEntry& entry = out->actions.emplace_back();
     entry.invoice = i;
+    entry.shard = shard;
     entry.action = output.action;
   }
   if (!status.ok()) {
     out->status = std::move(status);
     return;
   }
-  (*job.summaries)[i] = {result->status(), result->balance().total()};
+  job.summaries->status[i] = static_cast<uint8_t>(result->status());
+  job.summaries->balance[i] = result->balance().total();
   if (output.has_action) {
-    if (output.action->kind() == v1::ACTION_KIND_SEND_NOTICE) {
-      AddLetterLine(job, *input.invoice, result->balance(), out);
-    } else if (output.action->kind() ==
-               v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-      AddCaseFile(job, input, customer, *result, out);
-    }
+    (*job.records)[shard].Build(
+        {input.invoice, input.notices, result, &job.request->customers(customer),
+         &job.request->settings(), job.rates},
+        &out->actions.back());
   }
   job.store->Close(shard, i);
   if (output.cutoff_not_numeric) {
@@ -351,7 +298,7 @@ std::vector<v1::Warning> MergedWarnings(
 }
 
 absl::Status CountStatuses(const InvoiceSource& source,
-                           const std::vector<StatusAndBalance>& summaries,
+                           const StatusSummaries& summaries,
                            v1::EvaluateResponse* response) {
   struct Count {
     int32_t count = 0;
@@ -359,15 +306,16 @@ absl::Status CountStatuses(const InvoiceSource& source,
   };
   // Indexed by status number: the engine sets only the enum's values.
   std::array<Count, v1::InvoiceStatus_ARRAYSIZE> counts{};
-  for (size_t i = 0; i < summaries.size(); ++i) {
-    Count& entry = counts[summaries[i].status];
+  for (size_t i = 0; i < summaries.status.size(); ++i) {
+    const auto status = static_cast<v1::InvoiceStatus>(summaries.status[i]);
+    Count& entry = counts[status];
     ++entry.count;
     // Overflow is an error, not a wrap (each balance is bounded, their sum
     // over a ledger is not).
-    if (!AddMoney(summaries[i].balance, &entry.balance).ok()) {
+    if (!AddMoney(summaries.balance[i], &entry.balance).ok()) {
       return absl::OutOfRangeError(absl::StrCat(
           "the balances of status ",
-          v1::InvoiceStatus_Name(summaries[i].status),
+          v1::InvoiceStatus_Name(status),
           " overflow 64-bit øre (at invoice \"",
           source.Number(static_cast<int>(i)), "\")"));
     }
@@ -420,29 +368,32 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
 
-  std::vector<StatusAndBalance> summaries(plan.invoice_count);
+  StatusSummaries summaries(plan.invoice_count);
   std::vector<ShardOutput> shards(plan.shard_count());
+  std::vector<ActionRecords> records(plan.shard_count());
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source, &ctx,       &customers, &plan,   response->GetArena(),
-                     store,   &summaries, &request,   &*rates};
+  const ShardJob job{&source,  &ctx,     &customers, &plan,
+                     response->GetArena(), store, &summaries, &request,
+                     &*rates,  &records};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
 
   // Actions in request order (one per invoice at most), whatever the split.
-  std::vector<ActionEntry> actions;
-  for (ShardOutput& shard : shards) {
-    for (ActionEntry& entry : shard.actions) {
-      entry.record = absl::string_view(
-          shard.records.data() + entry.record_offset, entry.record.size());
-      actions.push_back(std::move(entry));
-    }
-    shard.actions.clear();  // owned by actions now
+  // One shard's are in that order already: taken, not copied.
+  std::vector<ActionEntry> actions = std::move(shards[0].actions);
+  shards[0].actions.clear();  // owned by actions now
+  for (size_t s = 1; s < shards.size(); ++s) {
+    for (ActionEntry& entry : shards[s].actions) actions.push_back(entry);
+    shards[s].actions.clear();
   }
-  std::sort(actions.begin(), actions.end(),
-            [](const auto& a, const auto& b) { return a.invoice < b.invoice; });
+  if (shards.size() > 1) {
+    std::sort(actions.begin(), actions.end(), [](const auto& a, const auto& b) {
+      return a.invoice < b.invoice;
+    });
+  }
   response->mutable_actions()->Reserve(static_cast<int>(actions.size()));
   for (const ActionEntry& entry : actions) {
     // Same arena (or both on the heap): ownership moves, nothing is copied.
@@ -464,14 +415,15 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   for (const ActionEntry& entry : actions) {
     if (entry.action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
     letter_items.push_back({entry.action, customer(entry.invoice),
-                            source.Number(entry.invoice), entry.record,
+                            source.Number(entry.invoice),
+                            records[entry.shard].line(entry),
                             entry.line_interest});
   }
   // Nothing reads the invoices after this: the statuses are counted now, so
   // that the source frees its spans and index before the letters are built
   // (the numbers it gave are views of the request, still valid).
   const absl::Status counted = CountStatuses(source, summaries, response);
-  std::vector<StatusAndBalance>().swap(summaries);
+  summaries = StatusSummaries(0);
   source.Done();
   int32_t automatic_letters = 0;
   if (absl::Status s = BuildLetters(
@@ -484,16 +436,21 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       !s.ok()) {
     return s;
   }
-
-  for (const ActionEntry& entry : actions) {
-    const v1::ProposedAction& action = *entry.action;
-    if (action.kind() == v1::ACTION_KIND_SEND_NOTICE) {
-      AppendPostings(action, settings.accounting(), response->mutable_postings());
-      store->TakeTailRecords(response);
-    } else if (action.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-      store->TakeCaseFile(response, entry.record);
-    }
+  // The lines are in the letters now: freed before the rest is built.
+  std::vector<LetterItem>().swap(letter_items);
+  for (ActionRecords& shard : records) shard.FreeLines();
+  {
+    MallocBuffer postings = ActionRecords::GatherPostings(
+        absl::MakeSpan(records), actions);
+    store->TakeFields(response, v1::EvaluateResponse::kPostingsFieldNumber,
+                      &postings);
+    MallocBuffer case_files = ActionRecords::GatherCaseFiles(
+        absl::MakeSpan(records), actions);
+    store->TakeFields(response,
+                      v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
+                      &case_files);
   }
+
 
   v1::NextDispatch* next = response->mutable_next_dispatch();
   next->set_enabled(dispatch.enabled);

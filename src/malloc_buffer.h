@@ -6,6 +6,7 @@
 #define PURRING_SRC_MALLOC_BUFFER_H_
 
 #include <cstddef>
+#include <utility>
 
 namespace purring::internal {
 
@@ -14,6 +15,11 @@ class MallocBuffer {
   MallocBuffer() = default;
   MallocBuffer(const MallocBuffer&) = delete;
   MallocBuffer& operator=(const MallocBuffer&) = delete;
+  MallocBuffer(MallocBuffer&& other) noexcept { swap(other); }
+  MallocBuffer& operator=(MallocBuffer&& other) noexcept {
+    MallocBuffer(std::move(other)).swap(*this);
+    return *this;
+  }
   ~MallocBuffer();
 
   // Room for at least n more bytes after the end; returns where they start.

@@ -6,80 +6,20 @@
 #include "absl/strings/str_cat.h"
 #include "arena_options.h"
 #include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/wire_format_lite.h"
+#include "wire_fields.h"
 
 namespace purring::internal {
 namespace {
 
-using google::protobuf::io::CodedOutputStream;
+// evaluate.proto's EvaluateResponse, fields all length-delimited.
+constexpr int kResultsField = v1::EvaluateResponse::kResultsFieldNumber;
+constexpr int kLettersField = v1::EvaluateResponse::kLettersFieldNumber;
+constexpr int kPostingsField = v1::EvaluateResponse::kPostingsFieldNumber;
+constexpr int kHandOffsField =
+    v1::EvaluateResponse::kCollectionHandOffsFieldNumber;
 
-using google::protobuf::io::CodedInputStream;
-using google::protobuf::internal::WireFormatLite;
-
-// evaluate.proto: EvaluateResponse.results = 5, letters = 8, postings = 9,
-// collection_hand_offs = 12, all length-delimited.
-constexpr int kResultsField = 5;
-constexpr int kLettersField = 8;
-constexpr int kPostingsField = 9;
-constexpr int kHandOffsField = 12;
-constexpr size_t kMaxVarint32 = 5;
-
-// Writes the tag and length of a length-delimited field `field` of `size`
-// bytes; returns where its bytes go. Fields purring writes are numbered
-// below 16, so the tag is one byte.
-uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
-  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
-      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
-  return CodedOutputStream::WriteVarint32ToArray(size, at);
-}
-
-// The bytes WriteFieldHead and then `size` bytes take.
-size_t FieldBytes(size_t size) {
-  return 1 + CodedOutputStream::VarintSize32(static_cast<uint32_t>(size)) +
-         size;
-}
-
-// Appends `message` as field `field` of its parent: tag, length, bytes.
-// Returns the bytes written. Every record purring writes is far below 2 GiB
-// (purring/limits.h bounds every input record).
-size_t AppendField(int field, const google::protobuf::MessageLite& message,
-                   MallocBuffer* out) {
-  const uint32_t size = static_cast<uint32_t>(message.ByteSizeLong());
-  char* start = out->Reserve(1 + kMaxVarint32 + size);
-  uint8_t* at = WriteFieldHead(field, size, reinterpret_cast<uint8_t*>(start));
-  at = message.SerializeWithCachedSizesToArray(at);
-  const size_t written = reinterpret_cast<char*>(at) - start;
-  out->Commit(written);
-  return written;
-}
-
-// The same for a message already serialized.
-void AppendBytesField(int field, absl::string_view bytes, MallocBuffer* out) {
-  char* start = out->Reserve(FieldBytes(bytes.size()));
-  uint8_t* at = WriteFieldHead(field, static_cast<uint32_t>(bytes.size()),
-                               reinterpret_cast<uint8_t*>(start));
-  std::memcpy(at, bytes.data(), bytes.size());
-  out->Commit(FieldBytes(bytes.size()));
-}
-
-// Where, from `from` on (a field boundary), the fields numbered `field` or
-// more begin in a serialized message whose fields are in number order (as
-// protobuf writes them).
-size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
-  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()) + from,
-                      static_cast<int>(bytes.size() - from));
-  while (true) {
-    const size_t at = from + in.CurrentPosition();
-    const uint32_t tag = in.ReadTag();
-    if (tag == 0 || WireFormatLite::GetTagFieldNumber(tag) >= field ||
-        !WireFormatLite::SkipField(&in, tag)) {
-      return at;
-    }
-  }
-}
-
-// evaluate.proto: ProposedLetter.lines = 14, the fields after it from 15.
-constexpr int kLetterLinesField = 14;
+// The fields after ProposedLetter.lines are numbered from 15 on.
+constexpr int kLetterLinesField = v1::ProposedLetter::kLinesFieldNumber;
 
 // Appends `letter` (which has no lines) with `lines` (serialized LetterLine
 // messages) as its lines, as field `field` of its parent: the bytes protobuf
@@ -136,11 +76,13 @@ void TreeResultStore::TakeLetter(v1::EvaluateResponse* tail,
   }
 }
 
-void TreeResultStore::TakeCaseFile(v1::EvaluateResponse* tail,
-                                   absl::string_view case_file) {
-  // Serialized by a shard: parsing it back cannot fail.
-  tail->add_collection_hand_offs()->ParseFromArray(
-      case_file.data(), static_cast<int>(case_file.size()));
+void TreeResultStore::TakeFields(v1::EvaluateResponse* tail, int /*field*/,
+                                 MallocBuffer* fields) {
+  // Serialized by the shards: merging them cannot fail.
+  google::protobuf::io::CodedInputStream in(
+      reinterpret_cast<const uint8_t*>(fields->data()),
+      static_cast<int>(fields->size()));
+  tail->MergePartialFromCodedStream(&in);
 }
 
 StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
@@ -207,16 +149,9 @@ void StreamedResultStore::TakeLetter(
   tail->mutable_letters()->Clear();
 }
 
-void StreamedResultStore::TakeCaseFile(v1::EvaluateResponse* /*tail*/,
-                                       absl::string_view case_file) {
-  AppendBytesField(kHandOffsField, case_file, &hand_offs_);
-}
-
-void StreamedResultStore::TakeTailRecords(v1::EvaluateResponse* tail) {
-  for (const v1::LedgerPosting& posting : tail->postings()) {
-    AppendField(kPostingsField, posting, &postings_);
-  }
-  tail->mutable_postings()->Clear();
+void StreamedResultStore::TakeFields(v1::EvaluateResponse* /*tail*/,
+                                     int field, MallocBuffer* fields) {
+  (field == kPostingsField ? postings_ : hand_offs_).swap(*fields);
 }
 
 void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {

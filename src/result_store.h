@@ -37,15 +37,13 @@ class ResultStore {
   // field, so that a ledger's letters never exist as messages all at once.
   virtual void TakeLetter(v1::EvaluateResponse* tail,
                           absl::Span<const absl::string_view> lines) = 0;
-  // Called on one thread for each hand-off, in request order, with its
-  // serialized CollectionCaseFile (built by its invoice's shard): adds it to
-  // tail, or serializes it at once (the streamed store).
-  virtual void TakeCaseFile(v1::EvaluateResponse* tail,
-                            absl::string_view case_file) = 0;
-  // Called on one thread after each action's postings were added to *tail.
-  // The streamed store serializes them at once and clears the field
-  // (protobuf reuses the cleared messages), likewise.
-  virtual void TakeTailRecords(v1::EvaluateResponse* /*tail*/) {}
+  // Called on one thread, once for the postings and once for the
+  // collection hand-offs, with every record of that field (`field`) of the
+  // response serialized as its fields, in request order (built by the
+  // shards, ActionRecords): merges them into tail, or keeps the bytes (the
+  // streamed store). *fields may be taken.
+  virtual void TakeFields(v1::EvaluateResponse* tail, int field,
+                          MallocBuffer* fields) = 0;
   // True once the host's writer has stopped the evaluation: the shards
   // stop too.
   virtual bool Stopped() const { return false; }
@@ -60,11 +58,11 @@ class TreeResultStore : public ResultStore {
 
   v1::InvoiceResult* Open(int shard, int invoice) override;
   void Close(int /*shard*/, int /*invoice*/) override {}
-  // Parse the lines into the letter, the case file into the response.
+  // Parse the lines into the letter, the fields into the response.
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
-  void TakeCaseFile(v1::EvaluateResponse* tail,
-                    absl::string_view case_file) override;
+  void TakeFields(v1::EvaluateResponse* tail, int field,
+                  MallocBuffer* fields) override;
 
  private:
   v1::EvaluateResponse* response_;
@@ -89,16 +87,15 @@ class StreamedResultStore : public ResultStore {
   void Close(int shard, int invoice) override;
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
-  void TakeCaseFile(v1::EvaluateResponse* tail,
-                    absl::string_view case_file) override;
-  void TakeTailRecords(v1::EvaluateResponse* tail) override;
+  void TakeFields(v1::EvaluateResponse* tail, int field,
+                  MallocBuffer* fields) override;
   bool Stopped() const override {
     return writer_ != nullptr && writer_->stopped();
   }
 
   // Serializes the rest of the response: tail holds only the fields after
-  // the results (6 to 15), less what TakeLetter, TakeCaseFile and
-  // TakeTailRecords took. The caller may free tail afterwards.
+  // the results (6 to 15), less what TakeLetter and TakeFields took. The
+  // caller may free tail afterwards.
   void TakeRest(const v1::EvaluateResponse& tail);
   // The whole response: head, the results in request order, then the rest
   // with the records taken (TakeLetter, ...) back in their places (protobuf

@@ -1,0 +1,47 @@
+#include "wire_fields.h"
+
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
+
+namespace purring::internal {
+
+using google::protobuf::io::CodedInputStream;
+using google::protobuf::io::CodedOutputStream;
+using google::protobuf::internal::WireFormatLite;
+
+uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
+  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
+      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+  return CodedOutputStream::WriteVarint32ToArray(size, at);
+}
+
+size_t FieldBytes(size_t size) {
+  return 1 + CodedOutputStream::VarintSize32(static_cast<uint32_t>(size)) +
+         size;
+}
+
+size_t AppendField(int field, const google::protobuf::MessageLite& message,
+                   MallocBuffer* out) {
+  const size_t size = message.ByteSizeLong();
+  char* start = out->Reserve(FieldBytes(size));
+  uint8_t* at = WriteFieldHead(field, static_cast<uint32_t>(size),
+                               reinterpret_cast<uint8_t*>(start));
+  message.SerializeWithCachedSizesToArray(at);
+  out->Commit(FieldBytes(size));
+  return FieldBytes(size);
+}
+
+size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()) + from,
+                      static_cast<int>(bytes.size() - from));
+  while (true) {
+    const size_t at = from + in.CurrentPosition();
+    const uint32_t tag = in.ReadTag();
+    if (tag == 0 || WireFormatLite::GetTagFieldNumber(tag) >= field ||
+        !WireFormatLite::SkipField(&in, tag)) {
+      return at;
+    }
+  }
+}
+
+}  // namespace purring::internal

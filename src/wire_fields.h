@@ -1,0 +1,37 @@
+// Writing and finding length-delimited fields in protobuf's wire format,
+// for responses put together from records serialized apart (result_store.h)
+// in the bytes protobuf itself would write.
+#ifndef PURRING_SRC_WIRE_FIELDS_H_
+#define PURRING_SRC_WIRE_FIELDS_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message_lite.h"
+#include "malloc_buffer.h"
+
+namespace purring::internal {
+
+// Writes the tag and length of a length-delimited field `field` of `size`
+// bytes; returns where its bytes go. Fields purring writes this way are
+// numbered below 16, so the tag is one byte.
+uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at);
+
+// The bytes WriteFieldHead and then `size` bytes take.
+size_t FieldBytes(size_t size);
+
+// Appends `message` as field `field` of its parent: tag, length, bytes.
+// Returns the bytes written. Every record purring writes is far below 2 GiB
+// (purring/limits.h bounds every input record).
+size_t AppendField(int field, const google::protobuf::MessageLite& message,
+                   MallocBuffer* out);
+
+// Where, from `from` on (a field boundary), the fields numbered `field` or
+// more begin in a serialized message whose fields are in number order (as
+// protobuf writes them).
+size_t FieldsFrom(absl::string_view bytes, size_t from, int field);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_WIRE_FIELDS_H_
