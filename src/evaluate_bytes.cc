@@ -22,9 +22,11 @@ namespace purring {
 namespace internal {
 namespace {
 
-// Splits and checks the request, then runs evaluate(rest, source) on it:
-// rest is the request less its invoices and notices, which source reads
-// from the bytes. Non-OK when the request is irregular or refused.
+// Splits and checks the request, then runs evaluate(rest, source, done) on
+// it: rest is the request less its invoices and notices, which source reads
+// from the bytes; done() frees rest (its customers are most of what the
+// evaluation holds besides the response). Non-OK when the request is
+// irregular or refused.
 template <typename Evaluate>
 absl::Status WithSplitSource(absl::string_view bytes, Evaluate evaluate) {
   google::protobuf::Arena arena(LargeArenaOptions());
@@ -39,7 +41,7 @@ absl::Status WithSplitSource(absl::string_view bytes, Evaluate evaluate) {
     return s;
   }
   SplitInvoiceSource source(bytes, std::move(split), std::move(index));
-  return evaluate(*rest, source);
+  return evaluate(*rest, source, [&] { arena.Reset(); });
 }
 
 }  // namespace
@@ -48,8 +50,9 @@ absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
   MallocBuffer out;
   if (absl::Status s = WithSplitSource(
           bytes,
-          [&](const v1::EvaluateRequest& rest, SplitInvoiceSource& source) {
-            return EvaluateSourceToBytes(rest, source, &out);
+          [&](const v1::EvaluateRequest& rest, SplitInvoiceSource& source,
+              absl::FunctionRef<void()> done) {
+            return EvaluateSourceToBytes(rest, source, &out, done);
           });
       !s.ok()) {
     return s;
@@ -59,8 +62,9 @@ absl::StatusOr<SerializedResponse> EvaluateStreamed(absl::string_view bytes) {
 
 absl::Status EvaluateStreamedTo(absl::string_view bytes, PieceWriter* writer) {
   return WithSplitSource(
-      bytes, [&](const v1::EvaluateRequest& rest, SplitInvoiceSource& source) {
-        return EvaluateSourceToWriter(rest, source, writer);
+      bytes, [&](const v1::EvaluateRequest& rest, SplitInvoiceSource& source,
+                 absl::FunctionRef<void()> done) {
+        return EvaluateSourceToWriter(rest, source, writer, done);
       });
 }
 

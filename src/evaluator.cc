@@ -412,6 +412,10 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   };
   // Letters first: they set letter_id and channel on the actions.
   std::vector<LetterItem> letter_items;
+  letter_items.reserve(std::count_if(
+      actions.begin(), actions.end(), [](const ActionEntry& entry) {
+        return entry.action->kind() == v1::ACTION_KIND_SEND_NOTICE;
+      }));
   for (const ActionEntry& entry : actions) {
     if (entry.action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
     letter_items.push_back({entry.action, customer(entry.invoice),
@@ -527,7 +531,8 @@ namespace {
 // into *out, or handed to *writer (exactly one of them is given).
 absl::Status EvaluateSource(const v1::EvaluateRequest& request,
                             InvoiceSource& source, MallocBuffer* out,
-                            PieceWriter* writer) {
+                            PieceWriter* writer,
+                            absl::FunctionRef<void()> request_done) {
   const ShardPlan plan =
       PlanShards(request.options().threads(), request.customers_size(),
                  source.customer_ordinals());
@@ -548,6 +553,7 @@ absl::Status EvaluateSource(const v1::EvaluateRequest& request,
       !s.ok()) {
     return s;
   }
+  request_done();  // before the rest of the response is serialized
   store.TakeRest(*tail);
   arena.Reset();  // the tail, serialized: freed before the response grows
   return writer != nullptr ? store.FinishWriting() : store.Finish(out);
@@ -556,14 +562,15 @@ absl::Status EvaluateSource(const v1::EvaluateRequest& request,
 }  // namespace
 
 absl::Status EvaluateSourceToBytes(const v1::EvaluateRequest& request,
-                                   InvoiceSource& source, MallocBuffer* out) {
-  return EvaluateSource(request, source, out, nullptr);
+                                   InvoiceSource& source, MallocBuffer* out,
+                                   absl::FunctionRef<void()> request_done) {
+  return EvaluateSource(request, source, out, nullptr, request_done);
 }
 
 absl::Status EvaluateSourceToWriter(const v1::EvaluateRequest& request,
-                                    InvoiceSource& source,
-                                    PieceWriter* writer) {
-  return EvaluateSource(request, source, nullptr, writer);
+                                    InvoiceSource& source, PieceWriter* writer,
+                                    absl::FunctionRef<void()> request_done) {
+  return EvaluateSource(request, source, nullptr, writer, request_done);
 }
 
 }  // namespace purring::internal
