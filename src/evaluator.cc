@@ -374,9 +374,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source,  &ctx,     &customers, &plan,
-                     response->GetArena(), store, &summaries, &request,
-                     &*rates,  &records};
+  const ShardJob job{&source, &ctx, &customers, &plan, response->GetArena(),
+                     store, &summaries, &request, &*rates, &records};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
@@ -454,7 +453,6 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
                       v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
                       &case_files);
   }
-
 
   v1::NextDispatch* next = response->mutable_next_dispatch();
   next->set_enabled(dispatch.enabled);

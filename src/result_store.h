@@ -20,8 +20,8 @@
 namespace purring::internal {
 
 // Thread safety: shard s calls Open/Close for its own invoices only, from
-// one thread; different shards run concurrently. Kept() is for after the
-// shards have finished.
+// one thread; different shards run concurrently. TakeLetter and TakeFields
+// are for after the shards have finished.
 class ResultStore {
  public:
   virtual ~ResultStore() = default;
@@ -38,10 +38,10 @@ class ResultStore {
   virtual void TakeLetter(v1::EvaluateResponse* tail,
                           absl::Span<const absl::string_view> lines) = 0;
   // Called on one thread, once for the postings and once for the
-  // collection hand-offs, with every record of that field (`field`) of the
-  // response serialized as its fields, in request order (built by the
-  // shards, ActionRecords): merges them into tail, or keeps the bytes (the
-  // streamed store). *fields may be taken.
+  // collection hand-offs (`field`, EvaluateResponse's number for it), with
+  // every record of that field serialized as fields of EvaluateResponse, in
+  // request order (built by the shards, ActionRecords): merges them into
+  // tail, or keeps the bytes (the streamed store). *fields may be taken.
   virtual void TakeFields(v1::EvaluateResponse* tail, int field,
                           MallocBuffer* fields) = 0;
   // True once the host's writer has stopped the evaluation: the shards
