@@ -1,5 +1,6 @@
 #include "result_store.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstring>
 
@@ -162,7 +163,8 @@ void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
 }
 
 absl::Status StreamedResultStore::CheckTotalSize() const {
-  size_t total = (writer_ != nullptr ? writer_->written() : 0) + rest_.size() + letters_.size() + postings_.size() +
+  size_t total = (writer_ != nullptr ? writer_->written() : 0) +
+                 rest_.size() + letters_.size() + postings_.size() +
                  hand_offs_.size();
   for (const auto& shard : shards_) total += shard->bytes.size();
   if (total > static_cast<size_t>(INT_MAX)) {
@@ -227,9 +229,16 @@ absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
 
 absl::Status StreamedResultStore::FinishWriting() {
   if (absl::Status s = CheckTotalSize(); !s.ok()) return s;
+  // The letters alone are tens of megabytes on a large ledger: they go in
+  // pieces too.
+  auto write = [&](const char* bytes, size_t n) {
+    for (size_t at = 0; at < n; at += kPieceBytes) {
+      writer_->Write(
+          absl::string_view(bytes + at, std::min(kPieceBytes, n - at)));
+    }
+  };
   if (pieces_.empty()) {
-    Shard& shard = *shards_[0];
-    writer_->Write(absl::string_view(shard.bytes.data(), shard.bytes.size()));
+    write(shards_[0]->bytes.data(), shards_[0]->bytes.size());
   } else {
     // Several shards: the results in request order, gathered into pieces.
     MallocBuffer piece;
@@ -246,9 +255,7 @@ absl::Status StreamedResultStore::FinishWriting() {
     writer_->Write(absl::string_view(piece.data(), piece.size()));
   }
   shards_.clear();
-  AppendRest([&](const char* bytes, size_t n) {
-    writer_->Write(absl::string_view(bytes, n));
-  });
+  AppendRest(write);
   return writer_->stopped() ? WriterStopped() : absl::OkStatus();
 }
 
