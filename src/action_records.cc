@@ -1,5 +1,7 @@
 #include "action_records.h"
 
+#include <climits>
+
 #include "money/postings.h"
 #include "process/handoff.h"
 #include "process/letters.h"
@@ -8,52 +10,107 @@
 namespace purring::internal {
 namespace {
 
+// A shard's records past this are refused (ByteRange's 32 bits, and a
+// response of 2 GiB or more is refused anyway).
+constexpr size_t kMaxRecordsBytes = INT_MAX;
+
+absl::Status TooLarge() {
+  return absl::ResourceExhaustedError(
+      "the response would be more than 2 GiB: evaluate the ledger in parts "
+      "(by customer)");
+}
+
 // Appends `message` to `buffer` (as field `field` of EvaluateResponse, or
-// bare when field is 0) and returns where it is.
-ByteRange Append(const google::protobuf::MessageLite& message, int field,
-                 MallocBuffer* buffer) {
+// bare when field is 0) and sets *range to where it is.
+bool Append(const google::protobuf::MessageLite& message, int field,
+            MallocBuffer* buffer, ByteRange* range) {
   const size_t offset = buffer->size();
+  const size_t size = message.ByteSizeLong();
+  if (offset + FieldBytes(size) > kMaxRecordsBytes) return false;
   if (field != 0) {
     AppendField(field, message, buffer);
   } else {
-    const size_t size = message.ByteSizeLong();
     message.SerializeWithCachedSizesToArray(
         reinterpret_cast<uint8_t*>(buffer->Reserve(size)));
     buffer->Commit(size);
   }
-  return {offset, buffer->size() - offset};
+  *range = {static_cast<uint32_t>(offset),
+            static_cast<uint32_t>(buffer->size() - offset)};
+  return true;
+}
+
+bool AppendString(absl::string_view text, MallocBuffer* buffer,
+                  ByteRange* range) {
+  if (buffer->size() + text.size() > kMaxRecordsBytes) return false;
+  *range = {static_cast<uint32_t>(buffer->size()),
+            static_cast<uint32_t>(text.size())};
+  buffer->Append(text.data(), text.size());
+  return true;
 }
 
 }  // namespace
 
-void ActionRecords::Build(const Sources& sources, ActionEntry* entry) {
-  const v1::ProposedAction& action = *entry->action;
-  if (action.kind() == v1::ACTION_KIND_SEND_NOTICE) {
+absl::Status ActionRecords::Build(const Sources& sources,
+                                  v1::ProposedAction* action,
+                                  ActionEntry* entry) {
+  const bool notice = action->kind() == v1::ACTION_KIND_SEND_NOTICE;
+  if (notice) {
     letter_id_.clear();
-    AppendLetterId(sources.invoice->customer_id(), action, &letter_id_);
+    AppendLetterId(sources.invoice->customer_id(), action->step(),
+                   action->date(), &letter_id_);
+    const v1::Channel channel = LetterChannel(
+        *sources.customer, sources.settings->email_preference());
+    if (channel != v1::CHANNEL_UNSPECIFIED) {
+      action->set_letter_id(letter_id_);
+      action->set_channel(channel);
+    }
+  }
+  entry->kind = action->kind();
+  entry->step = action->step();
+  entry->automatic = action->automatic();
+  entry->has_letter = !action->letter_id().empty();
+  entry->fee = action->fee();
+  entry->compensation = action->compensation();
+  entry->amount_claimed = action->amount_claimed();
+  if (!Append(*action, v1::EvaluateResponse::kActionsFieldNumber, &actions_,
+              &entry->action) ||
+      !AppendString(action->id(), &strings_, &entry->id) ||
+      !AppendString(action->date(), &strings_, &entry->date) ||
+      !AppendString(action->deadline(), &strings_, &entry->deadline)) {
+    return TooLarge();
+  }
+
+  if (notice) {
     line_.Clear();
-    FillLetterLine(*sources.invoice, sources.result->balance(), action,
+    FillLetterLine(*sources.invoice, sources.result->balance(), *action,
                    letter_id_, sources.settings->objection_link_template(),
                    &line_);
     entry->line_interest = line_.interest();
-    entry->line = Append(line_, 0, &lines_);
+    if (!Append(line_, 0, &lines_, &entry->line)) return TooLarge();
 
     posting_scratch_.Clear();  // keeps the messages for the next action
-    AppendPostings(action, sources.settings->accounting(), &posting_scratch_);
-    const size_t offset = postings_.size();
+    AppendPostings(*action, sources.settings->accounting(), &posting_scratch_);
+    entry->postings = {static_cast<uint32_t>(postings_.size()), 0};
     for (const v1::LedgerPosting& posting : posting_scratch_) {
-      Append(posting, v1::EvaluateResponse::kPostingsFieldNumber, &postings_);
+      ByteRange one;
+      if (!Append(posting, v1::EvaluateResponse::kPostingsFieldNumber,
+                  &postings_, &one)) {
+        return TooLarge();
+      }
+      entry->postings.size += one.size;
     }
-    entry->postings = {offset, postings_.size() - offset};
-  } else if (action.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-    const HandOffInput hand_off{&action, sources.customer, sources.invoice,
+  } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
+    const HandOffInput hand_off{action, sources.customer, sources.invoice,
                                 sources.result, sources.notices};
     case_file_.Clear();
     BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);
-    entry->case_file = Append(
-        case_file_, v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
-        &case_files_);
+    if (!Append(case_file_,
+                v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
+                &case_files_, &entry->case_file)) {
+      return TooLarge();
+    }
   }
+  return absl::OkStatus();
 }
 
 template <typename Records, typename Range>
@@ -76,6 +133,12 @@ MallocBuffer ActionRecords::Gather(absl::Span<ActionRecords> shards,
   }
   for (ActionRecords& shard : shards) MallocBuffer().swap(shard.*records);
   return gathered;
+}
+
+MallocBuffer ActionRecords::GatherActions(
+    absl::Span<ActionRecords> shards, absl::Span<const ActionEntry> actions) {
+  return Gather(shards, actions, &ActionRecords::actions_,
+                &ActionEntry::action);
 }
 
 MallocBuffer ActionRecords::GatherPostings(

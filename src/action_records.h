@@ -1,16 +1,18 @@
-// What a shard builds for each of its actions while the action's invoice
-// and result are at hand: a SEND_NOTICE's letter line and postings, a
-// TRANSFER_TO_COLLECTION's case file. Nothing of an invoice or its result
-// is kept after its shard moves on; the records are put together in request
-// order once the shards are done.
+// What a shard makes of each of its actions while the action's invoice and
+// result are at hand: the action serialized (with its letter id and channel
+// once its customer is known to be reachable), a SEND_NOTICE's letter line
+// and postings, a TRANSFER_TO_COLLECTION's case file, and the few values
+// the letters and the next dispatch read. Nothing of an invoice, its result
+// or its action is kept as a message after its shard moves on; the records
+// are put together in request order once the shards are done.
 #ifndef PURRING_SRC_ACTION_RECORDS_H_
 #define PURRING_SRC_ACTION_RECORDS_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "google/protobuf/repeated_ptr_field.h"
@@ -20,19 +22,29 @@
 
 namespace purring::internal {
 
+// Bytes within one shard's records. They are part of the response, which is
+// refused at 2 GiB, so 32 bits hold them (Build refuses past that).
 struct ByteRange {
-  size_t offset = 0;
-  size_t size = 0;
+  uint32_t offset = 0;
+  uint32_t size = 0;
 };
 
-// A proposed action, with where its records are in its shard's
-// ActionRecords.
+// A proposed action: what the letters and the next dispatch read of it, and
+// where its records are in its shard's ActionRecords.
 struct ActionEntry {
-  int invoice = 0;
-  int shard = 0;
-  v1::ProposedAction* action = nullptr;
+  int32_t invoice = 0;
+  int32_t shard = 0;
+  v1::ActionKind kind = v1::ACTION_KIND_UNSPECIFIED;
+  v1::StepKind step = v1::STEP_KIND_UNSPECIFIED;
+  bool automatic = false;
+  bool has_letter = false;  // a SEND_NOTICE whose customer can be written to
+  int64_t fee = 0;
+  int64_t compensation = 0;
+  int64_t amount_claimed = 0;
   int64_t line_interest = 0;  // SEND_NOTICE: its letter line's interest
-  ByteRange line;             // SEND_NOTICE: a serialized LetterLine
+  ByteRange id, date, deadline;  // the action's, in the shard's strings
+  ByteRange action;     // an EvaluateResponse.actions field
+  ByteRange line;       // SEND_NOTICE: a serialized LetterLine
   ByteRange postings;   // SEND_NOTICE: EvaluateResponse.postings fields
   ByteRange case_file;  // TRANSFER_TO_COLLECTION: a collection_hand_offs field
 };
@@ -51,19 +63,31 @@ class ActionRecords {
     const RateBook* rates;
   };
 
-  // Builds entry's action's records (none for other kinds of action).
-  void Build(const Sources& sources, ActionEntry* entry);
+  // Records *action (completing a SEND_NOTICE with its letter id and
+  // channel when its customer can be written to) and fills *entry but for
+  // its invoice and shard. RESOURCE_EXHAUSTED when the shard's records pass
+  // 2 GiB: the response would be refused.
+  absl::Status Build(const Sources& sources, v1::ProposedAction* action,
+                     ActionEntry* entry);
 
   absl::string_view line(const ActionEntry& entry) const {
     return View(lines_, entry.line);
   }
+  // One of entry's strings (id, date, deadline).
+  absl::string_view string(ByteRange range) const {
+    return View(strings_, range);
+  }
   // Frees the lines, once they are in the letters.
   void FreeLines() { MallocBuffer().swap(lines_); }
+  // Frees the strings, once the letters and the next dispatch are built.
+  void FreeStrings() { MallocBuffer().swap(strings_); }
 
-  // Every shard's postings (or case files), as EvaluateResponse fields in
-  // request order. shards: every shard's records; actions: every action, in
-  // request order. A single shard's buffer is taken as it is; the shards'
-  // buffers are freed.
+  // Every shard's actions (postings, case files), as EvaluateResponse
+  // fields in request order. shards: every shard's records; actions: every
+  // action, in request order. A single shard's buffer is taken as it is;
+  // the shards' buffers are freed.
+  static MallocBuffer GatherActions(absl::Span<ActionRecords> shards,
+                                    absl::Span<const ActionEntry> actions);
   static MallocBuffer GatherPostings(absl::Span<ActionRecords> shards,
                                      absl::Span<const ActionEntry> actions);
   static MallocBuffer GatherCaseFiles(absl::Span<ActionRecords> shards,
@@ -78,6 +102,8 @@ class ActionRecords {
                              absl::Span<const ActionEntry> actions,
                              Records records, Range range);
 
+  MallocBuffer actions_;
+  MallocBuffer strings_;
   MallocBuffer lines_;
   MallocBuffer postings_;
   MallocBuffer case_files_;

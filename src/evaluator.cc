@@ -40,25 +40,15 @@ namespace {
 // A warning about one invoice, made while its shard had it loaded.
 using InvoiceWarning = std::pair<int, v1::Warning>;
 
-// What one shard produced, besides the results it put in the store.
+// What one shard produced, besides the results it put in the store and
+// the records in its ActionRecords.
 struct ShardOutput {
-  // By invoice, in request order; on the response's arena, or owned here
-  // when it has none.
-  std::vector<ActionEntry> actions;
-  bool owns_actions = false;
+  std::vector<ActionEntry> actions;  // by invoice, in request order
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
   ReportAccumulator reports;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
-
-  ShardOutput() = default;
-  ShardOutput(const ShardOutput&) = delete;
-  ShardOutput& operator=(const ShardOutput&) = delete;
-  ~ShardOutput() {
-    if (!owns_actions) return;
-    for (auto& entry : actions) delete entry.action;
-  }
 };
 
 // What CountStatuses needs of each result, kept by invoice because the
@@ -79,7 +69,6 @@ struct ShardJob {
   const EvalContext* ctx;
   const CustomerTable* customers;
   const ShardPlan* plan;
-  google::protobuf::Arena* arena;  // for the actions; may be nullptr
   ResultStore* store;
   StatusSummaries* summaries;
   const v1::EvaluateRequest* request;  // its customers and settings
@@ -128,19 +117,11 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
   }
   input.customer_facts = &(*job.customers)[customer];
   output.has_action = false;
-  output.action = nullptr;
   output.cutoff_not_numeric = false;
   output.interest_before_rate_tables = false;
   v1::InvoiceResult* result = job.store->Open(shard, i);
   absl::Status status =
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports);
-  // Kept even on error, so that the shard frees it when it owns it.
-  if (output.has_action) {
-    ActionEntry& entry = out->actions.emplace_back();
-    entry.invoice = i;
-    entry.shard = shard;
-    entry.action = output.action;
-  }
   if (!status.ok()) {
     out->status = std::move(status);
     return;
@@ -148,10 +129,18 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
   job.summaries->status[i] = static_cast<uint8_t>(result->status());
   job.summaries->balance[i] = result->balance().total();
   if (output.has_action) {
-    (*job.records)[shard].Build(
-        {input.invoice, input.notices, result, &job.request->customers(customer),
-         &job.request->settings(), job.rates},
-        &out->actions.back());
+    ActionEntry& entry = out->actions.emplace_back();
+    entry.invoice = i;
+    entry.shard = shard;
+    status = (*job.records)[shard].Build(
+        {input.invoice, input.notices, result,
+         &job.request->customers(customer), &job.request->settings(),
+         job.rates},
+        output.action, &entry);
+    if (!status.ok()) {
+      out->status = std::move(status);
+      return;
+    }
   }
   job.store->Close(shard, i);
   if (output.cutoff_not_numeric) {
@@ -170,8 +159,8 @@ constexpr int kPrefetchFieldsAhead = 2;
 
 void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   InvoiceOutput output;
-  output.arena = job.arena;
-  out->owns_actions = output.arena == nullptr;
+  v1::ProposedAction action;  // reused from invoice to invoice
+  output.action = &action;
   const bool whole = job.plan->invoices.empty();
   const int count = whole ? job.plan->invoice_count
                           : static_cast<int>(job.plan->invoices[shard].size());
@@ -374,8 +363,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source, &ctx, &customers, &plan, response->GetArena(),
-                     store, &summaries, &request, &*rates, &records};
+  const ShardJob job{&source,    &ctx,    &customers, &plan,   store,
+                     &summaries, &request, &*rates,    &records};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
@@ -393,11 +382,6 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       return a.invoice < b.invoice;
     });
   }
-  response->mutable_actions()->Reserve(static_cast<int>(actions.size()));
-  for (const ActionEntry& entry : actions) {
-    // Same arena (or both on the heap): ownership moves, nothing is copied.
-    response->mutable_actions()->AddAllocated(entry.action);
-  }
   for (auto list : {&ShardOutput::cutoff_not_numeric,
                     &ShardOutput::interest_before_rate_tables}) {
     for (v1::Warning& warning : MergedWarnings(shards, list)) {
@@ -409,18 +393,20 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   auto customer = [&](int invoice) {
     return &request.customers(customer_of[invoice]);
   };
-  // Letters first: they set letter_id and channel on the actions.
   std::vector<LetterItem> letter_items;
   letter_items.reserve(std::count_if(
       actions.begin(), actions.end(), [](const ActionEntry& entry) {
-        return entry.action->kind() == v1::ACTION_KIND_SEND_NOTICE;
+        return entry.kind == v1::ACTION_KIND_SEND_NOTICE;
       }));
   for (const ActionEntry& entry : actions) {
-    if (entry.action->kind() != v1::ACTION_KIND_SEND_NOTICE) continue;
-    letter_items.push_back({entry.action, customer(entry.invoice),
-                            source.Number(entry.invoice),
-                            records[entry.shard].line(entry),
-                            entry.line_interest});
+    if (entry.kind != v1::ACTION_KIND_SEND_NOTICE) continue;
+    const ActionRecords& shard = records[entry.shard];
+    letter_items.push_back(
+        {customer(entry.invoice), source.Number(entry.invoice),
+         shard.line(entry), entry.line_interest, entry.step,
+         shard.string(entry.date), shard.string(entry.deadline),
+         entry.automatic, entry.fee, entry.compensation,
+         entry.amount_claimed});
   }
   // Nothing reads the invoices after this: the statuses are counted now, so
   // that the source frees its spans and index before the letters are built
@@ -442,16 +428,16 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   // The lines are in the letters now: freed before the rest is built.
   std::vector<LetterItem>().swap(letter_items);
   for (ActionRecords& shard : records) shard.FreeLines();
-  {
-    MallocBuffer postings = ActionRecords::GatherPostings(
-        absl::MakeSpan(records), actions);
-    store->TakeFields(response, v1::EvaluateResponse::kPostingsFieldNumber,
-                      &postings);
-    MallocBuffer case_files = ActionRecords::GatherCaseFiles(
-        absl::MakeSpan(records), actions);
-    store->TakeFields(response,
-                      v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
-                      &case_files);
+  const absl::Span<ActionRecords> shard_records = absl::MakeSpan(records);
+  for (const auto& [field, gather] :
+       {std::pair{v1::EvaluateResponse::kActionsFieldNumber,
+                  &ActionRecords::GatherActions},
+        {v1::EvaluateResponse::kPostingsFieldNumber,
+         &ActionRecords::GatherPostings},
+        {v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
+         &ActionRecords::GatherCaseFiles}}) {
+    MallocBuffer fields = gather(shard_records, actions);
+    store->TakeFields(response, field, &fields);
   }
 
   v1::NextDispatch* next = response->mutable_next_dispatch();
@@ -459,14 +445,18 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   if (dispatch.enabled) {
     *next->mutable_instant() = ToTimestamp(dispatch.instant);
     next->set_date(FormatDate(dispatch.date));
-    for (const v1::ProposedAction& action : response->actions()) {
+    for (const ActionEntry& entry : actions) {
       // A notice without a letter (no address) cannot be dispatched.
-      const bool sendable = action.kind() != v1::ACTION_KIND_SEND_NOTICE ||
-                            !action.letter_id().empty();
-      if (action.automatic() && sendable) next->add_action_ids(action.id());
+      const bool sendable =
+          entry.kind != v1::ACTION_KIND_SEND_NOTICE || entry.has_letter;
+      if (entry.automatic && sendable) {
+        const absl::string_view id = records[entry.shard].string(entry.id);
+        next->add_action_ids(id.data(), id.size());
+      }
     }
     next->set_letter_count(automatic_letters);
   }
+  for (ActionRecords& shard : records) shard.FreeStrings();
 
   for (size_t s = 1; s < shards.size(); ++s) {
     shards[0].reports.Merge(shards[s].reports);

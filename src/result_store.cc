@@ -14,6 +14,7 @@ namespace {
 
 // evaluate.proto's EvaluateResponse, fields all length-delimited.
 constexpr int kResultsField = v1::EvaluateResponse::kResultsFieldNumber;
+constexpr int kActionsField = v1::EvaluateResponse::kActionsFieldNumber;
 constexpr int kLettersField = v1::EvaluateResponse::kLettersFieldNumber;
 constexpr int kPostingsField = v1::EvaluateResponse::kPostingsFieldNumber;
 constexpr int kHandOffsField =
@@ -152,7 +153,10 @@ void StreamedResultStore::TakeLetter(
 
 void StreamedResultStore::TakeFields(v1::EvaluateResponse* /*tail*/,
                                      int field, MallocBuffer* fields) {
-  (field == kPostingsField ? postings_ : hand_offs_).swap(*fields);
+  MallocBuffer& slot = field == kActionsField    ? actions_
+                       : field == kPostingsField ? postings_
+                                                 : hand_offs_;
+  slot.swap(*fields);
 }
 
 void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
@@ -164,8 +168,8 @@ void StreamedResultStore::TakeRest(const v1::EvaluateResponse& tail) {
 
 absl::Status StreamedResultStore::CheckTotalSize() const {
   size_t total = (writer_ != nullptr ? writer_->written() : 0) +
-                 rest_.size() + letters_.size() + postings_.size() +
-                 hand_offs_.size();
+                 rest_.size() + actions_.size() + letters_.size() +
+                 postings_.size() + hand_offs_.size();
   for (const auto& shard : shards_) total += shard->bytes.size();
   if (total > static_cast<size_t>(INT_MAX)) {
     return absl::ResourceExhaustedError(absl::StrCat(
@@ -181,7 +185,8 @@ void StreamedResultStore::AppendRest(Append append) {
   const absl::string_view rest(rest_.data(), rest_.size());
   size_t done = 0;  // of rest
   for (const auto& [field, taken] :
-       {std::pair<int, MallocBuffer*>{kLettersField, &letters_},
+       {std::pair<int, MallocBuffer*>{kActionsField, &actions_},
+        {kLettersField, &letters_},
         {kPostingsField, &postings_},
         {kHandOffsField, &hand_offs_}}) {
     const size_t at = FieldsFrom(rest, done, field);
@@ -196,8 +201,8 @@ void StreamedResultStore::AppendRest(Append append) {
 
 absl::Status StreamedResultStore::Finish(MallocBuffer* out) {
   if (absl::Status s = CheckTotalSize(); !s.ok()) return s;
-  const size_t rest_size =
-      rest_.size() + letters_.size() + postings_.size() + hand_offs_.size();
+  const size_t rest_size = rest_.size() + actions_.size() + letters_.size() +
+                           postings_.size() + hand_offs_.size();
   MallocBuffer whole;
   if (pieces_.empty()) {
     // One shard: its buffer already holds the head and the results in

@@ -37,7 +37,7 @@ class ResultStore {
   // field, so that a ledger's letters never exist as messages all at once.
   virtual void TakeLetter(v1::EvaluateResponse* tail,
                           absl::Span<const absl::string_view> lines) = 0;
-  // Called on one thread, once for the postings and once for the
+  // Called on one thread, once each for the actions, the postings and the
   // collection hand-offs (`field`, EvaluateResponse's number for it), with
   // every record of that field serialized as fields of EvaluateResponse, in
   // request order (built by the shards, ActionRecords): merges them into
@@ -134,7 +134,9 @@ class StreamedResultStore : public ResultStore {
   std::vector<std::unique_ptr<Shard>> shards_;
   std::vector<Piece> pieces_;  // empty for one shard: bytes are in order
   // The records taken, serialized as fields of EvaluateResponse:
-  // letters, postings, collection_hand_offs; then the rest (TakeRest).
+  // actions, letters, postings, collection_hand_offs; then the rest
+  // (TakeRest).
+  MallocBuffer actions_;
   MallocBuffer letters_;
   MallocBuffer postings_;
   MallocBuffer hand_offs_;

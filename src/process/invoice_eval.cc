@@ -324,8 +324,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
 
   // An action for the invoice (issue 3 § 6): dated the as-of date, or the
   // next automatic dispatch's date when that mode is automatic.
-  output->action =
-      google::protobuf::Arena::CreateMessage<v1::ProposedAction>(output->arena);
+  output->action->Clear();
   output->has_action = true;
   v1::ProposedAction& action = *output->action;
   action.set_invoice_number(invoice.number());

@@ -41,11 +41,10 @@ struct InvoiceInput {
 };
 
 struct InvoiceOutput {
-  // Where a proposed action is created: the response's arena, so that it is
-  // added to the response without a copy (nullptr: the heap, caller owns).
-  google::protobuf::Arena* arena = nullptr;
+  // Where a proposed action is written: the caller's message, reused from
+  // invoice to invoice (cleared here when the invoice has an action).
+  v1::ProposedAction* action = nullptr;
   bool has_action = false;
-  v1::ProposedAction* action = nullptr;  // set when has_action
   bool cutoff_not_numeric = false;  // warn "CUTOFF_NOT_NUMERIC"
   // Principal was outstanding before the rate tables begin; warn
   // "INTEREST_BEFORE_RATE_TABLES".

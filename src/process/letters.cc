@@ -31,12 +31,19 @@ bool HasPostalAddress(const v1::PostalAddress& address) {
   return has_line && (!address.postal_code().empty() || !address.city().empty());
 }
 
-void AppendLetterId(absl::string_view customer_id,
-                    const v1::ProposedAction& action, std::string* out) {
-  const absl::string_view step = StepName(action.step());
+void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
+                    absl::string_view date, std::string* out) {
+  const absl::string_view name = StepName(step);
   out->append(customer_id.data(), customer_id.size()).append("/");
-  out->append(step.data(), step.size()).append("/");
-  out->append(action.date());
+  out->append(name.data(), name.size()).append("/");
+  out->append(date.data(), date.size());
+}
+
+v1::Channel LetterChannel(const v1::Customer& customer,
+                          v1::EmailPreference preference) {
+  if (!RecipientEmail(customer, preference).empty()) return v1::CHANNEL_EMAIL;
+  if (HasPostalAddress(customer.postal_address())) return v1::CHANNEL_POST;
+  return v1::CHANNEL_UNSPECIFIED;
 }
 
 void FillLetterLine(const v1::Invoice& invoice, const v1::Balance& balance,
@@ -89,18 +96,12 @@ struct LetterKey {
   }
 };
 
-// Asks for what a letter reads of an item (each record far from the others
-// on a large ledger) ahead of its turn, so that the misses overlap.
+// Asks for what a letter reads of an item (its line and its customer, each
+// far from the others on a large ledger) ahead of its turn, so that the
+// misses overlap.
 void PrefetchItem(const LetterItem& item) {
   __builtin_prefetch(item.line.data());
   __builtin_prefetch(item.customer);
-  __builtin_prefetch(item.action);
-}
-
-// The second hop, once PrefetchItem's lines have arrived: the action's
-// strings, each an object of its own.
-void PrefetchItemFields(const LetterItem& item) {
-  __builtin_prefetch(&item.action->deadline());
 }
 
 // What keying an item reads of its customer (each string an object of its
@@ -136,29 +137,26 @@ absl::Status BuildLetters(
   // Whether a customer can be mailed depends on the customer alone (ids are
   // unique), so each item is decided on its own: no lookup by id.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
-  // Items ahead of the one keyed, by this many (their customer and action),
+  // Items ahead of the one keyed, by this many (their customer),
   // then the customer's strings once the customer has arrived.
   constexpr size_t kKeyAhead = 8;
   constexpr size_t kKeyFieldsAhead = 4;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i + kKeyAhead < items.size()) {
       __builtin_prefetch(items[i + kKeyAhead].customer);
-      __builtin_prefetch(items[i + kKeyAhead].action);
     }
     if (i + kKeyFieldsAhead < items.size()) {
       PrefetchCustomerStrings(*items[i + kKeyFieldsAhead].customer);
     }
     const LetterItem& item = items[i];
     const v1::Customer& customer = *item.customer;
-    const bool can_mail =
-        !RecipientEmail(customer, settings.email_preference()).empty() ||
-        HasPostalAddress(customer.postal_address());
-    if (!can_mail) {
+    if (LetterChannel(customer, settings.email_preference()) ==
+        v1::CHANNEL_UNSPECIFIED) {
       missing_items[customer.id()].push_back(i);
       continue;
     }
     const size_t at = ids.size();
-    AppendLetterId(customer.id(), *item.action, &ids);
+    AppendLetterId(customer.id(), item.step, item.date, &ids);
     keyed.emplace_back(absl::string_view(ids).substr(at), at, i);
   }
   const absl::string_view all_ids = ids;
@@ -174,11 +172,10 @@ absl::Status BuildLetters(
 
   // Ahead of the item being written, by this many keys: the item itself
   // (sorted by id, the items are visited out of order: reading one to find
-  // its records stalled on most of them), then its records, then their
-  // fields, each hop once the one before has arrived.
+  // its records stalled on most of them), then its records, each hop once
+  // the one before has arrived.
   constexpr size_t kItemDistance = 16;
   constexpr size_t kPrefetchDistance = 8;
-  constexpr size_t kFieldDistance = 4;
   for (size_t k = 0; k < kItemDistance && k < keyed.size(); ++k) {
     __builtin_prefetch(&items[keyed[k].item]);
   }
@@ -198,9 +195,6 @@ absl::Status BuildLetters(
       if (next + kPrefetchDistance < keyed.size()) {
         PrefetchItem(items[keyed[next + kPrefetchDistance].item]);
       }
-      if (next + kFieldDistance < keyed.size()) {
-        PrefetchItemFields(items[keyed[next + kFieldDistance].item]);
-      }
     }
     const LetterItem& head = items[members.front()];
     const v1::Customer& customer = *head.customer;
@@ -208,8 +202,8 @@ absl::Status BuildLetters(
     letter->set_id(id.data(), id.size());
     letter->set_customer_id(customer.id());
     letter->set_customer_name(customer.name());
-    letter->set_step(head.action->step());
-    letter->set_date(head.action->date());
+    letter->set_step(head.step);
+    letter->set_date(head.date.data(), head.date.size());
     const std::string& to = RecipientEmail(customer, settings.email_preference());
     if (!to.empty()) {
       letter->set_channel(v1::CHANNEL_EMAIL);
@@ -222,34 +216,29 @@ absl::Status BuildLetters(
     letter->set_contact_phone(phone);
     letter->set_contact_email(email);
     letter->set_bank_account(company.bank_account());
-    letter->set_collection_warning(head.action->step() ==
+    letter->set_collection_warning(head.step ==
                                    v1::STEP_KIND_COLLECTION_WARNING);
     letter->set_objection_link(ObjectionLink(
         link_template, head.invoice_number, customer.id(), id));
-    const std::string* deadline = nullptr;  // the latest one
+    absl::string_view deadline = head.deadline;  // the latest one
     int64_t total_fee = 0, total_interest = 0, total_due = 0;
     bool automatic = false;
     for (size_t i : members) {
       const LetterItem& item = items[i];
-      v1::ProposedAction* action = item.action;
-      action->set_letter_id(id.data(), id.size());
-      action->set_channel(letter->channel());
-      automatic = automatic || action->automatic();
-      if (deadline == nullptr || *deadline < action->deadline()) {
-        deadline = &action->deadline();
-      }
+      automatic = automatic || item.automatic;
+      if (deadline < item.deadline) deadline = item.deadline;
       lines.push_back(item.line);
       // Overflow is an error, not a wrap: one customer's invoices can
       // together exceed what a single amount may be.
-      if (!AddMoney(action->fee(), &total_fee).ok() ||
-          !AddMoney(action->compensation(), &total_fee).ok() ||
+      if (!AddMoney(item.fee, &total_fee).ok() ||
+          !AddMoney(item.compensation, &total_fee).ok() ||
           !AddMoney(item.line_interest, &total_interest).ok() ||
-          !AddMoney(action->amount_claimed(), &total_due).ok()) {
+          !AddMoney(item.amount_claimed, &total_due).ok()) {
         return absl::OutOfRangeError(absl::StrCat(
             "letter \"", id, "\": its totals overflow 64-bit øre"));
       }
     }
-    letter->set_deadline(*deadline);  // members is never empty
+    letter->set_deadline(deadline.data(), deadline.size());
     letter->set_total_fee(total_fee);
     letter->set_total_interest(total_interest);
     letter->set_total_due(total_due);

@@ -17,18 +17,31 @@
 
 namespace purring::internal {
 
-// One SEND_NOTICE action with its letter line, built by its invoice's shard.
+// What a letter reads of one SEND_NOTICE action, with the action's letter
+// line, built by its invoice's shard.
 struct LetterItem {
-  v1::ProposedAction* action;  // letter_id and channel are set here
   const v1::Customer* customer;
   absl::string_view invoice_number;
   absl::string_view line;  // the serialized LetterLine (FillLetterLine)
   int64_t line_interest;   // that line's interest
+  v1::StepKind step;
+  absl::string_view date;
+  absl::string_view deadline;
+  bool automatic;
+  int64_t fee;
+  int64_t compensation;
+  int64_t amount_claimed;
 };
 
 // A SEND_NOTICE action's letter id: "<customer>/<step>/<date>", appended.
-void AppendLetterId(absl::string_view customer_id,
-                    const v1::ProposedAction& action, std::string* out);
+void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
+                    absl::string_view date, std::string* out);
+
+// How the customer's letters go: CHANNEL_EMAIL to RecipientEmail when
+// there is one, else CHANNEL_POST when HasPostalAddress; else
+// CHANNEL_UNSPECIFIED, and the customer is missing an address.
+v1::Channel LetterChannel(const v1::Customer& customer,
+                          v1::EmailPreference preference);
 
 // The line a SEND_NOTICE action's invoice has in its letter. It needs
 // nothing of the letter's other lines, so the invoice's shard builds it while
@@ -47,7 +60,8 @@ const std::string& RecipientEmail(const v1::Customer& customer,
 bool HasPostalAddress(const v1::PostalAddress& address);
 
 // Appends the letters sorted by id and the customers missing an address
-// sorted by customer id (their invoices in `items` order). OUT_OF_RANGE when
+// sorted by customer id (their invoices in `items` order). The actions
+// already carry their letter ids and channels (ActionRecords::Build). OUT_OF_RANGE when
 // a letter's totals overflow 64-bit øre (naming the letter). Each letter is
 // appended without its lines: letter_done(lines) is called once the rest of
 // it is complete, with its lines' bytes in order, and adds them (it may take
