@@ -363,8 +363,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   const CustomerTable customers =
       CustomerTable::Build(request.customers(), profiles);
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source,    &ctx,    &customers, &plan,   store,
-                     &summaries, &request, &*rates,    &records};
+  const ShardJob job{&source, &ctx, &customers, &plan, store,
+                     &summaries, &request, &*rates, &records};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
