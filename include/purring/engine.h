@@ -79,12 +79,12 @@ absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request);
 using ResponseWriter = absl::FunctionRef<bool(absl::string_view piece)>;
 
 // EvaluateBytes with the response handed to `write` in pieces as it is made
-// (about 1 MiB each), instead of returned in one buffer: the same bytes, but
-// on one thread a large ledger's results are never all in memory at once,
-// so a host writing them to a file or a socket needs far less memory. With
-// options.threads above 1 the results are held until every shard is done.
-// On error, what was written is not a response: discard it. The error is
-// EvaluateBytes's, or CANCELLED when `write` returned false.
+// (up to about 1 MiB each), instead of returned in one buffer: the same
+// bytes, but on one thread a large ledger's results are never all in memory
+// at once, so a host writing them to a file or a socket needs far less
+// memory. With options.threads above 1 the results are held until every
+// shard is done. On error, what was written is not a response: discard it.
+// The error is EvaluateBytes's, or CANCELLED when `write` returned false.
 absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write);
 
 // The library version, e.g. "1.0.0".

@@ -74,9 +74,10 @@ namespace Purring
         }
 
         // A serialized purring.v1.EvaluateRequest in; the serialized
-        // EvaluateResponse written to output in pieces (about 1 MiB each, in
-        // order) as it is made: together they are Evaluate's response, but on
-        // one thread neither side holds a large ledger's response whole.
+        // EvaluateResponse written to output in pieces (up to about 1 MiB
+        // each, in order) as it is made: together they are Evaluate's
+        // response, but on one thread neither side holds a large ledger's
+        // response whole.
         // Throws PurringException when the engine refuses the request (what
         // output received is then not a response: discard it). An exception
         // thrown by output stops the evaluation and is thrown again here.

@@ -72,8 +72,8 @@ def evaluate_bytes(request):
 
 def evaluate_to(request, write):
   """Serialized EvaluateRequest in; the serialized EvaluateResponse handed
-  to write(piece) in pieces (bytes, about 1 MiB each, in order) as it is
-  made, e.g. write=open(path, "wb").write. Together the pieces are
+  to write(piece) in pieces (bytes, up to about 1 MiB each, in order) as it
+  is made, e.g. write=open(path, "wb").write. Together the pieces are
   evaluate_bytes's response, but on one thread neither side holds a large
   ledger's response whole. On Error, what write received is not a
   response: discard it. An exception raised by write stops the evaluation
