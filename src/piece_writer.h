@@ -23,7 +23,10 @@ inline absl::Status WriterStopped() {
 
 class PieceWriter {
  public:
-  explicit PieceWriter(ResponseWriter write) : write_(write) {}
+  // piece_bytes: how much is gathered before it goes (tests make it small,
+  // so that results go to the host one by one).
+  explicit PieceWriter(ResponseWriter write, size_t piece_bytes = kPieceBytes)
+      : write_(write), piece_bytes_(piece_bytes) {}
 
   // Hands the bytes to the host, unless it stopped earlier. False once the
   // host has stopped.
@@ -36,11 +39,13 @@ class PieceWriter {
   }
 
   bool stopped() const { return stopped_; }
+  size_t piece_bytes() const { return piece_bytes_; }
   // The bytes handed over so far.
   size_t written() const { return written_; }
 
  private:
   ResponseWriter write_;
+  size_t piece_bytes_;
   bool stopped_ = false;
   size_t written_ = 0;
 };

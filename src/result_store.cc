@@ -95,7 +95,7 @@ StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
   // One shard writing to the host holds a piece at a time: a piece and the
   // result that completes it.
   const size_t reserve = writer != nullptr && shard_count == 1
-                             ? 2 * kPieceBytes
+                             ? 2 * writer->piece_bytes()
                              : expected_bytes / shard_count;
   shards_.reserve(shard_count);
   for (int s = 0; s < shard_count; ++s) {
@@ -138,7 +138,8 @@ void StreamedResultStore::Close(int shard, int invoice) {
   }
   // One shard's results are in request order: they go as soon as a piece
   // is full. (Several shards' go in FinishWriting, in request order.)
-  if (writer_ != nullptr && pieces_.empty() && s.bytes.size() >= kPieceBytes) {
+  if (writer_ != nullptr && pieces_.empty() &&
+      s.bytes.size() >= writer_->piece_bytes()) {
     writer_->Write(absl::string_view(s.bytes.data(), s.bytes.size()));
     s.bytes.Clear();
   }
@@ -237,9 +238,10 @@ absl::Status StreamedResultStore::FinishWriting() {
   // The letters alone are tens of megabytes on a large ledger: they go in
   // pieces too.
   auto write = [&](const char* bytes, size_t n) {
-    for (size_t at = 0; at < n; at += kPieceBytes) {
+    const size_t most = writer_->piece_bytes();
+    for (size_t at = 0; at < n; at += most) {
       writer_->Write(
-          absl::string_view(bytes + at, std::min(kPieceBytes, n - at)));
+          absl::string_view(bytes + at, std::min(most, n - at)));
     }
   };
   if (pieces_.empty()) {
@@ -249,7 +251,7 @@ absl::Status StreamedResultStore::FinishWriting() {
     MallocBuffer piece;
     auto gather = [&](const char* bytes, size_t n) {
       piece.Append(bytes, n);
-      if (piece.size() < kPieceBytes) return;
+      if (piece.size() < writer_->piece_bytes()) return;
       writer_->Write(absl::string_view(piece.data(), piece.size()));
       piece.Clear();
     };

@@ -13,9 +13,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "evaluate_bytes_support.h"
+#include "evaluate_streamed.h"
 #include "generated_ledgers.h"
 #include "google/protobuf/stubs/logging.h"
 #include "gtest/gtest.h"
+#include "piece_writer.h"
 #include "purring/limits.h"
 
 namespace purring::testing_bytes {
@@ -174,21 +176,38 @@ std::string IrregularMutationBase() {
                       Len(kOptions, Bytes(r.options())));
 }
 
+// Whether the streamed reading, writing to a host (EvaluateBytesTo's way),
+// declines a request only before it has written anything: EvaluateBytesTo
+// relies on it for a request the tree's reading accepts. Pieces of one
+// byte, so that each result goes as soon as it is made.
+bool DeclinesBeforeWriting(absl::string_view bytes) {
+  auto discard = [](absl::string_view) { return true; };
+  internal::PieceWriter writer(discard, /*piece_bytes=*/1);
+  return internal::EvaluateStreamedTo(bytes, &writer).ok() ||
+         writer.written() == 0;
+}
+
 // Runs `count` seeded mutants of `base` through both paths; returns how
 // many the reference accepted.
 int ExpectSameOnMutants(const std::string& base, uint64_t seed, int count) {
   const google::protobuf::LogSilencer quiet;  // protobuf logs each bad string
   Mutator mutator(seed);
-  int accepted = 0, differing = 0;
+  int accepted = 0, differing = 0, declined_late = 0;
   for (int i = 0; i < count; ++i) {
     const std::string mutant = mutator.Mutate(base);
     bool ok = false;
     if (!Same(mutant, &ok) && ++differing <= 3) {
       ExpectSame(mutant, absl::StrCat("seed ", seed, " mutant ", i));
     }
+    if (ok && !DeclinesBeforeWriting(mutant) && ++declined_late <= 3) {
+      ADD_FAILURE() << "seed " << seed << " mutant " << i
+                    << ": accepted by the tree, declined by the streamed "
+                       "reading after writing";
+    }
     accepted += ok;
   }
   EXPECT_EQ(differing, 0) << "seed " << seed;
+  EXPECT_EQ(declined_late, 0) << "seed " << seed;
   return accepted;
 }
 
