@@ -10,7 +10,7 @@
 namespace purring::internal {
 namespace {
 
-// A shard's records past this are refused (ByteRange's 32 bits, and a
+// A shard's records past this are refused (ByteSpan's 32 bits, and a
 // response of 2 GiB or more is refused anyway).
 constexpr size_t kMaxRecordsBytes = INT_MAX;
 
@@ -23,7 +23,7 @@ absl::Status TooLarge() {
 // Appends `message` to `buffer` (as field `field` of EvaluateResponse, or
 // bare when field is 0) and sets *range to where it is.
 bool Append(const google::protobuf::MessageLite& message, int field,
-            MallocBuffer* buffer, ByteRange* range) {
+            MallocBuffer* buffer, ByteSpan* range) {
   const size_t offset = buffer->size();
   const size_t size = message.ByteSizeLong();
   if (offset + FieldBytes(size) > kMaxRecordsBytes) return false;
@@ -40,7 +40,7 @@ bool Append(const google::protobuf::MessageLite& message, int field,
 }
 
 bool AppendString(absl::string_view text, MallocBuffer* buffer,
-                  ByteRange* range) {
+                  ByteSpan* range) {
   if (buffer->size() + text.size() > kMaxRecordsBytes) return false;
   *range = {static_cast<uint32_t>(buffer->size()),
             static_cast<uint32_t>(text.size())};
@@ -92,7 +92,7 @@ absl::Status ActionRecords::Build(const Sources& sources,
     AppendPostings(*action, sources.settings->accounting(), &posting_scratch_);
     entry->postings = {static_cast<uint32_t>(postings_.size()), 0};
     for (const v1::LedgerPosting& posting : posting_scratch_) {
-      ByteRange one;
+      ByteSpan one;
       if (!Append(posting, v1::EvaluateResponse::kPostingsFieldNumber,
                   &postings_, &one)) {
         return TooLarge();
@@ -127,7 +127,7 @@ MallocBuffer ActionRecords::Gather(absl::Span<ActionRecords> shards,
   for (const ActionRecords& shard : shards) total += (shard.*records).size();
   gathered.ReserveExact(total);
   for (const ActionEntry& entry : actions) {
-    const ByteRange where = entry.*range;
+    const ByteSpan where = entry.*range;
     gathered.Append((shards[entry.shard].*records).data() + where.offset,
                     where.size);
   }

@@ -15,19 +15,13 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "byte_span.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "malloc_buffer.h"
 #include "money/rate_book.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
-
-// Bytes within one shard's records. They are part of the response, which is
-// refused at 2 GiB, so 32 bits hold them (Build refuses past that).
-struct ByteRange {
-  uint32_t offset = 0;
-  uint32_t size = 0;
-};
 
 // A proposed action: what the letters and the next dispatch read of it, and
 // where its records are in its shard's ActionRecords.
@@ -42,11 +36,11 @@ struct ActionEntry {
   int64_t compensation = 0;
   int64_t amount_claimed = 0;
   int64_t line_interest = 0;  // SEND_NOTICE: its letter line's interest
-  ByteRange id, date, deadline;  // the action's, in the shard's strings
-  ByteRange action;     // an EvaluateResponse.actions field
-  ByteRange line;       // SEND_NOTICE: a serialized LetterLine
-  ByteRange postings;   // SEND_NOTICE: EvaluateResponse.postings fields
-  ByteRange case_file;  // TRANSFER_TO_COLLECTION: a collection_hand_offs field
+  ByteSpan id, date, deadline;  // the action's, in the shard's strings
+  ByteSpan action;     // an EvaluateResponse.actions field
+  ByteSpan line;       // SEND_NOTICE: a serialized LetterLine
+  ByteSpan postings;   // SEND_NOTICE: EvaluateResponse.postings fields
+  ByteSpan case_file;  // TRANSFER_TO_COLLECTION: a collection_hand_offs field
 };
 
 // One shard's records, serialized back to back, and the scratch messages
@@ -74,7 +68,7 @@ class ActionRecords {
     return View(lines_, entry.line);
   }
   // One of entry's strings (id, date, deadline).
-  absl::string_view string(ByteRange range) const {
+  absl::string_view string(ByteSpan range) const {
     return View(strings_, range);
   }
   // Frees the lines, once they are in the letters.
@@ -94,7 +88,7 @@ class ActionRecords {
                                       absl::Span<const ActionEntry> actions);
 
  private:
-  static absl::string_view View(const MallocBuffer& buffer, ByteRange range) {
+  static absl::string_view View(const MallocBuffer& buffer, ByteSpan range) {
     return absl::string_view(buffer.data() + range.offset, range.size);
   }
   template <typename Records, typename Range>

@@ -10,16 +10,10 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "byte_span.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
-
-// Where a record's bytes are in the request (which is under 4 GiB:
-// kMaxRequestBytes).
-struct ByteSpan {
-  uint32_t offset = 0;
-  uint32_t size = 0;
-};
 
 // A number's first 8 bytes as a big-endian integer, zero-padded: beside the
 // number's size, it orders and tells apart most numbers without reading
