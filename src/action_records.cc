@@ -90,15 +90,16 @@ absl::Status ActionRecords::Build(const Sources& sources,
 
     posting_scratch_.Clear();  // keeps the messages for the next action
     AppendPostings(*action, sources.settings->accounting(), &posting_scratch_);
-    entry->postings = {static_cast<uint32_t>(postings_.size()), 0};
+    const size_t offset = postings_.size();
+    ByteSpan one;
     for (const v1::LedgerPosting& posting : posting_scratch_) {
-      ByteSpan one;
       if (!Append(posting, v1::EvaluateResponse::kPostingsFieldNumber,
                   &postings_, &one)) {
         return TooLarge();
       }
-      entry->postings.size += one.size;
     }
+    entry->postings = {static_cast<uint32_t>(offset),
+                       static_cast<uint32_t>(postings_.size() - offset)};
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
     const HandOffInput hand_off{action, sources.customer, sources.invoice,
                                 sources.result, sources.notices};
