@@ -18,6 +18,8 @@
 // itself, so purring_evaluate is the real facade without libpurring.so (the
 // shared library and the static engine in one process would register the
 // same .proto files twice).
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <string>
 
@@ -39,10 +41,26 @@ google::protobuf::ArenaOptions FacadeArenaOptions() {
   return options;
 }
 
-void ReportSizes(benchmark::State& state, const Ledger& ledger) {
+// Minor page faults so far in this process. Fresh pages cost the kernel
+// several microseconds each on the benchmark machine, so the faults per
+// iteration explain much of the difference between runs and between
+// benchmarks.
+long MinorFaults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
+void ReportSizes(benchmark::State& state, const Ledger& ledger,
+                 long faults_before) {
   state.SetItemsProcessed(state.iterations() * ledger.invoices);
   state.counters["request_MB"] = ledger.request.size() / 1e6;
   state.counters["response_MB"] = ledger.response.size() / 1e6;
+  if (state.iterations() > 0) {
+    state.counters["faults"] =
+        static_cast<double>(MinorFaults() - faults_before) /
+        static_cast<double>(state.iterations());
+  }
 }
 
 // The floor: what any host pays to hand the engine a ledger in protobuf and
@@ -57,6 +75,7 @@ void BM_Floor(benchmark::State& state) {
     state.SkipWithError("cannot parse the engine's response");
     return;
   }
+  const long faults_before = MinorFaults();
   for (auto _ : state) {
     google::protobuf::Arena arena(FacadeArenaOptions());
     auto* request =
@@ -73,7 +92,7 @@ void BM_Floor(benchmark::State& state) {
     benchmark::DoNotOptimize(bytes);
     std::free(bytes);
   }
-  ReportSizes(state, ledger);
+  ReportSizes(state, ledger, faults_before);
 }
 
 // The floor plus materializing the response: the response tree is parsed
@@ -82,6 +101,7 @@ void BM_Floor(benchmark::State& state) {
 // least any in-memory evaluation can cost (README "Why 1.5x").
 void BM_FloorMaterialized(benchmark::State& state) {
   const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
+  const long faults_before = MinorFaults();
   for (auto _ : state) {
     google::protobuf::Arena arena(FacadeArenaOptions());
     auto* request =
@@ -102,7 +122,7 @@ void BM_FloorMaterialized(benchmark::State& state) {
     benchmark::DoNotOptimize(bytes);
     std::free(bytes);
   }
-  ReportSizes(state, ledger);
+  ReportSizes(state, ledger, faults_before);
 }
 
 // The C++ API on a request the host already holds as a message.
@@ -113,6 +133,7 @@ void BM_EvaluateCpp(benchmark::State& state) {
     state.SkipWithError("cannot parse the request");
     return;
   }
+  const long faults_before = MinorFaults();
   for (auto _ : state) {
     google::protobuf::Arena arena(FacadeArenaOptions());
     auto* response =
@@ -124,11 +145,12 @@ void BM_EvaluateCpp(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(response);
   }
-  ReportSizes(state, ledger);
+  ReportSizes(state, ledger, faults_before);
 }
 
 void RunCApi(benchmark::State& state, const Ledger& ledger,
              const std::string& request) {
+  const long faults_before = MinorFaults();
   for (auto _ : state) {
     purring_buffer out{nullptr, 0};
     const int rc = purring_evaluate(request.data(), request.size(), &out);
@@ -140,7 +162,7 @@ void RunCApi(benchmark::State& state, const Ledger& ledger,
     benchmark::DoNotOptimize(out.data);
     purring_buffer_free(&out);
   }
-  ReportSizes(state, ledger);
+  ReportSizes(state, ledger, faults_before);
 }
 
 void BM_EvaluateCApi(benchmark::State& state) {
@@ -158,6 +180,7 @@ void BM_EvaluateCApiTo(benchmark::State& state) {
         reinterpret_cast<const char*>(data), size);
     return 0;
   };
+  const long faults_before = MinorFaults();
   for (auto _ : state) {
     const int rc = purring_evaluate_to(ledger.request.data(),
                                        ledger.request.size(), copy,
@@ -168,7 +191,7 @@ void BM_EvaluateCApiTo(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(host_buffer.data());
   }
-  ReportSizes(state, ledger);
+  ReportSizes(state, ledger, faults_before);
 }
 
 void BM_EvaluateJson(benchmark::State& state) {
