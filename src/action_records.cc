@@ -58,8 +58,7 @@ absl::Status ActionRecords::Build(const Sources& sources,
     letter_id_.clear();
     AppendLetterId(sources.invoice->customer_id(), action->step(),
                    action->date(), &letter_id_);
-    const v1::Channel channel = LetterChannel(
-        *sources.customer, sources.settings->email_preference());
+    const v1::Channel channel = sources.customer_facts->letter_channel;
     if (channel != v1::CHANNEL_UNSPECIFIED) {
       action->set_letter_id(letter_id_);
       action->set_channel(channel);
@@ -76,7 +75,8 @@ absl::Status ActionRecords::Build(const Sources& sources,
               &entry->action) ||
       !AppendString(action->id(), &strings_, &entry->id) ||
       !AppendString(action->date(), &strings_, &entry->date) ||
-      !AppendString(action->deadline(), &strings_, &entry->deadline)) {
+      !AppendString(action->deadline(), &strings_, &entry->deadline) ||
+      !AppendString(action->letter_id(), &strings_, &entry->letter_id)) {
     return TooLarge();
   }
 
@@ -101,7 +101,8 @@ absl::Status ActionRecords::Build(const Sources& sources,
     entry->postings = {static_cast<uint32_t>(offset),
                        static_cast<uint32_t>(postings_.size() - offset)};
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-    const HandOffInput hand_off{action, sources.customer, sources.invoice,
+    const v1::Customer& customer = sources.customers->Get(sources.customer);
+    const HandOffInput hand_off{action, &customer, sources.invoice,
                                 sources.result, sources.notices};
     case_file_.Clear();
     BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);

@@ -133,8 +133,8 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
     entry.invoice = i;
     entry.shard = shard;
     status = (*job.records)[shard].Build(
-        {input.invoice, input.notices, result,
-         &job.request->customers(customer), &job.request->settings(),
+        {input.invoice, input.notices, result, input.customer_facts,
+         &job.request->customers(), customer, &job.request->settings(),
          job.rates},
         output.action, &entry);
     if (!status.ok()) {
@@ -361,7 +361,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   std::vector<ShardOutput> shards(plan.shard_count());
   std::vector<ActionRecords> records(plan.shard_count());
   const CustomerTable customers =
-      CustomerTable::Build(request.customers(), profiles);
+      CustomerTable::Build(request.customers(), profiles,
+                           settings.email_preference());
   source.SetShardCount(plan.shard_count());
   const ShardJob job{&source, &ctx, &customers, &plan, store,
                      &summaries, &request, &*rates, &records};
@@ -402,7 +403,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     if (entry.kind != v1::ACTION_KIND_SEND_NOTICE) continue;
     const ActionRecords& shard = records[entry.shard];
     letter_items.push_back(
-        {customer(entry.invoice), source.Number(entry.invoice),
+        {customer(entry.invoice), shard.string(entry.letter_id),
+         source.Number(entry.invoice),
          shard.line(entry), entry.line_interest, entry.step,
          shard.string(entry.date), shard.string(entry.deadline),
          entry.automatic, entry.fee, entry.compensation,

@@ -12,12 +12,16 @@
 #include "absl/strings/string_view.h"
 #include "process/profiles.h"
 #include "purring/v1/ledger.pb.h"
+#include "purring/v1/types.pb.h"
 
 namespace purring::internal {
 
 struct CustomerFacts {
   ProfileTable::Choice choice;
   bool do_not_dun = false;
+  // How the customer's letters go under the request's email preference
+  // (LetterChannel): every SEND_NOTICE needs it.
+  v1::Channel letter_channel = v1::CHANNEL_UNSPECIFIED;
   absl::string_view name;  // into the table's own copy of the names
 };
 
@@ -26,7 +30,7 @@ class CustomerTable {
  public:
   static CustomerTable Build(
       const google::protobuf::RepeatedPtrField<v1::Customer>& customers,
-      const ProfileTable& profiles);
+      const ProfileTable& profiles, v1::EmailPreference email_preference);
 
   // ordinal: the customer's position in the request's customers.
   const CustomerFacts& operator[](int ordinal) const { return facts_[ordinal]; }

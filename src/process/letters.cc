@@ -74,16 +74,15 @@ namespace {
 // A letter id with its first 16 bytes packed big-endian: most comparisons
 // end on the packed prefix without touching the string (a cache miss each
 // in a ledger of a million invoices). Orders exactly like the strings. The
-// id itself lies in one buffer shared by all keys: no allocation per letter.
+// id is the item's own: no allocation per letter.
 struct LetterKey {
   uint64_t high = 0;
   uint64_t low = 0;
-  size_t offset = 0;  // of the id in the shared buffer
-  size_t size = 0;
+  absl::string_view id;
   size_t item = 0;
 
-  LetterKey(absl::string_view id, size_t at, size_t index)
-      : offset(at), size(id.size()), item(index) {
+  LetterKey(absl::string_view letter_id, size_t index)
+      : id(letter_id), item(index) {
     for (size_t i = 0; i < 16; ++i) {
       const uint64_t byte =
           i < id.size() ? static_cast<unsigned char>(id[i]) : 0;
@@ -102,14 +101,6 @@ struct LetterKey {
 void PrefetchItem(const LetterItem& item) {
   __builtin_prefetch(item.line.data());
   __builtin_prefetch(item.customer);
-}
-
-// What keying an item reads of its customer (each string an object of its
-// own on the arena), once the customer has arrived.
-void PrefetchCustomerStrings(const v1::Customer& customer) {
-  __builtin_prefetch(&customer.id());
-  __builtin_prefetch(&customer.invoice_email());
-  __builtin_prefetch(&customer.company_email());
 }
 
 }  // namespace
@@ -133,41 +124,23 @@ absl::Status BuildLetters(
   // id order, like a map, without a tree node and a vector per letter.
   std::vector<LetterKey> keyed;
   keyed.reserve(items.size());
-  std::string ids;  // every id, back to back (LetterKey::offset)
-  // Whether a customer can be mailed depends on the customer alone (ids are
-  // unique), so each item is decided on its own: no lookup by id.
+  // Whether a customer can be written to depends on the customer alone (ids
+  // are unique), and the action already told (an empty letter id): keying
+  // reads no customer but those missing an address.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
-  // Items ahead of the one keyed, by this many (their customer),
-  // then the customer's strings once the customer has arrived.
-  constexpr size_t kKeyAhead = 8;
-  constexpr size_t kKeyFieldsAhead = 4;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i + kKeyAhead < items.size()) {
-      __builtin_prefetch(items[i + kKeyAhead].customer);
-    }
-    if (i + kKeyFieldsAhead < items.size()) {
-      PrefetchCustomerStrings(*items[i + kKeyFieldsAhead].customer);
-    }
     const LetterItem& item = items[i];
-    const v1::Customer& customer = *item.customer;
-    if (LetterChannel(customer, settings.email_preference()) ==
-        v1::CHANNEL_UNSPECIFIED) {
-      missing_items[customer.id()].push_back(i);
+    if (item.letter_id.empty()) {
+      missing_items[item.customer->id()].push_back(i);
       continue;
     }
-    const size_t at = ids.size();
-    AppendLetterId(customer.id(), item.step, item.date, &ids);
-    keyed.emplace_back(absl::string_view(ids).substr(at), at, i);
+    keyed.emplace_back(item.letter_id, i);
   }
-  const absl::string_view all_ids = ids;
-  auto id_of = [all_ids](const LetterKey& key) {
-    return all_ids.substr(key.offset, key.size);
-  };
   std::stable_sort(keyed.begin(), keyed.end(),
-                   [&id_of](const LetterKey& a, const LetterKey& b) {
+                   [](const LetterKey& a, const LetterKey& b) {
                      if (a.high != b.high) return a.high < b.high;
                      if (a.low != b.low) return a.low < b.low;
-                     return id_of(a) < id_of(b);
+                     return a.id < b.id;
                    });
 
   // Ahead of the item being written, by this many keys: the item itself
@@ -185,9 +158,9 @@ absl::Status BuildLetters(
   std::vector<size_t> members;
   std::vector<absl::string_view> lines;
   for (size_t next = 0; next < keyed.size();) {
-    const absl::string_view id = id_of(keyed[next]);
+    const absl::string_view id = keyed[next].id;
     members.clear();
-    for (; next < keyed.size() && id_of(keyed[next]) == id; ++next) {
+    for (; next < keyed.size() && keyed[next].id == id; ++next) {
       members.push_back(keyed[next].item);
       if (next + kItemDistance < keyed.size()) {
         __builtin_prefetch(&items[keyed[next + kItemDistance].item]);

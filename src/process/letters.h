@@ -21,6 +21,9 @@ namespace purring::internal {
 // line, built by its invoice's shard.
 struct LetterItem {
   const v1::Customer* customer;
+  // The action's letter id (AppendLetterId); empty when the customer can be
+  // written to by no channel (LetterChannel).
+  absl::string_view letter_id;
   absl::string_view invoice_number;
   absl::string_view line;  // the serialized LetterLine (FillLetterLine)
   int64_t line_interest;   // that line's interest
@@ -60,9 +63,10 @@ const std::string& RecipientEmail(const v1::Customer& customer,
 bool HasPostalAddress(const v1::PostalAddress& address);
 
 // Appends the letters sorted by id and the customers missing an address
-// sorted by customer id (their invoices in `items` order). The actions
-// already carry their letter ids and channels (ActionRecords::Build). OUT_OF_RANGE when
-// a letter's totals overflow 64-bit øre (naming the letter). Each letter is
+// sorted by customer id (their invoices in `items` order). The items carry
+// their actions' letter ids (ActionRecords::Build), empty for a customer
+// missing an address. OUT_OF_RANGE when a letter's totals overflow 64-bit
+// øre (naming the letter). Each letter is
 // appended without its lines: letter_done(lines) is called once the rest of
 // it is complete, with its lines' bytes in order, and adds them (it may take
 // the letter out of *letters).
