@@ -101,14 +101,11 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
-// customer: the invoice's customer's position, -1 for none.
+// Evaluates invoice i, loaded into input. customer: the invoice's
+// customer's position, -1 for none.
 void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
-                 InvoiceOutput& output, ShardOutput* out) {
-  InvoiceInput input;
-  if (absl::Status s = job.source->Load(shard, i, &input); !s.ok()) {
-    out->status = std::move(s);
-    return;
-  }
+                 InvoiceInput& input, InvoiceOutput& output,
+                 ShardOutput* out) {
   if (customer < 0) {
     out->status = absl::InvalidArgumentError(absl::StrCat(
         "invoice \"", input.invoice->number(), "\": customer_id \"",
@@ -157,6 +154,45 @@ void EvaluateOne(const ShardJob& job, int shard, int i, int32_t customer,
 constexpr int kPrefetchInputAhead = 4;
 constexpr int kPrefetchFieldsAhead = 2;
 
+// The invoice j places ahead is asked for while one is evaluated: on a
+// large ledger each invoice, its notices and its customer's facts are
+// cache misses (perf at 100 000 invoices: EvaluateInvoice's share of the
+// samples 6.5 % -> 3.8 %). The records come when the source holds them
+// already (Peek); the customer's facts always.
+void PrefetchInput(const ShardJob& job, int j) {
+  const int32_t customer = job.source->customer_ordinals()[j];
+  const CustomerFacts* facts =
+      customer >= 0 ? &(*job.customers)[customer] : nullptr;
+  InvoiceInput ahead;
+  if (job.source->Peek(j, &ahead)) {
+    ahead.customer_facts = facts;
+    PrefetchInvoiceInput(ahead);
+  } else if (facts != nullptr) {
+    __builtin_prefetch(facts);
+  }
+}
+
+// The second hop, once the first has arrived: reading the facts for their
+// name's address in the same step as asking for them stalled on every
+// invoice (5 % of a 1 000 000-invoice evaluation).
+void PrefetchFields(const ShardJob& job, int j) {
+  InvoiceInput ahead;
+  if (job.source->Peek(j, &ahead)) {
+    PrefetchInvoiceFields(*ahead.invoice);
+  } else if (const int32_t customer = job.source->customer_ordinals()[j];
+             customer >= 0) {
+    __builtin_prefetch((*job.customers)[customer].name.data());
+  }
+}
+
+// The shard's invoices a batch at a time: first each is loaded (parsed and
+// checked), then each is evaluated and its result written. Loading and
+// evaluating each run through a lot of code (protobuf's parsers and
+// serializers, the checks, the claim): one invoice after the other, each
+// pass evicted the other's instructions from the cache (cachegrind: 620
+// instruction-cache misses per invoice). The first failure in request
+// order is reported, as one invoice at a time would: a batch whose load
+// fails at an invoice evaluates those before it first.
 void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   InvoiceOutput output;
   v1::ProposedAction action;  // reused from invoice to invoice
@@ -169,43 +205,38 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   };
   const absl::Span<const int32_t> customer_of =
       job.source->customer_ordinals();
-  for (int k = 0; k < count; ++k) {
-    if (job.store->Stopped()) {
-      out->status = WriterStopped();  // no invoice's fault: reported first
-      return;
+  std::array<InvoiceInput, InvoiceSource::kLoadSlots> inputs;
+  for (int first = 0; first < count; first += InvoiceSource::kLoadSlots) {
+    const int batch = std::min(InvoiceSource::kLoadSlots, count - first);
+    int loaded = 0;
+    absl::Status load_failed;
+    for (; loaded < batch; ++loaded) {
+      load_failed = job.source->Load(shard, loaded, invoice_at(first + loaded),
+                                     &inputs[loaded]);
+      if (!load_failed.ok()) break;
     }
-    const int i = invoice_at(k);
-    // The invoices a few places ahead are asked for while this one is
-    // evaluated: on a large parsed ledger each invoice, its notices and its
-    // customer's facts are cache misses (perf at 100 000 invoices:
-    // EvaluateInvoice's share of the samples 6.5 % -> 3.8 %).
-    if (k + kPrefetchInputAhead < count) {
-      const int j = invoice_at(k + kPrefetchInputAhead);
-      InvoiceInput ahead;
-      const CustomerFacts* facts =
-          customer_of[j] >= 0 ? &(*job.customers)[customer_of[j]] : nullptr;
-      if (job.source->Peek(j, &ahead)) {
-        ahead.customer_facts = facts;
-        PrefetchInvoiceInput(ahead);
-      } else if (facts != nullptr) {
-        __builtin_prefetch(facts);
+    for (int b = 0; b < loaded; ++b) {
+      if (job.store->Stopped()) {
+        out->status = WriterStopped();  // no invoice's fault: reported first
+        return;
+      }
+      const int k = first + b;
+      if (k + kPrefetchInputAhead < count) {
+        PrefetchInput(job, invoice_at(k + kPrefetchInputAhead));
+      }
+      if (k + kPrefetchFieldsAhead < count) {
+        PrefetchFields(job, invoice_at(k + kPrefetchFieldsAhead));
+      }
+      const int i = invoice_at(k);
+      EvaluateOne(job, shard, i, customer_of[i], inputs[b], output, out);
+      if (!out->status.ok()) {
+        out->failed_invoice = i;
+        return;
       }
     }
-    // The second hop, once the first has arrived: reading the facts for
-    // their name's address in the same step as asking for them stalled
-    // on every invoice (5 % of a 1 000 000-invoice evaluation).
-    if (k + kPrefetchFieldsAhead < count) {
-      const int j = invoice_at(k + kPrefetchFieldsAhead);
-      InvoiceInput ahead;
-      if (job.source->Peek(j, &ahead)) {
-        PrefetchInvoiceFields(*ahead.invoice);
-      } else if (customer_of[j] >= 0) {
-        __builtin_prefetch((*job.customers)[customer_of[j]].name.data());
-      }
-    }
-    EvaluateOne(job, shard, i, customer_of[i], output, out);
-    if (!out->status.ok()) {
-      out->failed_invoice = i;
+    if (!load_failed.ok()) {
+      out->status = std::move(load_failed);
+      out->failed_invoice = invoice_at(first + loaded);
       return;
     }
   }

@@ -19,6 +19,9 @@ namespace purring::internal {
 // thread; different shards run concurrently.
 class InvoiceSource {
  public:
+  // How many invoices a shard may hold loaded at once (Load's slots).
+  static constexpr int kLoadSlots = 16;
+
   virtual ~InvoiceSource() = default;
 
   virtual int invoice_count() const = 0;
@@ -30,9 +33,10 @@ class InvoiceSource {
   // Called once, before the shards start.
   virtual void SetShardCount(int /*shard_count*/) {}
   // Sets input's invoice, notices (by sent date, then step) and collection
-  // case to invoice's, valid until the shard's next Load. Non-OK: the
-  // request is refused.
-  virtual absl::Status Load(int shard, int invoice, InvoiceInput* input) = 0;
+  // case to invoice's, valid until the shard's next Load into the same slot
+  // (0 <= slot < kLoadSlots). Non-OK: the request is refused.
+  virtual absl::Status Load(int shard, int slot, int invoice,
+                            InvoiceInput* input) = 0;
   // For prefetching: what Load will set for an invoice a few places ahead,
   // when it is already in memory. False when it is not.
   virtual bool Peek(int /*invoice*/, InvoiceInput* /*ahead*/) const {
@@ -63,7 +67,8 @@ class TreeInvoiceSource : public InvoiceSource {
   absl::Span<const int32_t> customer_ordinals() const override {
     return index_.customer_ordinals();
   }
-  absl::Status Load(int /*shard*/, int invoice, InvoiceInput* input) override {
+  absl::Status Load(int /*shard*/, int /*slot*/, int invoice,
+                    InvoiceInput* input) override {
     Peek(invoice, input);
     return absl::OkStatus();
   }

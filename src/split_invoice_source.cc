@@ -32,9 +32,10 @@ void SplitInvoiceSource::SetShardCount(int shard_count) {
   }
 }
 
-absl::Status SplitInvoiceSource::Load(int shard, int invoice,
+absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
                                       InvoiceInput* input) {
-  Shard& s = *shards_[shard];
+  Shard& owner = *shards_[shard];
+  Slot& s = owner.slots[slot];
   const InvoiceSpan& span = split_.invoices[invoice];
   if (!ParseRecord(bytes_, span.bytes, /*depth=*/1, &s.invoice)) {
     return Unparsable("invoice");
@@ -57,7 +58,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int invoice,
   const v1::CollectionCase* collection_case = index_.collection_case[invoice];
   if (absl::Status status =
           ValidateSplitInvoice(span, s.invoice, positions, s.sorted,
-                               collection_case, &s.totals, s.sent.data());
+                               collection_case, &owner.totals, s.sent.data());
       !status.ok()) {
     return status;
   }

@@ -4,6 +4,7 @@
 #ifndef PURRING_SRC_SPLIT_INVOICE_SOURCE_H_
 #define PURRING_SRC_SPLIT_INVOICE_SOURCE_H_
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -29,7 +30,8 @@ class SplitInvoiceSource : public InvoiceSource {
     return index_.customer;
   }
   void SetShardCount(int shard_count) override;
-  absl::Status Load(int shard, int invoice, InvoiceInput* input) override;
+  absl::Status Load(int shard, int slot, int invoice,
+                    InvoiceInput* input) override;
   // The invoice amounts and payments of the whole ledger, summed over the
   // shards, within kMaxLedgerTotal.
   absl::Status AfterShards() override;
@@ -40,13 +42,17 @@ class SplitInvoiceSource : public InvoiceSource {
   void Done() override;
 
  private:
-  // One shard's messages, cleared and refilled for every invoice.
-  struct Shard {
+  // One loaded invoice's messages, cleared and refilled for every invoice
+  // loaded into the slot.
+  struct Slot {
     v1::Invoice invoice;
     std::vector<std::unique_ptr<v1::Notice>> notices;
     std::vector<const v1::Notice*> sorted;  // the invoice's, by sent date
     std::vector<absl::CivilDay> sent;
     std::vector<int64_t> keys;
+  };
+  struct Shard {
+    std::array<Slot, kLoadSlots> slots;
     LedgerTotals totals;
   };
 

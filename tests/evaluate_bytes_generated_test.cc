@@ -1,11 +1,13 @@
 // EvaluateBytes gives exactly what ParseRequest and then EvaluateSerialized
 // give on generated ledgers (tools/ledger_generator.h): every size from empty
 // to several shards, shuffled or not, at several thread counts and options,
-// and one written with the history first and the customers last.
+// refusals around a shard's load batch, and one written with the history
+// first and the customers last.
 #include <algorithm>
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "evaluate_bytes_support.h"
 #include "generated_ledgers.h"
@@ -18,7 +20,9 @@ using generated::Ledger;
 using generated::Shuffle;
 
 TEST(EvaluateBytes, GeneratedLedgersOfEverySizeThreadCountAndOption) {
-  for (int size : {0, 1, 50, 5000}) {
+  // 15 to 17 and 50: a shard loads invoices a batch of 16 at a time
+  // (InvoiceSource::kLoadSlots), so a batch is short, full or one over.
+  for (int size : {0, 1, 15, 16, 17, 50, 5000}) {
     v1::EvaluateRequest base = Ledger(size, 7 + size);
     for (bool shuffled : {false, true}) {
       v1::EvaluateRequest request = base;
@@ -33,6 +37,20 @@ TEST(EvaluateBytes, GeneratedLedgersOfEverySizeThreadCountAndOption) {
         }
       }
     }
+  }
+}
+
+TEST(EvaluateBytes, RefusalsAroundALoadBatch) {
+  // A refusal in a batch's first or last slot, or in the next batch's
+  // first, with a second one later on: the tree's code and message.
+  for (int bad : {0, 15, 16, 17}) {
+    v1::EvaluateRequest request = Ledger(40, 3);
+    request.mutable_invoices(bad)->set_due_date("2026-13-01");
+    request.mutable_invoices(bad + 20)->set_invoice_date("2026-02-31");
+    ExpectRefused(Bytes(request), absl::StatusCode::kInvalidArgument,
+                  absl::StrCat("invoice \"", request.invoices(bad).number(),
+                               "\""),
+                  absl::StrCat("bad invoice at ", bad));
   }
 }
 
