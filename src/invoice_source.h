@@ -12,6 +12,7 @@
 #include "process/invoice_eval.h"
 #include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
+#include "shard_batch.h"
 
 namespace purring::internal {
 
@@ -19,9 +20,6 @@ namespace purring::internal {
 // thread; different shards run concurrently.
 class InvoiceSource {
  public:
-  // How many invoices a shard may hold loaded at once (Load's slots).
-  static constexpr int kLoadSlots = 16;
-
   virtual ~InvoiceSource() = default;
 
   virtual int invoice_count() const = 0;
@@ -34,7 +32,7 @@ class InvoiceSource {
   virtual void SetShardCount(int /*shard_count*/) {}
   // Sets input's invoice, notices (by sent date, then step) and collection
   // case to invoice's, valid until the shard's next Load into the same slot
-  // (0 <= slot < kLoadSlots). Non-OK: the request is refused.
+  // (0 <= slot < kShardBatch). Non-OK: the request is refused.
   virtual absl::Status Load(int shard, int slot, int invoice,
                             InvoiceInput* input) = 0;
   // For prefetching: what Load will set for an invoice a few places ahead,

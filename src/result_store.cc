@@ -63,7 +63,8 @@ TreeResultStore::TreeResultStore(int invoice_count,
   for (int i = 0; i < invoice_count; ++i) response->add_results();
 }
 
-v1::InvoiceResult* TreeResultStore::Open(int /*shard*/, int invoice) {
+v1::InvoiceResult* TreeResultStore::Open(int /*shard*/, int /*slot*/,
+                                         int invoice) {
   return response_->mutable_results(invoice);
 }
 
@@ -108,8 +109,9 @@ StreamedResultStore::StreamedResultStore(int invoice_count, int shard_count,
   if (shard_count > 1) pieces_.resize(invoice_count);
 }
 
-v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
-  v1::InvoiceResult* scratch = &shards_[shard]->scratch;
+v1::InvoiceResult* StreamedResultStore::Open(int shard, int slot,
+                                             int /*invoice*/) {
+  v1::InvoiceResult* scratch = &shards_[shard]->scratch[slot];
   // Clear() deletes sub-messages; every result has a balance and an
   // interest (EvaluateInvoice always sets both, so an empty one here is no
   // change in the bytes), so those two are cleared in place and kept,
@@ -128,10 +130,10 @@ v1::InvoiceResult* StreamedResultStore::Open(int shard, int /*invoice*/) {
   return scratch;
 }
 
-void StreamedResultStore::Close(int shard, int invoice) {
+void StreamedResultStore::Close(int shard, int slot, int invoice) {
   Shard& s = *shards_[shard];
   const size_t offset = s.bytes.size();
-  const size_t written = AppendField(kResultsField, s.scratch, &s.bytes);
+  const size_t written = AppendField(kResultsField, s.scratch[slot], &s.bytes);
   if (!pieces_.empty()) {
     pieces_[invoice] = {offset, static_cast<uint32_t>(written),
                         static_cast<uint32_t>(shard)};

@@ -4,6 +4,7 @@
 #ifndef PURRING_SRC_RESULT_STORE_H_
 #define PURRING_SRC_RESULT_STORE_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -16,11 +17,14 @@
 #include "malloc_buffer.h"
 #include "piece_writer.h"
 #include "purring/v1/evaluate.pb.h"
+#include "shard_batch.h"
 
 namespace purring::internal {
 
 // Thread safety: shard s calls Open/Close for its own invoices only, from
-// one thread; different shards run concurrently. TakeLetter and TakeFields
+// one thread; different shards run concurrently. A shard may hold up to
+// kShardBatch results open at once, one per slot, and closes them in
+// request order. TakeLetter and TakeFields
 // are for after the shards have finished.
 class ResultStore {
  public:
@@ -28,9 +32,10 @@ class ResultStore {
 
   // The message to fill with invoice's result: empty, but for an empty
   // balance and interest in the streamed store (every result has both).
-  virtual v1::InvoiceResult* Open(int shard, int invoice) = 0;
-  // The result Open returned is complete.
-  virtual void Close(int shard, int invoice) = 0;
+  // 0 <= slot < kShardBatch.
+  virtual v1::InvoiceResult* Open(int shard, int slot, int invoice) = 0;
+  // The result Open returned for the slot is complete.
+  virtual void Close(int shard, int slot, int invoice) = 0;
   // Called on one thread after each letter was added to *tail without its
   // lines (BuildLetters), with the lines' bytes in order: adds them. The
   // streamed store serializes the letter with them at once and clears the
@@ -56,8 +61,8 @@ class TreeResultStore : public ResultStore {
   // write disjoint elements.
   TreeResultStore(int invoice_count, v1::EvaluateResponse* response);
 
-  v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int /*shard*/, int /*invoice*/) override {}
+  v1::InvoiceResult* Open(int shard, int slot, int invoice) override;
+  void Close(int /*shard*/, int /*slot*/, int /*invoice*/) override {}
   // Parse the lines into the letter, the fields into the response.
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
@@ -69,8 +74,9 @@ class TreeResultStore : public ResultStore {
 };
 
 // The results serialized as field 5 of an EvaluateResponse (tag, length,
-// bytes), each as soon as it is complete, into one buffer per shard. One
-// scratch message per shard is cleared and refilled for every invoice.
+// bytes), each as soon as it is complete, into one buffer per shard. A
+// shard's scratch messages (one per slot) are cleared and refilled for
+// every invoice.
 class StreamedResultStore : public ResultStore {
  public:
   // head: the serialized response fields that precede the results (1 to 4),
@@ -83,8 +89,8 @@ class StreamedResultStore : public ResultStore {
                       absl::string_view head, size_t expected_bytes = 0,
                       PieceWriter* writer = nullptr);
 
-  v1::InvoiceResult* Open(int shard, int invoice) override;
-  void Close(int shard, int invoice) override;
+  v1::InvoiceResult* Open(int shard, int slot, int invoice) override;
+  void Close(int shard, int slot, int invoice) override;
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
   void TakeFields(v1::EvaluateResponse* tail, int field,
@@ -112,7 +118,7 @@ class StreamedResultStore : public ResultStore {
 
  private:
   struct Shard {
-    v1::InvoiceResult scratch;
+    std::array<v1::InvoiceResult, kShardBatch> scratch;  // by slot
     MallocBuffer bytes;
   };
   // Where invoice i's bytes are, when the shards are more than one.

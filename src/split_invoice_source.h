@@ -52,7 +52,7 @@ class SplitInvoiceSource : public InvoiceSource {
     std::vector<int64_t> keys;
   };
   struct Shard {
-    std::array<Slot, kLoadSlots> slots;
+    std::array<Slot, kShardBatch> slots;
     LedgerTotals totals;
   };
 

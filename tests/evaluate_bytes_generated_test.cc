@@ -21,7 +21,7 @@ using generated::Shuffle;
 
 TEST(EvaluateBytes, GeneratedLedgersOfEverySizeThreadCountAndOption) {
   // 15 to 17 and 50: a shard loads invoices a batch of 16 at a time
-  // (InvoiceSource::kLoadSlots), so a batch is short, full or one over.
+  // (kShardBatch), so a batch is short, full or one over.
   for (int size : {0, 1, 15, 16, 17, 50, 5000}) {
     v1::EvaluateRequest base = Ledger(size, 7 + size);
     for (bool shuffled : {false, true}) {
