@@ -34,6 +34,7 @@
 #include "result_store.h"
 #include "shard_batch.h"
 #include "shard_plan.h"
+#include "validate_checks.h"
 
 namespace purring::internal {
 namespace {
@@ -102,45 +103,25 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
   return warning;
 }
 
-// Evaluates invoice i, loaded into input, into the result open in `slot`
-// (closed by the caller). customer: the invoice's customer's position, -1
-// for none.
-void EvaluateOne(const ShardJob& job, int shard, int slot, int i,
-                 int32_t customer, InvoiceInput& input, InvoiceOutput& output,
-                 ShardOutput* out) {
+// Evaluates invoice i, loaded into input, into *result (an open slot of
+// the store, written by WriteOne). customer: the invoice's customer's
+// position, -1 for none.
+absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
+                         InvoiceInput& input, v1::InvoiceResult* result,
+                         InvoiceOutput& output, ShardOutput* out) {
   if (customer < 0) {
-    out->status = absl::InvalidArgumentError(absl::StrCat(
+    return absl::InvalidArgumentError(absl::StrCat(
         "invoice \"", input.invoice->number(), "\": customer_id \"",
         input.invoice->customer_id(), "\" is not a customer in the request"));
-    return;
   }
   input.customer_facts = &(*job.customers)[customer];
   output.has_action = false;
   output.cutoff_not_numeric = false;
   output.interest_before_rate_tables = false;
-  v1::InvoiceResult* result = job.store->Open(shard, slot, i);
-  absl::Status status =
-      EvaluateInvoice(input, *job.ctx, result, &output, &out->reports);
-  if (!status.ok()) {
-    out->status = std::move(status);
-    return;
-  }
+  PURRING_RETURN_IF_ERROR(
+      EvaluateInvoice(input, *job.ctx, result, &output, &out->reports));
   job.summaries->status[i] = static_cast<uint8_t>(result->status());
   job.summaries->balance[i] = result->balance().total();
-  if (output.has_action) {
-    ActionEntry& entry = out->actions.emplace_back();
-    entry.invoice = i;
-    entry.shard = shard;
-    status = (*job.records)[shard].Build(
-        {input.invoice, input.notices, result, input.customer_facts,
-         &job.request->customers(), customer, &job.request->settings(),
-         job.rates},
-        output.action, &entry);
-    if (!status.ok()) {
-      out->status = std::move(status);
-      return;
-    }
-  }
   if (output.cutoff_not_numeric) {
     out->cutoff_not_numeric.emplace_back(
         i, CutoffWarning(*input.invoice, job.ctx->start_from));
@@ -149,6 +130,28 @@ void EvaluateOne(const ShardJob& job, int shard, int slot, int i,
     out->interest_before_rate_tables.emplace_back(
         i, OldInterestWarning(*input.invoice, job.ctx->rates->first_day()));
   }
+  return absl::OkStatus();
+}
+
+// Writes invoice i's records: its action's (when it has one) and its
+// result, evaluated from input into the store's `slot`.
+absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
+                      const InvoiceInput& input,
+                      const v1::InvoiceResult& result,
+                      v1::ProposedAction* action, ShardOutput* out) {
+  if (action != nullptr) {
+    ActionEntry& entry = out->actions.emplace_back();
+    entry.invoice = i;
+    entry.shard = shard;
+    PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
+        {input.invoice, input.notices, &result,
+         input.customer_facts, &job.request->customers(),
+         job.source->customer_ordinals()[i], &job.request->settings(),
+         job.rates},
+        action, &entry));
+  }
+  job.store->Close(shard, slot, i);
+  return absl::OkStatus();
 }
 
 // How far ahead RunShard asks for an invoice's records, then its strings.
@@ -195,8 +198,6 @@ void PrefetchFields(const ShardJob& job, int j) {
 // invoice evaluates those before it first.
 void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   InvoiceOutput output;
-  v1::ProposedAction action;  // reused from invoice to invoice
-  output.action = &action;
   const bool whole = job.plan->invoices.empty();
   const int count = whole ? job.plan->invoice_count
                           : static_cast<int>(job.plan->invoices[shard].size());
@@ -206,16 +207,24 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   const absl::Span<const int32_t> customer_of =
       job.source->customer_ordinals();
   std::array<InvoiceInput, kShardBatch> inputs;
+  std::array<v1::InvoiceResult*, kShardBatch> results;
+  std::array<v1::ProposedAction, kShardBatch> actions;  // reused by slot
+  std::array<bool, kShardBatch> has_action;
   for (int first = 0; first < count; first += kShardBatch) {
-    const int batch = std::min(kShardBatch, count - first);
-    int loaded = 0;
-    absl::Status load_failed;
-    for (; loaded < batch; ++loaded) {
-      load_failed = job.source->Load(shard, loaded, invoice_at(first + loaded),
-                                     &inputs[loaded]);
-      if (!load_failed.ok()) break;
+    // Each pass runs over the slots before the first failure so far: the
+    // failure reported is the one at the earliest invoice.
+    int limit = std::min(kShardBatch, count - first);
+    absl::Status failed;
+    auto fail = [&](int b, absl::Status status) {
+      limit = b;
+      failed = std::move(status);
+    };
+    for (int b = 0; b < limit; ++b) {
+      absl::Status loaded =
+          job.source->Load(shard, b, invoice_at(first + b), &inputs[b]);
+      if (!loaded.ok()) fail(b, std::move(loaded));
     }
-    for (int b = 0; b < loaded; ++b) {
+    for (int b = 0; b < limit; ++b) {
       if (job.store->Stopped()) {
         out->status = WriterStopped();  // no invoice's fault: reported first
         return;
@@ -228,18 +237,22 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
         PrefetchFields(job, invoice_at(k + kPrefetchFieldsAhead));
       }
       const int i = invoice_at(k);
-      EvaluateOne(job, shard, b, i, customer_of[i], inputs[b], output, out);
-      if (!out->status.ok()) {
-        out->failed_invoice = i;
-        return;
-      }
+      results[b] = job.store->Open(shard, b, i);
+      output.action = &actions[b];
+      absl::Status evaluated = EvaluateOne(job, i, customer_of[i], inputs[b],
+                                           results[b], output, out);
+      if (!evaluated.ok()) fail(b, std::move(evaluated));
+      has_action[b] = output.has_action;
     }
-    for (int b = 0; b < loaded; ++b) {
-      job.store->Close(shard, b, invoice_at(first + b));
+    for (int b = 0; b < limit; ++b) {
+      absl::Status written =
+          WriteOne(job, shard, b, invoice_at(first + b), inputs[b],
+                   *results[b], has_action[b] ? &actions[b] : nullptr, out);
+      if (!written.ok()) fail(b, std::move(written));
     }
-    if (!load_failed.ok()) {
-      out->status = std::move(load_failed);
-      out->failed_invoice = invoice_at(first + loaded);
+    if (!failed.ok()) {
+      out->status = std::move(failed);
+      out->failed_invoice = invoice_at(first + limit);
       return;
     }
   }
