@@ -24,8 +24,8 @@ namespace purring::internal {
 // Thread safety: shard s calls Open/Close for its own invoices only, from
 // one thread; different shards run concurrently. A shard may hold up to
 // kShardBatch results open at once, one per slot, and closes them in
-// request order. TakeLetter and TakeFields
-// are for after the shards have finished.
+// request order. TakeLetter and TakeFields are for after the shards have
+// finished.
 class ResultStore {
  public:
   virtual ~ResultStore() = default;
