@@ -1,5 +1,7 @@
 #include "process/naming.h"
 
+#include <array>
+
 #include "absl/strings/match.h"
 #include "dates.h"
 
@@ -46,22 +48,31 @@ std::string StepDateId(absl::string_view first, v1::StepKind step,
 
 namespace {
 
-// Appends `text` percent-encoded (every byte but the RFC 3986 unreserved
-// characters).
+// RFC 3986's unreserved characters, by byte.
+constexpr std::array<bool, 256> kUnreserved = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+               c == '~';
+  }
+  return table;
+}();
+
+// Appends `text` percent-encoded (every byte but the unreserved
+// characters), runs of unreserved bytes in one append each.
 void AppendUrlEscaped(absl::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                            c == '_' || c == '~';
-    if (unreserved) {
-      out->push_back(ch);
-    } else {
-      const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
-      out->append(escaped, sizeof escaped);
-    }
+  size_t run = 0;  // text[run, i) is unreserved and not yet appended
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (kUnreserved[c]) continue;
+    out->append(text.data() + run, i - run);
+    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out->append(escaped, sizeof escaped);
+    run = i + 1;
   }
+  out->append(text.data() + run, text.size() - run);
 }
 
 }  // namespace
