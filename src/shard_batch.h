@@ -1,8 +1,9 @@
 // How many invoices a shard holds at once. A shard loads (parses and
 // checks) a batch of invoices, then evaluates them, then writes their
-// results: each pass runs through a lot of code (protobuf's parsers, the
-// checks, the evaluation, protobuf's serializers), and one invoice at a
-// time each pass evicted the others' instructions from the cache.
+// actions' records and results: each pass runs through a lot of code
+// (protobuf's parsers, the checks, the evaluation, protobuf's serializers),
+// and one invoice at a time each pass evicted the others' instructions
+// from the cache.
 #ifndef PURRING_SRC_SHARD_BATCH_H_
 #define PURRING_SRC_SHARD_BATCH_H_
 

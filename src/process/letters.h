@@ -66,10 +66,10 @@ bool HasPostalAddress(const v1::PostalAddress& address);
 // sorted by customer id (their invoices in `items` order). The items carry
 // their actions' letter ids (ActionRecords::Build), empty for a customer
 // missing an address. OUT_OF_RANGE when a letter's totals overflow 64-bit
-// øre (naming the letter). Each letter is
-// appended without its lines: letter_done(lines) is called once the rest of
-// it is complete, with its lines' bytes in order, and adds them (it may take
-// the letter out of *letters).
+// øre (naming the letter). Each letter is appended without its lines:
+// letter_done(lines) is called once the rest of it is complete, with its
+// lines' bytes in order, and adds them (it may take the letter out of
+// *letters).
 absl::Status BuildLetters(
     const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
