@@ -67,7 +67,6 @@ absl::Status ActionRecords::Build(const Sources& sources,
   entry->kind = action->kind();
   entry->step = action->step();
   entry->automatic = action->automatic();
-  entry->has_letter = !action->letter_id().empty();
   entry->fee = action->fee();
   entry->compensation = action->compensation();
   entry->amount_claimed = action->amount_claimed();

@@ -32,13 +32,14 @@ struct ActionEntry {
   v1::ActionKind kind = v1::ACTION_KIND_UNSPECIFIED;
   v1::StepKind step = v1::STEP_KIND_UNSPECIFIED;
   bool automatic = false;
-  bool has_letter = false;  // a SEND_NOTICE whose customer can be written to
   int64_t fee = 0;
   int64_t compensation = 0;
   int64_t amount_claimed = 0;
   int64_t line_interest = 0;  // SEND_NOTICE: its letter line's interest
   ByteSpan id, date, deadline;  // the action's, in the shard's strings
-  ByteSpan letter_id;  // has_letter: the action's letter id, there too
+  // A SEND_NOTICE's letter id, there too; empty when its customer can be
+  // written to by no channel.
+  ByteSpan letter_id;
   ByteSpan action;     // an EvaluateResponse.actions field
   ByteSpan line;       // SEND_NOTICE: a serialized LetterLine
   ByteSpan postings;   // SEND_NOTICE: EvaluateResponse.postings fields

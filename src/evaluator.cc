@@ -134,9 +134,10 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 }
 
 // Writes invoice i's records: its action's (when it has one) and its
-// result, evaluated from input into the store's `slot`.
+// result, evaluated from input into the store's `slot`. customer: the
+// invoice's customer's position.
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
-                      const InvoiceInput& input,
+                      int32_t customer, const InvoiceInput& input,
                       const v1::InvoiceResult& result,
                       v1::ProposedAction* action, ShardOutput* out) {
   if (action != nullptr) {
@@ -146,7 +147,7 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
         {input.invoice, input.notices, &result,
          input.customer_facts, &job.request->customers(),
-         job.source->customer_ordinals()[i], &job.request->settings(),
+         customer, &job.request->settings(),
          job.rates},
         action, &entry));
   }
@@ -162,9 +163,9 @@ constexpr int kPrefetchFieldsAhead = 2;
 // large ledger each invoice, its notices and its customer's facts are
 // cache misses (perf at 100 000 invoices: EvaluateInvoice's share of the
 // samples 6.5 % -> 3.8 %). The records come when the source holds them
-// already (Peek); the customer's facts always.
-void PrefetchInput(const ShardJob& job, int j) {
-  const int32_t customer = job.source->customer_ordinals()[j];
+// already (Peek); the facts of j's customer (its position, -1 for none)
+// always.
+void PrefetchInput(const ShardJob& job, int j, int32_t customer) {
   const CustomerFacts* facts =
       customer >= 0 ? &(*job.customers)[customer] : nullptr;
   InvoiceInput ahead;
@@ -179,12 +180,11 @@ void PrefetchInput(const ShardJob& job, int j) {
 // The second hop, once the first has arrived: reading the facts for their
 // name's address in the same step as asking for them stalled on every
 // invoice (5 % of a 1 000 000-invoice evaluation).
-void PrefetchFields(const ShardJob& job, int j) {
+void PrefetchFields(const ShardJob& job, int j, int32_t customer) {
   InvoiceInput ahead;
   if (job.source->Peek(j, &ahead)) {
     PrefetchInvoiceFields(*ahead.invoice);
-  } else if (const int32_t customer = job.source->customer_ordinals()[j];
-             customer >= 0) {
+  } else if (customer >= 0) {
     __builtin_prefetch((*job.customers)[customer].name.data());
   }
 }
@@ -231,10 +231,12 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       }
       const int k = first + b;
       if (k + kPrefetchInputAhead < count) {
-        PrefetchInput(job, invoice_at(k + kPrefetchInputAhead));
+        const int j = invoice_at(k + kPrefetchInputAhead);
+        PrefetchInput(job, j, customer_of[j]);
       }
       if (k + kPrefetchFieldsAhead < count) {
-        PrefetchFields(job, invoice_at(k + kPrefetchFieldsAhead));
+        const int j = invoice_at(k + kPrefetchFieldsAhead);
+        PrefetchFields(job, j, customer_of[j]);
       }
       const int i = invoice_at(k);
       results[b] = job.store->Open(shard, b, i);
@@ -245,9 +247,10 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       has_action[b] = output.has_action;
     }
     for (int b = 0; b < limit; ++b) {
+      const int i = invoice_at(first + b);
       absl::Status written =
-          WriteOne(job, shard, b, invoice_at(first + b), inputs[b],
-                   *results[b], has_action[b] ? &actions[b] : nullptr, out);
+          WriteOne(job, shard, b, i, customer_of[i], inputs[b], *results[b],
+                   has_action[b] ? &actions[b] : nullptr, out);
       if (!written.ok()) fail(b, std::move(written));
     }
     if (!failed.ok()) {
@@ -496,8 +499,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     next->set_date(FormatDate(dispatch.date));
     for (const ActionEntry& entry : actions) {
       // A notice without a letter (no address) cannot be dispatched.
-      const bool sendable =
-          entry.kind != v1::ACTION_KIND_SEND_NOTICE || entry.has_letter;
+      const bool sendable = entry.kind != v1::ACTION_KIND_SEND_NOTICE ||
+                            entry.letter_id.size > 0;
       if (entry.automatic && sendable) {
         const absl::string_view id = records[entry.shard].string(entry.id);
         next->add_action_ids(id.data(), id.size());
