@@ -155,7 +155,8 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   // One pass: each notice is read while it is in the cache.
   std::vector<NoticeCharge>& all_charges = output->charges;
   all_charges.clear();
-  if (!ctx.omit_history) {
+  const bool copy_history = !ctx.omit_history && !ctx.store_writes_history;
+  if (copy_history) {
     result->mutable_history()->Reserve(static_cast<int>(input.notices.size()));
   }
   int64_t interest_charged_before = 0;
@@ -168,7 +169,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
       return Overflow(invoice);
     }
     reports->AddNotice(notice, profile.strictness == v1::FEE_STRICTNESS_OFF);
-    if (!ctx.omit_history) *result->add_history() = notice;
+    if (copy_history) *result->add_history() = notice;
   }
 
   // The money at the as-of date: only notices sent by then charge anything.

@@ -29,7 +29,10 @@ struct EvalContext {
   const ProfileTable* profiles = nullptr;
   absl::string_view start_from;  // empty: every open overdue invoice
   const DispatchPlan* dispatch = nullptr;
-  bool omit_history = false;
+  bool omit_history = false;  // options.omit_history_in_results
+  // The result store writes each result's history itself, from the notices
+  // it is given (StreamedResultStore): EvaluateInvoice leaves it out.
+  bool store_writes_history = false;
 };
 
 struct InvoiceInput {
