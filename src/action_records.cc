@@ -105,11 +105,11 @@ absl::Status ActionRecords::Build(const Sources& sources,
                                 sources.result, sources.notices};
     case_file_.Clear();
     BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);
-    if (!Append(case_file_,
-                v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
-                &case_files_, &entry->case_file)) {
-      return TooLarge();
-    }
+    const bool appended =
+        Append(case_file_, v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
+               &case_files_, &entry->case_file);
+    ReturnBorrowedParts(&case_file_);
+    if (!appended) return TooLarge();
   }
   return absl::OkStatus();
 }

@@ -11,14 +11,24 @@ void BuildCaseFileInto(const HandOffInput& input,
   const v1::InvoiceResult& result = *input.result;
   v1::CollectionCaseFile& file = *out;
   file.set_invoice_number(input.invoice->number());
-  *file.mutable_debtor() = *input.customer;
+  // Borrowed, not copied (see handoff.h): the unsafe_arena_ setters and
+  // UnsafeArenaAddAllocated take a pointer without taking ownership, as
+  // protobuf's aliasing idiom; ReturnBorrowedParts gives them back. Every
+  // result has a balance and an interest, and so has every case file.
+  file.unsafe_arena_set_allocated_debtor(
+      const_cast<v1::Customer*>(input.customer));
   file.set_debtor_type(result.customer_type());
   file.set_invoice_date(input.invoice->invoice_date());
   file.set_due_date(input.invoice->due_date());
   file.set_adjusted_due_date(result.adjusted_due_date());
-  *file.mutable_balance() = result.balance();
-  *file.mutable_interest() = result.interest();
-  for (const v1::Notice* notice : input.notices) *file.add_notices() = *notice;
+  file.unsafe_arena_set_allocated_balance(
+      const_cast<v1::Balance*>(&result.balance()));
+  file.unsafe_arena_set_allocated_interest(
+      const_cast<v1::Interest*>(&result.interest()));
+  for (const v1::Notice* notice : input.notices) {
+    file.mutable_notices()->UnsafeArenaAddAllocated(
+        const_cast<v1::Notice*>(notice));
+  }
   const absl::CivilDay adjusted_due = *ParseDate(result.adjusted_due_date());
   const absl::CivilDay transfer = *ParseDate(input.action->date());
   *file.mutable_collection_costs() = EstimateCollectionCosts(
@@ -29,6 +39,14 @@ void BuildCaseFileInto(const HandOffInput& input,
   file.set_creditor_organization_number(settings.company().organization_number());
   file.set_action_id(input.action->id());
   file.set_payment_reference(input.invoice->payment_reference());
+}
+
+void ReturnBorrowedParts(v1::CollectionCaseFile* file) {
+  file->unsafe_arena_release_debtor();
+  file->unsafe_arena_release_balance();
+  file->unsafe_arena_release_interest();
+  file->mutable_notices()->UnsafeArenaExtractSubrange(0, file->notices_size(),
+                                                      nullptr);
 }
 
 }  // namespace purring::internal

@@ -20,10 +20,19 @@ struct HandOffInput {
 // Debtor, claim (balance and interest so far), the notices sent with dates
 // and fees, and the estimated collection costs (EstimateCollectionCosts on
 // the principal outstanding, at the transfer date), built in *file.
-// REQUIRES: *file is empty.
+// The debtor, balance, interest and notices are not copied: *file borrows
+// input's customer and notices and the result's balance and interest (a
+// case file is serialized once, and the copies were most of its cost).
+// Call ReturnBorrowedParts before they change or go, and before *file is
+// cleared, copied or destroyed (ActionRecords::Build does both at once).
+// REQUIRES: *file is empty and owns no debtor, balance or interest.
 void BuildCaseFileInto(const HandOffInput& input,
                        const v1::DunningSettings& settings,
                        const RateBook& rates, v1::CollectionCaseFile* file);
+
+// Takes back what BuildCaseFileInto lent *file, leaving it without a
+// debtor, balance, interest or notices; nothing is freed.
+void ReturnBorrowedParts(v1::CollectionCaseFile* file);
 
 }  // namespace purring::internal
 
