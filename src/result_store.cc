@@ -74,8 +74,8 @@ size_t TaggedFieldBytes(int field, size_t size) {
 // field kResultsField of its parent: the bytes protobuf writes for the
 // result holding copies of the notices. Fields go in number order, so the
 // action ids (26) are set aside while the rest is serialized and written
-// after the history (25). Copying the notices into the result was ~300
-// instructions per invoice (callgrind).
+// after the history (25). Copying the notices into the result cost ~370
+// instructions per invoice (callgrind, 10 000 invoices).
 size_t AppendResultWithHistory(v1::InvoiceResult* result,
                                absl::Span<const v1::Notice* const> history,
                                MallocBuffer* out) {
