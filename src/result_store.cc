@@ -15,7 +15,6 @@
 namespace purring::internal {
 namespace {
 
-using google::protobuf::io::CodedOutputStream;
 using google::protobuf::internal::WireFormatLite;
 
 // evaluate.proto's EvaluateResponse, fields all length-delimited.
@@ -64,12 +63,6 @@ void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
 constexpr int kHistoryField = v1::InvoiceResult::kHistoryFieldNumber;
 constexpr int kActionIdsField = v1::InvoiceResult::kActionIdsFieldNumber;
 
-// The bytes of field `field`'s tag and length, then `size` bytes.
-size_t TaggedFieldBytes(int field, size_t size) {
-  return WireFormatLite::TagSize(field, WireFormatLite::TYPE_BYTES) +
-         WireFormatLite::LengthDelimitedSize(size);
-}
-
 // Appends `result` (its history empty) with `history` as its history, as
 // field kResultsField of its parent: the bytes protobuf writes for the
 // result holding copies of the notices. Fields go in number order, so the
@@ -84,20 +77,18 @@ size_t AppendResultWithHistory(v1::InvoiceResult* result,
   ids.Swap(result->mutable_action_ids());
   size_t size = result->ByteSizeLong();
   for (const v1::Notice* notice : history) {
-    size += TaggedFieldBytes(kHistoryField, notice->ByteSizeLong());
+    size += FieldBytes(kHistoryField, notice->ByteSizeLong());
   }
   for (const std::string& id : ids) {
-    size += TaggedFieldBytes(kActionIdsField, id.size());
+    size += FieldBytes(kActionIdsField, id.size());
   }
   uint8_t* at = WriteFieldHead(kResultsField, static_cast<uint32_t>(size),
                                reinterpret_cast<uint8_t*>(
                                    out->Reserve(FieldBytes(size))));
   at = result->SerializeWithCachedSizesToArray(at);
   for (const v1::Notice* notice : history) {
-    at = WireFormatLite::WriteTagToArray(
-        kHistoryField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, at);
-    at = CodedOutputStream::WriteVarint32ToArray(
-        static_cast<uint32_t>(notice->GetCachedSize()), at);
+    at = WriteFieldHead(kHistoryField,
+                        static_cast<uint32_t>(notice->GetCachedSize()), at);
     at = notice->SerializeWithCachedSizesToArray(at);
   }
   for (const std::string& id : ids) {

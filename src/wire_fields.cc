@@ -10,14 +10,19 @@ using google::protobuf::io::CodedOutputStream;
 using google::protobuf::internal::WireFormatLite;
 
 uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
-  *at++ = static_cast<uint8_t>(WireFormatLite::MakeTag(
-      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+  at = WireFormatLite::WriteTagToArray(
+      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, at);
   return CodedOutputStream::WriteVarint32ToArray(size, at);
 }
 
 size_t FieldBytes(size_t size) {
   return 1 + CodedOutputStream::VarintSize32(static_cast<uint32_t>(size)) +
          size;
+}
+
+size_t FieldBytes(int field, size_t size) {
+  return WireFormatLite::TagSize(field, WireFormatLite::TYPE_BYTES) +
+         WireFormatLite::LengthDelimitedSize(size);
 }
 
 size_t AppendField(int field, const google::protobuf::MessageLite& message,

@@ -14,12 +14,15 @@
 namespace purring::internal {
 
 // Writes the tag and length of a length-delimited field `field` of `size`
-// bytes; returns where its bytes go. Fields purring writes this way are
-// numbered below 16, so the tag is one byte.
+// bytes; returns where its bytes go.
 uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at);
 
-// The bytes WriteFieldHead and then `size` bytes take.
+// The bytes WriteFieldHead and then `size` bytes take, for a field
+// numbered below 16 (a one-byte tag), as most fields purring writes this
+// way are.
 size_t FieldBytes(size_t size);
+// The same for any field number.
+size_t FieldBytes(int field, size_t size);
 
 // Appends `message` as field `field` of its parent: tag, length, bytes.
 // Returns the bytes written. Every record purring writes is far below 2 GiB
