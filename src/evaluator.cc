@@ -48,6 +48,7 @@ struct ShardOutput {
   std::vector<ActionEntry> actions;  // by invoice, in request order
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
+  std::vector<InvoiceWarning> history;  // InvoiceOutput::warnings
   ReportAccumulator reports;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
@@ -118,6 +119,7 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
   output.has_action = false;
   output.cutoff_not_numeric = false;
   output.interest_before_rate_tables = false;
+  output.warnings.clear();
   PURRING_RETURN_IF_ERROR(
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports));
   job.summaries->status[i] = static_cast<uint8_t>(result->status());
@@ -129,6 +131,9 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
   if (output.interest_before_rate_tables) {
     out->interest_before_rate_tables.emplace_back(
         i, OldInterestWarning(*input.invoice, job.ctx->rates->first_day()));
+  }
+  for (v1::Warning& warning : output.warnings) {
+    out->history.emplace_back(i, std::move(warning));
   }
   return absl::OkStatus();
 }
@@ -328,8 +333,10 @@ std::vector<v1::Warning> MergedWarnings(
       merged.push_back(std::move(warning));
     }
   }
-  std::sort(merged.begin(), merged.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Stable: an invoice may have several, kept in the order made.
+  std::stable_sort(
+      merged.begin(), merged.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<v1::Warning> warnings;
   warnings.reserve(merged.size());
   for (InvoiceWarning& warning : merged) {
@@ -437,7 +444,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     });
   }
   for (auto list : {&ShardOutput::cutoff_not_numeric,
-                    &ShardOutput::interest_before_rate_tables}) {
+                    &ShardOutput::interest_before_rate_tables,
+                    &ShardOutput::history}) {
     for (v1::Warning& warning : MergedWarnings(shards, list)) {
       warnings.push_back(std::move(warning));
     }

@@ -3,6 +3,7 @@
 // forsinkelsesrenteloven § 3a).
 #include "money/fee_rules.h"
 
+#include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -182,6 +183,56 @@ TEST(FeeLawTest, HostCapRowLimitsTheFee) {
   FeeInput in = Input(kDunning, D(2026, 3, 1), D(2026, 1, 10), {});
   in.rates = &*book;
   EXPECT_EQ(DecideNoticeFee(in).fee, 3800);
+}
+
+// Recorded history (from another system) is claimed only as far as the law
+// allows (F11; inkassoforskriften §§ 1-2, 1-3).
+int64_t Claimable(const NoticeCharge& notice, absl::CivilDay due,
+                  const std::vector<NoticeCharge>& prior, std::string* why) {
+  return ClaimableRecordedFee(notice, due, prior, Book(), why);
+}
+
+TEST(RecordedFeeTest, LawfulFeesAreClaimedAsRecorded) {
+  const absl::CivilDay due = D(2026, 9, 1);
+  std::string why;
+  // § 1-2: 1/20 x 750 kr on a notice sent 14 days after the due date.
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 14, 3750), due, {}, &why), 3750);
+  // Less than the maximum is the creditor's choice.
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 14, 2000), due, {}, &why), 2000);
+  EXPECT_EQ(why, "");
+}
+
+TEST(RecordedFeeTest, UnlawfulFeesAreCut) {
+  const absl::CivilDay due = D(2026, 9, 1);
+  std::string why;
+  // A påminnelse never carries a fee (product.md glossary).
+  EXPECT_EQ(Claimable(Sent(kReminder, due + 20, 3750), due, {}, &why), 0);
+  EXPECT_THAT(why, HasSubstr("påminnelse"));
+  // § 1-2 (1): sent 13 days after the due date.
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 13, 3750), due, {}, &why), 0);
+  EXPECT_THAT(why, HasSubstr("§ 1-2"));
+  // § 1-2: 70 kr in 2026 is above the 37.50 kr maximum (law.md § 3.2).
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 14, 7000), due, {}, &why), 3750);
+  EXPECT_THAT(why, HasSubstr("3750"));
+  // § 1-3: a third fee-bearing notice.
+  const std::vector<NoticeCharge> two = {Sent(kDunning, due + 14, 3750),
+                                         Sent(kDunning, due + 50, 3750)};
+  EXPECT_EQ(Claimable(Sent(kWarning, due + 80, 3750), due, two, &why), 0);
+  EXPECT_THAT(why, HasSubstr("two fee-bearing"));
+  // § 1-3: the second fee before the first notice's deadline has passed.
+  const std::vector<NoticeCharge> one = {Sent(kDunning, due + 14, 3750)};
+  EXPECT_EQ(Claimable(Sent(kWarning, due + 28, 3750), due, one, &why), 0);
+  EXPECT_EQ(Claimable(Sent(kWarning, due + 29, 3750), due, one, &why), 3750);
+}
+
+TEST(RecordedFeeTest, WaivedFeesAreLeftAlone) {
+  // A waived fee is not claimed at all (history.proto), so nothing is cut.
+  const absl::CivilDay due = D(2026, 9, 1);
+  NoticeCharge waived = Sent(kReminder, due + 2, 3750);
+  waived.waived = due + 30;
+  std::string why;
+  EXPECT_EQ(Claimable(waived, due, {}, &why), 3750);
+  EXPECT_EQ(why, "");
 }
 
 TEST(CompensationTest, B2BCompensationWithTheFirstNoticeEvenAReminder) {

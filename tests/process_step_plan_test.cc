@@ -136,6 +136,36 @@ TEST(StepPlanTest, StepsAlreadyTakenElsewhereAreNotRepeated) {
   EXPECT_EQ(plan.phase, StepPhase::kConsiderCollection);
 }
 
+TEST(StepPlanTest, TransferOnlyAfterAWarningThatSatisfiesSection9) {
+  // inkassoloven § 9 (law.md § 4.1): collection only after a warning sent
+  // after the due date with a deadline of at least 14 days from sending. A
+  // recorded warning that is neither (history from another system) leads to
+  // a new warning, not to the transfer.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_WARNING_ONLY,
+                                    v1::FEE_STRICTNESS_MEDIUM);
+  const CivilDay late(2026, 6, 1);
+  NoticeCharge before_due = Sent(v1::STEP_KIND_COLLECTION_WARNING, kDue);
+  StepPlan plan = PlanNextStep(p, kDue, {before_due}, late);
+  EXPECT_EQ(plan.phase, StepPhase::kReady);
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_TRUE(plan.warning_repeated);
+
+  NoticeCharge short_deadline =
+      Sent(v1::STEP_KIND_COLLECTION_WARNING, CivilDay(2026, 3, 2));
+  short_deadline.deadline = CivilDay(2026, 3, 9);  // 7 days
+  plan = PlanNextStep(p, kDue, {short_deadline}, late);
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_TRUE(plan.warning_repeated);
+
+  // The day after the due date with exactly 14 days is valid.
+  const NoticeCharge valid =
+      Sent(v1::STEP_KIND_COLLECTION_WARNING, kDue + 1);
+  plan = PlanNextStep(p, kDue, {before_due, valid}, late);
+  EXPECT_EQ(plan.phase, StepPhase::kConsiderCollection);
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_UNSPECIFIED);
+  EXPECT_FALSE(plan.warning_repeated);
+}
+
 TEST(ProfilesTest, DefaultsAndChoice) {
   v1::DunningSettings settings;
   settings.set_default_business_profile("streng");

@@ -63,17 +63,19 @@ TEST(ValidateExtremesTest, ValidationAndEvaluationAgreeOnTheOsloDate) {
 }
 
 TEST(ValidateExtremesTest, LedgerWideSumsOverflowIntoAnErrorNotAWrap) {
-  // Each recorded fee is a valid amount (10^15 øre), but 10 000 of them in
-  // one status do not fit in int64: refused with OUT_OF_RANGE, never a
-  // negative total.
+  // Each recorded compensation is a valid amount (10^15 øre), but 10 000 of
+  // them in one status do not fit in int64: refused with OUT_OF_RANGE, never
+  // a negative total. (Recorded fees would not do: only the lawful fee of
+  // each is claimed.)
   testing::TestLedger ledger;
   ledger.SetAsOfDate("2026-11-28");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
   for (int i = 0; i < 10000; ++i) {
     const std::string number = absl::StrCat("F", i);
     ledger.AddInvoice(number, "K1", "2026-09-01", "2026-09-15", 100000);
-    ledger.AddNotice(number, v1::STEP_KIND_DUNNING, "2026-10-01", "2026-10-15",
-                     1'000'000'000'000'000);
+    ledger
+        .AddNotice(number, v1::STEP_KIND_DUNNING, "2026-10-01", "2026-10-15")
+        ->set_compensation(1'000'000'000'000'000);
   }
   const absl::Status status = Evaluate(ledger.request()).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kOutOfRange) << status;

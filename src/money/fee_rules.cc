@@ -62,12 +62,15 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
   return in.rates->MaxReminderFee(in.adjusted_due, in.send_date);
 }
 
+bool MayCarryFee(v1::StepKind step) {
+  return step == v1::STEP_KIND_DUNNING ||
+         step == v1::STEP_KIND_COLLECTION_WARNING;
+}
+
 }  // namespace
 
 bool ProfileChargesFee(v1::FeeStrictness strictness, v1::StepKind step) {
-  if (step != v1::STEP_KIND_DUNNING && step != v1::STEP_KIND_COLLECTION_WARNING) {
-    return false;  // a påminnelse never carries a fee
-  }
+  if (!MayCarryFee(step)) return false;  // a påminnelse never carries a fee
   switch (Effective(strictness)) {
     case v1::FEE_STRICTNESS_MILD:
       return step == v1::STEP_KIND_COLLECTION_WARNING;
@@ -145,6 +148,32 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
         "standard compensation already claimed";
   }
   return decision;
+}
+
+int64_t ClaimableRecordedFee(const NoticeCharge& notice,
+                             absl::CivilDay adjusted_due,
+                             absl::Span<const NoticeCharge> prior,
+                             const RateBook& rates, std::string* why_not) {
+  if (notice.fee <= 0 || Waived(notice)) return notice.fee;
+  if (!MayCarryFee(notice.step)) {
+    *why_not = "a påminnelse never carries a fee";
+    return 0;
+  }
+  FeeInput in;
+  in.step = notice.step;
+  in.send_date = notice.sent;
+  in.adjusted_due = adjusted_due;
+  in.prior = prior;
+  in.rates = &rates;
+  std::string reason;
+  const int64_t lawful = LawfulFee(in, &reason);
+  if (notice.fee <= lawful) return notice.fee;
+  *why_not = lawful > 0 ? absl::StrCat("inkassoforskriften § 1-2: the maximum "
+                                       "fee on a notice sent ",
+                                       FormatDate(notice.sent), " is ", lawful,
+                                       " øre")
+                        : std::move(reason);
+  return lawful;
 }
 
 }  // namespace purring::internal

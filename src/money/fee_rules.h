@@ -49,6 +49,19 @@ struct FeeDecision {
 // The fee (and B2B compensation) a notice sent on input.send_date carries.
 FeeDecision DecideNoticeFee(const FeeInput& input);
 
+// The part of a recorded notice's fee the creditor may claim: none on a
+// påminnelse, none on a notice sent less than 14 days after the due date,
+// none beyond the second fee-bearing notice or before the first one's
+// deadline has passed, never above the maximum in force on its send date
+// (inkassoforskriften §§ 1-2, 1-3; F11). History from another system may
+// record more; when it is cut, *why_not says why. A waived fee is returned
+// as recorded (it is not claimed anyway). prior: the invoice's earlier
+// notices, their fees already cut.
+int64_t ClaimableRecordedFee(const NoticeCharge& notice,
+                             absl::CivilDay adjusted_due,
+                             absl::Span<const NoticeCharge> prior,
+                             const RateBook& rates, std::string* why_not);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_MONEY_FEE_RULES_H_

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,37 @@ const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   return found;
 }
 
+v1::Warning InvoiceWarning(const v1::Invoice& invoice, absl::string_view code,
+                           std::string message) {
+  v1::Warning warning;
+  warning.set_code(code.data(), code.size());
+  warning.set_message(std::move(message));
+  warning.set_invoice_number(invoice.number());
+  warning.set_customer_id(invoice.customer_id());
+  return warning;
+}
+
+v1::Warning RecordedFeeWarning(const v1::Invoice& invoice,
+                               const NoticeCharge& notice, int64_t claimable,
+                               absl::string_view why_not) {
+  return InvoiceWarning(
+      invoice, "RECORDED_FEE_NOT_CLAIMABLE",
+      absl::StrCat("invoice \"", invoice.number(), "\": the ",
+                   StepName(notice.step), " notice sent ",
+                   FormatDate(notice.sent), " records a fee of ", notice.fee,
+                   " øre; ", claimable, " øre of it is claimed (", why_not,
+                   ")"));
+}
+
+v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice) {
+  return InvoiceWarning(
+      invoice, "COLLECTION_WARNING_NOT_VALID",
+      absl::StrCat("invoice \"", invoice.number(),
+                   "\": no recorded collection warning was sent after the due "
+                   "date with a deadline of at least 14 days (inkassoloven "
+                   "§ 9); a new one comes before any transfer to collection"));
+}
+
 absl::Status Overflow(const v1::Invoice& invoice) {
   return absl::OutOfRangeError(absl::StrCat(
       "invoice \"", invoice.number(), "\": amount overflows 64-bit øre"));
@@ -162,8 +194,21 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   int64_t interest_charged_before = 0;
   for (const v1::Notice* n : input.notices) {
     const v1::Notice& notice = *n;
-    const NoticeCharge& charge =
+    NoticeCharge& charge =
         all_charges.emplace_back(ChargeOf(notice, profile, ctx.as_of));
+    if (charge.fee > 0) {
+      // Only what the law allows is claimed of a recorded fee (F11).
+      std::string why_not;
+      const int64_t claimable = ClaimableRecordedFee(
+          charge, adjusted_due,
+          absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1),
+          *ctx.rates, &why_not);
+      if (claimable < charge.fee) {
+        output->warnings.push_back(
+            RecordedFeeWarning(invoice, charge, claimable, why_not));
+        charge.fee = claimable;
+      }
+    }
     if (!Add(interest_charged_before, charge.interest,
              &interest_charged_before)) {
       return Overflow(invoice);
@@ -305,6 +350,9 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
 
   if (plan.waiting_until.has_value()) {
     result->set_waiting_until(FormatDate(*plan.waiting_until));
+  }
+  if (plan.warning_repeated) {
+    output->warnings.push_back(NoValidCollectionWarning(invoice));
   }
   switch (plan.phase) {
     case StepPhase::kWaiting:

@@ -5,6 +5,18 @@
 #include "money/fee_rules.h"
 
 namespace purring::internal {
+namespace {
+
+// inkassoloven § 9: a written warning sent after the claim fell due, whose
+// deadline is at least 14 days from sending (law.md § 4.1).
+bool SatisfiesSection9(const NoticeCharge& notice,
+                       absl::CivilDay adjusted_due) {
+  return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
+         notice.sent > adjusted_due &&
+         notice.deadline >= notice.sent + kMinDeadlineDays;
+}
+
+}  // namespace
 
 absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
                               absl::CivilDay sent) {
@@ -26,6 +38,14 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
       plan.next_step = step;
       break;
     }
+  }
+  if (plan.next_step == v1::STEP_KIND_UNSPECIFIED &&
+      std::none_of(notices.begin(), notices.end(),
+                   [&](const NoticeCharge& notice) {
+                     return SatisfiesSection9(notice, adjusted_due);
+                   })) {
+    plan.next_step = v1::STEP_KIND_COLLECTION_WARNING;
+    plan.warning_repeated = true;
   }
 
   const bool charges_fee =

@@ -26,6 +26,10 @@ struct StepPlan {
   v1::StepKind next_step = v1::STEP_KIND_UNSPECIFIED;
   absl::CivilDay next_date;  // the earliest day the next step is proposed
   std::optional<absl::CivilDay> waiting_until;  // deadline + grace
+  // Every step was sent, but no collection warning satisfies inkassoloven
+  // § 9 (sent after the due date, a deadline of at least 14 days): the next
+  // step is a new collection warning, not the transfer.
+  bool warning_repeated = false;
 };
 
 // The deadline a notice sent on `sent` carries: sent + deadline_days, the
@@ -39,7 +43,9 @@ absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
 // first_step_after_days), and, when it carries a fee and
 // first_step_after_days is 0, no earlier than FirstFeeDay (inkassoforskriften
 // § 1-2). Later steps come the day after the last notice's deadline +
-// days_after_deadline, so never before that deadline has expired.
+// days_after_deadline, so never before that deadline has expired. The
+// transfer to collection needs a recorded collection warning that satisfies
+// inkassoloven § 9 (law.md § 4.1); without one a new warning comes first.
 StepPlan PlanNextStep(const ResolvedProfile& profile,
                       absl::CivilDay adjusted_due,
                       absl::Span<const NoticeCharge> notices,

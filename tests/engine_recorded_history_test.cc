@@ -1,0 +1,138 @@
+// History recorded by another system is held to the law it should have
+// followed: only lawful fees are claimed (F11; law.md § 3.1,
+// inkassoforskriften §§ 1-2, 1-3), and no transfer to collection without a
+// collection warning that satisfies inkassoloven § 9 (law.md § 4.1). Each
+// departure is a warning naming the invoice, in every evaluation path.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "engine_test_ledger.h"
+#include "gtest/gtest.h"
+
+namespace purring {
+namespace {
+
+constexpr v1::StepKind kReminder = v1::STEP_KIND_REMINDER;
+constexpr v1::StepKind kDunning = v1::STEP_KIND_DUNNING;
+constexpr v1::StepKind kWarning = v1::STEP_KIND_COLLECTION_WARNING;
+
+// Invoice `number` of 1 000 kr due Tuesday 2026-09-01 (no holiday: the first
+// fee day is 09-15), with a påminnelse charging 37.50 kr on 09-05 and a
+// purring charging 70 kr on 10-01: 0 and 37.50 kr are lawful.
+void AddOverchargedInvoice(testing::TestLedger& ledger,
+                           const std::string& number,
+                           const std::string& customer) {
+  ledger.AddInvoice(number, customer, "2026-08-18", "2026-09-01", 100000);
+  ledger.AddNotice(number, kReminder, "2026-09-05", "2026-09-19", 3750);
+  ledger.AddNotice(number, kDunning, "2026-10-01", "2026-10-15", 7000);
+}
+
+TEST(EngineRecordedHistoryTest, OnlyLawfulRecordedFeesAreClaimed) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  AddOverchargedInvoice(ledger, "F1", "K1");
+  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(ledger.request());
+  ASSERT_TRUE(response.ok()) << response.status();
+
+  const v1::InvoiceResult& result = testing::ResultOf(*response, "F1");
+  EXPECT_EQ(result.balance().fees_charged(), 3750);
+  // The history is shown as recorded.
+  ASSERT_EQ(result.history_size(), 2);
+  EXPECT_EQ(result.history(1).fee(), 7000);
+
+  ASSERT_EQ(response->warnings_size(), 2);
+  for (const v1::Warning& warning : response->warnings()) {
+    EXPECT_EQ(warning.code(), "RECORDED_FEE_NOT_CLAIMABLE");
+    EXPECT_EQ(warning.invoice_number(), "F1");
+    EXPECT_EQ(warning.customer_id(), "K1");
+  }
+  EXPECT_EQ(response->warnings(0).message(),
+            "invoice \"F1\": the reminder notice sent 2026-09-05 records a fee "
+            "of 3750 øre; 0 øre of it is claimed (a påminnelse never carries "
+            "a fee)");
+  EXPECT_EQ(response->warnings(1).message(),
+            "invoice \"F1\": the dunning notice sent 2026-10-01 records a fee "
+            "of 7000 øre; 3750 øre of it is claimed (inkassoforskriften "
+            "§ 1-2: the maximum fee on a notice sent 2026-10-01 is 3750 øre)");
+}
+
+TEST(EngineRecordedHistoryTest, TheCutFeeIsNotCountedTowardsTheTwoFeeLimit) {
+  // With the påminnelse's fee cut, the purring is the only fee so far: the
+  // collection warning after its deadline carries the second (§ 1-3).
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-16");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  AddOverchargedInvoice(ledger, "F1", "K1");
+  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(ledger.request());
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->actions_size(), 1);
+  const v1::ProposedAction& action = response->actions(0);
+  EXPECT_EQ(action.step(), kWarning);
+  EXPECT_EQ(action.fee(), 3750);
+}
+
+TEST(EngineRecordedHistoryTest, NoTransferWithoutAValidCollectionWarning) {
+  // The warning went out on the due date itself, not after it (§ 9): a new
+  // warning is proposed instead of the transfer.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-12-01");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("F1", "K1", "2026-08-18", "2026-09-01", 100000);
+  ledger.AddNotice("F1", kReminder, "2026-09-02", "2026-09-16");
+  ledger.AddNotice("F1", kDunning, "2026-10-01", "2026-10-15", 3750);
+  ledger.AddNotice("F1", kWarning, "2026-09-01", "2026-09-15");
+  ledger.AddInvoice("F2", "K1", "2026-08-18", "2026-09-01", 100000);
+  ledger.AddNotice("F2", kReminder, "2026-09-02", "2026-09-16");
+  ledger.AddNotice("F2", kDunning, "2026-10-01", "2026-10-15", 3750);
+  ledger.AddNotice("F2", kWarning, "2026-10-30", "2026-11-13", 3750);
+  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(ledger.request());
+  ASSERT_TRUE(response.ok()) << response.status();
+
+  const v1::InvoiceResult& f1 = testing::ResultOf(*response, "F1");
+  EXPECT_EQ(f1.status(), v1::INVOICE_STATUS_READY_TO_SEND);
+  EXPECT_EQ(f1.next_step(), v1::NEXT_STEP_COLLECTION_WARNING);
+  const v1::InvoiceResult& f2 = testing::ResultOf(*response, "F2");
+  EXPECT_EQ(f2.status(), v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+
+  ASSERT_EQ(response->actions_size(), 2);
+  EXPECT_EQ(response->actions(0).kind(), v1::ACTION_KIND_SEND_NOTICE);
+  EXPECT_EQ(response->actions(0).step(), kWarning);
+  EXPECT_EQ(response->actions(1).kind(),
+            v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+  ASSERT_EQ(response->warnings_size(), 1);
+  EXPECT_EQ(response->warnings(0).code(), "COLLECTION_WARNING_NOT_VALID");
+  EXPECT_EQ(response->warnings(0).invoice_number(), "F1");
+}
+
+TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {
+  // Two warnings an invoice, over enough invoices for several shards: the
+  // tree, the streamed bytes and two threads give the same bytes.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  for (int c = 0; c < 300; ++c) {
+    ledger.AddCustomer(absl::StrCat("K", c), v1::CUSTOMER_TYPE_PERSON);
+  }
+  for (int i = 0; i < 9000; ++i) {
+    AddOverchargedInvoice(ledger, absl::StrCat("F", i),
+                          absl::StrCat("K", i % 300));
+  }
+  absl::StatusOr<v1::EvaluateResponse> tree = Evaluate(ledger.request());
+  ASSERT_TRUE(tree.ok()) << tree.status();
+  ASSERT_EQ(tree->warnings_size(), 18000);
+  EXPECT_EQ(tree->warnings(17999).invoice_number(), "F8999");
+  const std::string tree_bytes = tree->SerializeAsString();
+
+  absl::StatusOr<SerializedResponse> one =
+      EvaluateBytes(ledger.request().SerializeAsString());
+  ASSERT_TRUE(one.ok()) << one.status();
+  ledger.request().mutable_options()->set_threads(2);
+  absl::StatusOr<SerializedResponse> two =
+      EvaluateBytes(ledger.request().SerializeAsString());
+  ASSERT_TRUE(two.ok()) << two.status();
+  EXPECT_EQ(std::string(one->data.get(), one->size), tree_bytes);
+  EXPECT_EQ(std::string(two->data.get(), two->size), tree_bytes);
+}
+
+}  // namespace
+}  // namespace purring
