@@ -2,6 +2,8 @@
 // crossing the boundary.
 #include "purring.h"
 
+#include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -11,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/arena.h"
+#include "google/protobuf/stubs/common.h"
 #include "google/protobuf/util/json_util.h"
 #include "purring/engine.h"
 #include "purring/limits.h"
@@ -32,15 +35,47 @@ int Fill(purring_buffer* out, const char* data, size_t size) noexcept {
   return PURRING_OK;
 }
 
-// Reports a status: code as the return value, message in *out. Never
-// throws (the message view is copied by malloc alone), so it is safe inside
-// the exception handlers of Guard.
+// The header promises a UTF-8 C string, but parsers' messages may quote
+// the request's bytes: each NUL and each byte that is not part of valid
+// UTF-8 (protobuf's own check) becomes '?'.
+void MakeUtf8CString(uint8_t* bytes, size_t size) noexcept {
+  size_t at = 0;
+  while (at < size) {
+    const size_t rest = std::min(size - at, size_t{INT_MAX});
+    at += static_cast<size_t>(google::protobuf::internal::UTF8SpnStructurallyValid(
+        google::protobuf::StringPiece(reinterpret_cast<char*>(bytes) + at,
+                                      rest)));
+    if (at < size) bytes[at++] = '?';
+  }
+  std::replace(bytes, bytes + size, uint8_t{0}, uint8_t{'?'});
+}
+
+// Reports a status: code as the return value, message in *out (nothing for
+// OK: the buffer stays {NULL, 0}). Never throws (the message view is copied
+// by malloc alone), so it is safe inside the exception handlers of Guard.
 int Report(const absl::Status& status, purring_buffer* out) noexcept {
-  if (out != nullptr) {
+  if (out != nullptr && !status.ok()) {
     const absl::string_view message = status.message();
-    Fill(out, message.data(), message.size());
+    if (Fill(out, message.data(), message.size()) == PURRING_OK) {
+      MakeUtf8CString(out->data, out->size);
+    }
   }
   return static_cast<int>(status.code());
+}
+
+// A request pointer and size a call may read: not NULL unless empty, and no
+// larger than purring/limits.h allows (checked before any view of it is
+// made: a size near SIZE_MAX is not a valid string_view).
+absl::Status CheckRequest(const void* request, size_t size) {
+  if (request == nullptr && size != 0) {
+    return absl::InvalidArgumentError("request is NULL but request_size is not 0");
+  }
+  if (size > purring::kMaxRequestBytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("request is ", size, " bytes; the limit is ",
+                     purring::kMaxRequestBytes));
+  }
+  return absl::OkStatus();
 }
 
 // Reports a code with a fixed message, allocating nothing but the buffer:
@@ -53,9 +88,7 @@ int ReportFixed(int code, const char* message, purring_buffer* out) noexcept {
 // Both parsers apply purring/limits.h before any work (purring/parse.h).
 absl::Status ParseBinary(const void* request, size_t size,
                          EvaluateRequest* parsed) {
-  if (request == nullptr && size != 0) {
-    return absl::InvalidArgumentError("request is NULL but request_size is not 0");
-  }
+  if (absl::Status s = CheckRequest(request, size); !s.ok()) return s;
   if (size == 0) return absl::OkStatus();  // the empty message
   return purring::ParseRequest(
       absl::string_view(static_cast<const char*>(request), size), parsed);
@@ -63,9 +96,7 @@ absl::Status ParseBinary(const void* request, size_t size,
 
 absl::Status ParseJson(const char* request, size_t size,
                        EvaluateRequest* parsed) {
-  if (request == nullptr && size != 0) {
-    return absl::InvalidArgumentError("request is NULL but request_size is not 0");
-  }
+  if (absl::Status s = CheckRequest(request, size); !s.ok()) return s;
   return purring::ParseRequestJson(absl::string_view(request, size), parsed);
 }
 
@@ -137,10 +168,8 @@ int purring_evaluate(const void* request, size_t request_size,
                      purring_buffer* response) {
   if (int rc = CheckOut(response); rc != PURRING_OK) return rc;
   return Guard(response, [&]() -> int {
-    if (request == nullptr && request_size != 0) {
-      return Report(absl::InvalidArgumentError(
-                        "request is NULL but request_size is not 0"),
-                    response);
+    if (absl::Status s = CheckRequest(request, request_size); !s.ok()) {
+      return Report(s, response);
     }
     // Results are serialized as they are computed, into malloc'd memory
     // that is handed over as it is.
@@ -161,10 +190,8 @@ int purring_evaluate_to(const void* request, size_t request_size,
     if (write == nullptr) {
       return Report(absl::InvalidArgumentError("write is NULL"), error);
     }
-    if (request == nullptr && request_size != 0) {
-      return Report(absl::InvalidArgumentError(
-                        "request is NULL but request_size is not 0"),
-                    error);
+    if (absl::Status s = CheckRequest(request, request_size); !s.ok()) {
+      return Report(s, error);
     }
     const absl::Status status = purring::EvaluateBytesTo(
         absl::string_view(static_cast<const char*>(request), request_size),

@@ -1,5 +1,6 @@
 // Error paths of the C ABI, seen from a C++ host: every failure returns its
 // pinned absl::StatusCode number and a message in the response buffer.
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -114,6 +115,59 @@ TEST(CapiErrors, ErrorLeavesNoPartialResponse) {
   const Result result = EvaluateJson(R"({"invoices":[]})");
   EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
   EXPECT_EQ(result.text, "request: as_of is required");
+}
+
+TEST(CapiErrors, AbsurdSizesAreRefusedBeforeTheBytesAreRead) {
+  // A size no buffer can have (2^63 and more) gets RESOURCE_EXHAUSTED from
+  // every entry point; the pointer is never read (a one-byte request here).
+  const char one = 0;
+  for (const size_t size : {size_t{1} << 63, SIZE_MAX}) {
+    purring_buffer out{nullptr, 0};
+    EXPECT_EQ(purring_evaluate(&one, size, &out), PURRING_RESOURCE_EXHAUSTED);
+    EXPECT_THAT(std::string(reinterpret_cast<const char*>(out.data)),
+                HasSubstr("the limit is"));
+    purring_buffer_free(&out);
+    EXPECT_EQ(purring_evaluate_json(&one, size, &out),
+              PURRING_RESOURCE_EXHAUSTED);
+    purring_buffer_free(&out);
+    EXPECT_EQ(purring_validate(&one, size, &out), PURRING_RESOURCE_EXHAUSTED);
+    purring_buffer_free(&out);
+    auto ignore = [](void*, const uint8_t*, size_t) { return 0; };
+    EXPECT_EQ(purring_evaluate_to(&one, size, ignore, nullptr, &out),
+              PURRING_RESOURCE_EXHAUSTED);
+    purring_buffer_free(&out);
+  }
+}
+
+TEST(CapiErrors, ValidRequestLeavesTheMessageEmpty) {
+  // An empty buffer is {NULL, 0} (purring.h): nothing to free on success.
+  const std::string request = "\x0a\x06\x08\x80\xd8\x8a\xca\x06";  // as_of
+  purring_buffer message{nullptr, 0};
+  ASSERT_EQ(purring_validate(request.data(), request.size(), &message),
+            PURRING_OK);
+  EXPECT_EQ(message.data, nullptr);
+  EXPECT_EQ(message.size, 0u);
+}
+
+TEST(CapiErrors, MessagesAreUtf8CStrings) {
+  // The JSON parser quotes the request; a NUL or a byte that is not UTF-8
+  // must not reach the host's message as such (purring.h: UTF-8 text, a C
+  // string).
+  for (const std::string json :
+       {std::string("{\"asOf\": \"a\0b\"}", 15),
+        std::string("{\"asOf\": \"\xff\xfe\"}"),
+        std::string("{\"\xc3\"\xff: 1}")}) {
+    const Result result = EvaluateJson(json);
+    EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
+    EXPECT_EQ(result.text.find('\0'), std::string::npos) << result.text;
+    for (const char c : result.text) {
+      EXPECT_LT(static_cast<unsigned char>(c), 0x80) << result.text;
+    }
+  }
+  // Valid UTF-8 in a message is kept.
+  const Result norwegian = EvaluateJson("{\"asOf\": \"blåbær\"}");
+  EXPECT_EQ(norwegian.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_THAT(norwegian.text, HasSubstr("blåbær"));
 }
 
 TEST(CapiVersion, MatchesHeader) {
