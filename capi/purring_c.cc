@@ -217,8 +217,10 @@ int purring_evaluate_json(const char* request, size_t request_size,
       return Report(s, response);
     }
     google::protobuf::util::JsonPrintOptions options;
-    // Zero amounts and false flags are printed, so that hosts without a
-    // protobuf runtime find every field.
+    // Zero amounts, false flags, enums and empty lists are printed, so that
+    // hosts without a protobuf runtime find those keys; an unset message
+    // field (e.g. a result's hold) is still left out: protobuf has no option
+    // to print it.
     options.always_print_primitive_fields = true;
     std::string json;
     const auto status =

@@ -26,7 +26,7 @@ DAY = datetime.timedelta(days=1)
 STEP_NAMES = {"STEP_KIND_REMINDER": "reminder", "STEP_KIND_DUNNING": "dunning",
               "STEP_KIND_COLLECTION_WARNING": "collection_warning"}
 
-# Forsinkelsesrente per half-year in basis points (law.md § 1.2).
+# Forsinkelsesrente per half-year in basis points (docs/law.md § 1.2).
 RATES = [(datetime.date(2024, 1, 1), 1250), (datetime.date(2025, 7, 1), 1225),
          (datetime.date(2026, 1, 1), 1200), (datetime.date(2026, 7, 1), 1225)]
 
@@ -81,7 +81,7 @@ def interest(principal, first_day, last_day):
 
 def max_fee(sent):
   """The statutory reminder-fee maximum by send date: 1/20 of the
-  inkassosats (700 kr to 2025, 750 kr in 2026), law.md § 3."""
+  inkassosats (700 kr to 2025, 750 kr in 2026), docs/law.md § 3."""
   return 3750 if sent.year >= 2026 else 3500
 
 

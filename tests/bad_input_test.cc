@@ -4,6 +4,7 @@
 // (purring/parse.h, then EvaluateInto), and a refused request must leave no
 // partial response behind.
 #include <functional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -28,6 +29,11 @@ struct Case {
   Code code;
   std::vector<std::string> message_parts;  // each must appear in the message
 };
+
+// gtest prints a parameter it cannot print as the struct's bytes, which hold
+// pointers and so change from build to build; the name is stable and says
+// which case failed.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 // Runs `damage` on the sample request and evaluates the binary encoding.
 std::function<Outcome()> Damaged(std::function<void(v1::EvaluateRequest&)> damage) {

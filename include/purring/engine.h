@@ -25,7 +25,8 @@ namespace purring {
 // Checks a request without evaluating it: required fields, dates, amounts,
 // references, duplicates, sizes (see purring/limits.h). An error names the
 // offending record and field, e.g.
-//   invoice "10023": due_date "2026-02-30" is not a valid date.
+//   invoice "10023": due_date "2026-02-30" is not a valid date (YYYY-MM-DD,
+//   years 1900-2999)
 // Returns INVALID_ARGUMENT for bad records, RESOURCE_EXHAUSTED for requests
 // over the limits, OUT_OF_RANGE for an as-of date outside the rate tables.
 absl::Status ValidateRequest(const v1::EvaluateRequest& request);

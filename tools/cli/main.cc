@@ -5,7 +5,7 @@
 //   purring version
 //
 // Exit status: 0 on success, 1 when the ledger cannot be read or the engine
-// refuses it, 2 on a usage error. Messages go to stderr, prefixed "purring:".
+// refuses it, 2 on a usage error (also a malformed option value). Messages go to stderr, prefixed "purring:".
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -94,14 +94,10 @@ std::string ParseArguments(const std::vector<std::string>& args,
 }
 
 absl::StatusOr<v1::EvaluateResponse> EvaluateLedger(
-    const Options& options, const absl::TimeZone& oslo) {
+    const Options& options, std::optional<absl::Time> as_of) {
   absl::StatusOr<v1::EvaluateRequest> request = ReadRequest(options.ledger);
   if (!request.ok()) return request.status();
-  if (options.as_of.has_value()) {
-    absl::StatusOr<absl::Time> as_of = ParseAsOf(*options.as_of, oslo);
-    if (!as_of.ok()) return as_of.status();
-    SetAsOf(*as_of, &*request);
-  }
+  if (as_of.has_value()) SetAsOf(*as_of, &*request);
   absl::StatusOr<v1::EvaluateResponse> response = Evaluate(*request);
   if (!response.ok()) {
     return absl::Status(
@@ -140,14 +136,26 @@ int Run(const std::vector<std::string>& args) {
 
   absl::StatusOr<absl::TimeZone> oslo = OsloTimeZone();
   if (!oslo.ok()) return Failure(std::string(oslo.status().message()));
+  // Option values are checked before the ledger is read, so a malformed one
+  // is a usage error (exit 2) whatever the ledger holds.
+  std::optional<absl::Time> as_of;
+  if (options.as_of.has_value()) {
+    absl::StatusOr<absl::Time> parsed = ParseAsOf(*options.as_of, *oslo);
+    if (!parsed.ok()) return UsageError(std::string(parsed.status().message()));
+    as_of = *parsed;
+  }
+  if (options.month.has_value()) {
+    absl::Status month = CheckReportMonth(*options.month);
+    if (!month.ok()) return UsageError(std::string(month.message()));
+  }
   absl::StatusOr<v1::EvaluateResponse> response =
-      EvaluateLedger(options, *oslo);
+      EvaluateLedger(options, as_of);
   if (!response.ok()) return Failure(std::string(response.status().message()));
 
   if (options.command == "report") {
     absl::StatusOr<std::string> text =
         FormatMonthlyReport(*response, *options.month);
-    if (!text.ok()) return UsageError(std::string(text.status().message()));
+    if (!text.ok()) return Failure(std::string(text.status().message()));
     std::cout << *text;
     return 0;
   }

@@ -179,12 +179,19 @@ std::string FormatOverview(const v1::EvaluateResponse& response,
   return out;
 }
 
-absl::StatusOr<std::string> FormatMonthlyReport(
-    const v1::EvaluateResponse& response, absl::string_view month) {
+absl::Status CheckReportMonth(absl::string_view month) {
   absl::CivilMonth parsed;
   if (month.size() != 7 || !absl::ParseCivilTime(month, &parsed)) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--month \"", month, "\" is not a month (YYYY-MM, e.g. 2026-11)"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> FormatMonthlyReport(
+    const v1::EvaluateResponse& response, absl::string_view month) {
+  if (absl::Status status = CheckReportMonth(month); !status.ok()) {
+    return status;
   }
   v1::MonthlyReport report;
   report.set_month(std::string(month));

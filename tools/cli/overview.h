@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -16,6 +17,9 @@ namespace purring::cli {
 // missing an address and the next automatic dispatch.
 std::string FormatOverview(const v1::EvaluateResponse& response,
                            const absl::TimeZone& oslo);
+
+// OK when month is "YYYY-MM" (a real month), else an error naming --month.
+absl::Status CheckReportMonth(absl::string_view month);
 
 // The F18 report of month ("YYYY-MM") from response.monthly_reports, and the
 // provider settlement (F19). A month without activity prints zeros.
