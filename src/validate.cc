@@ -287,8 +287,10 @@ absl::Status ValidateInvoice(int i, const v1::Invoice& inv,
                              References* refs, const v1::Customer* customer,
                              LedgerTotals* totals) {
   if (inv.number().empty()) {
-    return Invalid(RecordName{"invoice of customer", inv.customer_id()},
-                   "number is required");
+    // No number to name it by: its place in the request, and its customer.
+    return absl::InvalidArgumentError(
+        StrCat("invoices[", i, "] (customer ", Quote(inv.customer_id()),
+               "): number is required"));
   }
   const RecordName record{"invoice", inv.number()};
   if (!refs->invoices.try_emplace(refs->keys.Copy(inv.number()), i).second) {

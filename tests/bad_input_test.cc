@@ -277,7 +277,7 @@ std::vector<Case> Catalogue() {
   c.push_back({"DuplicateCustomerId", Damaged([](auto& r) { r.mutable_customers(1)->set_id("C1"); }),
                Code::kInvalidArgument, {"customer \"C1\"", "duplicate customer id"}});
   c.push_back({"MissingInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).clear_number(); }),
-               Code::kInvalidArgument, {"invoice of customer \"C2\"", "number is required"}});
+               Code::kInvalidArgument, {"invoices[1] (customer \"C2\")", "number is required"}});
   c.push_back({"MissingCustomerId", Damaged([](auto& r) { r.mutable_customers(0)->clear_id(); }),
                Code::kInvalidArgument, {"customer \"Kari Nordmann\"", "id is required"}});
   c.push_back({"InvoiceOfUnknownCustomer", Damaged([](auto& r) { Invoice(r, 0).set_customer_id("C9"); }),
