@@ -10,7 +10,9 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "known_fields.h"
 #include "purring/limits.h"
+#include "wire_counts.h"
 
 namespace purring {
 namespace {
@@ -136,6 +138,10 @@ absl::Status CheckCount(absl::string_view what, int64_t count, int64_t limit) {
       "request has ", count, " ", what, "; the limit is ", limit));
 }
 
+}  // namespace
+
+namespace internal {
+
 absl::Status CheckWireCounts(absl::string_view bytes) {
   CodedInputStream input(reinterpret_cast<const uint8_t*>(bytes.data()),
                          static_cast<int>(bytes.size()));
@@ -160,6 +166,10 @@ absl::Status CheckWireCounts(absl::string_view bytes) {
   return absl::OkStatus();
 }
 
+}  // namespace internal
+
+namespace {
+
 absl::Status CheckSize(size_t size) {
   if (size <= kMaxRequestBytes) return absl::OkStatus();
   return absl::ResourceExhaustedError(absl::StrCat(
@@ -172,7 +182,7 @@ absl::Status ParseRequest(absl::string_view bytes,
                           v1::EvaluateRequest* request) {
   request->Clear();
   if (absl::Status s = CheckSize(bytes.size()); !s.ok()) return s;
-  if (absl::Status s = CheckWireCounts(bytes); !s.ok()) return s;
+  if (absl::Status s = internal::CheckWireCounts(bytes); !s.ok()) return s;
   CodedInputStream input(reinterpret_cast<const uint8_t*>(bytes.data()),
                          static_cast<int>(bytes.size()));
   input.SetRecursionLimit(kMaxNestingDepth);
@@ -183,6 +193,11 @@ absl::Status ParseRequest(absl::string_view bytes,
         "request is not a valid serialized purring.v1.EvaluateRequest (",
         bytes.size(), " bytes: truncated, damaged, nested deeper than ",
         kMaxNestingDepth, " levels, or a string that is not UTF-8)"));
+  }
+  if (absl::Status s = internal::CheckRequestUnknownFields(*request);
+      !s.ok()) {
+    request->Clear();
+    return s;
   }
   return absl::OkStatus();
 }

@@ -66,17 +66,36 @@ bool ReadLeadingString(CodedInputStream* in, uint32_t tag,
   return in->Skip(length);
 }
 
+// Whether the rest of the record in `in` leaves fields 1 to `last_field`
+// alone: protobuf keeps the last of a field written twice, so a later copy
+// would not be the leading value read. `depth`: the record's below the
+// request. Malformed bytes pass: parsing the record refuses them.
+bool LeadingFieldsNotRepeated(CodedInputStream* in, int depth,
+                              int last_field) {
+  in->SetRecursionLimit(kMaxNestingDepth - depth);
+  while (true) {
+    const uint32_t tag = in->ReadTag();
+    if (tag == 0) return true;
+    if (WireFormatLite::GetTagFieldNumber(tag) <= last_field) return false;
+    if (!WireFormatLite::SkipField(in, tag)) return true;
+  }
+}
+
 ByteSpan SpanOf(const uint8_t* base, const uint8_t* begin, int size) {
   return {static_cast<uint32_t>(begin - base), static_cast<uint32_t>(size)};
 }
 
 bool AddInvoice(const uint8_t* base, const uint8_t* begin, int size,
-                RequestSplit* split) {
+                RecordScan scan, RequestSplit* split) {
   InvoiceSpan invoice;
   invoice.bytes = SpanOf(base, begin, size);
   CodedInputStream in(begin, size);
   if (!ReadLeadingString(&in, kFirstStringTag, &invoice.number) ||
       !ReadLeadingString(&in, kSecondStringTag, &invoice.customer_id)) {
+    return false;
+  }
+  if (scan == RecordScan::kAllTags &&
+      !LeadingFieldsNotRepeated(&in, /*depth=*/1, /*last_field=*/2)) {
     return false;
   }
   invoice.number_prefix = NumberPrefix(invoice.number);
@@ -91,11 +110,15 @@ bool AddInvoice(const uint8_t* base, const uint8_t* begin, int size,
 }
 
 bool AddNotice(const uint8_t* base, const uint8_t* begin, int size,
-               RequestSplit* split) {
+               RecordScan scan, RequestSplit* split) {
   NoticeSpan notice;
   notice.bytes = SpanOf(base, begin, size);
   CodedInputStream in(begin, size);
   if (!ReadLeadingString(&in, kFirstStringTag, &notice.invoice_number)) {
+    return false;
+  }
+  if (scan == RecordScan::kAllTags &&
+      !LeadingFieldsNotRepeated(&in, /*depth=*/2, /*last_field=*/1)) {
     return false;
   }
   split->notices.push_back(notice);
@@ -121,6 +144,13 @@ bool SplitFields(const uint8_t* begin, int size, int depth,
       return at == begin + size && MergeFields(run, at, depth, message);
     }
     if (tag != record_tag && tag != second_tag) {
+      // A record's field number with another wire type: the tree's reading
+      // refuses it (known_fields.h).
+      const int field = WireFormatLite::GetTagFieldNumber(tag);
+      if (field == WireFormatLite::GetTagFieldNumber(record_tag) ||
+          field == WireFormatLite::GetTagFieldNumber(second_tag)) {
+        return false;
+      }
       if (!WireFormatLite::SkipField(&in, tag)) return false;
       continue;
     }
@@ -136,7 +166,7 @@ bool SplitFields(const uint8_t* begin, int size, int depth,
 }  // namespace
 
 bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
-                  RequestSplit* split) {
+                  RequestSplit* split, RecordScan scan) {
   if (bytes.size() > kMaxRequestBytes) return false;
   const auto* base = reinterpret_cast<const uint8_t*>(bytes.data());
   auto split_history = [&](const uint8_t* begin, int size) {
@@ -144,14 +174,14 @@ bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
         begin, size, /*depth=*/1, kNoticesTag, kNoticesTag,
         rest->mutable_history(),
         [&](uint32_t, const uint8_t* notice, int notice_size) {
-          return AddNotice(base, notice, notice_size, split);
+          return AddNotice(base, notice, notice_size, scan, split);
         });
   };
   return SplitFields(
       base, static_cast<int>(bytes.size()), /*depth=*/0, kInvoicesTag,
       kHistoryTag, rest,
       [&](uint32_t tag, const uint8_t* record, int size) {
-        return tag == kInvoicesTag ? AddInvoice(base, record, size, split)
+        return tag == kInvoicesTag ? AddInvoice(base, record, size, scan, split)
                                    : split_history(record, size);
       });
 }

@@ -68,8 +68,17 @@ struct RequestSplit {
 // which refuses what deserves it. Parsing is bounded as ParseRequest's
 // (kMaxNestingDepth); strings are checked as UTF-8 when the records are
 // parsed, not here.
+//
+// How much of each invoice and notice is read here: kLeadingFields reads
+// only the fields above (a number or customer_id written again later in the
+// record is found when the record is parsed, by ValidateSplitInvoice, and
+// the caller starts again from the tree); kAllTags also reads every later
+// tag, so that such a record is found before anything is evaluated, for a
+// caller that cannot start again once it has written (EvaluateBytesTo).
+enum class RecordScan { kLeadingFields, kAllTags };
 bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
-                  RequestSplit* split);
+                  RequestSplit* split,
+                  RecordScan scan = RecordScan::kLeadingFields);
 
 // Parses one invoice or notice of the request `bytes` into *record (cleared
 // first), nested as deep as it is in the request: depth 1 for an invoice, 2

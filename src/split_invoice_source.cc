@@ -8,8 +8,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "known_fields.h"
 #include "process/request_index.h"
 #include "purring/limits.h"
+#include "validate_checks.h"
 
 namespace purring::internal {
 namespace {
@@ -40,6 +42,10 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   if (!ParseRecord(bytes_, span.bytes, /*depth=*/1, &s.invoice)) {
     return Unparsable("invoice");
   }
+  if (HasUnknownFields(s.invoice)) {
+    PURRING_RETURN_IF_ERROR(CheckUnknownFieldsAreUnknown(
+        s.invoice, absl::StrCat("invoices[", invoice, "]")));
+  }
   const absl::Span<const uint32_t> positions = index_.notices_of(invoice);
   const size_t count = positions.size();
   while (s.notices.size() < count) {
@@ -52,6 +58,10 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
     if (!ParseRecord(bytes_, split_.notices[positions[k]].bytes, /*depth=*/2,
                      s.notices[k].get())) {
       return Unparsable("notice");
+    }
+    if (HasUnknownFields(*s.notices[k])) {
+      PURRING_RETURN_IF_ERROR(CheckUnknownFieldsAreUnknown(
+          *s.notices[k], absl::StrCat("history.notices[", positions[k], "]")));
     }
     s.sorted[k] = s.notices[k].get();
   }

@@ -3,6 +3,7 @@
 // the results are made, each about a megabyte; a writer that stops, stops
 // the evaluation; refusals and irregular layouts answer as EvaluateBytes.
 #include <algorithm>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,37 @@ TEST(EvaluateBytesTo, AnIrregularLayoutIsWrittenFromTheTreesReading) {
   const Written written = EvaluateTo(bytes);
   ASSERT_TRUE(written.status.ok()) << written.status;
   EXPECT_EQ(written.Joined(), WholeBytes(bytes));
+}
+
+// An invoice's number or customer_id written again later in the record is
+// valid protobuf (the last counts), as is a notice's invoice_number: the
+// streamed reading finds it before it writes, however late the record comes
+// (it had refused only when it parsed the record, after the first pieces).
+TEST(EvaluateBytesTo, AFieldWrittenTwiceLateInTheLedgerIsFoundBeforeWriting) {
+  using testing_bytes::Len;
+  v1::EvaluateRequest request = generated::Ledger(kSeveralPieces, 26);
+  const v1::Invoice last = request.invoices(kSeveralPieces - 1);
+  request.mutable_invoices()->RemoveLast();
+  const std::string head = request.SerializeAsString();
+  const std::string record = last.SerializeAsString();
+  for (const auto& [what, bytes] :
+       {std::pair<std::string, std::string>{
+            "number twice",
+            head + Len(testing_bytes::kInvoices,
+                       record + Len(testing_bytes::kInvoiceNumber,
+                                    last.number()))},
+        {"customer_id twice",
+         head + Len(testing_bytes::kInvoices,
+                    record + Len(testing_bytes::kInvoiceCustomer,
+                                 last.customer_id()))}}) {
+    auto discard = [](absl::string_view) { return true; };
+    internal::PieceWriter writer(discard);
+    EXPECT_FALSE(internal::EvaluateStreamedTo(bytes, &writer).ok()) << what;
+    EXPECT_EQ(writer.written(), 0u) << what;
+    const Written written = EvaluateTo(bytes);
+    ASSERT_TRUE(written.status.ok()) << what << ": " << written.status;
+    EXPECT_EQ(written.Joined(), WholeBytes(bytes)) << what;
+  }
 }
 
 }  // namespace

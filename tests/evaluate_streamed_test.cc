@@ -3,6 +3,8 @@
 // gives the tree's bytes; irregular layouts and refusals are declined, so
 // that the tree's reading answers them (tests/evaluate_bytes_*_test.cc
 // check that EvaluateBytes's answers are the tree's either way).
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <string>
 
@@ -11,6 +13,7 @@
 #include "generated_ledgers.h"
 #include "gtest/gtest.h"
 #include "purring/engine.h"
+#include "purring/limits.h"
 
 namespace purring {
 namespace {
@@ -114,6 +117,30 @@ TEST(EvaluateStreamed, DeclinesRefusedRequests) {
   request = Ledger(20, 14);
   *request.add_invoices() = request.invoices(0);  // a duplicate number
   EXPECT_FALSE(internal::EvaluateStreamed(request.SerializeAsString()).ok());
+}
+
+TEST(EvaluateStreamed, CountsTheRecordsBeforeParsingAny) {
+  // kMaxCustomers + 1 empty customers: 20 MB of request that, parsed, would
+  // take over a gigabyte. Refused from the wire counts (purring/limits.h)
+  // before a single customer becomes a message.
+  const std::string one_customer("\x22\x00", 2);  // field 4, length 0
+  std::string bytes;
+  bytes.reserve(one_customer.size() * (kMaxCustomers + 1));
+  for (int i = 0; i <= kMaxCustomers; ++i) bytes += one_customer;
+  rusage before{};
+  getrusage(RUSAGE_SELF, &before);
+  absl::StatusOr<SerializedResponse> streamed =
+      internal::EvaluateStreamed(bytes);
+  rusage after{};
+  getrusage(RUSAGE_SELF, &after);
+  ASSERT_FALSE(streamed.ok());
+  EXPECT_EQ(streamed.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(streamed.status().message(),
+            absl::StrCat("request has ", kMaxCustomers + 1,
+                         " customers; the limit is ", kMaxCustomers));
+  // ru_maxrss is in KiB: the peak grew by less than 100 MB (the messages
+  // would have taken more than 1 GB).
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 100 * 1024);
 }
 
 }  // namespace

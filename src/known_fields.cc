@@ -1,0 +1,69 @@
+#include "known_fields.h"
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/unknown_field_set.h"
+
+namespace purring::internal {
+
+absl::Status CheckUnknownFieldsAreUnknown(const google::protobuf::Message& message,
+                                          absl::string_view record) {
+  const google::protobuf::UnknownFieldSet& unknown =
+      message.GetReflection()->GetUnknownFields(message);
+  for (int i = 0; i < unknown.field_count(); ++i) {
+    const int number = unknown.field(i).number();
+    const google::protobuf::FieldDescriptor* field =
+        message.GetDescriptor()->FindFieldByNumber(number);
+    if (field != nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          record, ": field ", number, " (", field->name(),
+          ") is not written as its type (", field->type_name(),
+          "): protobuf would drop it"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool HasUnknownFields(const google::protobuf::Message& message) {
+  return !message.GetReflection()->GetUnknownFields(message).empty();
+}
+
+namespace {
+
+// Each record of a repeated field, named "<field>[<i>]" when refused.
+template <typename Records>
+absl::Status CheckEach(const Records& records, absl::string_view field) {
+  for (int i = 0; i < records.size(); ++i) {
+    // Nearly every record has none: tested before the name is made.
+    if (!HasUnknownFields(records.Get(i))) continue;
+    if (absl::Status s = CheckUnknownFieldsAreUnknown(
+            records.Get(i), absl::StrCat(field, "[", i, "]"));
+        !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status CheckRequestUnknownFields(const v1::EvaluateRequest& request) {
+  if (absl::Status s = CheckUnknownFieldsAreUnknown(request, "request");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s =
+          CheckUnknownFieldsAreUnknown(request.history(), "request.history");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckEach(request.customers(), "customers"); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckEach(request.invoices(), "invoices"); !s.ok()) {
+    return s;
+  }
+  return CheckEach(request.history().notices(), "history.notices");
+}
+
+}  // namespace purring::internal
