@@ -12,6 +12,7 @@
 #include "process/request_index.h"
 #include "purring/limits.h"
 #include "validate_checks.h"
+#include "validate_records.h"
 
 namespace purring::internal {
 namespace {
@@ -76,6 +77,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
     s.keys[k] = NoticeSortKey(s.sent[k], *s.sorted[k]);
   }
   SortInvoiceNotices(s.keys.data(), s.sorted.data(), count);
+  PURRING_RETURN_IF_ERROR(CheckNoDuplicateNotices(s.sorted));
   input->invoice = &s.invoice;
   input->notices = s.sorted;
   input->collection_case = collection_case;

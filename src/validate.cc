@@ -397,6 +397,22 @@ absl::Status ValidateCollectionCaseFields(const RecordName& record,
   return absl::OkStatus();
 }
 
+absl::Status CheckNoDuplicateNotices(
+    absl::Span<const v1::Notice* const> sorted_notices) {
+  for (size_t k = 1; k < sorted_notices.size(); ++k) {
+    const v1::Notice& a = *sorted_notices[k - 1];
+    const v1::Notice& b = *sorted_notices[k];
+    // Dates are validated YYYY-MM-DD: equal days are equal strings.
+    if (a.step() == b.step() && a.sent_date() == b.sent_date()) {
+      return Invalid(
+          RecordName{"notice of invoice", b.invoice_number()},
+          StrCat("a second ", v1::StepKind_Name(b.step()), " notice sent ",
+                 b.sent_date(), " (duplicate notice)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 namespace {
 
 absl::Status ValidateNotices(const v1::DunningHistory& history, Limits limits,
@@ -518,7 +534,11 @@ absl::Status ValidateRecordsIn(const v1::EvaluateRequest& request,
   PURRING_RETURN_IF_ERROR(
       ValidateCollectionCases(request.history(), limits, refs, &builder));
   PURRING_RETURN_IF_ERROR(ValidateRateTables(request, limits));
-  if (index != nullptr) *index = std::move(builder).Finish();
+  RequestIndex built = std::move(builder).Finish();
+  for (int i = 0; i < request.invoices_size(); ++i) {
+    PURRING_RETURN_IF_ERROR(CheckNoDuplicateNotices(built.notices(i)));
+  }
+  if (index != nullptr) *index = std::move(built);
   return absl::OkStatus();
 }
 

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "key_copies.h"
 #include "purring/v1/evaluate.pb.h"
 #include "validate_checks.h"
@@ -93,6 +94,13 @@ absl::Status ValidateInvoiceFields(const RecordName& record,
 absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
                                   absl::CivilDay invoice_date,
                                   int64_t* charged, absl::CivilDay* sent);
+
+// One invoice's notices, sorted by sent date then step (RequestIndex
+// order): no two record the same step on the same day. That is one
+// notice's identity (its action id, <invoice>/<step>/<date>); a second is a
+// duplicate record, which would count its fee and report it twice.
+absl::Status CheckNoDuplicateNotices(
+    absl::Span<const v1::Notice* const> sorted_notices);
 
 // A collection case's own fields, against its invoice's date (that it is
 // the invoice's only one is the caller's).

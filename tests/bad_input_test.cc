@@ -284,6 +284,12 @@ std::vector<Case> Catalogue() {
                Code::kInvalidArgument, {"invoice \"1001\"", "customer_id \"C9\""}});
   c.push_back({"NoticeOfUnknownInvoice", Damaged([](auto& r) { Notice(r, 1).set_invoice_number("4711"); }),
                Code::kInvalidArgument, {"notice 1 of invoice \"4711\"", "invoice_number"}});
+  // One step on one day is one notice (its action id); a second record of
+  // it would count its fee and report it twice.
+  c.push_back({"DuplicateNotice", Damaged([](auto& r) {
+                 *r.mutable_history()->add_notices() = Notice(r, 1);
+               }),
+               Code::kInvalidArgument, {"notice of invoice", "(duplicate notice)"}});
   c.push_back({"CaseOfUnknownInvoice", Damaged([](auto& r) {
                  r.mutable_history()->mutable_collection_cases(0)->set_invoice_number("4711");
                }),
