@@ -10,6 +10,7 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "failing_field.h"
 #include "known_fields.h"
 #include "purring/limits.h"
 #include "wire_counts.h"
@@ -189,10 +190,12 @@ absl::Status ParseRequest(absl::string_view bytes,
   if (!request->MergeFromCodedStream(&input) ||
       !input.ConsumedEntireMessage()) {
     request->Clear();
+    const std::string where = internal::FailingField(bytes);
     return absl::InvalidArgumentError(absl::StrCat(
         "request is not a valid serialized purring.v1.EvaluateRequest (",
         bytes.size(), " bytes: truncated, damaged, nested deeper than ",
-        kMaxNestingDepth, " levels, or a string that is not UTF-8)"));
+        kMaxNestingDepth, " levels, or a string that is not UTF-8)",
+        where.empty() ? "" : absl::StrCat(": ", where, " does not parse")));
   }
   if (absl::Status s = internal::CheckRequestUnknownFields(*request);
       !s.ok()) {

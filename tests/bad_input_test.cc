@@ -95,7 +95,16 @@ std::vector<Case> Catalogue() {
   c.push_back({"InvalidUtf8InvoiceNumber", Damaged([](auto& r) {
                  Invoice(r, 0).set_number("10\xff\xfe");
                }),
-               Code::kInvalidArgument, {"not a valid serialized"}});
+               Code::kInvalidArgument, {"not a valid serialized", ": invoices[0] does not parse"}});
+  c.push_back({"InvalidUtf8InvoiceComment", Damaged([](auto& r) {
+                 Invoice(r, 1).set_comment("bl\xe5b\xe6r");  // Latin-1
+               }),
+               Code::kInvalidArgument, {"not a valid serialized", ": invoices[1] does not parse"}});
+  c.push_back({"InvalidUtf8NoticeLetterId", Damaged([](auto& r) {
+                 Notice(r, 1).set_letter_id("\xc3");
+               }),
+               Code::kInvalidArgument,
+               {"not a valid serialized", ": history.notices[1] does not parse"}});
   // --- JSON that is not a request.
   const std::string json = SampleJson();
   c.push_back({"TruncatedJson", Json(json.substr(0, json.size() / 2)),
