@@ -66,7 +66,8 @@ TEST(ValidateExtremesTest, LedgerWideSumsOverflowIntoAnErrorNotAWrap) {
   // Each recorded compensation is a valid amount (10^15 øre), but 10 000 of
   // them in one status do not fit in int64: refused with OUT_OF_RANGE, never
   // a negative total. (Recorded fees would not do: only the lawful fee of
-  // each is claimed.)
+  // each is claimed. The notices' deadlines have not expired, so nothing
+  // new is proposed on top.)
   testing::TestLedger ledger;
   ledger.SetAsOfDate("2026-11-28");
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
@@ -74,12 +75,30 @@ TEST(ValidateExtremesTest, LedgerWideSumsOverflowIntoAnErrorNotAWrap) {
     const std::string number = absl::StrCat("F", i);
     ledger.AddInvoice(number, "K1", "2026-09-01", "2026-09-15", 100000);
     ledger
-        .AddNotice(number, v1::STEP_KIND_DUNNING, "2026-10-01", "2026-10-15")
+        .AddNotice(number, v1::STEP_KIND_DUNNING, "2026-11-20", "2026-12-04")
         ->set_compensation(1'000'000'000'000'000);
   }
   const absl::Status status = Evaluate(ledger.request()).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kOutOfRange) << status;
   EXPECT_THAT(status.message(), HasSubstr("overflow"));
+}
+
+TEST(ValidateExtremesTest, NoProposalTheNextRequestWouldRefuse) {
+  // A notice's charges join those recorded for its invoice, which may come
+  // to at most kMaxAmount together (limits.h). Seven years of interest on
+  // the largest amount, after 5 * 10^14 øre recorded: the warning would
+  // bring them over, so the evaluation refuses rather than propose it.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddInvoice("BIG", "K1", "2020-01-01", "2020-01-15",
+                    1'000'000'000'000'000);
+  ledger.AddNotice("BIG", v1::STEP_KIND_DUNNING, "2020-02-01", "2020-02-15")
+      ->set_compensation(500'000'000'000'000);
+  const absl::Status status = Evaluate(ledger.request()).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kOutOfRange) << status;
+  EXPECT_THAT(status.message(), HasSubstr("invoice \"BIG\""));
+  EXPECT_THAT(status.message(), HasSubstr("more than a recorded history"));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "process/cutoff.h"
 #include "process/naming.h"
 #include "process/step_plan.h"
+#include "purring/limits.h"
 
 namespace purring::internal {
 namespace {
@@ -192,8 +193,11 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
     result->mutable_history()->Reserve(static_cast<int>(input.notices.size()));
   }
   int64_t interest_charged_before = 0;
+  // As recorded (validated: at most kMaxAmount together).
+  int64_t charges_recorded = 0;
   for (const v1::Notice* n : input.notices) {
     const v1::Notice& notice = *n;
+    charges_recorded += notice.fee() + notice.compensation() + notice.interest();
     NoticeCharge& charge =
         all_charges.emplace_back(ChargeOf(notice, profile, ctx.as_of));
     if (charge.fee > 0) {
@@ -412,6 +416,13 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   if (!Add(amount, fee.fee, &amount) || !Add(amount, fee.compensation, &amount) ||
       !Add(amount, interest_outstanding_after, &amount)) {
     return Overflow(invoice);
+  }
+  // The host records the notice: it must pass the next request's checks.
+  if (charges_recorded + fee.fee + fee.compensation > kMaxAmount - interest) {
+    return absl::OutOfRangeError(absl::StrCat(
+        "invoice \"", invoice.number(), "\": the notice's charges would bring "
+        "those of the invoice's notices together over ", kMaxAmount,
+        " øre, more than a recorded history may hold (purring/limits.h)"));
   }
   action.set_kind(v1::ACTION_KIND_SEND_NOTICE);
   action.set_id(StepDateId(invoice.number(), plan.next_step, date));
