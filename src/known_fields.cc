@@ -24,10 +24,6 @@ absl::Status CheckUnknownFieldsAreUnknown(const google::protobuf::Message& messa
   return absl::OkStatus();
 }
 
-bool HasUnknownFields(const google::protobuf::Message& message) {
-  return !message.GetReflection()->GetUnknownFields(message).empty();
-}
-
 namespace {
 
 // Each record of a repeated field, named "<field>[<i>]" when refused.

@@ -13,7 +13,15 @@
 
 namespace purring::internal {
 
-bool HasUnknownFields(const google::protobuf::Message& message);
+// Whether a generated message of type T has unknown fields. The type's
+// Reflection is looked up once: through the message it costs ~100
+// instructions a call (GetMetadata), on every invoice and notice.
+template <typename T>
+bool HasUnknownFields(const T& message) {
+  static const google::protobuf::Reflection* const reflection =
+      T::GetReflection();
+  return !reflection->GetUnknownFields(message).empty();
+}
 
 // INVALID_ARGUMENT "<record>: field <n> (<name>) ..." when one of message's
 // unknown fields has a number its type defines; OK otherwise.
