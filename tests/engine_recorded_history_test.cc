@@ -27,12 +27,19 @@ void AddOverchargedInvoice(testing::TestLedger& ledger,
   ledger.AddNotice(number, kDunning, "2026-10-01", "2026-10-15", 7000);
 }
 
-TEST(EngineRecordedHistoryTest, OnlyLawfulRecordedFeesAreClaimed) {
+// One person's overcharged invoice "F1", evaluated as of `as_of`.
+absl::StatusOr<v1::EvaluateResponse> EvaluateOvercharged(
+    absl::string_view as_of) {
   testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-10-20");
+  ledger.SetAsOfDate(as_of);
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
   AddOverchargedInvoice(ledger, "F1", "K1");
-  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(ledger.request());
+  return Evaluate(ledger.request());
+}
+
+TEST(EngineRecordedHistoryTest, OnlyLawfulRecordedFeesAreClaimed) {
+  absl::StatusOr<v1::EvaluateResponse> response =
+      EvaluateOvercharged("2026-10-20");
   ASSERT_TRUE(response.ok()) << response.status();
 
   const v1::InvoiceResult& result = testing::ResultOf(*response, "F1");
@@ -60,11 +67,8 @@ TEST(EngineRecordedHistoryTest, OnlyLawfulRecordedFeesAreClaimed) {
 TEST(EngineRecordedHistoryTest, TheCutFeeIsNotCountedTowardsTheTwoFeeLimit) {
   // With the påminnelse's fee cut, the purring is the only fee so far: the
   // collection warning after its deadline carries the second (§ 1-3).
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-11-16");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  AddOverchargedInvoice(ledger, "F1", "K1");
-  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(ledger.request());
+  absl::StatusOr<v1::EvaluateResponse> response =
+      EvaluateOvercharged("2026-11-16");
   ASSERT_TRUE(response.ok()) << response.status();
   ASSERT_EQ(response->actions_size(), 1);
   const v1::ProposedAction& action = response->actions(0);
