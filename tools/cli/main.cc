@@ -5,7 +5,8 @@
 //   purring version
 //
 // Exit status: 0 on success, 1 when the ledger cannot be read or the engine
-// refuses it, 2 on a usage error (also a malformed option value). Messages go to stderr, prefixed "purring:".
+// refuses it, 2 on a usage error (also a malformed option value). Messages
+// go to stderr, prefixed "purring:".
 #include <exception>
 #include <iostream>
 #include <optional>
