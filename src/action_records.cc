@@ -62,6 +62,9 @@ absl::Status ActionRecords::Build(const Sources& sources,
     if (channel != v1::CHANNEL_UNSPECIFIED) {
       action->set_letter_id(letter_id_);
       action->set_channel(channel);
+    } else {
+      // No letter, so no automatic dispatch can send it (evaluate.proto).
+      action->set_automatic(false);
     }
   }
   entry->kind = action->kind();

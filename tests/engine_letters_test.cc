@@ -70,10 +70,19 @@ TEST(EngineLettersTest, OneLetterPerCustomerPerStepListingItsInvoices) {
   EXPECT_EQ(second.channel(), v1::CHANNEL_POST);
   EXPECT_EQ(second.postal_address().city(), "Oslo");
 
-  // F4: no e-mail and no usable postal address: listed, no letter.
-  ASSERT_EQ(response.customers_missing_address_size(), 1);
-  const v1::CustomerMissingAddress& missing = response.customers_missing_address(0);
+  // F4 ("mangler adresse i CRM"): every customer with ready invoices and no
+  // usable postal address is listed, by id. K 1's letters still go by
+  // e-mail; K3 has neither, so gets no letter.
+  ASSERT_EQ(response.customers_missing_address_size(), 2);
+  const v1::CustomerMissingAddress& emailed = response.customers_missing_address(0);
+  EXPECT_EQ(emailed.customer_id(), "K 1");
+  EXPECT_TRUE(emailed.letters_by_email());
+  ASSERT_EQ(emailed.invoice_numbers_size(), 2);
+  EXPECT_EQ(emailed.invoice_numbers(0), "11");
+  EXPECT_EQ(emailed.invoice_numbers(1), "12");
+  const v1::CustomerMissingAddress& missing = response.customers_missing_address(1);
   EXPECT_EQ(missing.customer_id(), "K3");
+  EXPECT_FALSE(missing.letters_by_email());
   EXPECT_EQ(missing.invoice_numbers_size(), 2);
   for (const v1::ProposedAction& a : response.actions()) {
     if (a.customer_id() == "K3") {
@@ -90,8 +99,11 @@ TEST(EngineLettersTest, PreferenceOverrideAndAddressArrival) {
   ledger.settings().set_email_preference(v1::EMAIL_PREFERENCE_COMPANY_EMAIL);
   ledger.settings().set_contact_phone("+47 99 99 99 99");
   ledger.settings().set_contact_email("purring@kreditor.no");
-  // The address arrives: K3 leaves the list (F4).
+  // The addresses arrive: K3 and K 1 leave the list (F4).
   ledger.request().mutable_customers(2)->mutable_postal_address()->set_city("Bergen");
+  v1::PostalAddress* k1 = ledger.request().mutable_customers(0)->mutable_postal_address();
+  k1->add_lines("Kirkegata 2");
+  k1->set_postal_code("0153");
   const v1::EvaluateResponse response = ledger.Evaluate();
   EXPECT_EQ(response.customers_missing_address_size(), 0);
   ASSERT_EQ(response.letters_size(), 3);
@@ -121,11 +133,12 @@ TEST(EngineLettersTest, AutomaticProgressionDatesActionsAtTheDispatch) {
   EXPECT_EQ(response.next_dispatch().instant().seconds(),
             Instant("2026-02-17T10:00:00Z").seconds());
   EXPECT_EQ(response.next_dispatch().date(), "2026-02-17");
-  // The three sendable reminders; K3's two have no letter.
+  // The three sendable reminders; K3's two have no letter, so the dispatch
+  // cannot carry them out: not automatic (evaluate.proto).
   EXPECT_EQ(response.next_dispatch().action_ids_size(), 3);
   EXPECT_EQ(response.next_dispatch().letter_count(), 2);
   for (const auto& a : response.actions()) {
-    EXPECT_TRUE(a.automatic());
+    EXPECT_EQ(a.automatic(), a.customer_id() != "K3") << a.id();
     EXPECT_EQ(a.date(), "2026-02-17");
   }
 

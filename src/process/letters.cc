@@ -137,7 +137,9 @@ absl::Status BuildLetters(
   keyed.reserve(items.size());
   // Whether a customer can be written to depends on the customer alone (ids
   // are unique), and the action already told (an empty letter id): keying
-  // reads no customer but those missing an address.
+  // reads no customer but those that cannot be written to. Those written to
+  // by e-mail without a postal address join them as their letters are
+  // built.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
   for (size_t i = 0; i < items.size(); ++i) {
     const LetterItem& item = items[i];
@@ -197,6 +199,12 @@ absl::Status BuildLetters(
     if (!to.empty()) {
       letter->set_channel(v1::CHANNEL_EMAIL);
       letter->set_email(to);
+      // F4: the CRM lacks the customer's postal address even though the
+      // letter can go by e-mail ("mangler adresse i CRM").
+      if (!HasPostalAddress(customer.postal_address())) {
+        std::vector<size_t>& listed = missing_items[customer.id()];
+        listed.insert(listed.end(), members.begin(), members.end());
+      }
     } else {
       letter->set_channel(v1::CHANNEL_POST);
       *letter->mutable_postal_address() = customer.postal_address();
@@ -239,7 +247,11 @@ absl::Status BuildLetters(
   for (auto& [customer_id, members] : missing_items) {
     v1::CustomerMissingAddress* entry = missing->Add();
     entry->set_customer_id(std::string(customer_id));
-    entry->set_customer_name(items[members.front()].customer->name());
+    const LetterItem& first = items[members.front()];
+    entry->set_customer_name(first.customer->name());
+    entry->set_letters_by_email(!first.letter_id.empty());
+    // A customer's letters were visited in id order: back to `items` order.
+    std::sort(members.begin(), members.end());
     for (size_t i : members) {
       entry->add_invoice_numbers(items[i].invoice_number.data(),
                                  items[i].invoice_number.size());

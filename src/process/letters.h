@@ -62,8 +62,9 @@ const std::string& RecipientEmail(const v1::Customer& customer,
 // At least one non-empty address line, and a postal code or city.
 bool HasPostalAddress(const v1::PostalAddress& address);
 
-// Appends the letters sorted by id and the customers missing an address
-// sorted by customer id (their invoices in `items` order). The items carry
+// Appends the letters sorted by id and the customers missing a postal
+// address sorted by customer id (their invoices in `items` order): those
+// with no letter at all, and those whose letters go by e-mail (F4). The items carry
 // their actions' letter ids (ActionRecords::Build), empty for a customer
 // missing an address. OUT_OF_RANGE when a letter's totals overflow 64-bit
 // øre (naming the letter). Each letter is appended without its lines:

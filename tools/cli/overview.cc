@@ -103,9 +103,11 @@ std::string MissingAddresses(const v1::EvaluateResponse& response) {
                                  "address): ",
                                  response.customers_missing_address_size(), "\n");
   if (response.customers_missing_address().empty()) return out + "  (ingen)\n\n";
-  TextTable table({{"Kundenr"}, {"Kunde", false, 30}, {"Fakturaer klare til purring"}});
+  TextTable table({{"Kundenr"}, {"Kunde", false, 30}, {"Purring sendes"},
+                   {"Fakturaer klare til purring"}});
   for (const v1::CustomerMissingAddress& c : response.customers_missing_address()) {
     table.AddRow({c.customer_id(), c.customer_name(),
+                  c.letters_by_email() ? "på e-post" : "ikke",
                   absl::StrJoin(c.invoice_numbers(), ", ")});
   }
   return absl::StrCat(out, table.Render("  "), "\n");

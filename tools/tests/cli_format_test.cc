@@ -70,6 +70,11 @@ class OverviewTest : public ::testing::Test {
     missing->set_customer_name("Uten Adresse");
     missing->add_invoice_numbers("10050");
     missing->add_invoice_numbers("10051");
+    v1::CustomerMissingAddress* emailed = response_.add_customers_missing_address();
+    emailed->set_customer_id("K1014");
+    emailed->set_customer_name("Bare Epost");
+    emailed->add_invoice_numbers("10052");
+    emailed->set_letters_by_email(true);
     v1::NextDispatch* dispatch = response_.mutable_next_dispatch();
     dispatch->set_enabled(true);
     dispatch->mutable_instant()->set_seconds(1795860000);  // 11:00 Oslo
@@ -101,7 +106,11 @@ TEST_F(OverviewTest, EverySectionWithCountsAndRows) {
                             "Ikke forfalt", "Betalt", "Før startfaktura"}) {
     EXPECT_NE(text.find(title), std::string::npos) << title << "\n" << text;
   }
-  EXPECT_NE(text.find("K1013    Uten Adresse  10050, 10051"), std::string::npos)
+  EXPECT_NE(text.find("K1013    Uten Adresse  ikke            10050, 10051"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("K1014    Bare Epost    på e-post       10052"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("next automatic dispatch): 2026-11-28 11:00 Europe/Oslo, "
                       "1 handlinger, 1 brev\n  purring: 1\n"),
