@@ -68,8 +68,8 @@ bool ReadLeadingString(CodedInputStream* in, uint32_t tag,
 
 // Whether the rest of the record in `in` leaves fields 1 to `last_field`
 // alone: protobuf keeps the last of a field written twice, so a later copy
-// would not be the leading value read. `depth`: the record's below the
-// request. Malformed bytes pass: parsing the record refuses them.
+// would not be the leading value read. `depth`: how deep the record lies
+// below the request. Malformed bytes pass: parsing the record refuses them.
 bool LeadingFieldsNotRepeated(CodedInputStream* in, int depth,
                               int last_field) {
   in->SetRecursionLimit(kMaxNestingDepth - depth);
