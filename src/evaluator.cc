@@ -48,7 +48,7 @@ struct ShardOutput {
   std::vector<ActionEntry> actions;  // by invoice, in request order
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
-  std::vector<InvoiceWarning> history;  // InvoiceOutput::warnings
+  std::vector<InvoiceWarning> history_warnings;  // InvoiceOutput::warnings
   ReportAccumulator reports;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
@@ -81,27 +81,22 @@ struct ShardJob {
 
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
                                absl::CivilDay first_day) {
-  v1::Warning warning;
-  warning.set_code("INTEREST_BEFORE_RATE_TABLES");
-  warning.set_message(absl::StrCat(
-      "invoice \"", invoice.number(), "\": principal was outstanding before the "
-      "rate tables begin (", FormatDate(first_day), "); no interest is computed "
-      "for those days (supply older interest_rates rows to include them)"));
-  warning.set_invoice_number(invoice.number());
-  warning.set_customer_id(invoice.customer_id());
-  return warning;
+  return WarningAbout(
+      invoice, "INTEREST_BEFORE_RATE_TABLES",
+      absl::StrCat("invoice \"", invoice.number(),
+                   "\": principal was outstanding before the rate tables "
+                   "begin (", FormatDate(first_day), "); no interest is "
+                   "computed for those days (supply older interest_rates "
+                   "rows to include them)"));
 }
 
 v1::Warning CutoffWarning(const v1::Invoice& invoice,
                           absl::string_view start_from) {
-  v1::Warning warning;
-  warning.set_code("CUTOFF_NOT_NUMERIC");
-  warning.set_message(absl::StrCat(
-      "invoice number \"", invoice.number(), "\" and start_from_invoice_number \"",
-      start_from, "\" are not both digits; compared byte-wise"));
-  warning.set_invoice_number(invoice.number());
-  warning.set_customer_id(invoice.customer_id());
-  return warning;
+  return WarningAbout(
+      invoice, "CUTOFF_NOT_NUMERIC",
+      absl::StrCat("invoice number \"", invoice.number(),
+                   "\" and start_from_invoice_number \"", start_from,
+                   "\" are not both digits; compared byte-wise"));
 }
 
 // Evaluates invoice i, loaded into input, into *result (an open slot of
@@ -133,7 +128,7 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
         i, OldInterestWarning(*input.invoice, job.ctx->rates->first_day()));
   }
   for (v1::Warning& warning : output.warnings) {
-    out->history.emplace_back(i, std::move(warning));
+    out->history_warnings.emplace_back(i, std::move(warning));
   }
   return absl::OkStatus();
 }
@@ -445,7 +440,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   }
   for (auto list : {&ShardOutput::cutoff_not_numeric,
                     &ShardOutput::interest_before_rate_tables,
-                    &ShardOutput::history}) {
+                    &ShardOutput::history_warnings}) {
     for (v1::Warning& warning : MergedWarnings(shards, list)) {
       warnings.push_back(std::move(warning));
     }

@@ -87,20 +87,10 @@ const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   return found;
 }
 
-v1::Warning InvoiceWarning(const v1::Invoice& invoice, absl::string_view code,
-                           std::string message) {
-  v1::Warning warning;
-  warning.set_code(code.data(), code.size());
-  warning.set_message(std::move(message));
-  warning.set_invoice_number(invoice.number());
-  warning.set_customer_id(invoice.customer_id());
-  return warning;
-}
-
 v1::Warning RecordedFeeWarning(const v1::Invoice& invoice,
                                const NoticeCharge& notice, int64_t claimable,
                                absl::string_view why_not) {
-  return InvoiceWarning(
+  return WarningAbout(
       invoice, "RECORDED_FEE_NOT_CLAIMABLE",
       absl::StrCat("invoice \"", invoice.number(), "\": the ",
                    StepName(notice.step), " notice sent ",
@@ -110,7 +100,7 @@ v1::Warning RecordedFeeWarning(const v1::Invoice& invoice,
 }
 
 v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice) {
-  return InvoiceWarning(
+  return WarningAbout(
       invoice, "COLLECTION_WARNING_NOT_VALID",
       absl::StrCat("invoice \"", invoice.number(),
                    "\": no recorded collection warning was sent after the due "
@@ -139,6 +129,16 @@ void SortByDate(Events* events) {
 }
 
 }  // namespace
+
+v1::Warning WarningAbout(const v1::Invoice& invoice, absl::string_view code,
+                         std::string message) {
+  v1::Warning warning;
+  warning.set_code(code.data(), code.size());
+  warning.set_message(std::move(message));
+  warning.set_invoice_number(invoice.number());
+  warning.set_customer_id(invoice.customer_id());
+  return warning;
+}
 
 void PrefetchInvoiceInput(const InvoiceInput& input) {
   const char* invoice = reinterpret_cast<const char*>(input.invoice);

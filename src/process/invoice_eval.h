@@ -63,6 +63,11 @@ struct InvoiceOutput {
   std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
 };
 
+// A response warning about `invoice`, naming it and its customer: those
+// EvaluateInvoice makes, and the evaluation's other per-invoice ones.
+v1::Warning WarningAbout(const v1::Invoice& invoice, absl::string_view code,
+                         std::string message);
+
 // Asks for the cache lines EvaluateInvoice reads first of this invoice: the
 // invoice, its customer's facts and its notices. On a large ledger each is
 // a cache miss of its own; a shard calls this for the invoice a few places
