@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/message.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/wire_format_lite.h"
-#include "failing_field.h"
 #include "known_fields.h"
 #include "purring/limits.h"
 #include "wire_counts.h"
@@ -133,6 +137,50 @@ bool CountRequest(CodedInputStream* input, WireCounts* counts) {
   });
 }
 
+// Where protobuf's parser gave up, for the error message (protobuf says
+// only that the whole request failed): the first field of the `prototype`
+// message in `input` (its bytes from `base`, `depth` levels below the
+// request) that does not parse on its own, by name: "invoices[3]" (the
+// index counts that field's occurrences), "settings", or inside the history
+// "history.notices[2]". Empty when each parses alone: the fault is in the
+// framing between them.
+std::string FailingField(const google::protobuf::Message& prototype,
+                         const uint8_t* base, CodedInputStream* input,
+                         int depth, absl::string_view prefix) {
+  std::string failing;
+  std::map<int, int> seen;  // occurrences so far, by field number
+  ForEachLengthDelimited(input, [&](int number, int length,
+                                    CodedInputStream* in) {
+    const int occurrence = seen[number]++;
+    const uint8_t* const payload = base + in->CurrentPosition();
+    if (!Skip(length, in)) return false;
+    const google::protobuf::FieldDescriptor* field =
+        prototype.GetDescriptor()->FindFieldByNumber(number);
+    if (field == nullptr || field->message_type() == nullptr) return true;
+    const google::protobuf::Message& type =
+        *google::protobuf::MessageFactory::generated_factory()->GetPrototype(
+            field->message_type());
+    std::unique_ptr<google::protobuf::Message> one(type.New());
+    CodedInputStream alone(payload, length);
+    alone.SetRecursionLimit(kMaxNestingDepth - depth - 1);
+    if (one->MergeFromCodedStream(&alone) && alone.ConsumedEntireMessage()) {
+      return true;
+    }
+    failing = absl::StrCat(prefix, field->name());
+    if (field->is_repeated()) absl::StrAppend(&failing, "[", occurrence, "]");
+    // The history holds the notices: name the one that fails.
+    if (field->message_type() == v1::DunningHistory::descriptor()) {
+      CodedInputStream history(payload, length);
+      history.SetRecursionLimit(kMaxNestingDepth - depth - 1);
+      const std::string notice = FailingField(
+          type, payload, &history, depth + 1, absl::StrCat(failing, "."));
+      if (!notice.empty()) failing = notice;
+    }
+    return false;  // the first is enough
+  });
+  return failing;
+}
+
 absl::Status CheckCount(absl::string_view what, int64_t count, int64_t limit) {
   if (count <= limit) return absl::OkStatus();
   return absl::ResourceExhaustedError(absl::StrCat(
@@ -190,7 +238,13 @@ absl::Status ParseRequest(absl::string_view bytes,
   if (!request->MergeFromCodedStream(&input) ||
       !input.ConsumedEntireMessage()) {
     request->Clear();
-    const std::string where = internal::FailingField(bytes);
+    CodedInputStream walk(reinterpret_cast<const uint8_t*>(bytes.data()),
+                          static_cast<int>(bytes.size()));
+    walk.SetRecursionLimit(kMaxNestingDepth);
+    const std::string where =
+        FailingField(v1::EvaluateRequest::default_instance(),
+                     reinterpret_cast<const uint8_t*>(bytes.data()), &walk,
+                     /*depth=*/0, "");
     return absl::InvalidArgumentError(absl::StrCat(
         "request is not a valid serialized purring.v1.EvaluateRequest (",
         bytes.size(), " bytes: truncated, damaged, nested deeper than ",
