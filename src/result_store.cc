@@ -8,14 +8,11 @@
 #include "absl/strings/str_cat.h"
 #include "arena_options.h"
 #include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/repeated_ptr_field.h"
-#include "google/protobuf/wire_format_lite.h"
+#include "result_wire.h"
 #include "wire_fields.h"
 
 namespace purring::internal {
 namespace {
-
-using google::protobuf::internal::WireFormatLite;
 
 // evaluate.proto's EvaluateResponse, fields all length-delimited.
 constexpr int kResultsField = v1::EvaluateResponse::kResultsFieldNumber;
@@ -59,43 +56,20 @@ void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
   out->Commit(FieldBytes(size));
 }
 
-// InvoiceResult's last two fields: the history, then the action ids.
-constexpr int kHistoryField = v1::InvoiceResult::kHistoryFieldNumber;
-constexpr int kActionIdsField = v1::InvoiceResult::kActionIdsFieldNumber;
-
-// Appends `result` (its history empty) with `history` as its history, as
-// field kResultsField of its parent: the bytes protobuf writes for the
-// result holding copies of the notices. Fields go in number order, so the
-// action ids (26) are set aside while the rest is serialized and written
-// after the history (25). Copying the notices into the result cost ~370
+// Appends `result` with `history` as more of its history, as field
+// kResultsField of its parent: the bytes protobuf writes for the result
+// holding copies of the notices (result_wire.h, which skips protobuf's
+// second UTF-8 check). Copying the notices into the result cost ~370
 // instructions per invoice (callgrind, 10 000 invoices).
-size_t AppendResultWithHistory(v1::InvoiceResult* result,
+size_t AppendResultWithHistory(const v1::InvoiceResult& result,
                                absl::Span<const v1::Notice* const> history,
                                MallocBuffer* out) {
-  if (history.empty()) return AppendField(kResultsField, *result, out);
-  google::protobuf::RepeatedPtrField<std::string> ids;
-  ids.Swap(result->mutable_action_ids());
-  size_t size = result->ByteSizeLong();
-  for (const v1::Notice* notice : history) {
-    size += FieldBytes(kHistoryField, notice->ByteSizeLong());
-  }
-  for (const std::string& id : ids) {
-    size += FieldBytes(kActionIdsField, id.size());
-  }
+  const size_t size = ResultByteSize(result, history);
   uint8_t* at = WriteFieldHead(kResultsField, static_cast<uint32_t>(size),
                                reinterpret_cast<uint8_t*>(
                                    out->Reserve(FieldBytes(size))));
-  at = result->SerializeWithCachedSizesToArray(at);
-  for (const v1::Notice* notice : history) {
-    at = WriteFieldHead(kHistoryField,
-                        static_cast<uint32_t>(notice->GetCachedSize()), at);
-    at = notice->SerializeWithCachedSizesToArray(at);
-  }
-  for (const std::string& id : ids) {
-    at = WireFormatLite::WriteStringToArray(kActionIdsField, id, at);
-  }
+  WriteResultFields(result, history, at);
   out->Commit(FieldBytes(size));
-  ids.Swap(result->mutable_action_ids());
   return FieldBytes(size);
 }
 
@@ -180,7 +154,7 @@ void StreamedResultStore::Close(int shard, int slot, int invoice,
   Shard& s = *shards_[shard];
   const size_t offset = s.bytes.size();
   const size_t written =
-      AppendResultWithHistory(&s.scratch[slot], history, &s.bytes);
+      AppendResultWithHistory(s.scratch[slot], history, &s.bytes);
   if (!pieces_.empty()) {
     pieces_[invoice] = {offset, static_cast<uint32_t>(written),
                         static_cast<uint32_t>(shard)};

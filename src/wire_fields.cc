@@ -1,19 +1,10 @@
 #include "wire_fields.h"
 
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/wire_format_lite.h"
-
 namespace purring::internal {
 
 using google::protobuf::io::CodedInputStream;
 using google::protobuf::io::CodedOutputStream;
 using google::protobuf::internal::WireFormatLite;
-
-uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
-  at = WireFormatLite::WriteTagToArray(
-      field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, at);
-  return CodedOutputStream::WriteVarint32ToArray(size, at);
-}
 
 size_t FieldBytes(size_t size) {
   return 1 + CodedOutputStream::VarintSize32(static_cast<uint32_t>(size)) +

@@ -1,0 +1,149 @@
+#include "result_wire.h"
+
+#include <cstring>
+#include <string>
+
+#include "google/protobuf/wire_format_lite.h"
+#include "known_fields.h"
+#include "wire_fields.h"
+
+namespace purring::internal {
+namespace {
+
+using google::protobuf::internal::WireFormatLite;
+
+// One field each, skipped at its default as proto3 does; fields go in
+// number order, as protobuf writes them.
+// Written even when empty, as a repeated field's elements are. Not
+// WireFormatLite::WriteStringToArray: that is a library call.
+uint8_t* Element(int field, const std::string& value, uint8_t* at) {
+  at = WriteFieldHead(field, static_cast<uint32_t>(value.size()), at);
+  std::memcpy(at, value.data(), value.size());
+  return at + value.size();
+}
+uint8_t* String(int field, const std::string& value, uint8_t* at) {
+  return value.empty() ? at : Element(field, value, at);
+}
+uint8_t* Int64(int field, int64_t value, uint8_t* at) {
+  return value == 0 ? at : WireFormatLite::WriteInt64ToArray(field, value, at);
+}
+uint8_t* Int32(int field, int32_t value, uint8_t* at) {
+  return value == 0 ? at : WireFormatLite::WriteInt32ToArray(field, value, at);
+}
+uint8_t* Enum(int field, int value, uint8_t* at) {
+  return value == 0 ? at : WireFormatLite::WriteEnumToArray(field, value, at);
+}
+uint8_t* Bool(int field, bool value, uint8_t* at) {
+  return value ? WireFormatLite::WriteBoolToArray(field, value, at) : at;
+}
+// A nested message protobuf writes itself: it has no strings (Balance) or
+// is rare (HoldInfo).
+uint8_t* ByProtobuf(int field, const google::protobuf::MessageLite& message,
+                    uint8_t* at) {
+  at = WriteFieldHead(field, static_cast<uint32_t>(message.GetCachedSize()),
+                      at);
+  return message.SerializeWithCachedSizesToArray(at);
+}
+
+uint8_t* WritePeriod(int field, const v1::InterestPeriod& period,
+                     uint8_t* at) {
+  using P = v1::InterestPeriod;
+  at = WriteFieldHead(field, static_cast<uint32_t>(period.GetCachedSize()),
+                      at);
+  at = String(P::kFromDateFieldNumber, period.from_date(), at);
+  at = String(P::kToDateFieldNumber, period.to_date(), at);
+  at = Int32(P::kDaysFieldNumber, period.days(), at);
+  at = Int32(P::kRateBasisPointsFieldNumber, period.rate_basis_points(), at);
+  at = Int32(P::kDaysInYearFieldNumber, period.days_in_year(), at);
+  at = Int64(P::kPrincipalFieldNumber, period.principal(), at);
+  return Int64(P::kAmountFieldNumber, period.amount(), at);
+}
+
+uint8_t* WriteInterest(int field, const v1::Interest& interest, uint8_t* at) {
+  using I = v1::Interest;
+  at = WriteFieldHead(field, static_cast<uint32_t>(interest.GetCachedSize()),
+                      at);
+  at = Int64(I::kAccruedFieldNumber, interest.accrued(), at);
+  at = Int64(I::kClaimedFieldNumber, interest.claimed(), at);
+  at = String(I::kFromDateFieldNumber, interest.from_date(), at);
+  for (const v1::InterestPeriod& period : interest.periods()) {
+    at = WritePeriod(I::kPeriodsFieldNumber, period, at);
+  }
+  return at;
+}
+
+// A notice from the request: one carrying fields this schema does not know
+// (kept by the parser, and so written back) goes through protobuf.
+uint8_t* WriteNotice(int field, const v1::Notice& notice, uint8_t* at) {
+  using N = v1::Notice;
+  if (HasUnknownFields(notice)) return ByProtobuf(field, notice, at);
+  at = WriteFieldHead(field, static_cast<uint32_t>(notice.GetCachedSize()),
+                      at);
+  at = String(N::kInvoiceNumberFieldNumber, notice.invoice_number(), at);
+  at = Enum(N::kStepFieldNumber, notice.step(), at);
+  at = String(N::kSentDateFieldNumber, notice.sent_date(), at);
+  at = String(N::kDeadlineFieldNumber, notice.deadline(), at);
+  at = Int64(N::kFeeFieldNumber, notice.fee(), at);
+  at = Int64(N::kCompensationFieldNumber, notice.compensation(), at);
+  at = Int64(N::kInterestFieldNumber, notice.interest(), at);
+  at = Enum(N::kChannelFieldNumber, notice.channel(), at);
+  at = String(N::kLetterIdFieldNumber, notice.letter_id(), at);
+  return String(N::kFeeWaivedDateFieldNumber, notice.fee_waived_date(), at);
+}
+
+}  // namespace
+
+size_t ResultByteSize(const v1::InvoiceResult& result,
+                      absl::Span<const v1::Notice* const> history) {
+  size_t size = result.ByteSizeLong();
+  for (const v1::Notice* notice : history) {
+    size += FieldBytes(v1::InvoiceResult::kHistoryFieldNumber,
+                       notice->ByteSizeLong());
+  }
+  return size;
+}
+
+uint8_t* WriteResultFields(const v1::InvoiceResult& result,
+                           absl::Span<const v1::Notice* const> history,
+                           uint8_t* at) {
+  using R = v1::InvoiceResult;
+  const R& r = result;
+  at = String(R::kInvoiceNumberFieldNumber, r.invoice_number(), at);
+  at = String(R::kCustomerIdFieldNumber, r.customer_id(), at);
+  at = String(R::kCustomerNameFieldNumber, r.customer_name(), at);
+  at = Enum(R::kCustomerTypeFieldNumber, r.customer_type(), at);
+  at = Bool(R::kCustomProcessFieldNumber, r.custom_process(), at);
+  at = String(R::kProfileIdFieldNumber, r.profile_id(), at);
+  at = String(R::kInvoiceDateFieldNumber, r.invoice_date(), at);
+  at = String(R::kDueDateFieldNumber, r.due_date(), at);
+  at = String(R::kAdjustedDueDateFieldNumber, r.adjusted_due_date(), at);
+  at = Int64(R::kOriginalAmountFieldNumber, r.original_amount(), at);
+  if (r.has_balance()) at = ByProtobuf(R::kBalanceFieldNumber, r.balance(), at);
+  if (r.has_interest()) {
+    at = WriteInterest(R::kInterestFieldNumber, r.interest(), at);
+  }
+  at = Enum(R::kStatusFieldNumber, r.status(), at);
+  at = Enum(R::kDoNotDunSourceFieldNumber, r.do_not_dun_source(), at);
+  if (r.has_hold()) at = ByProtobuf(R::kHoldFieldNumber, r.hold(), at);
+  at = Enum(R::kCollectionStateFieldNumber, r.collection_state(), at);
+  at = Enum(R::kCurrentStepFieldNumber, r.current_step(), at);
+  at = String(R::kCurrentSentDateFieldNumber, r.current_sent_date(), at);
+  at = String(R::kCurrentDeadlineFieldNumber, r.current_deadline(), at);
+  at = String(R::kWaitingUntilFieldNumber, r.waiting_until(), at);
+  at = Enum(R::kNextStepFieldNumber, r.next_step(), at);
+  at = String(R::kNextStepDateFieldNumber, r.next_step_date(), at);
+  at = Int64(R::kNextStepFeeFieldNumber, r.next_step_fee(), at);
+  at = String(R::kNextStepFeeNoteFieldNumber, r.next_step_fee_note(), at);
+  for (const v1::Notice& notice : r.history()) {
+    at = WriteNotice(R::kHistoryFieldNumber, notice, at);
+  }
+  for (const v1::Notice* notice : history) {
+    at = WriteNotice(R::kHistoryFieldNumber, *notice, at);
+  }
+  for (const std::string& id : r.action_ids()) {
+    at = Element(R::kActionIdsFieldNumber, id, at);
+  }
+  return at;
+}
+
+}  // namespace purring::internal
