@@ -5,6 +5,7 @@
 #include "money/postings.h"
 #include "process/handoff.h"
 #include "process/letters.h"
+#include "record_wire.h"
 #include "wire_fields.h"
 
 namespace purring::internal {
@@ -20,22 +21,20 @@ absl::Status TooLarge() {
       "(by customer)");
 }
 
-// Appends `message` to `buffer` (as field `field` of EvaluateResponse, or
+// Appends `record` to `buffer` (as field `field` of EvaluateResponse, or
 // bare when field is 0) and sets *range to where it is.
-bool Append(const google::protobuf::MessageLite& message, int field,
-            MallocBuffer* buffer, ByteSpan* range) {
+template <typename Record>
+bool Append(const Record& record, int field, MallocBuffer* buffer,
+            ByteSpan* range) {
   const size_t offset = buffer->size();
-  const size_t size = message.ByteSizeLong();
-  if (offset + FieldBytes(size) > kMaxRecordsBytes) return false;
-  if (field != 0) {
-    AppendField(field, message, buffer);
-  } else {
-    message.SerializeWithCachedSizesToArray(
-        reinterpret_cast<uint8_t*>(buffer->Reserve(size)));
-    buffer->Commit(size);
-  }
-  *range = {static_cast<uint32_t>(offset),
-            static_cast<uint32_t>(buffer->size() - offset)};
+  const size_t size = record.ByteSizeLong();
+  const size_t bytes = field != 0 ? FieldBytes(field, size) : size;
+  if (offset + bytes > kMaxRecordsBytes) return false;
+  uint8_t* at = reinterpret_cast<uint8_t*>(buffer->Reserve(bytes));
+  if (field != 0) at = WriteFieldHead(field, static_cast<uint32_t>(size), at);
+  WriteRecordFields(record, at);
+  buffer->Commit(bytes);
+  *range = {static_cast<uint32_t>(offset), static_cast<uint32_t>(bytes)};
   return true;
 }
 

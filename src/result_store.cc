@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "arena_options.h"
 #include "google/protobuf/io/coded_stream.h"
-#include "result_wire.h"
+#include "record_wire.h"
 #include "wire_fields.h"
 
 namespace purring::internal {
@@ -58,7 +58,7 @@ void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
 
 // Appends `result` with `history` as more of its history, as field
 // kResultsField of its parent: the bytes protobuf writes for the result
-// holding copies of the notices (result_wire.h, which skips protobuf's
+// holding copies of the notices (record_wire.h, which skips protobuf's
 // second UTF-8 check). Copying the notices into the result cost ~370
 // instructions per invoice (callgrind, 10 000 invoices).
 size_t AppendResultWithHistory(const v1::InvoiceResult& result,

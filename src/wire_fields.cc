@@ -16,17 +16,6 @@ size_t FieldBytes(int field, size_t size) {
          WireFormatLite::LengthDelimitedSize(size);
 }
 
-size_t AppendField(int field, const google::protobuf::MessageLite& message,
-                   MallocBuffer* out) {
-  const size_t size = message.ByteSizeLong();
-  char* start = out->Reserve(FieldBytes(size));
-  uint8_t* at = WriteFieldHead(field, static_cast<uint32_t>(size),
-                               reinterpret_cast<uint8_t*>(start));
-  message.SerializeWithCachedSizesToArray(at);
-  out->Commit(FieldBytes(size));
-  return FieldBytes(size);
-}
-
 size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
   CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()) + from,
                       static_cast<int>(bytes.size() - from));

@@ -9,9 +9,7 @@
 
 #include "absl/strings/string_view.h"
 #include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/message_lite.h"
 #include "google/protobuf/wire_format_lite.h"
-#include "malloc_buffer.h"
 
 namespace purring::internal {
 
@@ -31,12 +29,6 @@ inline uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
 size_t FieldBytes(size_t size);
 // The same for any field number.
 size_t FieldBytes(int field, size_t size);
-
-// Appends `message` as field `field` of its parent: tag, length, bytes.
-// Returns the bytes written. Every record purring writes is far below 2 GiB
-// (purring/limits.h bounds every input record).
-size_t AppendField(int field, const google::protobuf::MessageLite& message,
-                   MallocBuffer* out);
 
 // Where, from `from` on (a field boundary), the fields numbered `field` or
 // more begin in a serialized message whose fields are in number order (as

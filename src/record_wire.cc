@@ -1,4 +1,4 @@
-#include "result_wire.h"
+#include "record_wire.h"
 
 #include <cstring>
 #include <string>
@@ -144,6 +144,66 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
     at = Element(R::kActionIdsFieldNumber, id, at);
   }
   return at;
+}
+
+uint8_t* WriteRecordFields(const v1::ProposedAction& record, uint8_t* at) {
+  using A = v1::ProposedAction;
+  const A& a = record;
+  at = String(A::kIdFieldNumber, a.id(), at);
+  at = Enum(A::kKindFieldNumber, a.kind(), at);
+  at = String(A::kInvoiceNumberFieldNumber, a.invoice_number(), at);
+  at = String(A::kCustomerIdFieldNumber, a.customer_id(), at);
+  at = Enum(A::kStepFieldNumber, a.step(), at);
+  at = String(A::kDateFieldNumber, a.date(), at);
+  at = String(A::kDeadlineFieldNumber, a.deadline(), at);
+  at = Int64(A::kFeeFieldNumber, a.fee(), at);
+  at = Int64(A::kCompensationFieldNumber, a.compensation(), at);
+  at = Int64(A::kInterestFieldNumber, a.interest(), at);
+  at = Int64(A::kAmountClaimedFieldNumber, a.amount_claimed(), at);
+  at = Bool(A::kAutomaticFieldNumber, a.automatic(), at);
+  at = String(A::kLetterIdFieldNumber, a.letter_id(), at);
+  at = Enum(A::kChannelFieldNumber, a.channel(), at);
+  return String(A::kFeeNoteFieldNumber, a.fee_note(), at);
+}
+
+uint8_t* WriteRecordFields(const v1::LetterLine& record, uint8_t* at) {
+  using L = v1::LetterLine;
+  const L& l = record;
+  at = String(L::kInvoiceNumberFieldNumber, l.invoice_number(), at);
+  at = String(L::kInvoiceDateFieldNumber, l.invoice_date(), at);
+  at = String(L::kDueDateFieldNumber, l.due_date(), at);
+  at = Int64(L::kOriginalAmountFieldNumber, l.original_amount(), at);
+  at = Int64(L::kPaidFieldNumber, l.paid(), at);
+  at = Int64(L::kCreditedFieldNumber, l.credited(), at);
+  at = Int64(L::kFeeFieldNumber, l.fee(), at);
+  at = Int64(L::kCompensationFieldNumber, l.compensation(), at);
+  at = Int64(L::kFeesEarlierFieldNumber, l.fees_earlier(), at);
+  at = Int64(L::kInterestFieldNumber, l.interest(), at);
+  at = Int64(L::kAmountDueFieldNumber, l.amount_due(), at);
+  at = String(L::kPaymentReferenceFieldNumber, l.payment_reference(), at);
+  return String(L::kObjectionLinkFieldNumber, l.objection_link(), at);
+}
+
+uint8_t* WriteRecordFields(const v1::LedgerPosting& record, uint8_t* at) {
+  using P = v1::LedgerPosting;
+  const P& p = record;
+  at = String(P::kIdFieldNumber, p.id(), at);
+  at = String(P::kActionIdFieldNumber, p.action_id(), at);
+  at = String(P::kDateFieldNumber, p.date(), at);
+  at = String(P::kInvoiceNumberFieldNumber, p.invoice_number(), at);
+  at = String(P::kCustomerIdFieldNumber, p.customer_id(), at);
+  at = Enum(P::kKindFieldNumber, p.kind(), at);
+  at = String(P::kDebitAccountFieldNumber, p.debit_account(), at);
+  at = String(P::kCreditAccountFieldNumber, p.credit_account(), at);
+  at = Int64(P::kAmountFieldNumber, p.amount(), at);
+  at = String(P::kDepartmentFieldNumber, p.department(), at);
+  at = String(P::kProjectFieldNumber, p.project(), at);
+  return String(P::kDescriptionFieldNumber, p.description(), at);
+}
+
+uint8_t* WriteRecordFields(const v1::CollectionCaseFile& record,
+                           uint8_t* at) {
+  return record.SerializeWithCachedSizesToArray(at);
 }
 
 }  // namespace purring::internal

@@ -1,18 +1,20 @@
-// Writes an InvoiceResult, with its history, in the bytes protobuf's own
-// serializer writes for it, without checking each string's UTF-8 again.
+// Writes the records the shards make for every invoice (its InvoiceResult
+// with its history, and its action's ProposedAction, LetterLine and
+// LedgerPostings) in the bytes protobuf's own serializer writes for them,
+// without checking each string's UTF-8 again.
 //
 // Why: protobuf checks the UTF-8 of every proto3 string field when it
 // serializes, only to log an error (the bytes written are the same either
-// way). For a result that is 12 % of a whole evaluation (callgrind, 10 000
-// invoices), and it proves nothing: every string in a result is either a
+// way). For these records that is 12 % of a whole evaluation (callgrind,
+// 10 000 invoices), and it proves nothing: every string in them is either a
 // request string protobuf checked when it parsed the request, or written by
 // the engine. The writer uses protobuf's wire-format primitives
-// (WireFormatLite) and protobuf's cached sizes; tests/result_wire_test.cc
+// (WireFormatLite) and protobuf's cached sizes; tests/record_wire_test.cc
 // fills every field of every message written here through reflection and
 // compares the bytes with protobuf's, so a field added to the schema and not
 // here fails that test.
-#ifndef PURRING_SRC_RESULT_WIRE_H_
-#define PURRING_SRC_RESULT_WIRE_H_
+#ifndef PURRING_SRC_RECORD_WIRE_H_
+#define PURRING_SRC_RECORD_WIRE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +36,14 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
                            absl::Span<const v1::Notice* const> history,
                            uint8_t* at);
 
+// An action's records: writes `record`'s fields (its body) at `at` and
+// returns the end. Call record.ByteSizeLong() first.
+uint8_t* WriteRecordFields(const v1::ProposedAction& record, uint8_t* at);
+uint8_t* WriteRecordFields(const v1::LetterLine& record, uint8_t* at);
+uint8_t* WriteRecordFields(const v1::LedgerPosting& record, uint8_t* at);
+// Through protobuf's serializer: one action in five, and deep.
+uint8_t* WriteRecordFields(const v1::CollectionCaseFile& record, uint8_t* at);
+
 }  // namespace purring::internal
 
-#endif  // PURRING_SRC_RESULT_WIRE_H_
+#endif  // PURRING_SRC_RECORD_WIRE_H_

@@ -1,8 +1,8 @@
-// result_wire.h writes InvoiceResult (and its interest, periods and notices)
-// by hand: these tests hold it to protobuf's own bytes for messages with
-// every field set, so that a field added to the schema and not to the
-// writer fails here.
-#include "result_wire.h"
+// record_wire.h writes InvoiceResult (and its interest, periods and
+// notices), ProposedAction, LetterLine and LedgerPosting by hand: these tests
+// hold it to protobuf's own bytes for messages with every field set, so that
+// a field added to the schema and not to the writer fails here.
+#include "record_wire.h"
 
 #include <string>
 #include <vector>
@@ -66,7 +66,7 @@ void FillEveryField(Message* message, int seed) {
           break;
         default:
           FAIL() << field->full_name() << ": a field type the test cannot "
-                 << "fill; teach FillEveryField (and check result_wire.cc)";
+                 << "fill; teach FillEveryField (and check record_wire.cc)";
       }
     }
   }
@@ -130,6 +130,32 @@ TEST(ResultWire, DefaultsAreLeftOutButSetMessagesAreNot) {
   result.add_action_ids("");  // repeated: written even when empty
   EXPECT_EQ(Written(result, {}), result.SerializeAsString());
   EXPECT_EQ(Written(result, {}).size(), 2u + 4u + 3u);  // field 26: two-byte tag
+}
+
+template <typename Record>
+std::string WrittenRecord(const Record& record) {
+  std::string bytes(record.ByteSizeLong(), '\0');
+  uint8_t* start = reinterpret_cast<uint8_t*>(bytes.data());
+  const uint8_t* end = WriteRecordFields(record, start);
+  EXPECT_EQ(end - start, static_cast<std::ptrdiff_t>(bytes.size()));
+  return bytes;
+}
+
+template <typename Record>
+class RecordWire : public ::testing::Test {};
+using ActionRecordTypes =
+    ::testing::Types<v1::ProposedAction, v1::LetterLine, v1::LedgerPosting,
+                     v1::CollectionCaseFile>;
+TYPED_TEST_SUITE(RecordWire, ActionRecordTypes);
+
+TYPED_TEST(RecordWire, EveryFieldSetIsWrittenAsProtobufWritesIt) {
+  TypeParam record;
+  FillEveryField(&record, 4);
+  EXPECT_EQ(WrittenRecord(record), record.SerializeAsString());
+}
+
+TYPED_TEST(RecordWire, AnEmptyRecordIsNoBytes) {
+  EXPECT_EQ(WrittenRecord(TypeParam()), "");
 }
 
 }  // namespace
