@@ -91,6 +91,19 @@ uint8_t* WriteNotice(int field, const v1::Notice& notice, uint8_t* at) {
   return String(N::kFeeWaivedDateFieldNumber, notice.fee_waived_date(), at);
 }
 
+uint8_t* WriteAddress(int field, const v1::PostalAddress& address,
+                      uint8_t* at) {
+  using A = v1::PostalAddress;
+  at = WriteFieldHead(field, static_cast<uint32_t>(address.GetCachedSize()),
+                      at);
+  for (const std::string& line : address.lines()) {
+    at = Element(A::kLinesFieldNumber, line, at);
+  }
+  at = String(A::kPostalCodeFieldNumber, address.postal_code(), at);
+  at = String(A::kCityFieldNumber, address.city(), at);
+  return String(A::kCountryCodeFieldNumber, address.country_code(), at);
+}
+
 }  // namespace
 
 size_t ResultByteSize(const v1::InvoiceResult& result,
@@ -144,6 +157,54 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
     at = Element(R::kActionIdsFieldNumber, id, at);
   }
   return at;
+}
+
+size_t LetterByteSize(const v1::ProposedLetter& letter,
+                      absl::Span<const absl::string_view> lines) {
+  size_t size = letter.ByteSizeLong();
+  for (absl::string_view line : lines) {
+    size += FieldBytes(v1::ProposedLetter::kLinesFieldNumber, line.size());
+  }
+  return size;
+}
+
+uint8_t* WriteLetterFields(const v1::ProposedLetter& letter,
+                           absl::Span<const absl::string_view> lines,
+                           uint8_t* at) {
+  using L = v1::ProposedLetter;
+  const L& l = letter;
+  at = String(L::kIdFieldNumber, l.id(), at);
+  at = String(L::kCustomerIdFieldNumber, l.customer_id(), at);
+  at = String(L::kCustomerNameFieldNumber, l.customer_name(), at);
+  at = Enum(L::kStepFieldNumber, l.step(), at);
+  at = String(L::kDateFieldNumber, l.date(), at);
+  at = String(L::kDeadlineFieldNumber, l.deadline(), at);
+  at = Enum(L::kChannelFieldNumber, l.channel(), at);
+  at = String(L::kEmailFieldNumber, l.email(), at);
+  if (l.has_postal_address()) {
+    at = WriteAddress(L::kPostalAddressFieldNumber, l.postal_address(), at);
+  }
+  at = String(L::kCreditorNameFieldNumber, l.creditor_name(), at);
+  at = String(L::kContactPhoneFieldNumber, l.contact_phone(), at);
+  at = String(L::kContactEmailFieldNumber, l.contact_email(), at);
+  at = String(L::kBankAccountFieldNumber, l.bank_account(), at);
+  for (const v1::LetterLine& line : l.lines()) {
+    at = WriteFieldHead(L::kLinesFieldNumber,
+                        static_cast<uint32_t>(line.GetCachedSize()), at);
+    at = WriteRecordFields(line, at);
+  }
+  for (absl::string_view line : lines) {
+    at = WriteFieldHead(L::kLinesFieldNumber,
+                        static_cast<uint32_t>(line.size()), at);
+    std::memcpy(at, line.data(), line.size());
+    at += line.size();
+  }
+  at = Int64(L::kTotalFeeFieldNumber, l.total_fee(), at);
+  at = Int64(L::kTotalInterestFieldNumber, l.total_interest(), at);
+  at = Int64(L::kTotalDueFieldNumber, l.total_due(), at);
+  at = String(L::kObjectionLinkFieldNumber, l.objection_link(), at);
+  at = Bool(L::kAutomaticFieldNumber, l.automatic(), at);
+  return Bool(L::kCollectionWarningFieldNumber, l.collection_warning(), at);
 }
 
 uint8_t* WriteRecordFields(const v1::ProposedAction& record, uint8_t* at) {

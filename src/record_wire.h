@@ -1,7 +1,7 @@
-// Writes the records the shards make for every invoice (its InvoiceResult
-// with its history, and its action's ProposedAction, LetterLine and
-// LedgerPostings) in the bytes protobuf's own serializer writes for them,
-// without checking each string's UTF-8 again.
+// Writes the records made for every invoice (its InvoiceResult with its
+// history, its action's ProposedAction, LetterLine and LedgerPostings, and
+// the ProposedLetter with its lines) in the bytes protobuf's own serializer
+// writes for them, without checking each string's UTF-8 again.
 //
 // Why: protobuf checks the UTF-8 of every proto3 string field when it
 // serializes, only to log an error (the bytes written are the same either
@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "purring/v1/evaluate.pb.h"
 #include "purring/v1/history.pb.h"
@@ -34,6 +35,15 @@ size_t ResultByteSize(const v1::InvoiceResult& result,
 // own tag and length) at `at`; returns the end. Call ResultByteSize first.
 uint8_t* WriteResultFields(const v1::InvoiceResult& result,
                            absl::Span<const v1::Notice* const> history,
+                           uint8_t* at);
+
+// A letter (its own lines empty) with `lines`, LetterLine messages
+// serialized, as its lines: the size, caching the nested sizes, then the
+// fields.
+size_t LetterByteSize(const v1::ProposedLetter& letter,
+                      absl::Span<const absl::string_view> lines);
+uint8_t* WriteLetterFields(const v1::ProposedLetter& letter,
+                           absl::Span<const absl::string_view> lines,
                            uint8_t* at);
 
 // An action's records: writes `record`'s fields (its body) at `at` and

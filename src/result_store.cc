@@ -22,37 +22,17 @@ constexpr int kPostingsField = v1::EvaluateResponse::kPostingsFieldNumber;
 constexpr int kHandOffsField =
     v1::EvaluateResponse::kCollectionHandOffsFieldNumber;
 
-// The fields after ProposedLetter.lines are numbered from 15 on.
-constexpr int kLetterLinesField = v1::ProposedLetter::kLinesFieldNumber;
-
 // Appends `letter` (which has no lines) with `lines` (serialized LetterLine
 // messages) as its lines, as field `field` of its parent: the bytes protobuf
-// writes for the letter with those lines, fields in number order.
+// writes for the letter with those lines (record_wire.h).
 void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
                            absl::Span<const absl::string_view> lines,
                            MallocBuffer* out) {
-  const size_t letter_size = letter.ByteSizeLong();
-  size_t lines_size = 0;
-  for (absl::string_view line : lines) lines_size += FieldBytes(line.size());
-  const size_t size = letter_size + lines_size;
-  char* start = out->Reserve(FieldBytes(size));
-  uint8_t* const letter_start = WriteFieldHead(
-      field, static_cast<uint32_t>(size), reinterpret_cast<uint8_t*>(start));
-  // The letter, then its fields from 15 on moved up to make room for the
-  // lines where field 14 goes.
-  letter.SerializeWithCachedSizesToArray(letter_start);
-  const size_t cut = FieldsFrom(
-      absl::string_view(reinterpret_cast<char*>(letter_start), letter_size), 0,
-      kLetterLinesField + 1);
-  std::memmove(letter_start + cut + lines_size, letter_start + cut,
-               letter_size - cut);
-  uint8_t* at = letter_start + cut;
-  for (absl::string_view line : lines) {
-    at = WriteFieldHead(kLetterLinesField, static_cast<uint32_t>(line.size()),
-                        at);
-    std::memcpy(at, line.data(), line.size());
-    at += line.size();
-  }
+  const size_t size = LetterByteSize(letter, lines);
+  uint8_t* at = WriteFieldHead(field, static_cast<uint32_t>(size),
+                               reinterpret_cast<uint8_t*>(
+                                   out->Reserve(FieldBytes(size))));
+  WriteLetterFields(letter, lines, at);
   out->Commit(FieldBytes(size));
 }
 

@@ -1,5 +1,6 @@
 // record_wire.h writes InvoiceResult (and its interest, periods and
-// notices), ProposedAction, LetterLine and LedgerPosting by hand: these tests
+// notices), ProposedLetter (and its address), ProposedAction, LetterLine and
+// LedgerPosting by hand: these tests
 // hold it to protobuf's own bytes for messages with every field set, so that
 // a field added to the schema and not to the writer fails here.
 #include "record_wire.h"
@@ -130,6 +131,28 @@ TEST(ResultWire, DefaultsAreLeftOutButSetMessagesAreNot) {
   result.add_action_ids("");  // repeated: written even when empty
   EXPECT_EQ(Written(result, {}), result.SerializeAsString());
   EXPECT_EQ(Written(result, {}).size(), 2u + 4u + 3u);  // field 26: two-byte tag
+}
+
+TEST(LetterWire, EveryFieldSetIsWrittenAsProtobufWritesItWithTheLinesGiven) {
+  v1::ProposedLetter letter;
+  FillEveryField(&letter, 5);
+  ASSERT_EQ(letter.lines_size(), 2);
+  ASSERT_EQ(letter.postal_address().lines_size(), 2);
+  const std::string expected = letter.SerializeAsString();
+
+  // The lines as the shards hand them over: serialized apart.
+  std::vector<std::string> line_bytes;
+  for (const v1::LetterLine& line : letter.lines()) {
+    line_bytes.push_back(line.SerializeAsString());
+  }
+  const std::vector<absl::string_view> lines(line_bytes.begin(),
+                                             line_bytes.end());
+  letter.clear_lines();
+  std::string bytes(LetterByteSize(letter, lines), '\0');
+  uint8_t* start = reinterpret_cast<uint8_t*>(bytes.data());
+  EXPECT_EQ(WriteLetterFields(letter, lines, start) - start,
+            static_cast<std::ptrdiff_t>(bytes.size()));
+  EXPECT_EQ(bytes, expected);
 }
 
 template <typename Record>
