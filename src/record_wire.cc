@@ -12,15 +12,16 @@ namespace {
 
 using google::protobuf::internal::WireFormatLite;
 
-// One field each, skipped at its default as proto3 does; fields go in
-// number order, as protobuf writes them.
-// Written even when empty, as a repeated field's elements are. Not
-// WireFormatLite::WriteStringToArray: that is a library call.
+// A string written even when empty, as a repeated field's elements are.
+// Not WireFormatLite::WriteStringToArray: that is a library call.
 uint8_t* Element(int field, const std::string& value, uint8_t* at) {
   at = WriteFieldHead(field, static_cast<uint32_t>(value.size()), at);
   std::memcpy(at, value.data(), value.size());
   return at + value.size();
 }
+
+// One singular field each, left out at its default as proto3 does. The
+// writers below call them in field-number order, as protobuf writes.
 uint8_t* String(int field, const std::string& value, uint8_t* at) {
   return value.empty() ? at : Element(field, value, at);
 }

@@ -5,8 +5,8 @@
 //
 // Why: protobuf checks the UTF-8 of every proto3 string field when it
 // serializes, only to log an error (the bytes written are the same either
-// way). For these records that is 12 % of a whole evaluation (callgrind,
-// 10 000 invoices), and it proves nothing: every string in them is either a
+// way). For these records that was about 10 % of a whole evaluation
+// (callgrind, 10 000 invoices), and it proves nothing: every string in them is either a
 // request string protobuf checked when it parsed the request, or written by
 // the engine. The writer uses protobuf's wire-format primitives
 // (WireFormatLite) and protobuf's cached sizes; tests/record_wire_test.cc
@@ -37,9 +37,9 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
                            absl::Span<const v1::Notice* const> history,
                            uint8_t* at);
 
-// A letter (its own lines empty) with `lines`, LetterLine messages
-// serialized, as its lines: the size, caching the nested sizes, then the
-// fields.
+// A letter with `lines` (LetterLine messages, serialized apart) as more of
+// its lines, after its own: the size, caching the nested sizes, then the
+// fields (the body).
 size_t LetterByteSize(const v1::ProposedLetter& letter,
                       absl::Span<const absl::string_view> lines);
 uint8_t* WriteLetterFields(const v1::ProposedLetter& letter,
