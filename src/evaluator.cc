@@ -151,9 +151,12 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
          job.rates},
         action, &entry));
   }
-  job.store->Close(shard, slot, i,
-                   job.ctx->omit_history ? absl::Span<const v1::Notice* const>()
-                                         : input.notices);
+  const CustomerFacts& customer_facts = *input.customer_facts;
+  job.store->Close(
+      shard, slot, i,
+      {input.invoice, customer_facts.name, customer_facts.choice.profile->id,
+       job.ctx->omit_history ? absl::Span<const v1::Notice* const>()
+                             : input.notices});
   return absl::OkStatus();
 }
 
@@ -410,7 +413,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   ctx.start_from = settings.start_from_invoice_number();
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
-  ctx.store_writes_history = store->WritesHistory();
+  ctx.store_writes_copies = store->WritesCopies();
 
   StatusSummaries summaries(plan.invoice_count);
   std::vector<ShardOutput> shards(plan.shard_count());

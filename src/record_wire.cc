@@ -14,7 +14,7 @@ using google::protobuf::internal::WireFormatLite;
 
 // A string written even when empty, as a repeated field's elements are.
 // Not WireFormatLite::WriteStringToArray: that is a library call.
-uint8_t* Element(int field, const std::string& value, uint8_t* at) {
+uint8_t* Element(int field, absl::string_view value, uint8_t* at) {
   at = WriteFieldHead(field, static_cast<uint32_t>(value.size()), at);
   std::memcpy(at, value.data(), value.size());
   return at + value.size();
@@ -22,7 +22,7 @@ uint8_t* Element(int field, const std::string& value, uint8_t* at) {
 
 // One singular field each, left out at its default as proto3 does. The
 // writers below call them in field-number order, as protobuf writes.
-uint8_t* String(int field, const std::string& value, uint8_t* at) {
+uint8_t* String(int field, absl::string_view value, uint8_t* at) {
   return value.empty() ? at : Element(field, value, at);
 }
 uint8_t* Int64(int field, int64_t value, uint8_t* at) {
@@ -37,6 +37,11 @@ uint8_t* Enum(int field, int value, uint8_t* at) {
 uint8_t* Bool(int field, bool value, uint8_t* at) {
   return value ? WireFormatLite::WriteBoolToArray(field, value, at) : at;
 }
+// The bytes String writes.
+size_t StringBytes(int field, absl::string_view value) {
+  return value.empty() ? 0 : FieldBytes(field, value.size());
+}
+
 // A nested message protobuf writes itself: it has no strings (Balance) or
 // is rare (HoldInfo).
 uint8_t* ByProtobuf(int field, const google::protobuf::MessageLite& message,
@@ -108,28 +113,42 @@ uint8_t* WriteAddress(int field, const v1::PostalAddress& address,
 }  // namespace
 
 size_t ResultByteSize(const v1::InvoiceResult& result,
-                      absl::Span<const v1::Notice* const> history) {
+                      const ResultCopies& copies) {
+  using R = v1::InvoiceResult;
   size_t size = result.ByteSizeLong();
-  for (const v1::Notice* notice : history) {
-    size += FieldBytes(v1::InvoiceResult::kHistoryFieldNumber,
-                       notice->ByteSizeLong());
+  if (const v1::Invoice* invoice = copies.invoice; invoice != nullptr) {
+    size += StringBytes(R::kInvoiceNumberFieldNumber, invoice->number()) +
+            StringBytes(R::kCustomerIdFieldNumber, invoice->customer_id()) +
+            StringBytes(R::kCustomerNameFieldNumber, copies.customer_name) +
+            StringBytes(R::kProfileIdFieldNumber, copies.profile_id) +
+            StringBytes(R::kInvoiceDateFieldNumber, invoice->invoice_date()) +
+            StringBytes(R::kDueDateFieldNumber, invoice->due_date());
+  }
+  for (const v1::Notice* notice : copies.history) {
+    size += FieldBytes(R::kHistoryFieldNumber, notice->ByteSizeLong());
   }
   return size;
 }
 
 uint8_t* WriteResultFields(const v1::InvoiceResult& result,
-                           absl::Span<const v1::Notice* const> history,
-                           uint8_t* at) {
+                           const ResultCopies& copies, uint8_t* at) {
   using R = v1::InvoiceResult;
   const R& r = result;
-  at = String(R::kInvoiceNumberFieldNumber, r.invoice_number(), at);
-  at = String(R::kCustomerIdFieldNumber, r.customer_id(), at);
-  at = String(R::kCustomerNameFieldNumber, r.customer_name(), at);
+  const v1::Invoice* copied = copies.invoice;
+  at = String(R::kInvoiceNumberFieldNumber,
+              copied ? copied->number() : r.invoice_number(), at);
+  at = String(R::kCustomerIdFieldNumber,
+              copied ? copied->customer_id() : r.customer_id(), at);
+  at = String(R::kCustomerNameFieldNumber,
+              copied ? copies.customer_name : r.customer_name(), at);
   at = Enum(R::kCustomerTypeFieldNumber, r.customer_type(), at);
   at = Bool(R::kCustomProcessFieldNumber, r.custom_process(), at);
-  at = String(R::kProfileIdFieldNumber, r.profile_id(), at);
-  at = String(R::kInvoiceDateFieldNumber, r.invoice_date(), at);
-  at = String(R::kDueDateFieldNumber, r.due_date(), at);
+  at = String(R::kProfileIdFieldNumber,
+              copied ? copies.profile_id : r.profile_id(), at);
+  at = String(R::kInvoiceDateFieldNumber,
+              copied ? copied->invoice_date() : r.invoice_date(), at);
+  at = String(R::kDueDateFieldNumber,
+              copied ? copied->due_date() : r.due_date(), at);
   at = String(R::kAdjustedDueDateFieldNumber, r.adjusted_due_date(), at);
   at = Int64(R::kOriginalAmountFieldNumber, r.original_amount(), at);
   if (r.has_balance()) at = ByProtobuf(R::kBalanceFieldNumber, r.balance(), at);
@@ -151,7 +170,7 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
   for (const v1::Notice& notice : r.history()) {
     at = WriteNotice(R::kHistoryFieldNumber, notice, at);
   }
-  for (const v1::Notice* notice : history) {
+  for (const v1::Notice* notice : copies.history) {
     at = WriteNotice(R::kHistoryFieldNumber, *notice, at);
   }
   for (const std::string& id : r.action_ids()) {

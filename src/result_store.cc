@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "arena_options.h"
 #include "google/protobuf/io/coded_stream.h"
-#include "record_wire.h"
 #include "wire_fields.h"
 
 namespace purring::internal {
@@ -36,19 +35,18 @@ void AppendLetterWithLines(int field, const v1::ProposedLetter& letter,
   out->Commit(FieldBytes(size));
 }
 
-// Appends `result` with `history` as more of its history, as field
-// kResultsField of its parent: the bytes protobuf writes for the result
-// holding copies of the notices (record_wire.h, which skips protobuf's
-// second UTF-8 check). Copying the notices into the result cost ~370
-// instructions per invoice (callgrind, 10 000 invoices).
-size_t AppendResultWithHistory(const v1::InvoiceResult& result,
-                               absl::Span<const v1::Notice* const> history,
-                               MallocBuffer* out) {
-  const size_t size = ResultByteSize(result, history);
+// Appends `result` with `copies` in their places, as field kResultsField of
+// its parent: the bytes protobuf writes for the result holding the copies
+// (record_wire.h, which skips protobuf's second UTF-8 check). Copying the
+// notices into the result cost ~370 instructions per invoice (callgrind,
+// 10 000 invoices).
+size_t AppendResultWithCopies(const v1::InvoiceResult& result,
+                              const ResultCopies& copies, MallocBuffer* out) {
+  const size_t size = ResultByteSize(result, copies);
   uint8_t* at = WriteFieldHead(kResultsField, static_cast<uint32_t>(size),
                                reinterpret_cast<uint8_t*>(
                                    out->Reserve(FieldBytes(size))));
-  WriteResultFields(result, history, at);
+  WriteResultFields(result, copies, at);
   out->Commit(FieldBytes(size));
   return FieldBytes(size);
 }
@@ -130,11 +128,11 @@ v1::InvoiceResult* StreamedResultStore::Open(int shard, int slot,
 }
 
 void StreamedResultStore::Close(int shard, int slot, int invoice,
-                                absl::Span<const v1::Notice* const> history) {
+                                const ResultCopies& copies) {
   Shard& s = *shards_[shard];
   const size_t offset = s.bytes.size();
   const size_t written =
-      AppendResultWithHistory(s.scratch[slot], history, &s.bytes);
+      AppendResultWithCopies(s.scratch[slot], copies, &s.bytes);
   if (!pieces_.empty()) {
     pieces_[invoice] = {offset, static_cast<uint32_t>(written),
                         static_cast<uint32_t>(shard)};

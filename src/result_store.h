@@ -16,6 +16,7 @@
 #include "google/protobuf/arena.h"
 #include "malloc_buffer.h"
 #include "piece_writer.h"
+#include "record_wire.h"
 #include "purring/v1/evaluate.pb.h"
 #include "shard_batch.h"
 
@@ -34,14 +35,14 @@ class ResultStore {
   // balance and interest in the streamed store (every result has both).
   // 0 <= slot < kShardBatch.
   virtual v1::InvoiceResult* Open(int shard, int slot, int invoice) = 0;
-  // The result Open returned for the slot is complete. history: the
-  // invoice's notices for its history (empty when the request omits it),
-  // for a store that writes them itself (WritesHistory).
+  // The result Open returned for the slot is complete. copies: what the
+  // result copies from the request (its history empty when the request
+  // omits it), for a store that writes them itself (WritesCopies).
   virtual void Close(int shard, int slot, int invoice,
-                     absl::Span<const v1::Notice* const> history) = 0;
-  // True when Close writes each result's history from the notices it is
-  // given, so that the evaluation need not copy them into the result.
-  virtual bool WritesHistory() const { return false; }
+                     const ResultCopies& copies) = 0;
+  // True when Close writes each result's copies of the request from what it
+  // is given, so that the evaluation need not set them in the result.
+  virtual bool WritesCopies() const { return false; }
   // Called on one thread after each letter was added to *tail without its
   // lines (BuildLetters), with the lines' bytes in order: adds them. The
   // streamed store serializes the letter with them at once and clears the
@@ -69,7 +70,7 @@ class TreeResultStore : public ResultStore {
 
   v1::InvoiceResult* Open(int shard, int slot, int invoice) override;
   void Close(int /*shard*/, int /*slot*/, int /*invoice*/,
-             absl::Span<const v1::Notice* const> /*history*/) override {}
+             const ResultCopies& /*copies*/) override {}
   // Parse the lines into the letter, the fields into the response.
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
@@ -97,11 +98,11 @@ class StreamedResultStore : public ResultStore {
                       PieceWriter* writer = nullptr);
 
   v1::InvoiceResult* Open(int shard, int slot, int invoice) override;
-  // Serializes the result with `history` as its history, without copying
-  // the notices into it.
+  // Writes the result with `copies` in their places (record_wire.h),
+  // without copying them into it.
   void Close(int shard, int slot, int invoice,
-             absl::Span<const v1::Notice* const> history) override;
-  bool WritesHistory() const override { return true; }
+             const ResultCopies& copies) override;
+  bool WritesCopies() const override { return true; }
   void TakeLetter(v1::EvaluateResponse* tail,
                   absl::Span<const absl::string_view> lines) override;
   void TakeFields(v1::EvaluateResponse* tail, int field,

@@ -74,12 +74,18 @@ void FillEveryField(Message* message, int seed) {
 }
 
 std::string Written(const v1::InvoiceResult& result,
-                    const std::vector<const v1::Notice*>& history) {
-  std::string bytes(ResultByteSize(result, history), '\0');
+                    const ResultCopies& copies = {}) {
+  std::string bytes(ResultByteSize(result, copies), '\0');
   uint8_t* start = reinterpret_cast<uint8_t*>(bytes.data());
-  const uint8_t* end = WriteResultFields(result, history, start);
+  const uint8_t* end = WriteResultFields(result, copies, start);
   EXPECT_EQ(end - start, static_cast<std::ptrdiff_t>(bytes.size()));
   return bytes;
+}
+
+ResultCopies HistoryOnly(absl::Span<const v1::Notice* const> history) {
+  ResultCopies copies;
+  copies.history = history;
+  return copies;
 }
 
 TEST(ResultWire, EveryFieldSetIsWrittenAsProtobufWritesIt) {
@@ -88,7 +94,7 @@ TEST(ResultWire, EveryFieldSetIsWrittenAsProtobufWritesIt) {
   ASSERT_EQ(result.history_size(), 2);
   ASSERT_EQ(result.interest().periods_size(), 2);
   ASSERT_TRUE(result.has_hold());
-  EXPECT_EQ(Written(result, {}), result.SerializeAsString());
+  EXPECT_EQ(Written(result), result.SerializeAsString());
 }
 
 TEST(ResultWire, TheGivenNoticesAreWrittenAsTheResultsHistory) {
@@ -102,7 +108,45 @@ TEST(ResultWire, TheGivenNoticesAreWrittenAsTheResultsHistory) {
 
   v1::InvoiceResult expected = result;
   *expected.mutable_history() = notices.history();
-  EXPECT_EQ(Written(result, history), expected.SerializeAsString());
+  EXPECT_EQ(Written(result, HistoryOnly(history)),
+            expected.SerializeAsString());
+}
+
+TEST(ResultWire, TheCopiesOfTheInvoiceAndCustomerAreWrittenInTheirPlaces) {
+  v1::InvoiceResult expected;
+  FillEveryField(&expected, 6);
+  v1::Invoice invoice;
+  invoice.set_number(expected.invoice_number());
+  invoice.set_customer_id(expected.customer_id());
+  invoice.set_invoice_date(expected.invoice_date());
+  invoice.set_due_date(expected.due_date());
+
+  // The result as the evaluation leaves it for a store that writes copies:
+  // without them, its history included.
+  v1::InvoiceResult result = expected;
+  for (auto clear : {&v1::InvoiceResult::clear_invoice_number,
+                     &v1::InvoiceResult::clear_customer_id,
+                     &v1::InvoiceResult::clear_customer_name,
+                     &v1::InvoiceResult::clear_profile_id,
+                     &v1::InvoiceResult::clear_invoice_date,
+                     &v1::InvoiceResult::clear_due_date,
+                     &v1::InvoiceResult::clear_history}) {
+    (result.*clear)();
+  }
+  const std::vector<const v1::Notice*> history = {&expected.history(0),
+                                                  &expected.history(1)};
+  EXPECT_EQ(Written(result, {&invoice, expected.customer_name(),
+                             expected.profile_id(), history}),
+            expected.SerializeAsString());
+
+  // An invoice without dates: no date fields, as protobuf leaves them out.
+  invoice.clear_invoice_date();
+  invoice.clear_due_date();
+  expected.clear_invoice_date();
+  expected.clear_due_date();
+  EXPECT_EQ(Written(result, {&invoice, expected.customer_name(),
+                             expected.profile_id(), history}),
+            expected.SerializeAsString());
 }
 
 TEST(ResultWire, ANoticeWithFieldsTheSchemaDoesNotKnowKeepsThem) {
@@ -117,20 +161,21 @@ TEST(ResultWire, ANoticeWithFieldsTheSchemaDoesNotKnowKeepsThem) {
   result.set_invoice_number("F-1");
   v1::InvoiceResult expected = result;
   *expected.add_history() = notice;
-  const std::string written = Written(result, {&notice});
+  const std::vector<const v1::Notice*> history = {&notice};
+  const std::string written = Written(result, HistoryOnly(history));
   EXPECT_EQ(written, expected.SerializeAsString());
   EXPECT_NE(written.find(std::string("\x98\x06\x05", 3)), std::string::npos);
 }
 
 TEST(ResultWire, DefaultsAreLeftOutButSetMessagesAreNot) {
-  EXPECT_EQ(Written(v1::InvoiceResult(), {}), "");
+  EXPECT_EQ(Written(v1::InvoiceResult()), "");
 
   v1::InvoiceResult result;
   result.mutable_balance();
   result.mutable_interest()->add_periods();
   result.add_action_ids("");  // repeated: written even when empty
-  EXPECT_EQ(Written(result, {}), result.SerializeAsString());
-  EXPECT_EQ(Written(result, {}).size(), 2u + 4u + 3u);  // field 26: two-byte tag
+  EXPECT_EQ(Written(result), result.SerializeAsString());
+  EXPECT_EQ(Written(result).size(), 2u + 4u + 3u);  // field 26: two-byte tag
 }
 
 TEST(LetterWire, EveryFieldSetIsWrittenAsProtobufWritesItWithTheLinesGiven) {

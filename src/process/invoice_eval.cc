@@ -169,14 +169,16 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   const absl::CivilDay adjusted_due =
       ctx.shift_due_dates ? NextBusinessDayOnOrAfter(due) : due;
 
-  result->set_invoice_number(invoice.number());
-  result->set_customer_id(invoice.customer_id());
-  result->set_customer_name(customer.name.data(), customer.name.size());
+  if (!ctx.store_writes_copies) {
+    result->set_invoice_number(invoice.number());
+    result->set_customer_id(invoice.customer_id());
+    result->set_customer_name(customer.name.data(), customer.name.size());
+    result->set_profile_id(profile.id);
+    result->set_invoice_date(invoice.invoice_date());
+    result->set_due_date(invoice.due_date());
+  }
   result->set_customer_type(choice.type);
   result->set_custom_process(choice.custom);
-  result->set_profile_id(profile.id);
-  result->set_invoice_date(invoice.invoice_date());
-  result->set_due_date(invoice.due_date());
   result->set_adjusted_due_date(FormatDate(adjusted_due));
   result->set_original_amount(invoice.amount());
   PrefetchNoticeStrings(input.notices);
@@ -188,7 +190,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   // One pass: each notice is read while it is in the cache.
   std::vector<NoticeCharge>& all_charges = output->charges;
   all_charges.clear();
-  const bool copy_history = !ctx.omit_history && !ctx.store_writes_history;
+  const bool copy_history = !ctx.omit_history && !ctx.store_writes_copies;
   if (copy_history) {
     result->mutable_history()->Reserve(static_cast<int>(input.notices.size()));
   }

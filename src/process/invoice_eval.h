@@ -30,9 +30,11 @@ struct EvalContext {
   absl::string_view start_from;  // empty: every open overdue invoice
   const DispatchPlan* dispatch = nullptr;
   bool omit_history = false;  // options.omit_history_in_results
-  // The result store writes each result's history itself, from the notices
-  // it is given (StreamedResultStore): EvaluateInvoice leaves it out.
-  bool store_writes_history = false;
+  // The result store writes each result's copies of the request itself
+  // (ResultCopies: the invoice's number, customer, dates, its customer's name
+  // and profile id, its notices as its history; StreamedResultStore):
+  // EvaluateInvoice leaves them out.
+  bool store_writes_copies = false;
 };
 
 struct InvoiceInput {
