@@ -97,9 +97,12 @@ uint8_t* WriteNotice(int field, const v1::Notice& notice, uint8_t* at) {
   return String(N::kFeeWaivedDateFieldNumber, notice.fee_waived_date(), at);
 }
 
+// A customer's address from the request: as a notice, one carrying fields
+// this schema does not know goes through protobuf.
 uint8_t* WriteAddress(int field, const v1::PostalAddress& address,
                       uint8_t* at) {
   using A = v1::PostalAddress;
+  if (HasUnknownFields(address)) return ByProtobuf(field, address, at);
   at = WriteFieldHead(field, static_cast<uint32_t>(address.GetCachedSize()),
                       at);
   for (const std::string& line : address.lines()) {

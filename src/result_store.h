@@ -132,6 +132,7 @@ class StreamedResultStore : public ResultStore {
   struct Shard {
     std::array<v1::InvoiceResult, kShardBatch> scratch;  // by slot
     MallocBuffer bytes;
+    bool miswritten = false;  // see miswritten_letters_
   };
   // Where invoice i's bytes are, when the shards are more than one.
   struct Piece {
@@ -140,7 +141,8 @@ class StreamedResultStore : public ResultStore {
     uint32_t shard = 0;
   };
 
-  // The response's size once finished, or an error at 2 GiB or more.
+  // The response's size once finished, or an error at 2 GiB or more; or
+  // INTERNAL when a record was miswritten.
   absl::Status CheckTotalSize() const;
   // Appends the rest, with the records taken back in their places, through
   // append(data, size); frees them as it goes.
@@ -156,6 +158,10 @@ class StreamedResultStore : public ResultStore {
   // (TakeRest).
   MallocBuffer actions_;
   MallocBuffer letters_;
+  // A record written in other than the bytes measured for it (a defect in
+  // record_wire.h): the response is refused rather than sent with bytes
+  // left unwritten.
+  bool miswritten_letters_ = false;
   MallocBuffer postings_;
   MallocBuffer hand_offs_;
   MallocBuffer rest_;

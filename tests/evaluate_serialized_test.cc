@@ -72,6 +72,49 @@ TEST(EvaluateSerialized, WithoutHistoryGivesTheTreeBytes) {
   EXPECT_EQ(StreamedBytes(request), TreeBytes(request));
 }
 
+// A newer host's field (number 99, varint 5) in `message`.
+void AddUnknownField(google::protobuf::Message* message) {
+  message->GetReflection()->MutableUnknownFields(message)->AddVarint(99, 5);
+}
+
+// protobuf keeps fields it does not know and writes them back: in the
+// letters' addresses (copied from the customers) and the results' histories
+// (the notices). The bytes written by hand (record_wire.h) keep them too.
+TEST(EvaluateSerialized, FieldsTheSchemaDoesNotKnowAreKeptAsInTheTree) {
+  v1::EvaluateRequest request = Ledger(400, 5);
+  for (v1::Customer& customer : *request.mutable_customers()) {
+    if (customer.has_postal_address()) {
+      AddUnknownField(customer.mutable_postal_address());
+    }
+  }
+  for (v1::Notice& notice : *request.mutable_history()->mutable_notices()) {
+    AddUnknownField(&notice);
+  }
+  const std::string tree = TreeBytes(request);
+  v1::EvaluateResponse response;
+  ASSERT_TRUE(response.ParseFromString(tree));
+  const auto unknown = [](const google::protobuf::Message& message) {
+    return !message.GetReflection()->GetUnknownFields(message).empty();
+  };
+  int letters_kept = 0, notices_kept = 0;
+  for (const v1::ProposedLetter& letter : response.letters()) {
+    letters_kept += unknown(letter.postal_address());
+  }
+  for (const v1::InvoiceResult& result : response.results()) {
+    for (const v1::Notice& notice : result.history()) {
+      notices_kept += unknown(notice);
+    }
+  }
+  ASSERT_GT(letters_kept, 0);
+  ASSERT_GT(notices_kept, 0);
+
+  EXPECT_EQ(StreamedBytes(request), tree);
+  absl::StatusOr<SerializedResponse> bytes =
+      EvaluateBytes(request.SerializeAsString());
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  EXPECT_EQ(std::string(bytes->data.get(), bytes->size), tree);
+}
+
 TEST(EvaluateSerialized, AnyThreadCountGivesTheSameBytes) {
   v1::EvaluateRequest request = Ledger(kShardedInvoices, 5);
   const std::string one_thread = TreeBytes(request);

@@ -200,6 +200,23 @@ TEST(LetterWire, EveryFieldSetIsWrittenAsProtobufWritesItWithTheLinesGiven) {
   EXPECT_EQ(bytes, expected);
 }
 
+TEST(LetterWire, AnAddressWithFieldsTheSchemaDoesNotKnowKeepsThem) {
+  // The customer's address is copied from the request with a newer host's
+  // field 99 (varint 5): the letter keeps it, as protobuf would.
+  v1::ProposedLetter letter;
+  FillEveryField(&letter, 8);
+  letter.clear_lines();
+  std::string address = letter.postal_address().SerializeAsString();
+  address += std::string("\x98\x06\x05", 3);
+  ASSERT_TRUE(letter.mutable_postal_address()->ParseFromString(address));
+
+  std::string bytes(LetterByteSize(letter, {}), '\0');
+  uint8_t* start = reinterpret_cast<uint8_t*>(bytes.data());
+  EXPECT_EQ(WriteLetterFields(letter, {}, start) - start,
+            static_cast<std::ptrdiff_t>(bytes.size()));
+  EXPECT_EQ(bytes, letter.SerializeAsString());
+}
+
 template <typename Record>
 std::string WrittenRecord(const Record& record) {
   std::string bytes(record.ByteSizeLong(), '\0');
