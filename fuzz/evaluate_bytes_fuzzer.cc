@@ -1,7 +1,8 @@
 // Differential libFuzzer target: EvaluateBytes (the C ABI's streamed way in)
 // against its definition, ParseRequest then EvaluateSerialized
 // (purring/engine.h). Any difference in status code, message or response
-// bytes traps; so does a crash, a leak or undefined behaviour.
+// bytes traps; so does INTERNAL (a defect, whatever both ways say), a crash,
+// a leak or undefined behaviour.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,6 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::StatusOr<purring::SerializedResponse> got =
       purring::EvaluateBytes(bytes);
 
+  if (reference.status().code() == absl::StatusCode::kInternal) {
+    __builtin_trap();
+  }
   if (got.status().code() != reference.status().code()) __builtin_trap();
   if (got.status().message() != reference.status().message()) __builtin_trap();
   if (!got.ok()) return 0;
