@@ -42,13 +42,34 @@ size_t StringBytes(int field, absl::string_view value) {
   return value.empty() ? 0 : FieldBytes(field, value.size());
 }
 
-// A nested message protobuf writes itself: it has no strings (Balance) or
-// is rare (HoldInfo).
+// A nested message protobuf writes itself: it is rare (HoldInfo), or came
+// from the request with fields this schema does not know.
 uint8_t* ByProtobuf(int field, const google::protobuf::MessageLite& message,
                     uint8_t* at) {
   at = WriteFieldHead(field, static_cast<uint32_t>(message.GetCachedSize()),
                       at);
   return message.SerializeWithCachedSizesToArray(at);
+}
+
+uint8_t* WriteBalance(int field, const v1::Balance& balance, uint8_t* at) {
+  using B = v1::Balance;
+  const B& b = balance;
+  at = WriteFieldHead(field, static_cast<uint32_t>(b.GetCachedSize()), at);
+  at = Int64(B::kOriginalFieldNumber, b.original(), at);
+  at = Int64(B::kCreditedFieldNumber, b.credited(), at);
+  at = Int64(B::kPaidFieldNumber, b.paid(), at);
+  at = Int64(B::kFeesChargedFieldNumber, b.fees_charged(), at);
+  at = Int64(B::kCompensationChargedFieldNumber, b.compensation_charged(), at);
+  at = Int64(B::kInterestClaimedFieldNumber, b.interest_claimed(), at);
+  at = Int64(B::kFeesPaidFieldNumber, b.fees_paid(), at);
+  at = Int64(B::kInterestPaidFieldNumber, b.interest_paid(), at);
+  at = Int64(B::kPrincipalPaidFieldNumber, b.principal_paid(), at);
+  at = Int64(B::kPrincipalOutstandingFieldNumber, b.principal_outstanding(),
+             at);
+  at = Int64(B::kFeesOutstandingFieldNumber, b.fees_outstanding(), at);
+  at = Int64(B::kInterestOutstandingFieldNumber, b.interest_outstanding(), at);
+  at = Int64(B::kTotalFieldNumber, b.total(), at);
+  return Int64(B::kOverpaidFieldNumber, b.overpaid(), at);
 }
 
 uint8_t* WritePeriod(int field, const v1::InterestPeriod& period,
@@ -154,7 +175,9 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
               copied ? copied->due_date() : r.due_date(), at);
   at = String(R::kAdjustedDueDateFieldNumber, r.adjusted_due_date(), at);
   at = Int64(R::kOriginalAmountFieldNumber, r.original_amount(), at);
-  if (r.has_balance()) at = ByProtobuf(R::kBalanceFieldNumber, r.balance(), at);
+  if (r.has_balance()) {
+    at = WriteBalance(R::kBalanceFieldNumber, r.balance(), at);
+  }
   if (r.has_interest()) {
     at = WriteInterest(R::kInterestFieldNumber, r.interest(), at);
   }
