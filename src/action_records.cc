@@ -3,7 +3,6 @@
 #include <climits>
 
 #include "absl/strings/str_cat.h"
-
 #include "money/postings.h"
 #include "process/handoff.h"
 #include "process/letters.h"
@@ -81,7 +80,8 @@ absl::Status ActionRecords::Build(const Sources& sources,
   entry->fee = action->fee();
   entry->compensation = action->compensation();
   entry->amount_claimed = action->amount_claimed();
-  if (absl::Status s = Append(*action, v1::EvaluateResponse::kActionsFieldNumber,
+  if (absl::Status s = Append(*action,
+                              v1::EvaluateResponse::kActionsFieldNumber,
                               &actions_, &entry->action);
       !s.ok()) {
     return s;

@@ -16,7 +16,8 @@ using google::protobuf::internal::WireFormatLite;
 // Not WireFormatLite::WriteStringToArray: that is a library call.
 uint8_t* Element(int field, absl::string_view value, uint8_t* at) {
   at = WriteFieldHead(field, static_cast<uint32_t>(value.size()), at);
-  std::memcpy(at, value.data(), value.size());
+  // An empty view's data may be null, which memcpy must not be given.
+  if (!value.empty()) std::memcpy(at, value.data(), value.size());
   return at + value.size();
 }
 
@@ -240,10 +241,7 @@ uint8_t* WriteLetterFields(const v1::ProposedLetter& letter,
     at = WriteRecordFields(line, at);
   }
   for (absl::string_view line : lines) {
-    at = WriteFieldHead(L::kLinesFieldNumber,
-                        static_cast<uint32_t>(line.size()), at);
-    std::memcpy(at, line.data(), line.size());
-    at += line.size();
+    at = Element(L::kLinesFieldNumber, line, at);  // serialized already
   }
   at = Int64(L::kTotalFeeFieldNumber, l.total_fee(), at);
   at = Int64(L::kTotalInterestFieldNumber, l.total_interest(), at);

@@ -6,13 +6,14 @@
 // Why: protobuf checks the UTF-8 of every proto3 string field when it
 // serializes, only to log an error (the bytes written are the same either
 // way). For these records that was about 10 % of a whole evaluation
-// (callgrind, 10 000 invoices), and it proves nothing: every string in them is either a
-// request string protobuf checked when it parsed the request, or written by
-// the engine. The writer uses protobuf's wire-format primitives
+// (callgrind, 10 000 invoices), and it proves nothing: every string in them
+// is either a request string protobuf checked when it parsed the request,
+// or written by the engine. The writer uses protobuf's wire-format primitives
 // (WireFormatLite) and protobuf's cached sizes; tests/record_wire_test.cc
 // fills every field of every message written here through reflection and
 // compares the bytes with protobuf's, so a field added to the schema and not
-// here fails that test.
+// here fails that test. The callers check that each record came to the size
+// measured for it, and refuse the response (INTERNAL) when one did not.
 #ifndef PURRING_SRC_RECORD_WIRE_H_
 #define PURRING_SRC_RECORD_WIRE_H_
 

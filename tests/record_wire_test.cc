@@ -1,8 +1,8 @@
-// record_wire.h writes InvoiceResult (and its interest, periods and
+// record_wire.h writes InvoiceResult (and its balance, interest, periods and
 // notices), ProposedLetter (and its address), ProposedAction, LetterLine and
-// LedgerPosting by hand: these tests
-// hold it to protobuf's own bytes for messages with every field set, so that
-// a field added to the schema and not to the writer fails here.
+// LedgerPosting by hand: these tests hold it to protobuf's own bytes for
+// messages with every field set, so that a field added to the schema and not
+// to the writer fails here.
 #include "record_wire.h"
 
 #include <string>
