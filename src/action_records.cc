@@ -7,6 +7,7 @@
 #include "process/handoff.h"
 #include "process/letters.h"
 #include "record_wire.h"
+#include "validate_checks.h"
 #include "wire_fields.h"
 
 namespace purring::internal {
@@ -80,12 +81,9 @@ absl::Status ActionRecords::Build(const Sources& sources,
   entry->fee = action->fee();
   entry->compensation = action->compensation();
   entry->amount_claimed = action->amount_claimed();
-  if (absl::Status s = Append(*action,
-                              v1::EvaluateResponse::kActionsFieldNumber,
-                              &actions_, &entry->action);
-      !s.ok()) {
-    return s;
-  }
+  PURRING_RETURN_IF_ERROR(Append(
+      *action, v1::EvaluateResponse::kActionsFieldNumber, &actions_,
+      &entry->action));
   if (!AppendString(action->id(), &strings_, &entry->id) ||
       !AppendString(action->date(), &strings_, &entry->date) ||
       !AppendString(action->deadline(), &strings_, &entry->deadline) ||
@@ -99,21 +97,16 @@ absl::Status ActionRecords::Build(const Sources& sources,
                    letter_id_, sources.settings->objection_link_template(),
                    &line_);
     entry->line_interest = line_.interest();
-    if (absl::Status s = Append(line_, 0, &lines_, &entry->line); !s.ok()) {
-      return s;
-    }
+    PURRING_RETURN_IF_ERROR(Append(line_, 0, &lines_, &entry->line));
 
     posting_scratch_.Clear();  // keeps the messages for the next action
     AppendPostings(*action, sources.settings->accounting(), &posting_scratch_);
     const size_t offset = postings_.size();
     ByteSpan one;
     for (const v1::LedgerPosting& posting : posting_scratch_) {
-      if (absl::Status s = Append(
-              posting, v1::EvaluateResponse::kPostingsFieldNumber, &postings_,
-              &one);
-          !s.ok()) {
-        return s;
-      }
+      PURRING_RETURN_IF_ERROR(Append(
+          posting, v1::EvaluateResponse::kPostingsFieldNumber, &postings_,
+          &one));
     }
     entry->postings = {static_cast<uint32_t>(offset),
                        static_cast<uint32_t>(postings_.size() - offset)};

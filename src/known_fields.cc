@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/unknown_field_set.h"
+#include "validate_checks.h"
 
 namespace purring::internal {
 
@@ -32,11 +33,8 @@ absl::Status CheckEach(const Records& records, absl::string_view field) {
   for (int i = 0; i < records.size(); ++i) {
     // Nearly every record has none: tested before the name is made.
     if (!HasUnknownFields(records.Get(i))) continue;
-    if (absl::Status s = CheckUnknownFieldsAreUnknown(
-            records.Get(i), absl::StrCat(field, "[", i, "]"));
-        !s.ok()) {
-      return s;
-    }
+    PURRING_RETURN_IF_ERROR(CheckUnknownFieldsAreUnknown(
+        records.Get(i), absl::StrCat(field, "[", i, "]")));
   }
   return absl::OkStatus();
 }
@@ -44,21 +42,11 @@ absl::Status CheckEach(const Records& records, absl::string_view field) {
 }  // namespace
 
 absl::Status CheckRequestUnknownFields(const v1::EvaluateRequest& request) {
-  if (absl::Status s = CheckUnknownFieldsAreUnknown(request, "request");
-      !s.ok()) {
-    return s;
-  }
-  if (absl::Status s =
-          CheckUnknownFieldsAreUnknown(request.history(), "request.history");
-      !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = CheckEach(request.customers(), "customers"); !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = CheckEach(request.invoices(), "invoices"); !s.ok()) {
-    return s;
-  }
+  PURRING_RETURN_IF_ERROR(CheckUnknownFieldsAreUnknown(request, "request"));
+  PURRING_RETURN_IF_ERROR(
+      CheckUnknownFieldsAreUnknown(request.history(), "request.history"));
+  PURRING_RETURN_IF_ERROR(CheckEach(request.customers(), "customers"));
+  PURRING_RETURN_IF_ERROR(CheckEach(request.invoices(), "invoices"));
   return CheckEach(request.history().notices(), "history.notices");
 }
 
