@@ -113,7 +113,8 @@ absl::Status ActionRecords::Build(const Sources& sources,
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
     const v1::Customer& customer = sources.customers->Get(sources.customer);
     const HandOffInput hand_off{action, &customer, sources.invoice,
-                                sources.result, sources.notices};
+                                sources.result, sources.dates,
+                                sources.notices};
     case_file_.Clear();
     BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);
     absl::Status appended =

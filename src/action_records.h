@@ -20,6 +20,7 @@
 #include "malloc_buffer.h"
 #include "money/rate_book.h"
 #include "process/customer_table.h"
+#include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -55,6 +56,7 @@ class ActionRecords {
     const v1::Invoice* invoice;
     absl::Span<const v1::Notice* const> notices;  // by sent date
     const v1::InvoiceResult* result;
+    const ResultDates* dates;  // the result's
     const CustomerFacts* customer_facts;
     // The customer's message, read only for a case file: invoices name
     // their customers in any order, and on a large ledger finding the

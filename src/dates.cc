@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace purring::internal {
 namespace {
@@ -19,9 +20,8 @@ constexpr char kTwoDigits[] =
     "6061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-void PutTwoDigits(int value, char* out) {
-  out[0] = kTwoDigits[2 * value];
-  out[1] = kTwoDigits[2 * value + 1];
+void PutTwoDigits(unsigned value, char* out) {
+  std::memcpy(out, &kTwoDigits[2 * value], 2);
 }
 
 int DaysInMonth(int year, int month) {
@@ -56,26 +56,30 @@ std::optional<absl::CivilDay> ParseDate(absl::string_view text) {
   return absl::CivilDay(year, month, day);
 }
 
-std::string FormatDate(absl::CivilDay day) {
+bool FormatDateTo(absl::CivilDay day, char* out) {
   const int64_t year = day.year();
-  if (year < 0 || year > 9999) {  // never for validated dates; keep printf's form
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d",
-                  static_cast<long long>(year), day.month(), day.day());
-    return buffer;
-  }
+  if (year < 0 || year > 9999) return false;
   // Hand-rolled: this runs several times per invoice, and snprintf costs
   // more than the rest of the date handling together; two digits per table
   // lookup (a division chain per digit cost ~80 instructions per date).
-  const int y = static_cast<int>(year);
-  char text[10];
-  PutTwoDigits(y / 100, text);
-  PutTwoDigits(y % 100, text + 2);
-  text[4] = '-';
-  PutTwoDigits(day.month(), text + 5);
-  text[7] = '-';
-  PutTwoDigits(day.day(), text + 8);
-  return std::string(text, sizeof text);
+  const auto y = static_cast<unsigned>(year);
+  PutTwoDigits(y / 100, out);
+  PutTwoDigits(y % 100, out + 2);
+  out[4] = '-';
+  PutTwoDigits(static_cast<unsigned>(day.month()), out + 5);
+  out[7] = '-';
+  PutTwoDigits(static_cast<unsigned>(day.day()), out + 8);
+  return true;
+}
+
+std::string FormatDate(absl::CivilDay day) {
+  char text[kDateTextSize];
+  if (FormatDateTo(day, text)) return std::string(text, sizeof text);
+  // Never for validated dates; keep printf's form.
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d",
+                static_cast<long long>(day.year()), day.month(), day.day());
+  return buffer;
 }
 
 }  // namespace purring::internal

@@ -2,6 +2,7 @@
 #ifndef PURRING_SRC_DATES_H_
 #define PURRING_SRC_DATES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,14 @@ std::optional<absl::CivilDay> ParseDate(absl::string_view text);
 
 // Formats as "YYYY-MM-DD".
 std::string FormatDate(absl::CivilDay day);
+
+// The size of "YYYY-MM-DD".
+inline constexpr size_t kDateTextSize = 10;
+
+// Writes `day` as FormatDate does into out[0, kDateTextSize) and returns
+// true, for the years 0-9999; false (nothing written) for others, whose text
+// FormatDate makes longer.
+bool FormatDateTo(absl::CivilDay day, char* out);
 
 // Gregorian leap years.
 inline bool IsLeapYear(int64_t year) {

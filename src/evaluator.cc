@@ -134,18 +134,19 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 }
 
 // Writes invoice i's records: its action's (when it has one) and its
-// result, evaluated from input into the store's `slot`. customer: the
-// invoice's customer's position.
+// result, evaluated from input into the store's `slot` and `dates`.
+// customer: the invoice's customer's position.
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
                       int32_t customer, const InvoiceInput& input,
                       const v1::InvoiceResult& result,
-                      v1::ProposedAction* action, ShardOutput* out) {
+                      const ResultDates& dates, v1::ProposedAction* action,
+                      ShardOutput* out) {
   if (action != nullptr) {
     ActionEntry& entry = out->actions.emplace_back();
     entry.invoice = i;
     entry.shard = shard;
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
-        {input.invoice, input.notices, &result,
+        {input.invoice, input.notices, &result, &dates,
          input.customer_facts, &job.request->customers(),
          customer, &job.request->settings(),
          job.rates},
@@ -156,7 +157,8 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
       shard, slot, i,
       {input.invoice, customer_facts.name, customer_facts.choice.profile->id,
        job.ctx->omit_history ? absl::Span<const v1::Notice* const>()
-                             : input.notices});
+                             : input.notices,
+       &dates});
   return absl::OkStatus();
 }
 
@@ -214,6 +216,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   std::array<InvoiceInput, kShardBatch> inputs;
   std::array<v1::InvoiceResult*, kShardBatch> results;
   std::array<v1::ProposedAction, kShardBatch> actions;  // reused by slot
+  std::array<ResultDates, kShardBatch> dates;           // reused by slot
   std::array<bool, kShardBatch> has_action;
   for (int first = 0; first < count; first += kShardBatch) {
     // Each pass runs over the slots before the first failure so far: the
@@ -246,6 +249,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       const int i = invoice_at(k);
       results[b] = job.store->Open(shard, b, i);
       output.action = &actions[b];
+      output.dates = &dates[b];
       absl::Status evaluated = EvaluateOne(job, i, customer_of[i], inputs[b],
                                            results[b], output, out);
       if (!evaluated.ok()) fail(b, std::move(evaluated));
@@ -255,7 +259,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       const int i = invoice_at(first + b);
       absl::Status written =
           WriteOne(job, shard, b, i, customer_of[i], inputs[b], *results[b],
-                   has_action[b] ? &actions[b] : nullptr, out);
+                   dates[b], has_action[b] ? &actions[b] : nullptr, out);
       if (!written.ok()) fail(b, std::move(written));
     }
     if (!failed.ok()) {

@@ -1,8 +1,10 @@
 #include "record_wire.h"
 
 #include <cstring>
+#include <optional>
 #include <string>
 
+#include "dates.h"
 #include "google/protobuf/wire_format_lite.h"
 #include "known_fields.h"
 #include "wire_fields.h"
@@ -43,6 +45,27 @@ size_t StringBytes(int field, absl::string_view value) {
   return value.empty() ? 0 : FieldBytes(field, value.size());
 }
 
+// A date field from a day: the text FormatDate makes, written in place.
+size_t DateBytes(int field, absl::CivilDay day) {
+  const int64_t year = day.year();
+  return FieldBytes(field, year >= 0 && year <= 9999 ? kDateTextSize
+                                                     : FormatDate(day).size());
+}
+size_t DateBytes(int field, const std::optional<absl::CivilDay>& day) {
+  return day.has_value() ? DateBytes(field, *day) : 0;
+}
+uint8_t* Date(int field, absl::CivilDay day, uint8_t* at) {
+  uint8_t* text = WriteFieldHead(field, kDateTextSize, at);
+  if (FormatDateTo(day, reinterpret_cast<char*>(text))) {
+    return text + kDateTextSize;
+  }
+  return Element(field, FormatDate(day), at);  // over the head written
+}
+uint8_t* Date(int field, const std::optional<absl::CivilDay>& day,
+              uint8_t* at) {
+  return day.has_value() ? Date(field, *day, at) : at;
+}
+
 // A nested message protobuf writes itself: it is rare (HoldInfo), or came
 // from the request with fields this schema does not know.
 uint8_t* ByProtobuf(int field, const google::protobuf::MessageLite& message,
@@ -73,13 +96,31 @@ uint8_t* WriteBalance(int field, const v1::Balance& balance, uint8_t* at) {
   return Int64(B::kOverpaidFieldNumber, b.overpaid(), at);
 }
 
-uint8_t* WritePeriod(int field, const v1::InterestPeriod& period,
-                     uint8_t* at) {
+// With its dates from `span` (nullptr: its own text) in place of its own:
+// the size of the period's body, from the size protobuf cached for it.
+size_t PeriodBytes(const v1::InterestPeriod& period,
+                   const InterestDays::Span* span) {
   using P = v1::InterestPeriod;
-  at = WriteFieldHead(field, static_cast<uint32_t>(period.GetCachedSize()),
+  const size_t measured = period.GetCachedSize();
+  if (span == nullptr) return measured;
+  return measured - StringBytes(P::kFromDateFieldNumber, period.from_date()) -
+         StringBytes(P::kToDateFieldNumber, period.to_date()) +
+         DateBytes(P::kFromDateFieldNumber, span->from) +
+         DateBytes(P::kToDateFieldNumber, span->to);
+}
+
+uint8_t* WritePeriod(int field, const v1::InterestPeriod& period,
+                     const InterestDays::Span* span, uint8_t* at) {
+  using P = v1::InterestPeriod;
+  at = WriteFieldHead(field, static_cast<uint32_t>(PeriodBytes(period, span)),
                       at);
-  at = String(P::kFromDateFieldNumber, period.from_date(), at);
-  at = String(P::kToDateFieldNumber, period.to_date(), at);
+  if (span != nullptr) {
+    at = Date(P::kFromDateFieldNumber, span->from, at);
+    at = Date(P::kToDateFieldNumber, span->to, at);
+  } else {
+    at = String(P::kFromDateFieldNumber, period.from_date(), at);
+    at = String(P::kToDateFieldNumber, period.to_date(), at);
+  }
   at = Int32(P::kDaysFieldNumber, period.days(), at);
   at = Int32(P::kRateBasisPointsFieldNumber, period.rate_basis_points(), at);
   at = Int32(P::kDaysInYearFieldNumber, period.days_in_year(), at);
@@ -87,15 +128,43 @@ uint8_t* WritePeriod(int field, const v1::InterestPeriod& period,
   return Int64(P::kAmountFieldNumber, period.amount(), at);
 }
 
-uint8_t* WriteInterest(int field, const v1::Interest& interest, uint8_t* at) {
+// Period i's dates in `days` (nullptr: none, or no days).
+const InterestDays::Span* SpanOf(const InterestDays* days, int i) {
+  if (days == nullptr || static_cast<size_t>(i) >= days->periods.size()) {
+    return nullptr;
+  }
+  return &days->periods[i];
+}
+
+// The size of the interest's body with its dates from `days` (nullptr: its
+// own text), from the sizes protobuf cached for it.
+size_t InterestBytes(const v1::Interest& interest, const InterestDays* days) {
   using I = v1::Interest;
-  at = WriteFieldHead(field, static_cast<uint32_t>(interest.GetCachedSize()),
-                      at);
+  size_t size = interest.GetCachedSize();
+  if (days == nullptr) return size;
+  size += DateBytes(I::kFromDateFieldNumber, days->from) -
+          StringBytes(I::kFromDateFieldNumber, interest.from_date());
+  for (int i = 0; i < interest.periods_size(); ++i) {
+    const v1::InterestPeriod& period = interest.periods(i);
+    size += FieldBytes(I::kPeriodsFieldNumber,
+                       PeriodBytes(period, SpanOf(days, i))) -
+            FieldBytes(I::kPeriodsFieldNumber, period.GetCachedSize());
+  }
+  return size;
+}
+
+uint8_t* WriteInterest(int field, const v1::Interest& interest,
+                       const InterestDays* days, uint8_t* at) {
+  using I = v1::Interest;
+  at = WriteFieldHead(field,
+                      static_cast<uint32_t>(InterestBytes(interest, days)), at);
   at = Int64(I::kAccruedFieldNumber, interest.accrued(), at);
   at = Int64(I::kClaimedFieldNumber, interest.claimed(), at);
-  at = String(I::kFromDateFieldNumber, interest.from_date(), at);
-  for (const v1::InterestPeriod& period : interest.periods()) {
-    at = WritePeriod(I::kPeriodsFieldNumber, period, at);
+  at = days != nullptr ? Date(I::kFromDateFieldNumber, days->from, at)
+                       : String(I::kFromDateFieldNumber, interest.from_date(), at);
+  for (int i = 0; i < interest.periods_size(); ++i) {
+    at = WritePeriod(I::kPeriodsFieldNumber, interest.periods(i),
+                     SpanOf(days, i), at);
   }
   return at;
 }
@@ -152,6 +221,28 @@ size_t ResultByteSize(const v1::InvoiceResult& result,
   for (const v1::Notice* notice : copies.history) {
     size += FieldBytes(R::kHistoryFieldNumber, notice->ByteSizeLong());
   }
+  if (const ResultDates* dates = copies.dates; dates != nullptr) {
+    // The days in place of the result's own text.
+    size += DateBytes(R::kAdjustedDueDateFieldNumber, dates->adjusted_due) -
+            StringBytes(R::kAdjustedDueDateFieldNumber,
+                        result.adjusted_due_date());
+    size += DateBytes(R::kCurrentSentDateFieldNumber, dates->current_sent) -
+            StringBytes(R::kCurrentSentDateFieldNumber,
+                        result.current_sent_date());
+    size += DateBytes(R::kCurrentDeadlineFieldNumber, dates->current_deadline) -
+            StringBytes(R::kCurrentDeadlineFieldNumber,
+                        result.current_deadline());
+    size += DateBytes(R::kWaitingUntilFieldNumber, dates->waiting_until) -
+            StringBytes(R::kWaitingUntilFieldNumber, result.waiting_until());
+    size += DateBytes(R::kNextStepDateFieldNumber, dates->next_step) -
+            StringBytes(R::kNextStepDateFieldNumber, result.next_step_date());
+    if (result.has_interest()) {
+      const v1::Interest& interest = result.interest();
+      size += FieldBytes(R::kInterestFieldNumber,
+                         InterestBytes(interest, &dates->interest)) -
+              FieldBytes(R::kInterestFieldNumber, interest.GetCachedSize());
+    }
+  }
   return size;
 }
 
@@ -160,6 +251,7 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
   using R = v1::InvoiceResult;
   const R& r = result;
   const v1::Invoice* copied = copies.invoice;
+  const ResultDates* dates = copies.dates;
   at = String(R::kInvoiceNumberFieldNumber,
               copied ? copied->number() : r.invoice_number(), at);
   at = String(R::kCustomerIdFieldNumber,
@@ -174,24 +266,33 @@ uint8_t* WriteResultFields(const v1::InvoiceResult& result,
               copied ? copied->invoice_date() : r.invoice_date(), at);
   at = String(R::kDueDateFieldNumber,
               copied ? copied->due_date() : r.due_date(), at);
-  at = String(R::kAdjustedDueDateFieldNumber, r.adjusted_due_date(), at);
+  at = dates ? Date(R::kAdjustedDueDateFieldNumber, dates->adjusted_due, at)
+             : String(R::kAdjustedDueDateFieldNumber, r.adjusted_due_date(), at);
   at = Int64(R::kOriginalAmountFieldNumber, r.original_amount(), at);
   if (r.has_balance()) {
     at = WriteBalance(R::kBalanceFieldNumber, r.balance(), at);
   }
   if (r.has_interest()) {
-    at = WriteInterest(R::kInterestFieldNumber, r.interest(), at);
+    at = WriteInterest(R::kInterestFieldNumber, r.interest(),
+                       dates ? &dates->interest : nullptr, at);
   }
   at = Enum(R::kStatusFieldNumber, r.status(), at);
   at = Enum(R::kDoNotDunSourceFieldNumber, r.do_not_dun_source(), at);
   if (r.has_hold()) at = ByProtobuf(R::kHoldFieldNumber, r.hold(), at);
   at = Enum(R::kCollectionStateFieldNumber, r.collection_state(), at);
   at = Enum(R::kCurrentStepFieldNumber, r.current_step(), at);
-  at = String(R::kCurrentSentDateFieldNumber, r.current_sent_date(), at);
-  at = String(R::kCurrentDeadlineFieldNumber, r.current_deadline(), at);
-  at = String(R::kWaitingUntilFieldNumber, r.waiting_until(), at);
+  if (dates != nullptr) {
+    at = Date(R::kCurrentSentDateFieldNumber, dates->current_sent, at);
+    at = Date(R::kCurrentDeadlineFieldNumber, dates->current_deadline, at);
+    at = Date(R::kWaitingUntilFieldNumber, dates->waiting_until, at);
+  } else {
+    at = String(R::kCurrentSentDateFieldNumber, r.current_sent_date(), at);
+    at = String(R::kCurrentDeadlineFieldNumber, r.current_deadline(), at);
+    at = String(R::kWaitingUntilFieldNumber, r.waiting_until(), at);
+  }
   at = Enum(R::kNextStepFieldNumber, r.next_step(), at);
-  at = String(R::kNextStepDateFieldNumber, r.next_step_date(), at);
+  at = dates ? Date(R::kNextStepDateFieldNumber, dates->next_step, at)
+             : String(R::kNextStepDateFieldNumber, r.next_step_date(), at);
   at = Int64(R::kNextStepFeeFieldNumber, r.next_step_fee(), at);
   at = String(R::kNextStepFeeNoteFieldNumber, r.next_step_fee_note(), at);
   for (const v1::Notice& notice : r.history()) {

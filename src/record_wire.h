@@ -22,6 +22,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 #include "purring/v1/history.pb.h"
 #include "purring/v1/ledger.pb.h"
@@ -42,6 +43,9 @@ struct ResultCopies {
   absl::string_view profile_id;
   // More of its history, after the result's own.
   absl::Span<const v1::Notice* const> history;
+  // Its dates as days, its interest's with them; nullptr: the result holds
+  // them as text (and these fields of the result are left empty otherwise).
+  const ResultDates* dates = nullptr;
 };
 
 // The size of `result`'s fields with `copies` in their places, and caches

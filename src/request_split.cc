@@ -3,10 +3,13 @@
 // is still parsed by protobuf.
 #include "request_split.h"
 
+#include <algorithm>
 #include <climits>
+#include <cstddef>
 #include <cstdint>
 
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/parse_context.h"
 #include "google/protobuf/wire_format_lite.h"
 #include "purring/limits.h"
 
@@ -186,12 +189,30 @@ bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
       });
 }
 
+// As protobuf parses a nested message: within the request's bytes, up to a
+// limit at the record's end, with protobuf's ParseContext (the parser the
+// generated code calls). Parsed as a buffer of its own instead (a
+// CodedInputStream on the record), each record's last 16 bytes were copied
+// aside for the parser to read them, and a stream set up around it:
+// ~390 instructions a record, 4 % of an evaluation (callgrind, 10 000
+// invoices). Past the limit the parser reads at most its 16 slop bytes,
+// which it never takes as fields; at the request's end it copies them as
+// before.
 bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
                  google::protobuf::MessageLite* record) {
+  using google::protobuf::internal::ParseContext;
   record->Clear();
-  const auto* begin =
-      reinterpret_cast<const uint8_t*>(bytes.data()) + span.offset;
-  return MergeFields(begin, begin + span.size, depth, record);
+  const char* begin = bytes.data() + span.offset;
+  const size_t readable =
+      std::min<size_t>(size_t{span.size} + ParseContext::kSlopBytes,
+                       bytes.size() - span.offset);
+  const char* at = nullptr;
+  ParseContext context(kMaxNestingDepth - depth, /*aliasing=*/false, &at,
+                       google::protobuf::StringPiece(begin, readable));
+  const int outer_limit = context.PushLimit(at, static_cast<int>(span.size));
+  at = record->_InternalParse(at, &context);
+  // Ended at the limit, not at a 0 or end-group tag.
+  return at != nullptr && context.PopLimit(outer_limit);
 }
 
 }  // namespace purring::internal

@@ -37,11 +37,13 @@ class ResultStore {
   virtual v1::InvoiceResult* Open(int shard, int slot, int invoice) = 0;
   // The result Open returned for the slot is complete. copies: what the
   // result copies from the request (its history empty when the request
-  // omits it), for a store that writes them itself (WritesCopies).
+  // omits it) and its dates, for a store that writes them itself
+  // (WritesCopies).
   virtual void Close(int shard, int slot, int invoice,
                      const ResultCopies& copies) = 0;
-  // True when Close writes each result's copies of the request from what it
-  // is given, so that the evaluation need not set them in the result.
+  // True when Close writes each result's copies of the request and its
+  // dates from what it is given, so that the evaluation need not set them
+  // in the result.
   virtual bool WritesCopies() const { return false; }
   // Called on one thread after each letter was added to *tail without its
   // lines (BuildLetters), with the lines' bytes in order: adds them. The
@@ -98,8 +100,8 @@ class StreamedResultStore : public ResultStore {
                       PieceWriter* writer = nullptr);
 
   v1::InvoiceResult* Open(int shard, int slot, int invoice) override;
-  // Writes the result with `copies` in their places (record_wire.h),
-  // without copying them into it.
+  // Writes the result with `copies` and its dates in their places
+  // (record_wire.h), without copying them into it.
   void Close(int shard, int slot, int invoice,
              const ResultCopies& copies) override;
   bool WritesCopies() const override { return true; }

@@ -11,11 +11,6 @@ size_t FieldBytes(size_t size) {
          size;
 }
 
-size_t FieldBytes(int field, size_t size) {
-  return WireFormatLite::TagSize(field, WireFormatLite::TYPE_BYTES) +
-         WireFormatLite::LengthDelimitedSize(size);
-}
-
 size_t FieldsFrom(absl::string_view bytes, size_t from, int field) {
   CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()) + from,
                       static_cast<int>(bytes.size() - from));

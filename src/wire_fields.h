@@ -28,7 +28,11 @@ inline uint8_t* WriteFieldHead(int field, uint32_t size, uint8_t* at) {
 // way are.
 size_t FieldBytes(size_t size);
 // The same for any field number.
-size_t FieldBytes(int field, size_t size);
+inline size_t FieldBytes(int field, size_t size) {
+  using google::protobuf::internal::WireFormatLite;
+  return WireFormatLite::TagSize(field, WireFormatLite::TYPE_BYTES) +
+         WireFormatLite::LengthDelimitedSize(size);
+}
 
 // Where, from `from` on (a field boundary), the fields numbered `field` or
 // more begin in a serialized message whose fields are in number order (as

@@ -1,8 +1,10 @@
 // BuildCaseFileInto (F17) lends the debtor, the notices and the result's
-// balance and interest to the case file instead of copying them: the case
-// file must read exactly as a copied one, and ReturnBorrowedParts must
-// give everything back untouched, so that clearing, reusing and destroying
-// the case file frees none of it (ASan in CI would see a double free).
+// balance to the case file instead of copying them: the case file must read
+// exactly as a copied one, and ReturnBorrowedParts must give everything back
+// untouched, so that clearing, reusing and destroying the case file frees
+// none of it (ASan in CI would see a double free). The interest is copied,
+// with its dates as text from the result's days (the streamed store's
+// results hold them only as days).
 #include "process/handoff.h"
 
 #include <string>
@@ -19,13 +21,14 @@ struct Sources {
   v1::Customer customer;
   v1::Invoice invoice;
   v1::InvoiceResult result;
+  ResultDates dates;
   std::vector<v1::Notice> notices;
   std::vector<const v1::Notice*> notice_pointers;
 
   HandOffInput Input() {
     notice_pointers.clear();
     for (const v1::Notice& notice : notices) notice_pointers.push_back(&notice);
-    return {&action, &customer, &invoice, &result, notice_pointers};
+    return {&action, &customer, &invoice, &result, &dates, notice_pointers};
   }
 };
 
@@ -46,11 +49,16 @@ Sources MakeSources(const std::string& number, int notice_count) {
   s.invoice.set_amount(125000);
   s.invoice.set_payment_reference("KID" + number);
   s.result.set_customer_type(v1::CUSTOMER_TYPE_PERSON);
-  s.result.set_adjusted_due_date("2026-08-17");
+  // The dates as days only, as EvaluateInvoice leaves them for the
+  // streamed store.
+  s.dates.adjusted_due = absl::CivilDay(2026, 8, 17);
+  s.dates.interest.from = absl::CivilDay(2026, 8, 18);
+  s.dates.interest.periods.push_back(
+      {absl::CivilDay(2026, 8, 18), absl::CivilDay(2026, 11, 28)});
   s.result.mutable_balance()->set_principal_outstanding(125000);
   s.result.mutable_balance()->set_fees_charged(3500);
   s.result.mutable_interest()->set_accrued(2345);
-  s.result.mutable_interest()->add_periods()->set_from_date("2026-08-18");
+  s.result.mutable_interest()->add_periods()->set_days(103);
   for (int i = 0; i < notice_count; ++i) {
     v1::Notice& notice = s.notices.emplace_back();
     notice.set_invoice_number(number);
@@ -80,7 +88,15 @@ TEST(BuildCaseFileInto, ReadsAsCopiesAndGivesTheBorrowedPartsBack) {
   // The parts are the sources themselves, not copies of them.
   EXPECT_EQ(&file.debtor(), &s.customer);
   EXPECT_EQ(&file.balance(), &s.result.balance());
-  EXPECT_EQ(&file.interest(), &s.result.interest());
+  // The interest is the result's with its dates as text.
+  EXPECT_NE(&file.interest(), &s.result.interest());
+  EXPECT_EQ(file.adjusted_due_date(), "2026-08-17");
+  EXPECT_EQ(file.interest().accrued(), 2345);
+  EXPECT_EQ(file.interest().from_date(), "2026-08-18");
+  ASSERT_EQ(file.interest().periods_size(), 1);
+  EXPECT_EQ(file.interest().periods(0).from_date(), "2026-08-18");
+  EXPECT_EQ(file.interest().periods(0).to_date(), "2026-11-28");
+  EXPECT_EQ(file.interest().periods(0).days(), 103);
   ASSERT_EQ(file.notices_size(), 2);
   EXPECT_EQ(&file.notices(1), &s.notices[1]);
   // A deep copy (what the case file was before it borrowed) serializes to
@@ -96,7 +112,7 @@ TEST(BuildCaseFileInto, ReadsAsCopiesAndGivesTheBorrowedPartsBack) {
   ReturnBorrowedParts(&file);
   EXPECT_FALSE(file.has_debtor());
   EXPECT_FALSE(file.has_balance());
-  EXPECT_FALSE(file.has_interest());
+  EXPECT_TRUE(file.has_interest());  // its own
   EXPECT_EQ(file.notices_size(), 0);
   // The sources are as they were.
   EXPECT_EQ(s.customer.SerializeAsString(), before.customer.SerializeAsString());

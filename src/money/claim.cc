@@ -92,17 +92,31 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
 absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                ClaimState* out) {
-  return EvaluateClaimInto(events, as_of, rates, day_count, &out->balance,
-                           &out->interest, out);
+  absl::Status status =
+      EvaluateClaimInto(events, as_of, rates, day_count, &out->balance,
+                        &out->interest, &out->interest_days, out);
+  if (status.ok()) SetInterestDates(out->interest_days, &out->interest);
+  return status;
+}
+
+void SetInterestDates(const InterestDays& days, v1::Interest* interest) {
+  interest->set_from_date(FormatDate(days.from));
+  for (size_t i = 0; i < days.periods.size(); ++i) {
+    v1::InterestPeriod* period = interest->mutable_periods(static_cast<int>(i));
+    period->set_from_date(FormatDate(days.periods[i].from));
+    period->set_to_date(FormatDate(days.periods[i].to));
+  }
 }
 
 absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                v1::Balance* balance_out,
-                               v1::Interest* interest_out, ClaimState* out) {
+                               v1::Interest* interest_out,
+                               InterestDays* interest_days, ClaimState* out) {
   // Clear() keeps the messages' allocations for the next claim.
   balance_out->Clear();
   interest_out->Clear();
+  interest_days->periods.clear();
   out->allocations.clear();
   out->settled = false;
   out->unrated_interest_days = false;
@@ -245,7 +259,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   v1::Interest& interest = *interest_out;
   interest.set_accrued(accrued);
   interest.set_claimed(interest_claimed);
-  interest.set_from_date(FormatDate(first_interest_day));
+  interest_days->from = first_interest_day;
   for (const InterestAccrual::Period& period : accrual.periods()) {
     if (period.first > last_interest_number) break;
     int64_t amount = 0;
@@ -257,8 +271,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
         cut ? FromDayNumber(last_interest_number) : period.span.to;
     const DayNumber to_number = cut ? last_interest_number : period.last;
     v1::InterestPeriod* out = interest.add_periods();
-    out->set_from_date(FormatDate(period.span.from));
-    out->set_to_date(FormatDate(to));
+    interest_days->periods.push_back({period.span.from, to});
     out->set_days(static_cast<int32_t>(to_number - period.first + 1));
     out->set_rate_basis_points(period.span.rate_basis_points);
     out->set_days_in_year(period.days_in_year);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "money/rate_book.h"
@@ -55,9 +56,27 @@ struct PaymentAllocation {
   int64_t overpaid = 0;
 };
 
+// An Interest's dates as days: its from_date and its periods' from_date and
+// to_date. Kept apart so that a store writing results straight into the
+// response writes them as text there, rather than each being made, set in a
+// message and cleared again (result_dates.h).
+struct InterestDays {
+  struct Span {
+    absl::CivilDay from;
+    absl::CivilDay to;
+  };
+  absl::CivilDay from;
+  absl::InlinedVector<Span, 4> periods;  // one per Interest.periods, in order
+};
+
+// Sets interest's from_date and its periods' dates from `days`.
+// REQUIRES: one span in `days` per period of *interest.
+void SetInterestDates(const InterestDays& days, v1::Interest* interest);
+
 struct ClaimState {
   v1::Balance balance;    // at the end day, every field filled
   v1::Interest interest;  // accrued (rounded once), claimed, from_date, periods
+  InterestDays interest_days;  // interest's dates, also as days
   std::vector<PaymentAllocation> allocations;  // one per payment, date order
   bool settled = false;  // principal, costs and claimed interest all 0
   // Principal was outstanding on interest days before the rate tables begin;
@@ -87,12 +106,14 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 // The same, with the balance and interest written into *balance and
 // *interest (each cleared first; e.g. an InvoiceResult's own, so that they
 // are not built elsewhere and copied) instead of state->balance and
-// state->interest, which are left alone. On error the outputs are
-// unspecified. REQUIRES: no pointer is nullptr.
+// state->interest, which are left alone, and the interest's dates only into
+// *interest_days: *interest is left without them (SetInterestDates adds
+// them). On error the outputs are unspecified. REQUIRES: no pointer is
+// nullptr.
 absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                v1::Balance* balance, v1::Interest* interest,
-                               ClaimState* state);
+                               InterestDays* interest_days, ClaimState* state);
 
 }  // namespace purring::internal
 

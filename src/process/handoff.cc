@@ -15,21 +15,22 @@ void BuildCaseFileInto(const HandOffInput& input,
   // UnsafeArenaAddAllocated take a pointer without taking ownership, as
   // protobuf's aliasing idiom; ReturnBorrowedParts gives them back. Every
   // result has a balance and an interest, and so has every case file.
+  const ResultDates& dates = *input.dates;
   file.unsafe_arena_set_allocated_debtor(
       const_cast<v1::Customer*>(input.customer));
   file.set_debtor_type(result.customer_type());
   file.set_invoice_date(input.invoice->invoice_date());
   file.set_due_date(input.invoice->due_date());
-  file.set_adjusted_due_date(result.adjusted_due_date());
+  file.set_adjusted_due_date(FormatDate(dates.adjusted_due));
   file.unsafe_arena_set_allocated_balance(
       const_cast<v1::Balance*>(&result.balance()));
-  file.unsafe_arena_set_allocated_interest(
-      const_cast<v1::Interest*>(&result.interest()));
+  *file.mutable_interest() = result.interest();
+  SetInterestDates(dates.interest, file.mutable_interest());
   for (const v1::Notice* notice : input.notices) {
     file.mutable_notices()->UnsafeArenaAddAllocated(
         const_cast<v1::Notice*>(notice));
   }
-  const absl::CivilDay adjusted_due = *ParseDate(result.adjusted_due_date());
+  const absl::CivilDay adjusted_due = dates.adjusted_due;
   const absl::CivilDay transfer = *ParseDate(input.action->date());
   *file.mutable_collection_costs() = EstimateCollectionCosts(
       result.balance().principal_outstanding(), adjusted_due, transfer,
@@ -44,7 +45,6 @@ void BuildCaseFileInto(const HandOffInput& input,
 void ReturnBorrowedParts(v1::CollectionCaseFile* file) {
   file->unsafe_arena_release_debtor();
   file->unsafe_arena_release_balance();
-  file->unsafe_arena_release_interest();
   file->mutable_notices()->UnsafeArenaExtractSubrange(0, file->notices_size(),
                                                       nullptr);
 }

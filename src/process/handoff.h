@@ -5,6 +5,7 @@
 
 #include "absl/types/span.h"
 #include "money/rate_book.h"
+#include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -14,24 +15,26 @@ struct HandOffInput {
   const v1::Customer* customer;
   const v1::Invoice* invoice;
   const v1::InvoiceResult* result;
+  const ResultDates* dates;  // the result's
   absl::Span<const v1::Notice* const> notices;  // sorted by sent date
 };
 
 // Debtor, claim (balance and interest so far), the notices sent with dates
 // and fees, and the estimated collection costs (EstimateCollectionCosts on
 // the principal outstanding, at the transfer date), built in *file.
-// The debtor, balance, interest and notices are not copied: *file borrows
-// input's customer and notices and the result's balance and interest (a
-// case file is serialized once, and the copies were most of its cost).
+// The debtor, balance and notices are not copied: *file borrows input's
+// customer and notices and the result's balance (a case file is serialized
+// once, and the copies were most of its cost). The interest is copied, for
+// its dates (the result may hold them only as days).
 // Call ReturnBorrowedParts before they change or go, and before *file is
 // cleared, copied or destroyed (ActionRecords::Build does both at once).
-// REQUIRES: *file is empty and owns no debtor, balance or interest.
+// REQUIRES: *file is empty and owns no debtor or balance.
 void BuildCaseFileInto(const HandOffInput& input,
                        const v1::DunningSettings& settings,
                        const RateBook& rates, v1::CollectionCaseFile* file);
 
 // Takes back what BuildCaseFileInto lent *file, leaving it without a
-// debtor, balance, interest or notices; nothing is freed.
+// debtor, balance or notices; nothing is freed.
 void ReturnBorrowedParts(v1::CollectionCaseFile* file);
 
 }  // namespace purring::internal

@@ -156,9 +156,12 @@ void PrefetchInvoiceFields(const v1::Invoice& invoice) {
   __builtin_prefetch(&invoice.due_date());
 }
 
-absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
-                             v1::InvoiceResult* result, InvoiceOutput* output,
-                             ReportAccumulator* reports) {
+namespace {
+
+// EvaluateInvoice but for the result's dates as text.
+absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
+                          v1::InvoiceResult* result, InvoiceOutput* output,
+                          ReportAccumulator* reports) {
   const v1::Invoice& invoice = *input.invoice;
   const CustomerFacts& customer = *input.customer_facts;
   const ProfileTable::Choice& choice = customer.choice;
@@ -179,7 +182,12 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   }
   result->set_customer_type(choice.type);
   result->set_custom_process(choice.custom);
-  result->set_adjusted_due_date(FormatDate(adjusted_due));
+  ResultDates& dates = *output->dates;
+  dates.adjusted_due = adjusted_due;
+  dates.current_sent.reset();
+  dates.current_deadline.reset();
+  dates.waiting_until.reset();
+  dates.next_step.reset();
   result->set_original_amount(invoice.amount());
   PrefetchNoticeStrings(input.notices);
   PrefetchPayments(invoice);
@@ -254,7 +262,8 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   v1::Interest& accrued_interest = *result->mutable_interest();
   if (absl::Status claimed =
           EvaluateClaimInto(events, ctx.as_of, *ctx.rates, ctx.day_count,
-                            &balance, &accrued_interest, &output->claim);
+                            &balance, &accrued_interest, &dates.interest,
+                            &output->claim);
       !claimed.ok()) {
     return absl::Status(claimed.code(),
                         absl::StrCat("invoice \"", invoice.number(), "\": ",
@@ -271,8 +280,8 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   if (plan.last_notice >= 0) {
     const NoticeCharge& last = all_charges[plan.last_notice];
     result->set_current_step(last.step);
-    result->set_current_sent_date(FormatDate(last.sent));
-    result->set_current_deadline(FormatDate(last.deadline));
+    dates.current_sent = last.sent;
+    dates.current_deadline = last.deadline;
   }
 
   // The fee the next notice carries when sent on `send`.
@@ -291,7 +300,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   };
   auto show_next = [&](absl::CivilDay date, bool with_fee) {
     result->set_next_step(ToNextStep(plan.next_step));
-    result->set_next_step_date(FormatDate(date));
+    dates.next_step = date;
     if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
       FeeDecision fee = decide_fee(plan.next_step, date);
       result->set_next_step_fee(fee.fee);
@@ -341,7 +350,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
     info->set_since(hold->start_date());
     info->set_until(hold->end_date());
     if (plan.waiting_until.has_value()) {
-      result->set_waiting_until(FormatDate(*plan.waiting_until));
+      dates.waiting_until = plan.waiting_until;
     }
     // The invoice resumes at the step it had reached, no earlier than the
     // day after the hold ends; an open-ended hold has no date.
@@ -355,7 +364,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   }
 
   if (plan.waiting_until.has_value()) {
-    result->set_waiting_until(FormatDate(*plan.waiting_until));
+    dates.waiting_until = plan.waiting_until;
   }
   if (plan.warning_repeated) {
     output->warnings.push_back(NoValidCollectionWarning(invoice));
@@ -393,7 +402,7 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
     action.set_amount_claimed(balance.total());
     action.set_automatic(automatic);
     result->set_next_step(v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
-    result->set_next_step_date(FormatDate(plan.next_date));
+    dates.next_step = plan.next_date;
     result->add_action_ids(action.id());
     return absl::OkStatus();
   }
@@ -438,11 +447,23 @@ absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
   action.set_automatic(automatic);
   action.set_fee_note(fee.note);
   result->set_next_step(ToNextStep(plan.next_step));
-  result->set_next_step_date(FormatDate(plan.next_date));
+  dates.next_step = plan.next_date;
   result->set_next_step_fee(fee.fee);
   result->set_next_step_fee_note(fee.note);
   result->add_action_ids(action.id());
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status EvaluateInvoice(const InvoiceInput& input, const EvalContext& ctx,
+                             v1::InvoiceResult* result, InvoiceOutput* output,
+                             ReportAccumulator* reports) {
+  absl::Status status = EvaluateInto(input, ctx, result, output, reports);
+  if (status.ok() && !ctx.store_writes_copies) {
+    SetResultDates(*output->dates, result);
+  }
+  return status;
 }
 
 }  // namespace purring::internal

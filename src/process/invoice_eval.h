@@ -16,6 +16,7 @@
 #include "process/dispatch.h"
 #include "process/customer_table.h"
 #include "process/profiles.h"
+#include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -32,8 +33,9 @@ struct EvalContext {
   bool omit_history = false;  // options.omit_history_in_results
   // The result store writes each result's copies of the request itself
   // (ResultCopies: the invoice's number, customer, dates, its customer's name
-  // and profile id, its notices as its history; StreamedResultStore):
-  // EvaluateInvoice leaves them out.
+  // and profile id, its notices as its history; StreamedResultStore), and
+  // the result's dates from InvoiceOutput::dates: EvaluateInvoice leaves
+  // both out of the result.
   bool store_writes_copies = false;
 };
 
@@ -50,6 +52,10 @@ struct InvoiceOutput {
   // invoice to invoice (cleared here when the invoice has an action).
   v1::ProposedAction* action = nullptr;
   bool has_action = false;
+  // Where the result's dates are kept (result_dates.h): the caller's, one
+  // for each result it has open. Also set in the result as text unless
+  // EvalContext::store_writes_copies.
+  ResultDates* dates = nullptr;
   bool cutoff_not_numeric = false;  // warn "CUTOFF_NOT_NUMERIC"
   // Principal was outstanding before the rate tables begin; warn
   // "INTEREST_BEFORE_RATE_TABLES".
