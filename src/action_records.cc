@@ -23,28 +23,37 @@ absl::Status TooLarge() {
       "(by customer)");
 }
 
-// Appends `record` to `buffer` (as field `field` of EvaluateResponse, or
-// bare when field is 0) and sets *range to where it is. INTERNAL when the
-// writer wrote other than the size it measured (a defect in record_wire.h):
-// no response goes out with bytes left unwritten.
-template <typename Record>
-absl::Status Append(const Record& record, int field, MallocBuffer* buffer,
-                    ByteSpan* range) {
+// Appends a record of type Message and `size` bytes, which write(at) writes
+// and returns the end of, to `buffer` (as field `field` of EvaluateResponse,
+// or bare when field is 0) and sets *range to where it is. INTERNAL when the
+// writer wrote other than the size measured (a defect in record_wire.h): no
+// response goes out with bytes left unwritten.
+template <typename Message, typename Write>
+absl::Status AppendWritten(size_t size, int field, MallocBuffer* buffer,
+                           ByteSpan* range, const Write& write) {
   const size_t offset = buffer->size();
-  const size_t size = record.ByteSizeLong();
   const size_t bytes = field != 0 ? FieldBytes(field, size) : size;
   if (offset + bytes > kMaxRecordsBytes) return TooLarge();
   uint8_t* at = reinterpret_cast<uint8_t*>(buffer->Reserve(bytes));
   if (field != 0) at = WriteFieldHead(field, static_cast<uint32_t>(size), at);
-  const uint8_t* end = WriteRecordFields(record, at);
+  const uint8_t* end = write(at);
   buffer->Commit(bytes);
   if (end != at + size) {
     return absl::InternalError(absl::StrCat(
-        "internal error: a ", record.GetDescriptor()->name(),
+        "internal error: a ", Message::descriptor()->name(),
         " was written in other than the bytes measured for it"));
   }
   *range = {static_cast<uint32_t>(offset), static_cast<uint32_t>(bytes)};
   return absl::OkStatus();
+}
+
+// The same for a message, written by record_wire.h's WriteRecordFields.
+template <typename Record>
+absl::Status Append(const Record& record, int field, MallocBuffer* buffer,
+                    ByteSpan* range) {
+  return AppendWritten<Record>(
+      record.ByteSizeLong(), field, buffer, range,
+      [&record](uint8_t* at) { return WriteRecordFields(record, at); });
 }
 
 bool AppendString(absl::string_view text, MallocBuffer* buffer,
@@ -99,14 +108,18 @@ absl::Status ActionRecords::Build(const Sources& sources,
     entry->line_interest = line_.interest();
     PURRING_RETURN_IF_ERROR(Append(line_, 0, &lines_, &entry->line));
 
-    posting_scratch_.Clear();  // keeps the messages for the next action
-    AppendPostings(*action, sources.settings->accounting(), &posting_scratch_);
+    // Written from the action without LedgerPosting messages: setting each
+    // posting's dozen strings in a message cost more than writing them.
+    const v1::AccountingSettings& accounting = sources.settings->accounting();
     const size_t offset = postings_.size();
     ByteSpan one;
-    for (const v1::LedgerPosting& posting : posting_scratch_) {
-      PURRING_RETURN_IF_ERROR(Append(
-          posting, v1::EvaluateResponse::kPostingsFieldNumber, &postings_,
-          &one));
+    for (const PostingLine& line : PostingLinesOf(*action, accounting)) {
+      PURRING_RETURN_IF_ERROR(AppendWritten<v1::LedgerPosting>(
+          PostingByteSize(line, *action, accounting),
+          v1::EvaluateResponse::kPostingsFieldNumber, &postings_, &one,
+          [&](uint8_t* at) {
+            return WritePostingFields(line, *action, accounting, at);
+          }));
     }
     entry->postings = {static_cast<uint32_t>(offset),
                        static_cast<uint32_t>(postings_.size() - offset)};

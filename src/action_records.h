@@ -113,7 +113,6 @@ class ActionRecords {
   MallocBuffer case_files_;
   v1::LetterLine line_;
   std::string letter_id_;
-  google::protobuf::RepeatedPtrField<v1::LedgerPosting> posting_scratch_;
   v1::CollectionCaseFile case_file_;
 };
 

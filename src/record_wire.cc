@@ -1,6 +1,7 @@
 #include "record_wire.h"
 
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -40,9 +41,39 @@ uint8_t* Enum(int field, int value, uint8_t* at) {
 uint8_t* Bool(int field, bool value, uint8_t* at) {
   return value ? WireFormatLite::WriteBoolToArray(field, value, at) : at;
 }
-// The bytes String writes.
+// The bytes String, Int64 and Enum write.
 size_t StringBytes(int field, absl::string_view value) {
   return value.empty() ? 0 : FieldBytes(field, value.size());
+}
+size_t Int64Bytes(int field, int64_t value) {
+  return value == 0 ? 0
+                    : WireFormatLite::TagSize(field, WireFormatLite::TYPE_INT64) +
+                          WireFormatLite::Int64Size(value);
+}
+size_t EnumBytes(int field, int value) {
+  return value == 0 ? 0
+                    : WireFormatLite::TagSize(field, WireFormatLite::TYPE_ENUM) +
+                          WireFormatLite::EnumSize(value);
+}
+
+// A string field whose value is `pieces` one after another, and its bytes.
+size_t JoinedBytes(int field, std::initializer_list<absl::string_view> pieces) {
+  size_t size = 0;
+  for (absl::string_view piece : pieces) size += piece.size();
+  return size == 0 ? 0 : FieldBytes(field, size);
+}
+uint8_t* Joined(int field, std::initializer_list<absl::string_view> pieces,
+                uint8_t* at) {
+  size_t size = 0;
+  for (absl::string_view piece : pieces) size += piece.size();
+  if (size == 0) return at;
+  at = WriteFieldHead(field, static_cast<uint32_t>(size), at);
+  for (absl::string_view piece : pieces) {
+    // An empty view's data may be null, which memcpy must not be given.
+    if (!piece.empty()) std::memcpy(at, piece.data(), piece.size());
+    at += piece.size();
+  }
+  return at;
 }
 
 // A date field from a day: the text FormatDate makes, written in place.
@@ -390,21 +421,43 @@ uint8_t* WriteRecordFields(const v1::LetterLine& record, uint8_t* at) {
   return String(L::kObjectionLinkFieldNumber, l.objection_link(), at);
 }
 
-uint8_t* WriteRecordFields(const v1::LedgerPosting& record, uint8_t* at) {
+size_t PostingByteSize(const PostingLine& line,
+                       const v1::ProposedAction& action,
+                       const v1::AccountingSettings& accounting) {
   using P = v1::LedgerPosting;
-  const P& p = record;
-  at = String(P::kIdFieldNumber, p.id(), at);
-  at = String(P::kActionIdFieldNumber, p.action_id(), at);
-  at = String(P::kDateFieldNumber, p.date(), at);
-  at = String(P::kInvoiceNumberFieldNumber, p.invoice_number(), at);
-  at = String(P::kCustomerIdFieldNumber, p.customer_id(), at);
-  at = Enum(P::kKindFieldNumber, p.kind(), at);
-  at = String(P::kDebitAccountFieldNumber, p.debit_account(), at);
-  at = String(P::kCreditAccountFieldNumber, p.credit_account(), at);
-  at = Int64(P::kAmountFieldNumber, p.amount(), at);
-  at = String(P::kDepartmentFieldNumber, p.department(), at);
-  at = String(P::kProjectFieldNumber, p.project(), at);
-  return String(P::kDescriptionFieldNumber, p.description(), at);
+  return JoinedBytes(P::kIdFieldNumber, {action.id(), "/", line.id_suffix}) +
+         StringBytes(P::kActionIdFieldNumber, action.id()) +
+         StringBytes(P::kDateFieldNumber, action.date()) +
+         StringBytes(P::kInvoiceNumberFieldNumber, action.invoice_number()) +
+         StringBytes(P::kCustomerIdFieldNumber, action.customer_id()) +
+         EnumBytes(P::kKindFieldNumber, line.kind) +
+         StringBytes(P::kDebitAccountFieldNumber, line.debit_account) +
+         StringBytes(P::kCreditAccountFieldNumber, line.credit_account) +
+         Int64Bytes(P::kAmountFieldNumber, line.amount) +
+         StringBytes(P::kDepartmentFieldNumber, accounting.department()) +
+         StringBytes(P::kProjectFieldNumber, accounting.project()) +
+         JoinedBytes(P::kDescriptionFieldNumber,
+                     {line.what, kDescriptionJoin, action.invoice_number()});
+}
+
+uint8_t* WritePostingFields(const PostingLine& line,
+                            const v1::ProposedAction& action,
+                            const v1::AccountingSettings& accounting,
+                            uint8_t* at) {
+  using P = v1::LedgerPosting;
+  at = Joined(P::kIdFieldNumber, {action.id(), "/", line.id_suffix}, at);
+  at = String(P::kActionIdFieldNumber, action.id(), at);
+  at = String(P::kDateFieldNumber, action.date(), at);
+  at = String(P::kInvoiceNumberFieldNumber, action.invoice_number(), at);
+  at = String(P::kCustomerIdFieldNumber, action.customer_id(), at);
+  at = Enum(P::kKindFieldNumber, line.kind, at);
+  at = String(P::kDebitAccountFieldNumber, line.debit_account, at);
+  at = String(P::kCreditAccountFieldNumber, line.credit_account, at);
+  at = Int64(P::kAmountFieldNumber, line.amount, at);
+  at = String(P::kDepartmentFieldNumber, accounting.department(), at);
+  at = String(P::kProjectFieldNumber, accounting.project(), at);
+  return Joined(P::kDescriptionFieldNumber,
+                {line.what, kDescriptionJoin, action.invoice_number()}, at);
 }
 
 uint8_t* WriteRecordFields(const v1::CollectionCaseFile& record,

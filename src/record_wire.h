@@ -22,6 +22,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "money/postings.h"
 #include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 #include "purring/v1/history.pb.h"
@@ -71,7 +72,15 @@ uint8_t* WriteLetterFields(const v1::ProposedLetter& letter,
 // returns the end. Call record.ByteSizeLong() first.
 uint8_t* WriteRecordFields(const v1::ProposedAction& record, uint8_t* at);
 uint8_t* WriteRecordFields(const v1::LetterLine& record, uint8_t* at);
-uint8_t* WriteRecordFields(const v1::LedgerPosting& record, uint8_t* at);
+// A LedgerPosting from its line (money/postings.h), without the message:
+// the size of its body, then the body.
+size_t PostingByteSize(const PostingLine& line,
+                       const v1::ProposedAction& action,
+                       const v1::AccountingSettings& accounting);
+uint8_t* WritePostingFields(const PostingLine& line,
+                            const v1::ProposedAction& action,
+                            const v1::AccountingSettings& accounting,
+                            uint8_t* at);
 // Through protobuf's serializer: one action in five, and deep.
 uint8_t* WriteRecordFields(const v1::CollectionCaseFile& record, uint8_t* at);
 

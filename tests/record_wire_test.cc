@@ -1,14 +1,16 @@
 // record_wire.h writes InvoiceResult (and its balance, interest, periods and
-// notices), ProposedLetter (and its address), ProposedAction, LetterLine and
-// LedgerPosting by hand: these tests hold it to protobuf's own bytes for
-// messages with every field set, so that a field added to the schema and not
-// to the writer fails here.
+// notices), ProposedLetter (and its address), ProposedAction and LetterLine
+// by hand: these tests hold it to protobuf's own bytes for messages with
+// every field set, so that a field added to the schema and not to the writer
+// fails here. LedgerPostings it writes from their lines, without a message:
+// held to the bytes of the messages AppendPostings makes.
 #include "record_wire.h"
 
 #include <string>
 #include <vector>
 
 #include "google/protobuf/descriptor.h"
+#include "money/postings.h"
 #include "google/protobuf/message.h"
 #include "gtest/gtest.h"
 #include "purring/v1/evaluate.pb.h"
@@ -229,7 +231,7 @@ std::string WrittenRecord(const Record& record) {
 template <typename Record>
 class RecordWire : public ::testing::Test {};
 using ActionRecordTypes =
-    ::testing::Types<v1::ProposedAction, v1::LetterLine, v1::LedgerPosting,
+    ::testing::Types<v1::ProposedAction, v1::LetterLine,
                      v1::CollectionCaseFile>;
 TYPED_TEST_SUITE(RecordWire, ActionRecordTypes);
 
@@ -241,6 +243,83 @@ TYPED_TEST(RecordWire, EveryFieldSetIsWrittenAsProtobufWritesIt) {
 
 TYPED_TEST(RecordWire, AnEmptyRecordIsNoBytes) {
   EXPECT_EQ(WrittenRecord(TypeParam()), "");
+}
+
+// The postings written from their lines, one after another, as
+// EvaluateResponse.postings fields.
+std::string WrittenPostings(const v1::ProposedAction& action,
+                            const v1::AccountingSettings& accounting) {
+  std::string bytes;
+  for (const PostingLine& line : PostingLinesOf(action, accounting)) {
+    const size_t size = PostingByteSize(line, action, accounting);
+    std::string body(size, '\0');
+    uint8_t* start = reinterpret_cast<uint8_t*>(body.data());
+    EXPECT_EQ(WritePostingFields(line, action, accounting, start) - start,
+              static_cast<std::ptrdiff_t>(size));
+    v1::EvaluateResponse one;
+    one.add_postings()->ParseFromString(body);  // to frame it as protobuf does
+    bytes += one.SerializeAsString();
+    // The body itself, not only what it parses to.
+    EXPECT_EQ(body, one.postings(0).SerializeAsString());
+  }
+  return bytes;
+}
+
+// The same postings as messages (AppendPostings), serialized by protobuf.
+std::string ProtobufPostings(const v1::ProposedAction& action,
+                             const v1::AccountingSettings& accounting) {
+  v1::EvaluateResponse response;
+  AppendPostings(action, accounting, response.mutable_postings());
+  return response.SerializeAsString();
+}
+
+TEST(PostingWire, TheWriterKnowsEveryFieldOfLedgerPosting) {
+  // PostingByteSize and WritePostingFields name LedgerPosting's fields one
+  // by one: a field added to the schema must be added to them too.
+  EXPECT_EQ(v1::LedgerPosting::descriptor()->field_count(), 12);
+}
+
+TEST(PostingWire, PostingsAreWrittenAsProtobufWritesTheirMessages) {
+  v1::AccountingSettings defaults;
+  v1::AccountingSettings custom;
+  custom.set_receivable_account("1510");
+  custom.set_fee_account("3900");
+  custom.set_interest_account("8055");
+  custom.set_compensation_account("3910");
+  custom.set_department("Avdeling Sør");
+  custom.set_project("Prosjekt ÆØÅ");
+  struct Amounts {
+    int64_t fee, compensation, interest;
+  };
+  for (const Amounts& amounts :
+       {Amounts{3500, 0, 0}, Amounts{0, 42250, 1234}, Amounts{3500, 4225, 99},
+        Amounts{0, 0, 0}, Amounts{INT64_MAX, 1, 300000000000}}) {
+    for (const v1::AccountingSettings* accounting : {&defaults, &custom}) {
+      v1::ProposedAction action;
+      action.set_kind(v1::ACTION_KIND_SEND_NOTICE);
+      action.set_id("INV-ø-1/reminder/2026-11-28");
+      action.set_date("2026-11-28");
+      action.set_invoice_number("INV-ø-1");
+      action.set_customer_id("K-Ærlig");
+      action.set_fee(amounts.fee);
+      action.set_compensation(amounts.compensation);
+      action.set_interest(amounts.interest);
+      const std::string expected = ProtobufPostings(action, *accounting);
+      EXPECT_EQ(WrittenPostings(action, *accounting), expected);
+      // Empty strings where the action may lack them.
+      action.clear_id();
+      action.clear_customer_id();
+      EXPECT_EQ(WrittenPostings(action, *accounting),
+                ProtobufPostings(action, *accounting));
+    }
+  }
+}
+
+TEST(PostingWire, OtherActionsHaveNoPostings) {
+  v1::ProposedAction transfer;
+  transfer.set_kind(v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+  transfer.set_fee(3500);
+  EXPECT_TRUE(PostingLinesOf(transfer, v1::AccountingSettings()).empty());
 }
 
 }  // namespace

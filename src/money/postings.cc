@@ -19,10 +19,11 @@ absl::string_view OrDefault(const std::string& value,
 
 }  // namespace
 
-void AppendPostings(const v1::ProposedAction& action,
-                    const v1::AccountingSettings& accounting,
-                    google::protobuf::RepeatedPtrField<v1::LedgerPosting>* out) {
-  if (action.kind() != v1::ACTION_KIND_SEND_NOTICE) return;
+absl::InlinedVector<PostingLine, 3> PostingLinesOf(
+    const v1::ProposedAction& action,
+    const v1::AccountingSettings& accounting) {
+  absl::InlinedVector<PostingLine, 3> lines;
+  if (action.kind() != v1::ACTION_KIND_SEND_NOTICE) return lines;
   const absl::string_view receivable =
       OrDefault(accounting.receivable_account(), kDefaultReceivable);
   const absl::string_view fee_account =
@@ -31,38 +32,41 @@ void AppendPostings(const v1::ProposedAction& action,
       OrDefault(accounting.interest_account(), kDefaultIncome);
   const absl::string_view compensation_account =
       OrDefault(accounting.compensation_account(), fee_account);
-
-  struct Line {
-    v1::PostingKind kind;
-    const char* suffix;
-    const char* what;
-    int64_t amount;
-    absl::string_view account;
-  };
-  const Line lines[] = {
-      {v1::POSTING_KIND_FEE, "fee", "Purregebyr", action.fee(), fee_account},
+  const PostingLine all[] = {
+      {v1::POSTING_KIND_FEE, "fee", "Purregebyr", action.fee(), receivable,
+       fee_account},
       {v1::POSTING_KIND_COMPENSATION, "compensation", "Standardkompensasjon",
-       action.compensation(), compensation_account},
+       action.compensation(), receivable, compensation_account},
       {v1::POSTING_KIND_INTEREST, "interest", "Forsinkelsesrente",
-       action.interest(), interest_account},
+       action.interest(), receivable, interest_account},
   };
-  for (const Line& line : lines) {
-    if (line.amount == 0) continue;
+  for (const PostingLine& line : all) {
+    if (line.amount != 0) lines.push_back(line);
+  }
+  return lines;
+}
+
+void AppendPostings(const v1::ProposedAction& action,
+                    const v1::AccountingSettings& accounting,
+                    google::protobuf::RepeatedPtrField<v1::LedgerPosting>* out) {
+  for (const PostingLine& line : PostingLinesOf(action, accounting)) {
     v1::LedgerPosting* posting = out->Add();
     // Appended in place (one sized allocation, nothing to copy in after).
-    absl::StrAppend(posting->mutable_id(), action.id(), "/", line.suffix);
+    absl::StrAppend(posting->mutable_id(), action.id(), "/", line.id_suffix);
     posting->set_action_id(action.id());
     posting->set_date(action.date());
     posting->set_invoice_number(action.invoice_number());
     posting->set_customer_id(action.customer_id());
     posting->set_kind(line.kind);
-    posting->set_debit_account(receivable.data(), receivable.size());
-    posting->set_credit_account(line.account.data(), line.account.size());
+    posting->set_debit_account(line.debit_account.data(),
+                               line.debit_account.size());
+    posting->set_credit_account(line.credit_account.data(),
+                                line.credit_account.size());
     posting->set_amount(line.amount);
     posting->set_department(accounting.department());
     posting->set_project(accounting.project());
-    absl::StrAppend(posting->mutable_description(), line.what, " faktura ",
-                    action.invoice_number());
+    absl::StrAppend(posting->mutable_description(), line.what,
+                    kDescriptionJoin, action.invoice_number());
   }
 }
 
