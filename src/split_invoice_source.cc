@@ -68,8 +68,9 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   }
   const v1::CollectionCase* collection_case = index_.collection_case[invoice];
   if (absl::Status status =
-          ValidateSplitInvoice(span, s.invoice, positions, s.sorted,
-                               collection_case, &owner.totals, s.sent.data());
+          ValidateSplitInvoice(span, s.invoice, split_.notices, positions,
+                               s.sorted, collection_case, &owner.totals,
+                               s.sent.data());
       !status.ok()) {
     return status;
   }

@@ -4,7 +4,11 @@
 #ifndef PURRING_SRC_VALIDATE_LIMITS_H_
 #define PURRING_SRC_VALIDATE_LIMITS_H_
 
+#include <algorithm>
+#include <cstddef>
+
 #include "absl/status/status.h"
+#include "purring/limits.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -20,6 +24,16 @@ absl::Status CheckInvoiceLimits(const v1::Invoice& inv);
 // `i`: the notice's position in history.notices (messages name it).
 absl::Status CheckNoticeLimits(int i, const v1::Notice& n);
 absl::Status CheckCollectionCaseLimits(const v1::CollectionCase& c);
+
+// An invoice or notice serialized in at most this many bytes is within every
+// limit CheckInvoiceLimits and CheckNoticeLimits check: none of its strings
+// is longer than the record, and each element of its repeated fields takes
+// two bytes at least (a tag and a length). A reader that knows each record's
+// size skips the checks for these (nearly all: ~100 bytes an invoice).
+inline constexpr std::size_t kRecordBytesWithinLimits =
+    std::min({kMaxStringBytes, std::size_t{2} * kMaxPaymentsPerInvoice,
+              std::size_t{2} * kMaxCreditNotesPerInvoice,
+              std::size_t{2} * kMaxHoldsPerInvoice});
 absl::Status CheckRateTableLimits(const v1::RateTables& rates);
 
 }  // namespace purring::internal

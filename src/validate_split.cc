@@ -167,6 +167,7 @@ absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
 
 absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
                                   const v1::Invoice& invoice,
+                                  absl::Span<const NoticeSpan> notice_spans,
                                   absl::Span<const uint32_t> notice_positions,
                                   absl::Span<const v1::Notice* const> notices,
                                   const v1::CollectionCase* collection_case,
@@ -177,7 +178,9 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
       invoice.customer_id() != span.customer_id) {
     return Refused("an invoice's number or customer_id is written twice");
   }
-  PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(invoice));
+  if (span.bytes.size > kRecordBytesWithinLimits) {
+    PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(invoice));
+  }
   const RecordName record{"invoice", invoice.number()};
   absl::CivilDay invoice_date;
   PURRING_RETURN_IF_ERROR(
@@ -189,7 +192,9 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
     if (n.invoice_number() != invoice.number()) {
       return Refused("a notice's invoice_number is written twice");
     }
-    PURRING_RETURN_IF_ERROR(CheckNoticeLimits(position, n));
+    if (notice_spans[position].bytes.size > kRecordBytesWithinLimits) {
+      PURRING_RETURN_IF_ERROR(CheckNoticeLimits(position, n));
+    }
     const RecordName notice{"notice", n.invoice_number(), true, position,
                             "invoice"};
     PURRING_RETURN_IF_ERROR(

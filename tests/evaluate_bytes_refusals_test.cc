@@ -154,6 +154,12 @@ TEST(EvaluateBytes, RefusedRecords) {
          }
        },
        absl::StatusCode::kResourceExhausted, "holds on one invoice"},
+      {"too many empty holds on one invoice (the densest record over a limit)",
+       [](v1::EvaluateRequest& r) {
+         v1::Invoice* inv = r.mutable_invoices(0);
+         for (int i = 0; i <= kMaxHoldsPerInvoice; ++i) inv->add_holds();
+       },
+       absl::StatusCode::kResourceExhausted, "holds on one invoice"},
       {"an invoice string over kMaxStringBytes",
        [](v1::EvaluateRequest& r) {
          r.mutable_invoices(1)->set_comment(std::string(kMaxStringBytes + 1, 'x'));

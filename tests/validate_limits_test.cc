@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "hardening/sample_requests.h"
 #include "purring/limits.h"
+#include "validate_limits.h"
 
 namespace purring::testing {
 namespace {
@@ -67,6 +68,36 @@ TEST(ValidateLimits, CountsCheckedForRequestsBuiltInCpp) {
 
 // Nesting: the schema is 5 levels deep. Deeper wire data (unknown groups, or
 // length-delimited fields inside each other) is refused, not recursed into.
+// The binary reading skips CheckInvoiceLimits and CheckNoticeLimits for
+// records of at most kRecordBytesWithinLimits bytes. Each limit they check,
+// exceeded in the fewest bytes possible (empty elements, one byte too
+// many), makes a record larger than that: the checks skipped are only ones
+// that pass.
+TEST(RecordBytesWithinLimits, EveryRecordOverALimitIsLargerThanIt) {
+  using internal::kRecordBytesWithinLimits;
+  v1::Invoice holds, payments, credit_notes, comment, payment_id;
+  for (int i = 0; i <= kMaxHoldsPerInvoice; ++i) holds.add_holds();
+  for (int i = 0; i <= kMaxPaymentsPerInvoice; ++i) payments.add_payments();
+  for (int i = 0; i <= kMaxCreditNotesPerInvoice; ++i) {
+    credit_notes.add_credit_notes();
+  }
+  comment.set_comment(std::string(kMaxStringBytes + 1, 'x'));
+  payment_id.add_payments()->set_id(std::string(kMaxStringBytes + 1, 'p'));
+  for (const v1::Invoice* invoice :
+       {&holds, &payments, &credit_notes, &comment, &payment_id}) {
+    EXPECT_FALSE(internal::CheckInvoiceLimits(*invoice).ok());
+    EXPECT_GT(invoice->ByteSizeLong(), kRecordBytesWithinLimits);
+  }
+  v1::Notice notice;
+  notice.set_letter_id(std::string(kMaxStringBytes + 1, 'L'));
+  EXPECT_FALSE(internal::CheckNoticeLimits(0, notice).ok());
+  EXPECT_GT(notice.ByteSizeLong(), kRecordBytesWithinLimits);
+  // And the densest records within every limit are checked and pass.
+  v1::Invoice dense;
+  for (int i = 0; i < kMaxHoldsPerInvoice; ++i) dense.add_holds();
+  EXPECT_TRUE(internal::CheckInvoiceLimits(dense).ok());
+}
+
 TEST(Nesting, DeepUnknownGroupsAreRefused) {
   for (int depth : {kMaxNestingDepth + 1, 1000, 1000000}) {
     std::string bytes;
