@@ -11,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -144,13 +143,13 @@ absl::Status ValidateSettings(const v1::DunningSettings& settings,
 absl::Status ValidateCustomer(
     const v1::Customer& c,
     const absl::flat_hash_set<absl::string_view>& profiles,
-    int ordinal, absl::flat_hash_map<absl::string_view, int>* ids,
+    int ordinal, KeyPositions* ids,
     KeyCopies* keys) {
   if (c.id().empty()) {
     return Invalid(RecordName{"customer", c.name()}, "id is required");
   }
   const RecordName record{"customer", c.id()};
-  if (!ids->try_emplace(keys->Copy(c.id()), ordinal).second) {
+  if (!ids->Insert(keys->Copy(c.id()), ordinal)) {
     return Invalid(record, "duplicate customer id");
   }
   PURRING_RETURN_IF_ERROR(
@@ -293,7 +292,7 @@ absl::Status ValidateInvoice(int i, const v1::Invoice& inv,
                "): number is required"));
   }
   const RecordName record{"invoice", inv.number()};
-  if (!refs->invoices.try_emplace(refs->keys.Copy(inv.number()), i).second) {
+  if (!refs->invoices.Insert(refs->keys.Copy(inv.number()), i)) {
     return Invalid(record, "duplicate invoice number");
   }
   if (customer == nullptr) {
@@ -317,7 +316,7 @@ absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
     // On a large ledger every insert into the invoice map is a cache miss:
     // the slots of the invoices a few places ahead are asked for now.
     if (i + kPrefetchAhead < request.invoices_size()) {
-      refs->invoices.prefetch(request.invoices(i + kPrefetchAhead).number());
+      refs->invoices.Prefetch(request.invoices(i + kPrefetchAhead).number());
     }
     if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckInvoiceLimits(inv));
     const int customer = customers.Find(inv.customer_id());
@@ -421,7 +420,7 @@ absl::Status ValidateNotices(const v1::DunningHistory& history, Limits limits,
   for (int i = 0; i < history.notices_size(); ++i) {
     const v1::Notice& n = history.notices(i);
     if (i + kPrefetchAhead < history.notices_size()) {
-      refs->invoices.prefetch(
+      refs->invoices.Prefetch(
           history.notices(i + kPrefetchAhead).invoice_number());
     }
     if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckNoticeLimits(i, n));

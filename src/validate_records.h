@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "key_copies.h"
+#include "key_positions.h"
 #include "purring/v1/evaluate.pb.h"
 #include "validate_checks.h"
 
@@ -39,8 +39,8 @@ struct InvoiceFacts {
 // views of the request's own ids and numbers.
 struct References {
   KeyCopies keys;  // what the maps' keys view
-  absl::flat_hash_map<absl::string_view, int> customers;  // position by id
-  absl::flat_hash_map<absl::string_view, int> invoices;   // by number
+  KeyPositions customers;  // position by id
+  KeyPositions invoices;   // by number
   std::vector<InvoiceFacts> facts;                       // by invoice
 };
 
@@ -49,13 +49,11 @@ struct References {
 // the same key as the previous lookup costs a short compare, not a lookup.
 class PositionFinder {
  public:
-  explicit PositionFinder(
-      const absl::flat_hash_map<absl::string_view, int>& positions)
+  explicit PositionFinder(const KeyPositions& positions)
       : positions_(positions) {}
   int Find(absl::string_view key) {
     if (last_ < 0 || key != last_key_) {
-      const auto it = positions_.find(key);
-      last_ = it == positions_.end() ? -1 : it->second;
+      last_ = positions_.Find(key);
       last_key_ = key;
     }
     return last_;
@@ -63,11 +61,11 @@ class PositionFinder {
   // Asks for the slot of a key looked up a few records later (on a large
   // ledger each lookup is a cache miss), unless it is the last key.
   void Prefetch(absl::string_view key) const {
-    if (last_ < 0 || key != last_key_) positions_.prefetch(key);
+    if (last_ < 0 || key != last_key_) positions_.Prefetch(key);
   }
 
  private:
-  const absl::flat_hash_map<absl::string_view, int>& positions_;
+  const KeyPositions& positions_;
   absl::string_view last_key_;
   int last_ = -1;
 };

@@ -86,15 +86,13 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
   for (size_t i = 0; i < count; ++i) {
     if (i + kPrefetchAhead < count) {
       const InvoiceSpan& ahead = split.invoices[i + kPrefetchAhead];
-      if (mapped) refs->invoices.prefetch(ahead.number);
+      if (mapped) refs->invoices.Prefetch(ahead.number);
       customers.Prefetch(ahead.customer_id);
     }
     const InvoiceSpan& invoice = split.invoices[i];
     if (invoice.number.empty()) return Refused("an invoice has no number");
-    if (mapped && !refs->invoices
-                       .try_emplace(refs->keys.Copy(invoice.number),
-                                    static_cast<int>(i))
-                       .second) {
+    if (mapped && !refs->invoices.Insert(refs->keys.Copy(invoice.number),
+                                         static_cast<int>(i))) {
       return Refused("duplicate invoice number");
     }
     const int customer = customers.Find(invoice.customer_id);
