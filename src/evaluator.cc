@@ -208,6 +208,10 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   const bool whole = job.plan->invoices.empty();
   const int count = whole ? job.plan->invoice_count
                           : static_cast<int>(job.plan->invoices[shard].size());
+  // Room for an action for every other invoice (a ledger's overdue share is
+  // usually less), not grown a doubling at a time (each a copy and fresh
+  // pages); room left unused is never written.
+  out->actions.reserve(static_cast<size_t>(count) / 2);
   auto invoice_at = [&](int k) {
     return whole ? k : job.plan->invoices[shard][k];
   };
