@@ -64,5 +64,22 @@ TEST(NextBusinessDayTest, DueDatesMoveToTheNextBusinessDay) {
   }
 }
 
+TEST(BusinessDayMemoTest, AgreesWithTheCalendarAskedInAnyOrder) {
+  // Thirty years, far more days than the memo has slots, asked twice and
+  // interleaved with days a decade away: days sharing a slot each get their
+  // own answer.
+  BusinessDayMemo memo;
+  for (int round = 0; round < 2; ++round) {
+    for (CivilDay d(2000, 1, 1); d <= CivilDay(2030, 12, 31); d += 3) {
+      ASSERT_EQ(memo.NextOnOrAfter(d), NextBusinessDayOnOrAfter(d)) << d;
+      const CivilDay far = d + 3652 + round;
+      ASSERT_EQ(memo.NextOnOrAfter(far), NextBusinessDayOnOrAfter(far)) << far;
+    }
+  }
+  EXPECT_EQ(memo.NextOnOrAfter(CivilDay(2026, 4, 2)), CivilDay(2026, 4, 7));
+  EXPECT_EQ(memo.NextOnOrAfter(CivilDay(10000, 1, 1)),
+            NextBusinessDayOnOrAfter(CivilDay(10000, 1, 1)));
+}
+
 }  // namespace
 }  // namespace purring::internal

@@ -170,7 +170,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
 
   const absl::CivilDay due = DateOr(invoice.due_date(), ctx.as_of);
   const absl::CivilDay adjusted_due =
-      ctx.shift_due_dates ? NextBusinessDayOnOrAfter(due) : due;
+      ctx.shift_due_dates ? output->business_days.NextOnOrAfter(due) : due;
 
   if (!ctx.store_writes_copies) {
     result->set_invoice_number(invoice.number());

@@ -13,6 +13,7 @@
 #include "money/claim.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
+#include "process/calendar.h"
 #include "process/dispatch.h"
 #include "process/customer_table.h"
 #include "process/profiles.h"
@@ -69,6 +70,7 @@ struct InvoiceOutput {
   ClaimEvents events;
   ClaimState claim;
   std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
+  BusinessDayMemo business_days;      // for the adjusted due dates
 };
 
 // A response warning about `invoice`, naming it and its customer: those
