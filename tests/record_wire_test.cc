@@ -169,6 +169,67 @@ TEST(ResultWire, ANoticeWithFieldsTheSchemaDoesNotKnowKeepsThem) {
   EXPECT_NE(written.find(std::string("\x98\x06\x05", 3)), std::string::npos);
 }
 
+// The dates as EvaluateInvoice leaves them for the streamed store: days
+// (ResultDates), none in the result. Written as SetResultDates would set
+// them, so as protobuf writes the result with them.
+ResultDates SomeDates(int periods) {
+  ResultDates dates;
+  dates.adjusted_due = absl::CivilDay(2026, 8, 17);
+  dates.current_sent = absl::CivilDay(2026, 9, 1);
+  dates.current_deadline = absl::CivilDay(2026, 9, 15);
+  dates.next_step = absl::CivilDay(2026, 11, 28);
+  // waiting_until left out: no field.
+  dates.interest.from = absl::CivilDay(2026, 8, 18);
+  for (int i = 0; i < periods; ++i) {
+    dates.interest.periods.push_back(
+        {absl::CivilDay(2026, 8 + i, 18), absl::CivilDay(2026, 8 + i, 30)});
+  }
+  return dates;
+}
+
+TEST(ResultWire, TheDatesGivenAsDaysAreWrittenAsText) {
+  v1::InvoiceResult result;
+  FillEveryField(&result, 5);
+  ASSERT_EQ(result.interest().periods_size(), 2);
+  const ResultDates dates = SomeDates(2);
+  v1::InvoiceResult expected = result;
+  expected.clear_waiting_until();
+  SetResultDates(dates, &expected);
+
+  // Without their text, as the evaluation leaves the result.
+  v1::InvoiceResult bare = expected;
+  for (auto clear : {&v1::InvoiceResult::clear_adjusted_due_date,
+                     &v1::InvoiceResult::clear_current_sent_date,
+                     &v1::InvoiceResult::clear_current_deadline,
+                     &v1::InvoiceResult::clear_next_step_date}) {
+    (bare.*clear)();
+  }
+  bare.mutable_interest()->clear_from_date();
+  for (v1::InterestPeriod& period : *bare.mutable_interest()->mutable_periods()) {
+    period.clear_from_date();
+    period.clear_to_date();
+  }
+  ResultCopies copies;
+  copies.dates = &dates;
+  EXPECT_EQ(Written(bare, copies), expected.SerializeAsString());
+  // With other text still in the result, the days take its place.
+  EXPECT_EQ(Written(result, copies), expected.SerializeAsString());
+}
+
+TEST(ResultWire, ADateBeyondFourDigitYearsKeepsFormatDatesText) {
+  v1::InvoiceResult result;
+  result.mutable_interest()->add_periods()->set_days(3);
+  ResultDates dates = SomeDates(1);
+  dates.next_step = absl::CivilDay(12026, 1, 2);
+  dates.interest.periods[0].to = absl::CivilDay(-5, 3, 4);
+  v1::InvoiceResult expected = result;
+  SetResultDates(dates, &expected);
+  ASSERT_EQ(expected.next_step_date(), "12026-01-02");
+  ResultCopies copies;
+  copies.dates = &dates;
+  EXPECT_EQ(Written(result, copies), expected.SerializeAsString());
+}
+
 TEST(ResultWire, DefaultsAreLeftOutButSetMessagesAreNot) {
   EXPECT_EQ(Written(v1::InvoiceResult()), "");
 
