@@ -53,8 +53,8 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
     s.notices.push_back(std::make_unique<v1::Notice>());
   }
   s.sorted.resize(count);
-  s.sent.resize(count);
   s.keys.resize(count);
+  s.order.resize(count);
   for (size_t k = 0; k < count; ++k) {
     if (!ParseRecord(bytes_, split_.notices[positions[k]].bytes, /*depth=*/2,
                      s.notices[k].get())) {
@@ -70,16 +70,26 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   if (absl::Status status =
           ValidateSplitInvoice(span, s.invoice, split_.notices, positions,
                                s.sorted, collection_case, &owner.totals,
-                               s.sent.data());
+                               &s.days);
       !status.ok()) {
     return status;
   }
+  // Sorted by sent date then step, the dates going along: their places are
+  // sorted, and both put in that order.
   for (size_t k = 0; k < count; ++k) {
-    s.keys[k] = NoticeSortKey(s.sent[k], *s.sorted[k]);
+    s.keys[k] = NoticeSortKey(s.days.notices[k].sent, *s.notices[k]);
+    s.order[k] = static_cast<uint32_t>(k);
   }
-  SortInvoiceNotices(s.keys.data(), s.sorted.data(), count);
+  SortInvoiceNotices(s.keys.data(), s.order.data(), count);
+  s.unsorted_days.swap(s.days.notices);
+  s.days.notices.resize(count);
+  for (size_t j = 0; j < count; ++j) {
+    s.sorted[j] = s.notices[s.order[j]].get();
+    s.days.notices[j] = s.unsorted_days[s.order[j]];
+  }
   PURRING_RETURN_IF_ERROR(CheckNoDuplicateNotices(s.sorted));
   input->invoice = &s.invoice;
+  input->checked_days = &s.days;
   input->notices = s.sorted;
   input->collection_case = collection_case;
   return absl::OkStatus();

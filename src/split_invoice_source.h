@@ -48,7 +48,10 @@ class SplitInvoiceSource : public InvoiceSource {
     v1::Invoice invoice;
     std::vector<std::unique_ptr<v1::Notice>> notices;
     std::vector<const v1::Notice*> sorted;  // the invoice's, by sent date
-    std::vector<absl::CivilDay> sent;
+    // The dates validation parsed, the notices' in `sorted`'s order.
+    CheckedDays days;
+    std::vector<NoticeDays> unsorted_days;  // scratch: in request order
+    std::vector<uint32_t> order;            // scratch: for sorting
     std::vector<int64_t> keys;
   };
   struct Shard {

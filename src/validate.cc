@@ -164,14 +164,19 @@ absl::Status ValidateCustomer(
   return absl::OkStatus();
 }
 
+// Stores the parsed dates in *dates unless it is nullptr.
 absl::Status ValidatePayments(const RecordName& record, const v1::Invoice& inv,
-                              LedgerTotals* totals) {
+                              LedgerTotals* totals,
+                              std::vector<absl::CivilDay>* dates) {
   int64_t paid = 0;
   SeenKeys ids;
+  if (dates != nullptr) dates->clear();
   for (int i = 0; i < inv.payments_size(); ++i) {
     const v1::Payment& p = inv.payments(i);
+    std::optional<absl::CivilDay> date;
     PURRING_RETURN_IF_ERROR(
-        CheckDate(record, {"payments", i, ".date"}, p.date(), true));
+        CheckDate(record, {"payments", i, ".date"}, p.date(), true, &date));
+    if (dates != nullptr) dates->push_back(*date);
     PURRING_RETURN_IF_ERROR(
         CheckAmount(record, {"payments", i, ".amount"}, p.amount(), false));
     PURRING_RETURN_IF_ERROR(CheckEnum(record, {"payments", i, ".allocation"},
@@ -253,7 +258,8 @@ absl::Status ValidateHolds(const RecordName& record, const v1::Invoice& inv) {
 absl::Status ValidateInvoiceFields(const RecordName& record,
                                    const v1::Invoice& inv,
                                    LedgerTotals* totals,
-                                   absl::CivilDay* invoice_date_out) {
+                                   absl::CivilDay* invoice_date_out,
+                                   CheckedDays* days) {
   std::optional<absl::CivilDay> invoice_date, due_date;
   PURRING_RETURN_IF_ERROR(CheckDate(record, "invoice_date", inv.invoice_date(),
                                     true, &invoice_date));
@@ -265,6 +271,7 @@ absl::Status ValidateInvoiceFields(const RecordName& record,
                                   inv.invoice_date()));
   }
   *invoice_date_out = *invoice_date;
+  if (days != nullptr) days->due = *due_date;
   PURRING_RETURN_IF_ERROR(CheckAmount(record, "amount", inv.amount(), false));
   PURRING_RETURN_IF_ERROR(
       CheckAmount(record, "vat_amount", inv.vat_amount(), true));
@@ -275,7 +282,8 @@ absl::Status ValidateInvoiceFields(const RecordName& record,
   PURRING_RETURN_IF_ERROR(AddToTotal(RecordName{"request", "", false},
                                      "invoice amounts together", inv.amount(),
                                      kMaxLedgerTotal, &totals->amounts));
-  PURRING_RETURN_IF_ERROR(ValidatePayments(record, inv, totals));
+  PURRING_RETURN_IF_ERROR(ValidatePayments(
+      record, inv, totals, days != nullptr ? &days->payments : nullptr));
   PURRING_RETURN_IF_ERROR(ValidateCreditNotes(record, inv, *invoice_date));
   return ValidateHolds(record, inv);
 }
@@ -332,7 +340,8 @@ absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
 
 absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
                                   absl::CivilDay invoice_date,
-                                  int64_t* charged, absl::CivilDay* sent_out) {
+                                  int64_t* charged, absl::CivilDay* sent_out,
+                                  NoticeDays* days) {
   if (n.step() == v1::STEP_KIND_UNSPECIFIED) {
     return Invalid(record, "step is required");
   }
@@ -370,6 +379,7 @@ absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
         kMaxAmount, charged));
   }
   *sent_out = *sent;
+  if (days != nullptr) *days = {*sent, *deadline, waived};
   return absl::OkStatus();
 }
 

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "checked_days.h"
 #include "key_copies.h"
 #include "key_positions.h"
 #include "purring/v1/evaluate.pb.h"
@@ -81,17 +82,21 @@ absl::Status ValidateRateTables(const v1::EvaluateRequest& request,
 
 // An invoice's own fields, its payments, credit notes and holds (its number,
 // and that its customer exists, are the caller's). Adds to *totals; stores
-// the parsed invoice_date.
+// the parsed invoice_date, and in *days (unless nullptr) the parsed due
+// date and payment dates.
 absl::Status ValidateInvoiceFields(const RecordName& record,
                                    const v1::Invoice& inv,
                                    LedgerTotals* totals,
-                                   absl::CivilDay* invoice_date);
+                                   absl::CivilDay* invoice_date,
+                                   CheckedDays* days = nullptr);
 
 // A notice's own fields, against its invoice's date. Adds its charges to
-// *charged (the invoice's notices together); stores the parsed sent_date.
+// *charged (the invoice's notices together); stores the parsed sent_date,
+// and in *days (unless nullptr) all three of its dates.
 absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
                                   absl::CivilDay invoice_date,
-                                  int64_t* charged, absl::CivilDay* sent);
+                                  int64_t* charged, absl::CivilDay* sent,
+                                  NoticeDays* days = nullptr);
 
 // One invoice's notices, sorted by sent date then step (RequestIndex
 // order): no two record the same step on the same day. That is one

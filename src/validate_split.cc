@@ -169,7 +169,7 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
                                   absl::Span<const uint32_t> notice_positions,
                                   absl::Span<const v1::Notice* const> notices,
                                   const v1::CollectionCase* collection_case,
-                                  LedgerTotals* totals, absl::CivilDay* sent) {
+                                  LedgerTotals* totals, CheckedDays* days) {
   // The references were resolved from the first fields of the bytes; a
   // field written twice would have protobuf keep another value.
   if (invoice.number() != span.number ||
@@ -182,7 +182,8 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
   const RecordName record{"invoice", invoice.number()};
   absl::CivilDay invoice_date;
   PURRING_RETURN_IF_ERROR(
-      ValidateInvoiceFields(record, invoice, totals, &invoice_date));
+      ValidateInvoiceFields(record, invoice, totals, &invoice_date, days));
+  days->notices.resize(notices.size());
   int64_t charged = 0;
   for (size_t k = 0; k < notices.size(); ++k) {
     const v1::Notice& n = *notices[k];
@@ -195,8 +196,10 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
     }
     const RecordName notice{"notice", n.invoice_number(), true, position,
                             "invoice"};
-    PURRING_RETURN_IF_ERROR(
-        ValidateNoticeFields(notice, n, invoice_date, &charged, &sent[k]));
+    absl::CivilDay sent;
+    PURRING_RETURN_IF_ERROR(ValidateNoticeFields(notice, n, invoice_date,
+                                                 &charged, &sent,
+                                                 &days->notices[k]));
   }
   if (collection_case == nullptr) return absl::OkStatus();
   return ValidateCollectionCaseFields(

@@ -4,6 +4,7 @@
 // refusals around a shard's load batch, and one written with the history
 // first and the customers last.
 #include <algorithm>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -64,6 +65,53 @@ TEST(EvaluateBytes, LargeGeneratedLedgerOnSeveralShards) {
     request.mutable_options()->set_omit_history_in_results(omit);
     ExpectAccepted(Bytes(request),
                    absl::StrCat("20000 invoices, threads ", threads, ", omit ", omit));
+  }
+}
+
+TEST(EvaluateBytes, ManyNoticesAndPaymentsOutOfOrderKeepTheirDates) {
+  // The binary reading hands the dates its checks parsed to the evaluation,
+  // the notices' sorted with the notices (by sent date, then step; request
+  // order for ties), by insertion for up to 16 of them and by a stable sort
+  // beyond. Notices and payments out of order, with waived fees, on
+  // invoices with 3, 16, 17 and 40 notices: the tree's bytes.
+  v1::EvaluateRequest base = Ledger(60, 21);
+  // An invoice dated before the notices, its own notices taken out.
+  int chosen = 0;
+  while (base.invoices(chosen).invoice_date() > "2026-09-30") ++chosen;
+  const std::string number = base.invoices(chosen).number();
+  auto* notices = base.mutable_history()->mutable_notices();
+  notices->erase(std::remove_if(notices->begin(), notices->end(),
+                                [&](const v1::Notice& n) {
+                                  return n.invoice_number() == number;
+                                }),
+                 notices->end());
+  for (int count : {3, 16, 17, 40}) {
+    v1::EvaluateRequest request = base;
+    v1::DunningHistory* history = request.mutable_history();
+    for (int n = 0; n < count; ++n) {
+      v1::Notice* notice = history->add_notices();
+      notice->set_invoice_number(number);
+      notice->set_step(n % 3 == 0   ? v1::STEP_KIND_REMINDER
+                       : n % 3 == 1 ? v1::STEP_KIND_DUNNING
+                                    : v1::STEP_KIND_COLLECTION_WARNING);
+      // Sent dates jumping back and forth, each step and day once: ties on
+      // the day between steps, and reversals.
+      const int day = 1 + (n * 11) % 28;
+      notice->set_sent_date(absl::StrCat("2026-10-", day < 10 ? "0" : "", day));
+      notice->set_deadline(absl::StrCat("2026-11-", day < 10 ? "0" : "", day));
+      notice->set_fee(n % 2 == 0 ? 3500 : 0);
+      if (n % 5 == 0) notice->set_fee_waived_date("2026-11-20");
+      notice->set_letter_id(absl::StrCat("L", n));
+    }
+    v1::Invoice* paid = request.mutable_invoices(chosen);
+    for (int p = 0; p < 5; ++p) {
+      v1::Payment* payment = paid->add_payments();
+      payment->set_id(absl::StrCat("P", count, "-", p));
+      payment->set_date(absl::StrCat("2026-11-0", 9 - p));  // descending
+      payment->set_amount(100 + p);
+    }
+    Shuffle(&request, 3 + count);
+    ExpectAccepted(Bytes(request), absl::StrCat(count, " notices"));
   }
 }
 

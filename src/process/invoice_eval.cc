@@ -24,17 +24,24 @@ absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
   return day.has_value() ? *day : fallback;
 }
 
-// The notice's dates parsed, with its amounts.
-NoticeCharge ChargeOf(const v1::Notice& n, const ResolvedProfile& profile,
-                      absl::CivilDay fallback) {
+// The notice's dates (as validation parsed them, or parsed here when
+// `checked` is nullptr), with its amounts.
+NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
+                      const ResolvedProfile& profile, absl::CivilDay fallback) {
   NoticeCharge charge;
   charge.step = n.step();
-  charge.sent = DateOr(n.sent_date(), fallback);
-  charge.deadline = n.deadline().empty() ? NoticeDeadline(profile, charge.sent)
-                                         : DateOr(n.deadline(), charge.sent);
   charge.fee = n.fee();
   charge.compensation = n.compensation();
   charge.interest = n.interest();
+  if (checked != nullptr) {
+    charge.sent = checked->sent;
+    charge.deadline = checked->deadline;
+    charge.waived = checked->waived;
+    return charge;
+  }
+  charge.sent = DateOr(n.sent_date(), fallback);
+  charge.deadline = n.deadline().empty() ? NoticeDeadline(profile, charge.sent)
+                                         : DateOr(n.deadline(), charge.sent);
   if (!n.fee_waived_date().empty()) {
     charge.waived = DateOr(n.fee_waived_date(), charge.sent);
   }
@@ -168,7 +175,10 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   const ResolvedProfile& profile = *choice.profile;
   PrefetchNotices(input.notices);
 
-  const absl::CivilDay due = DateOr(invoice.due_date(), ctx.as_of);
+  const CheckedDays* checked = input.checked_days;
+  const absl::CivilDay due = checked != nullptr
+                                 ? checked->due
+                                 : DateOr(invoice.due_date(), ctx.as_of);
   const absl::CivilDay adjusted_due =
       ctx.shift_due_dates ? output->business_days.NextOnOrAfter(due) : due;
 
@@ -205,11 +215,12 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   int64_t interest_charged_before = 0;
   // As recorded (validated: at most kMaxAmount together).
   int64_t charges_recorded = 0;
-  for (const v1::Notice* n : input.notices) {
-    const v1::Notice& notice = *n;
+  for (size_t k = 0; k < input.notices.size(); ++k) {
+    const v1::Notice& notice = *input.notices[k];
     charges_recorded += notice.fee() + notice.compensation() + notice.interest();
-    NoticeCharge& charge =
-        all_charges.emplace_back(ChargeOf(notice, profile, ctx.as_of));
+    NoticeCharge& charge = all_charges.emplace_back(
+        ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
+                 profile, ctx.as_of));
     if (charge.fee > 0) {
       // Only what the law allows is claimed of a recorded fee (F11).
       std::string why_not;
@@ -240,9 +251,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   events.adjusted_due = adjusted_due;
   events.original = invoice.amount();
   events.payments.reserve(invoice.payments_size());
-  for (const v1::Payment& p : invoice.payments()) {
+  for (int i = 0; i < invoice.payments_size(); ++i) {
+    const v1::Payment& p = invoice.payments(i);
     events.payments.push_back(
-        {DateOr(p.date(), ctx.as_of), p.amount(), p.allocation()});
+        {checked != nullptr ? checked->payments[i] : DateOr(p.date(), ctx.as_of),
+         p.amount(), p.allocation()});
   }
   SortByDate(&events.payments);
   for (const v1::CreditNote& c : invoice.credit_notes()) {

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "checked_days.h"
 #include "money/claim.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
@@ -46,6 +47,9 @@ struct InvoiceInput {
   // This invoice's notices, by sent date then step (RequestIndex order).
   absl::Span<const v1::Notice* const> notices;
   const v1::CollectionCase* collection_case = nullptr;  // nullptr: none
+  // The dates validation parsed (its notices' in `notices` order), or
+  // nullptr: EvaluateInvoice parses them itself.
+  const CheckedDays* checked_days = nullptr;
 };
 
 struct InvoiceOutput {

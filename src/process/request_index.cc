@@ -8,10 +8,13 @@
 
 namespace purring::internal {
 
-void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n) {
+namespace {
+
+template <typename Item>
+void SortByKeys(int64_t* keys, Item* items, size_t n) {
   if (n < 2) return;
   if (n > 16) {
-    std::vector<std::pair<int64_t, const v1::Notice*>> pairs(n);
+    std::vector<std::pair<int64_t, Item>> pairs(n);
     for (size_t j = 0; j < n; ++j) pairs[j] = {keys[j], items[j]};
     std::stable_sort(pairs.begin(), pairs.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -27,7 +30,7 @@ void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n) {
   for (size_t i = 1; i < n; ++i) {
     if (keys[i - 1] <= keys[i]) continue;
     const int64_t key = keys[i];
-    const v1::Notice* item = items[i];
+    const Item item = items[i];
     size_t j = i;
     for (; j > 0 && keys[j - 1] > key; --j) {
       keys[j] = keys[j - 1];
@@ -36,6 +39,16 @@ void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n) {
     keys[j] = key;
     items[j] = item;
   }
+}
+
+}  // namespace
+
+void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n) {
+  SortByKeys(keys, items, n);
+}
+
+void SortInvoiceNotices(int64_t* keys, uint32_t* items, size_t n) {
+  SortByKeys(keys, items, n);
 }
 
 RequestIndex::Builder::Builder(const v1::EvaluateRequest& request)

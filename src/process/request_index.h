@@ -62,8 +62,10 @@ inline int64_t NoticeSortKey(absl::CivilDay sent, const v1::Notice& n) {
 }
 
 // Sorts one invoice's notices items[0, n) by keys[0, n) (NoticeSortKey),
-// stably: request order for ties. Reorders both arrays.
+// stably: request order for ties. Reorders both arrays. The items are the
+// notices, or their places in another array.
 void SortInvoiceNotices(int64_t* keys, const v1::Notice** items, size_t n);
+void SortInvoiceNotices(int64_t* keys, uint32_t* items, size_t n);
 
 // Collects the references as their resolver finds them, then lays out the
 // index. The caller resolves each reference once (a hash lookup) and passes
