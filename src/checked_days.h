@@ -1,7 +1,6 @@
 // The dates of an invoice and its notices as its validation parsed them
 // (validate_split.h), handed to its evaluation so that it does not parse
-// them again: each date was parsed twice, 2.5 M instructions a call at
-// 10 000 invoices (callgrind).
+// them again (callgrind, 10 000 invoices: 1 % of an evaluation).
 #ifndef PURRING_SRC_CHECKED_DAYS_H_
 #define PURRING_SRC_CHECKED_DAYS_H_
 

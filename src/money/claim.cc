@@ -92,6 +92,9 @@ absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,
 absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                ClaimState* out) {
+  // Clear() keeps the messages' allocations for the next claim.
+  out->balance.Clear();
+  out->interest.Clear();
   absl::Status status =
       EvaluateClaimInto(events, as_of, rates, day_count, &out->balance,
                         &out->interest, &out->interest_days, out);
@@ -113,9 +116,6 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                v1::Balance* balance_out,
                                v1::Interest* interest_out,
                                InterestDays* interest_days, ClaimState* out) {
-  // Clear() keeps the messages' allocations for the next claim.
-  balance_out->Clear();
-  interest_out->Clear();
   interest_days->periods.clear();
   out->allocations.clear();
   out->settled = false;

@@ -104,12 +104,13 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                ClaimState* state);
 
 // The same, with the balance and interest written into *balance and
-// *interest (each cleared first; e.g. an InvoiceResult's own, so that they
-// are not built elsewhere and copied) instead of state->balance and
-// state->interest, which are left alone, and the interest's dates only into
-// *interest_days: *interest is left without them (SetInterestDates adds
-// them). On error the outputs are unspecified. REQUIRES: no pointer is
-// nullptr.
+// *interest (e.g. an InvoiceResult's own, so that they are not built
+// elsewhere and copied) instead of state->balance and state->interest,
+// which are left alone, and the interest's dates only into *interest_days:
+// *interest is left without them (SetInterestDates adds them). On error the
+// outputs are unspecified. REQUIRES: no pointer is nullptr; *balance and
+// *interest are empty (the result stores hand out results so: clearing
+// them again here was a second clear for every invoice).
 absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                v1::Balance* balance, v1::Interest* interest,
