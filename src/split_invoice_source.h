@@ -5,9 +5,11 @@
 #define PURRING_SRC_SPLIT_INVOICE_SOURCE_H_
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "checked_days.h"
 #include "invoice_source.h"
 #include "request_split.h"
 #include "validate_records.h"
