@@ -85,6 +85,12 @@ size_t DateBytes(int field, absl::CivilDay day) {
 size_t DateBytes(int field, const std::optional<absl::CivilDay>& day) {
   return day.has_value() ? DateBytes(field, *day) : 0;
 }
+// What a date from `day` adds in place of the field's text `text` (the sum
+// it goes into is size_t arithmetic: a smaller date wraps and comes back).
+template <typename Day>
+size_t DateInPlaceOf(int field, const Day& day, absl::string_view text) {
+  return DateBytes(field, day) - StringBytes(field, text);
+}
 uint8_t* Date(int field, absl::CivilDay day, uint8_t* at) {
   uint8_t* text = WriteFieldHead(field, kDateTextSize, at);
   if (FormatDateTo(day, reinterpret_cast<char*>(text))) {
@@ -134,10 +140,9 @@ size_t PeriodBytes(const v1::InterestPeriod& period,
   using P = v1::InterestPeriod;
   const size_t measured = period.GetCachedSize();
   if (span == nullptr) return measured;
-  return measured - StringBytes(P::kFromDateFieldNumber, period.from_date()) -
-         StringBytes(P::kToDateFieldNumber, period.to_date()) +
-         DateBytes(P::kFromDateFieldNumber, span->from) +
-         DateBytes(P::kToDateFieldNumber, span->to);
+  return measured +
+         DateInPlaceOf(P::kFromDateFieldNumber, span->from, period.from_date()) +
+         DateInPlaceOf(P::kToDateFieldNumber, span->to, period.to_date());
 }
 
 uint8_t* WritePeriod(int field, const v1::InterestPeriod& period,
@@ -173,8 +178,8 @@ size_t InterestBytes(const v1::Interest& interest, const InterestDays* days) {
   using I = v1::Interest;
   size_t size = interest.GetCachedSize();
   if (days == nullptr) return size;
-  size += DateBytes(I::kFromDateFieldNumber, days->from) -
-          StringBytes(I::kFromDateFieldNumber, interest.from_date());
+  size += DateInPlaceOf(I::kFromDateFieldNumber, days->from,
+                        interest.from_date());
   for (int i = 0; i < interest.periods_size(); ++i) {
     const v1::InterestPeriod& period = interest.periods(i);
     size += FieldBytes(I::kPeriodsFieldNumber,
@@ -254,19 +259,16 @@ size_t ResultByteSize(const v1::InvoiceResult& result,
   }
   if (const ResultDates* dates = copies.dates; dates != nullptr) {
     // The days in place of the result's own text.
-    size += DateBytes(R::kAdjustedDueDateFieldNumber, dates->adjusted_due) -
-            StringBytes(R::kAdjustedDueDateFieldNumber,
-                        result.adjusted_due_date());
-    size += DateBytes(R::kCurrentSentDateFieldNumber, dates->current_sent) -
-            StringBytes(R::kCurrentSentDateFieldNumber,
-                        result.current_sent_date());
-    size += DateBytes(R::kCurrentDeadlineFieldNumber, dates->current_deadline) -
-            StringBytes(R::kCurrentDeadlineFieldNumber,
-                        result.current_deadline());
-    size += DateBytes(R::kWaitingUntilFieldNumber, dates->waiting_until) -
-            StringBytes(R::kWaitingUntilFieldNumber, result.waiting_until());
-    size += DateBytes(R::kNextStepDateFieldNumber, dates->next_step) -
-            StringBytes(R::kNextStepDateFieldNumber, result.next_step_date());
+    size += DateInPlaceOf(R::kAdjustedDueDateFieldNumber, dates->adjusted_due,
+                          result.adjusted_due_date()) +
+            DateInPlaceOf(R::kCurrentSentDateFieldNumber, dates->current_sent,
+                          result.current_sent_date()) +
+            DateInPlaceOf(R::kCurrentDeadlineFieldNumber,
+                          dates->current_deadline, result.current_deadline()) +
+            DateInPlaceOf(R::kWaitingUntilFieldNumber, dates->waiting_until,
+                          result.waiting_until()) +
+            DateInPlaceOf(R::kNextStepDateFieldNumber, dates->next_step,
+                          result.next_step_date());
     if (result.has_interest()) {
       const v1::Interest& interest = result.interest();
       size += FieldBytes(R::kInterestFieldNumber,

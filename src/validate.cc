@@ -340,8 +340,7 @@ absl::Status ValidateInvoices(const v1::EvaluateRequest& request,
 
 absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
                                   absl::CivilDay invoice_date,
-                                  int64_t* charged, absl::CivilDay* sent_out,
-                                  NoticeDays* days) {
+                                  int64_t* charged, NoticeDays* days) {
   if (n.step() == v1::STEP_KIND_UNSPECIFIED) {
     return Invalid(record, "step is required");
   }
@@ -378,8 +377,7 @@ absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
         record, "the charges of the invoice's notices together", value,
         kMaxAmount, charged));
   }
-  *sent_out = *sent;
-  if (days != nullptr) *days = {*sent, *deadline, waived};
+  *days = {*sent, *deadline, waived};
   return absl::OkStatus();
 }
 
@@ -439,11 +437,11 @@ absl::Status ValidateNotices(const v1::DunningHistory& history, Limits limits,
     if (invoice < 0) {
       return Invalid(record, "invoice_number is not an invoice in the request");
     }
-    absl::CivilDay sent;
+    NoticeDays days;
     PURRING_RETURN_IF_ERROR(ValidateNoticeFields(
         record, n, refs->facts[invoice].invoice_date,
-        &refs->facts[invoice].charged, &sent));
-    index->AddNotice(i, invoice, sent);
+        &refs->facts[invoice].charged, &days));
+    index->AddNotice(i, invoice, days.sent);
   }
   return absl::OkStatus();
 }

@@ -24,6 +24,7 @@ absl::Status CheckInvoiceLimits(const v1::Invoice& inv);
 // `i`: the notice's position in history.notices (messages name it).
 absl::Status CheckNoticeLimits(int i, const v1::Notice& n);
 absl::Status CheckCollectionCaseLimits(const v1::CollectionCase& c);
+absl::Status CheckRateTableLimits(const v1::RateTables& rates);
 
 // An invoice or notice serialized in at most this many bytes is within every
 // limit CheckInvoiceLimits and CheckNoticeLimits check: none of its strings
@@ -34,7 +35,6 @@ inline constexpr std::size_t kRecordBytesWithinLimits =
     std::min({kMaxStringBytes, std::size_t{2} * kMaxPaymentsPerInvoice,
               std::size_t{2} * kMaxCreditNotesPerInvoice,
               std::size_t{2} * kMaxHoldsPerInvoice});
-absl::Status CheckRateTableLimits(const v1::RateTables& rates);
 
 }  // namespace purring::internal
 

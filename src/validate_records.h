@@ -91,12 +91,11 @@ absl::Status ValidateInvoiceFields(const RecordName& record,
                                    CheckedDays* days = nullptr);
 
 // A notice's own fields, against its invoice's date. Adds its charges to
-// *charged (the invoice's notices together); stores the parsed sent_date,
-// and in *days (unless nullptr) all three of its dates.
+// *charged (the invoice's notices together); stores its parsed dates in
+// *days.
 absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
                                   absl::CivilDay invoice_date,
-                                  int64_t* charged, absl::CivilDay* sent,
-                                  NoticeDays* days = nullptr);
+                                  int64_t* charged, NoticeDays* days);
 
 // One invoice's notices, sorted by sent date then step (RequestIndex
 // order): no two record the same step on the same day. That is one

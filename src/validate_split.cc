@@ -196,10 +196,8 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
     }
     const RecordName notice{"notice", n.invoice_number(), true, position,
                             "invoice"};
-    absl::CivilDay sent;
     PURRING_RETURN_IF_ERROR(ValidateNoticeFields(notice, n, invoice_date,
-                                                 &charged, &sent,
-                                                 &days->notices[k]));
+                                                 &charged, &days->notices[k]));
   }
   if (collection_case == nullptr) return absl::OkStatus();
   return ValidateCollectionCaseFields(
