@@ -19,6 +19,7 @@
 #include "arena_options.h"
 #include "dates.h"
 #include "invoice_source.h"
+#include "large_allocator.h"
 #include "money/money_math.h"
 #include "money/rate_book.h"
 #include "money/reports.h"
@@ -45,7 +46,7 @@ using InvoiceWarning = std::pair<int, v1::Warning>;
 // What one shard produced, besides the results it put in the store and
 // the records in its ActionRecords.
 struct ShardOutput {
-  std::vector<ActionEntry> actions;  // by invoice, in request order
+  LargeVector<ActionEntry> actions;  // by invoice, in request order
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
   std::vector<InvoiceWarning> history_warnings;  // InvoiceOutput::warnings
@@ -61,8 +62,8 @@ struct StatusSummaries {
   static_assert(v1::InvoiceStatus_ARRAYSIZE <= 256);
   explicit StatusSummaries(int invoice_count)
       : status(invoice_count), balance(invoice_count) {}
-  std::vector<uint8_t> status;  // v1::InvoiceStatus
-  std::vector<int64_t> balance;
+  LargeVector<uint8_t> status;  // v1::InvoiceStatus
+  LargeVector<int64_t> balance;
 };
 
 // Everything one shard reads and writes; the vectors are shared, the shards
@@ -438,7 +439,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
 
   // Actions in request order (one per invoice at most), whatever the split.
   // One shard's are in that order already: taken, not copied.
-  std::vector<ActionEntry> actions = std::move(shards[0].actions);
+  LargeVector<ActionEntry> actions = std::move(shards[0].actions);
   shards[0].actions.clear();  // owned by actions now
   for (size_t s = 1; s < shards.size(); ++s) {
     for (ActionEntry& entry : shards[s].actions) actions.push_back(entry);
@@ -461,7 +462,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   auto customer = [&](int invoice) {
     return &request.customers(customer_of[invoice]);
   };
-  std::vector<LetterItem> letter_items;
+  LargeVector<LetterItem> letter_items;
   letter_items.reserve(std::count_if(
       actions.begin(), actions.end(), [](const ActionEntry& entry) {
         return entry.kind == v1::ACTION_KIND_SEND_NOTICE;
@@ -495,7 +496,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     return s;
   }
   // The lines are in the letters now: freed before the rest is built.
-  std::vector<LetterItem>().swap(letter_items);
+  LargeVector<LetterItem>().swap(letter_items);
   for (ActionRecords& shard : records) shard.FreeLines();
   const absl::Span<ActionRecords> shard_records = absl::MakeSpan(records);
   for (const auto& [field, gather] :

@@ -10,6 +10,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "large_allocator.h"
+
 namespace purring::internal {
 namespace {
 
@@ -60,6 +62,9 @@ bool MallocBuffer::TryReserve(size_t capacity) {
   data_ = static_cast<char*>(grown);
   capacity_ = capacity;
   populated_ = size_;
+  // glibc maps a block this large on its own: its pages fault in 2 MiB at
+  // a time (large_allocator.h says why that matters).
+  if (capacity_ >= kLargeCapacity) AdviseHugePages(data_, capacity_);
   return true;
 }
 

@@ -11,6 +11,7 @@
 
 #include "absl/strings/string_view.h"
 #include "byte_span.h"
+#include "large_allocator.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
@@ -51,8 +52,8 @@ struct NoticeSpan {
 };
 
 struct RequestSplit {
-  std::vector<InvoiceSpan> invoices;  // request order
-  std::vector<NoticeSpan> notices;    // history order
+  LargeVector<InvoiceSpan> invoices;  // request order
+  LargeVector<NoticeSpan> notices;    // history order
   // Each invoice's number is before the next one's in shortlex order: none
   // repeats, and a number is found by binary search (checked while the
   // bytes are read, so it costs no second pass over them).

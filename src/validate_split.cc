@@ -70,7 +70,7 @@ class InvoiceFinder {
   }
 
  private:
-  const std::vector<InvoiceSpan>& invoices_;
+  const LargeVector<InvoiceSpan>& invoices_;
   const bool ascend_;
   PositionFinder map_;
   int last_ = -1;
@@ -105,7 +105,7 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
 absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
                             SplitIndex* index) {
   const size_t count = split.notices.size();
-  std::vector<int32_t> owner(count);
+  LargeVector<int32_t> owner(count);
   index->notice_begin.assign(split.invoices.size() + 1, 0);
   InvoiceFinder finder(split, refs);
   for (size_t n = 0; n < count; ++n) {
@@ -117,10 +117,10 @@ absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
     owner[n] = invoice;
     ++index->notice_begin[invoice + 1];
   }
-  std::vector<uint32_t>& begin = index->notice_begin;
+  LargeVector<uint32_t>& begin = index->notice_begin;
   for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
   // Counting sort by invoice, history order within.
-  std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+  LargeVector<uint32_t> fill(begin.begin(), begin.end() - 1);
   index->notices.resize(count);
   for (size_t n = 0; n < count; ++n) {
     index->notices[fill[owner[n]]++] = static_cast<uint32_t>(n);

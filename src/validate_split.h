@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "large_allocator.h"
 #include "purring/v1/evaluate.pb.h"
 #include "request_split.h"
 #include "validate_records.h"
@@ -23,12 +24,12 @@ namespace purring::internal {
 
 // The references of a split request, resolved.
 struct SplitIndex {
-  std::vector<int32_t> customer;  // by invoice: its position in customers
+  LargeVector<int32_t> customer;  // by invoice: its position in customers
   // Each invoice's notices (positions in RequestSplit.notices, history
   // order) are notices[notice_begin[i], notice_begin[i + 1]).
-  std::vector<uint32_t> notice_begin;
-  std::vector<uint32_t> notices;
-  std::vector<const v1::CollectionCase*> collection_case;  // by invoice
+  LargeVector<uint32_t> notice_begin;
+  LargeVector<uint32_t> notices;
+  LargeVector<const v1::CollectionCase*> collection_case;  // by invoice
 
   absl::Span<const uint32_t> notices_of(int invoice) const {
     return absl::MakeConstSpan(notices.data() + notice_begin[invoice],

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "huge_pages_support.h"
 
 namespace purring::internal {
 namespace {
@@ -139,6 +140,23 @@ TEST(MallocBuffer, AnImpossibleSizeIsBadAllocNotAWrap) {
   buffer.Append("a", 1);
   EXPECT_THROW(buffer.Reserve(SIZE_MAX - 1), std::bad_alloc);
   EXPECT_EQ(buffer.size(), 1u);
+}
+
+// A buffer large enough for glibc to map it on its own is advised for huge
+// pages (large_allocator.h says why); a smaller one, in malloc's heap, is
+// left alone.
+TEST(MallocBuffer, AdvisesHugePagesForALargeBufferOnly) {
+  if (!KernelOffersHugePages()) {
+    GTEST_SKIP() << "transparent huge pages are off on this kernel";
+  }
+  MallocBuffer small;
+  ASSERT_TRUE(small.TryReserve(64 * 1024));
+  EXPECT_EQ(VmFlagsAt(small.data()).find(" hg"), std::string::npos);
+  MallocBuffer large;
+  ASSERT_TRUE(large.TryReserve(64u * 1024 * 1024));
+  // Past the first huge page boundary: the advice covers whole ones.
+  const std::string flags = VmFlagsAt(large.data() + 4 * 1024 * 1024);
+  EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
 }
 
 }  // namespace

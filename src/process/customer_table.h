@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "large_allocator.h"
 #include "process/profiles.h"
 #include "purring/v1/ledger.pb.h"
 #include "purring/v1/types.pb.h"
@@ -36,7 +37,7 @@ class CustomerTable {
   const CustomerFacts& operator[](int ordinal) const { return facts_[ordinal]; }
 
  private:
-  std::vector<CustomerFacts> facts_;  // by position in the request
+  LargeVector<CustomerFacts> facts_;  // by position in the request
   std::string names_;  // every name, back to back
 };
 

@@ -117,7 +117,7 @@ void PrefetchCustomerStrings(const v1::Customer& customer) {
 }  // namespace
 
 absl::Status BuildLetters(
-    const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
+    absl::Span<const LetterItem> items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
     absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>

@@ -72,7 +72,7 @@ bool HasPostalAddress(const v1::PostalAddress& address);
 // lines' bytes in order, and adds them (it may take the letter out of
 // *letters).
 absl::Status BuildLetters(
-    const std::vector<LetterItem>& items, const v1::DunningSettings& settings,
+    absl::Span<const LetterItem> items, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
     absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>

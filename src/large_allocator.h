@@ -1,0 +1,73 @@
+// Memory for the vectors that grow with the ledger (the request's spans,
+// the references resolved, one entry per invoice or action): a block of
+// kLargeAllocationBytes or more is a mapping of its own, advised for
+// transparent huge pages, so that its fresh memory arrives 2 MiB per page
+// fault instead of 4 KiB. On the benchmark machine a 4 KiB fault cost
+// about 12 us (a virtual machine's page faults are expensive): 57 MB of
+// invoice spans took 0.17 s to fault in at a million invoices, more than
+// evaluating 50 000 invoices. Where the kernel offers no huge pages, the
+// advice is refused and the pages fault 4 KiB at a time, as before.
+#ifndef PURRING_SRC_LARGE_ALLOCATOR_H_
+#define PURRING_SRC_LARGE_ALLOCATOR_H_
+
+#include <cstddef>
+#include <new>
+#include <vector>
+
+namespace purring::internal {
+
+// Smaller blocks come from operator new: malloc reuses their memory.
+inline constexpr size_t kLargeAllocationBytes = size_t{4} << 20;
+
+// `bytes` (>= kLargeAllocationBytes) of zeroed memory aligned to a huge
+// page; throws std::bad_alloc when none can be mapped. Free with FreeLarge
+// and the same size.
+void* AllocateLarge(size_t bytes);
+void FreeLarge(void* block, size_t bytes);
+
+// Advises the kernel to back [data, data + bytes) with huge pages where it
+// covers whole ones (for memory malloc mapped, MallocBuffer's).
+void AdviseHugePages(void* data, size_t bytes);
+
+template <typename T>
+class LargeAllocator {
+ public:
+  using value_type = T;
+
+  LargeAllocator() = default;
+  template <typename U>
+  LargeAllocator(const LargeAllocator<U>& /*other*/) noexcept {}  // NOLINT
+
+  T* allocate(size_t n) {
+    if (n > static_cast<size_t>(-1) / sizeof(T)) throw std::bad_alloc();
+    const size_t bytes = n * sizeof(T);
+    if (bytes >= kLargeAllocationBytes) {
+      return static_cast<T*>(AllocateLarge(bytes));
+    }
+    return static_cast<T*>(::operator new(bytes));
+  }
+  void deallocate(T* block, size_t n) noexcept {
+    const size_t bytes = n * sizeof(T);
+    if (bytes >= kLargeAllocationBytes) {
+      FreeLarge(block, bytes);
+    } else {
+      ::operator delete(block);
+    }
+  }
+
+  template <typename U>
+  bool operator==(const LargeAllocator<U>& /*other*/) const noexcept {
+    return true;
+  }
+  template <typename U>
+  bool operator!=(const LargeAllocator<U>& /*other*/) const noexcept {
+    return false;
+  }
+};
+
+template <typename T>
+using LargeVector = std::vector<T, LargeAllocator<T>>;
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_LARGE_ALLOCATOR_H_

@@ -1,0 +1,90 @@
+// LargeAllocator and AllocateLarge: the ledger-sized vectors' memory, mapped
+// on its own and advised for huge pages (src/large_allocator.h).
+#include "large_allocator.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "huge_pages_support.h"
+
+namespace purring::internal {
+namespace {
+
+constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+
+TEST(AllocateLarge, GivesZeroedWritableMemoryAlignedToAHugePage) {
+  const size_t bytes = kLargeAllocationBytes + 12345;  // not a page multiple
+  auto* block = static_cast<unsigned char*>(AllocateLarge(bytes));
+  ASSERT_NE(block, nullptr);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % kHugePage, 0u);
+  uint64_t sum = 0;
+  for (size_t i = 0; i < bytes; i += 997) sum += block[i];
+  sum += block[bytes - 1];
+  EXPECT_EQ(sum, 0u);
+  for (size_t i = 0; i < bytes; ++i) block[i] = static_cast<unsigned char>(i);
+  EXPECT_EQ(block[bytes - 1], static_cast<unsigned char>(bytes - 1));
+  FreeLarge(block, bytes);
+}
+
+TEST(AllocateLarge, AdvisesTheKernelToUseHugePages) {
+  if (!KernelOffersHugePages()) {
+    GTEST_SKIP() << "transparent huge pages are off on this kernel";
+  }
+  const size_t bytes = 3 * kLargeAllocationBytes;
+  void* block = AllocateLarge(bytes);
+  // "hg": the mapping was advised MADV_HUGEPAGE (proc(5)).
+  const std::string flags = VmFlagsAt(block);
+  EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
+  FreeLarge(block, bytes);
+}
+
+TEST(AllocateLarge, RefusesASizeNoMappingCanHold) {
+  EXPECT_THROW(AllocateLarge(SIZE_MAX - 10), std::bad_alloc);
+}
+
+TEST(LargeAllocator, TakesSmallBlocksFromTheHeapAndLargeOnesFromMappings) {
+  LargeAllocator<uint32_t> allocator;
+  const size_t large = kLargeAllocationBytes / sizeof(uint32_t);
+  uint32_t* small = allocator.allocate(large - 1);
+  uint32_t* big = allocator.allocate(large);
+  EXPECT_NE(reinterpret_cast<uintptr_t>(small) % kHugePage, 0u)
+      << "operator new's blocks carry malloc's header";
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(big) % kHugePage, 0u);
+  small[large - 2] = 7;
+  big[large - 1] = 9;
+  EXPECT_EQ(small[large - 2] + big[large - 1], 16u);
+  allocator.deallocate(small, large - 1);
+  allocator.deallocate(big, large);
+}
+
+TEST(LargeAllocator, RefusesACountWhoseBytesOverflow) {
+  LargeAllocator<uint64_t> allocator;
+  EXPECT_THROW(allocator.allocate(SIZE_MAX / 4), std::bad_alloc);
+}
+
+TEST(LargeVector, KeepsItsElementsAsItGrowsPastTheThreshold) {
+  LargeVector<uint64_t> values;
+  std::vector<uint64_t> expected;
+  uint64_t x = 88172645463325252u;
+  for (size_t i = 0; i < 3 * kLargeAllocationBytes / sizeof(uint64_t); ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    values.push_back(x);
+    expected.push_back(x);
+  }
+  ASSERT_EQ(values.size(), expected.size());
+  EXPECT_TRUE(std::equal(values.begin(), values.end(), expected.begin()));
+  LargeVector<uint64_t> moved = std::move(values);
+  EXPECT_EQ(moved.back(), expected.back());
+  moved.resize(10);
+  moved.shrink_to_fit();
+  EXPECT_EQ(moved[9], expected[9]);
+}
+
+}  // namespace
+}  // namespace purring::internal
