@@ -107,6 +107,13 @@ absl::Status ActionRecords::Build(const Sources& sources,
                    &line_);
     entry->line_interest = line_.interest();
     PURRING_RETURN_IF_ERROR(Append(line_, 0, &lines_, &entry->line));
+    // LetterLine's last field is its objection link (evaluate.proto): the
+    // letter reads it there instead of making it again from the invoice.
+    static_assert(v1::LetterLine::kObjectionLinkFieldNumber == 13);
+    const auto link_size =
+        static_cast<uint32_t>(line_.objection_link().size());
+    entry->line_link = {entry->line.offset + entry->line.size - link_size,
+                        link_size};
 
     // Written from the action without LedgerPosting messages: setting each
     // posting's dozen strings in a message cost more than writing them.

@@ -43,6 +43,9 @@ struct ActionEntry {
   ByteSpan letter_id;
   ByteSpan action;     // an EvaluateResponse.actions field
   ByteSpan line;       // SEND_NOTICE: a serialized LetterLine
+  // SEND_NOTICE: the line's objection link, its last field (13), so the
+  // line's last bytes. The letter's link is its first line's.
+  ByteSpan line_link;
   ByteSpan postings;   // SEND_NOTICE: EvaluateResponse.postings fields
   ByteSpan case_file;  // TRANSFER_TO_COLLECTION: a collection_hand_offs field
 };
@@ -76,6 +79,9 @@ class ActionRecords {
 
   absl::string_view line(const ActionEntry& entry) const {
     return View(lines_, entry.line);
+  }
+  absl::string_view line_link(const ActionEntry& entry) const {
+    return View(lines_, entry.line_link);
   }
   // One of entry's strings (id, date, deadline).
   absl::string_view string(ByteSpan range) const {

@@ -473,7 +473,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     letter_items.push_back(
         {customer(entry.invoice), shard.string(entry.letter_id),
          source.Number(entry.invoice),
-         shard.line(entry), entry.line_interest, entry.step,
+         shard.line(entry), shard.line_link(entry), entry.line_interest,
+         entry.step,
          shard.string(entry.date), shard.string(entry.deadline),
          entry.automatic, entry.fee, entry.compensation,
          entry.amount_claimed});

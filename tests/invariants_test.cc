@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "dates.h"
 #include "generated_ledgers.h"
 #include "gtest/gtest.h"
@@ -133,6 +134,28 @@ TEST_P(InvariantsTest, SameBytesWhateverTheThreadCount) {
   // And again: no state survives between calls.
   request.mutable_options()->set_threads(1);
   EXPECT_EQ(EvaluateOrDie(request).SerializeAsString(), serial);
+}
+
+// Each letter's objection link is the template filled in from the letter:
+// its first line's invoice, its customer and its own id (the engine takes it
+// from that line; here it is made from the template).
+TEST_P(InvariantsTest, EveryLetterLinksItsFirstInvoiceCustomerAndId) {
+  v1::EvaluateRequest request = Ledger(GetParam());
+  request.mutable_settings()->set_objection_link_template(
+      "https://portal.example/i?f={invoice}&k={customer}&l={letter}");
+  const v1::EvaluateResponse response = EvaluateOrDie(request);
+  ASSERT_GT(response.letters_size(), 0);
+  for (const v1::ProposedLetter& letter : response.letters()) {
+    ASSERT_GT(letter.lines_size(), 0) << letter.id();
+    // Generated ids and numbers: letters, digits and '-' but for the
+    // letter id's '/', which is escaped.
+    EXPECT_EQ(letter.objection_link(),
+              absl::StrCat("https://portal.example/i?f=",
+                           letter.lines(0).invoice_number(),
+                           "&k=", letter.customer_id(), "&l=",
+                           absl::StrReplaceAll(letter.id(), {{"/", "%2F"}})))
+        << letter.id();
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(FixedSeeds, InvariantsTest, ::testing::ValuesIn(kSeeds));

@@ -101,12 +101,10 @@ struct LetterKey {
 void PrefetchItem(const LetterItem& item) {
   __builtin_prefetch(item.line.data());
   __builtin_prefetch(item.customer);
-  __builtin_prefetch(item.invoice_number.data());  // the link's, in the request
 }
 
 // What a letter reads of its customer (each string an object of its own on
-// the arena), once the customer has arrived (PrefetchItem): the objection
-// link's customer id stalled on most letters.
+// the arena), once the customer has arrived (PrefetchItem).
 void PrefetchCustomerStrings(const v1::Customer& customer) {
   __builtin_prefetch(&customer.id());
   __builtin_prefetch(&customer.name());
@@ -129,7 +127,6 @@ absl::Status BuildLetters(
   const std::string& email = settings.contact_email().empty()
                                  ? company.email()
                                  : settings.contact_email();
-  const std::string& link_template = settings.objection_link_template();
 
   // (letter id, item), sorted by id and then `items` order: the letters in
   // id order, like a map, without a tree node and a vector per letter.
@@ -215,8 +212,10 @@ absl::Status BuildLetters(
     letter->set_bank_account(company.bank_account());
     letter->set_collection_warning(head.step ==
                                    v1::STEP_KIND_COLLECTION_WARNING);
-    letter->set_objection_link(ObjectionLink(
-        link_template, head.invoice_number, customer.id(), id));
+    // ObjectionLink(link_template, head.invoice_number, customer.id(), id),
+    // made by the head's shard for its line: on a large ledger remaking it
+    // stalled on the invoice number, far away in the request.
+    letter->set_objection_link(head.line_link.data(), head.line_link.size());
     absl::string_view deadline = head.deadline;  // the latest one
     int64_t total_fee = 0, total_interest = 0, total_due = 0;
     bool automatic = false;

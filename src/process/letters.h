@@ -26,6 +26,9 @@ struct LetterItem {
   absl::string_view letter_id;
   absl::string_view invoice_number;
   absl::string_view line;  // the serialized LetterLine (FillLetterLine)
+  // That line's objection link: the letter's, when the line is its first
+  // (the same template, invoice, customer and letter id).
+  absl::string_view line_link;
   int64_t line_interest;   // that line's interest
   v1::StepKind step;
   absl::string_view date;
