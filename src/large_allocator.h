@@ -16,7 +16,11 @@
 
 namespace purring::internal {
 
-// Smaller blocks come from operator new: malloc reuses their memory.
+// Smaller blocks come from operator new, and malloc reuses their memory
+// from one evaluation to the next. (At a million invoices 4 MiB gave the
+// least kernel time a call, 0.08 s against 0.14 s with 2 MiB, which maps
+// afresh blocks malloc would have reused, and with 32 MiB, which leaves
+// more to 4 KiB faults.)
 inline constexpr size_t kLargeAllocationBytes = size_t{4} << 20;
 
 // `bytes` (>= kLargeAllocationBytes) of zeroed memory aligned to a huge

@@ -57,14 +57,26 @@ char* MallocBuffer::ReserveExact(size_t n) {
 
 bool MallocBuffer::TryReserve(size_t capacity) {
   if (capacity <= capacity_) return true;
-  void* grown = std::realloc(data_, capacity);
-  if (grown == nullptr) return false;
+  void* grown = nullptr;
+  if (capacity >= kLargeCapacity && capacity_ < kLargeCapacity) {
+    // The first large block, which glibc maps on its own: advised for huge
+    // pages (large_allocator.h says why) before the bytes so far are copied
+    // in, where realloc would copy them into 4 KiB pages first.
+    grown = std::malloc(capacity);
+    if (grown == nullptr) return false;
+    AdviseHugePages(grown, capacity);
+    if (size_ > 0) std::memcpy(grown, data_, size_);
+    std::free(data_);
+  } else {
+    grown = std::realloc(data_, capacity);
+    if (grown == nullptr) return false;
+    // A mapped block grown by mremap keeps the advice; one realloc moved
+    // out of malloc's heap needs it again.
+    if (capacity >= kLargeCapacity) AdviseHugePages(grown, capacity);
+  }
   data_ = static_cast<char*>(grown);
   capacity_ = capacity;
   populated_ = size_;
-  // glibc maps a block this large on its own: its pages fault in 2 MiB at
-  // a time (large_allocator.h says why that matters).
-  if (capacity_ >= kLargeCapacity) AdviseHugePages(data_, capacity_);
   return true;
 }
 

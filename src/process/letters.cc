@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "large_allocator.h"
 #include "money/money_math.h"
 #include "process/naming.h"
 
@@ -130,7 +131,7 @@ absl::Status BuildLetters(
 
   // (letter id, item), sorted by id and then `items` order: the letters in
   // id order, like a map, without a tree node and a vector per letter.
-  std::vector<LetterKey> keyed;
+  LargeVector<LetterKey> keyed;
   keyed.reserve(items.size());
   // Whether a customer can be written to depends on the customer alone (ids
   // are unique), and the action already told (an empty letter id): keying
@@ -146,12 +147,15 @@ absl::Status BuildLetters(
     }
     keyed.emplace_back(item.letter_id, i);
   }
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const LetterKey& a, const LetterKey& b) {
-                     if (a.high != b.high) return a.high < b.high;
-                     if (a.low != b.low) return a.low < b.low;
-                     return a.id < b.id;
-                   });
+  // Ties in `items` order, as a stable sort would leave them, without its
+  // buffer (a ledger-sized block malloc maps afresh).
+  std::sort(keyed.begin(), keyed.end(),
+            [](const LetterKey& a, const LetterKey& b) {
+              if (a.high != b.high) return a.high < b.high;
+              if (a.low != b.low) return a.low < b.low;
+              if (a.id != b.id) return a.id < b.id;
+              return a.item < b.item;
+            });
 
   // Ahead of the item being written, by this many keys: the item itself
   // (sorted by id, the items are visited out of order: reading one to find
