@@ -17,6 +17,7 @@
 #include "google/protobuf/wire_format_lite.h"
 #include "known_fields.h"
 #include "purring/limits.h"
+#include "validate_limits.h"
 #include "wire_counts.h"
 
 namespace purring {
@@ -78,16 +79,14 @@ bool Descend(int length, CodedInputStream* input, OnField on_field) {
   return true;
 }
 
-// Each payment, credit note or hold of an invoice takes at least 2 bytes
-// (tag and length), so an invoice of at most twice the smallest of their
-// limits cannot exceed any: its children need no count. Real invoices are a
-// few hundred bytes; counting them was ~20% of ParseRequest (measured).
-constexpr int kInvoiceBytesWithinLimits =
-    2 * std::min({kMaxPaymentsPerInvoice, kMaxCreditNotesPerInvoice,
-                  kMaxHoldsPerInvoice});
-
+// An invoice of at most kRecordBytesWithinLimits bytes cannot have more
+// payments, credit notes or holds than their limits (validate_limits.h):
+// its children need no count. Real invoices are a few hundred bytes;
+// counting them was ~20% of ParseRequest (measured).
 bool CountInvoice(int length, CodedInputStream* input, WireCounts* counts) {
-  if (length <= kInvoiceBytesWithinLimits) return Skip(length, input);
+  if (static_cast<size_t>(length) <= internal::kRecordBytesWithinLimits) {
+    return Skip(length, input);
+  }
   int64_t payments = 0, credit_notes = 0, holds = 0;
   const bool ok = Descend(length, input, [&](int field, int size,
                                              CodedInputStream* in) {

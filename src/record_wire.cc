@@ -57,15 +57,18 @@ size_t EnumBytes(int field, int value) {
 }
 
 // A string field whose value is `pieces` one after another, and its bytes.
-size_t JoinedBytes(int field, std::initializer_list<absl::string_view> pieces) {
+size_t JoinedSize(std::initializer_list<absl::string_view> pieces) {
   size_t size = 0;
   for (absl::string_view piece : pieces) size += piece.size();
+  return size;
+}
+size_t JoinedBytes(int field, std::initializer_list<absl::string_view> pieces) {
+  const size_t size = JoinedSize(pieces);
   return size == 0 ? 0 : FieldBytes(field, size);
 }
 uint8_t* Joined(int field, std::initializer_list<absl::string_view> pieces,
                 uint8_t* at) {
-  size_t size = 0;
-  for (absl::string_view piece : pieces) size += piece.size();
+  const size_t size = JoinedSize(pieces);
   if (size == 0) return at;
   at = WriteFieldHead(field, static_cast<uint32_t>(size), at);
   for (absl::string_view piece : pieces) {

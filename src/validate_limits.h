@@ -30,7 +30,8 @@ absl::Status CheckRateTableLimits(const v1::RateTables& rates);
 // limit CheckInvoiceLimits and CheckNoticeLimits check: none of its strings
 // is longer than the record, and each element of its repeated fields takes
 // two bytes at least (a tag and a length). A reader that knows each record's
-// size skips the checks for these (nearly all: ~100 bytes an invoice).
+// size skips the checks for these (nearly all: ~100 bytes an invoice), and
+// the wire counts do not count their payments, credit notes and holds.
 inline constexpr std::size_t kRecordBytesWithinLimits =
     std::min({kMaxStringBytes, std::size_t{2} * kMaxPaymentsPerInvoice,
               std::size_t{2} * kMaxCreditNotesPerInvoice,

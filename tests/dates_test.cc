@@ -56,8 +56,8 @@ TEST(ParseDate, RefusesOtherShapes) {
   }
 }
 
-// Every byte in every place: ParseDate checks eight bytes at once with
-// arithmetic on one word, where a byte next to '0'-'9' is the likeliest slip.
+// Every byte in every place, the dashes' included: a byte next to '0'-'9'
+// is where a digit check is likeliest to slip.
 TEST(ParseDate, EveryByteInEveryPlaceAgreesWithTheReference) {
   const std::string valid = "2024-02-29";
   for (int place = 0; place < 10; ++place) {

@@ -66,8 +66,6 @@ TEST(ValidateLimits, CountsCheckedForRequestsBuiltInCpp) {
   EXPECT_THAT(std::string(status.message()), HasSubstr("invoice \"1001\""));
 }
 
-// Nesting: the schema is 5 levels deep. Deeper wire data (unknown groups, or
-// length-delimited fields inside each other) is refused, not recursed into.
 // The binary reading skips CheckInvoiceLimits and CheckNoticeLimits for
 // records of at most kRecordBytesWithinLimits bytes. Each limit they check,
 // exceeded in the fewest bytes possible (empty elements, one byte too
@@ -98,6 +96,8 @@ TEST(RecordBytesWithinLimits, EveryRecordOverALimitIsLargerThanIt) {
   EXPECT_TRUE(internal::CheckInvoiceLimits(dense).ok());
 }
 
+// Nesting: the schema is 5 levels deep. Deeper wire data (unknown groups, or
+// length-delimited fields inside each other) is refused, not recursed into.
 TEST(Nesting, DeepUnknownGroupsAreRefused) {
   for (int depth : {kMaxNestingDepth + 1, 1000, 1000000}) {
     std::string bytes;
