@@ -32,8 +32,9 @@
 namespace purring::bench {
 namespace {
 
-// The arena blocks purring_evaluate uses (capi/purring_c.cc): the floors use
-// the same, so that the ratios compare the work, not the allocator settings.
+// The floors' arena blocks, as capi/purring_c.cc's JSON path: from malloc,
+// growing to 1 MiB. (The engine's grow to 4 MiB, mapped for huge pages,
+// src/arena_options.h; the floors are protobuf as a host would call it.)
 google::protobuf::ArenaOptions FacadeArenaOptions() {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 16 * 1024;

@@ -130,7 +130,7 @@ int Guard(purring_buffer* out, Body body) noexcept {
 // streams: purring::EvaluateBytes).
 // Protobuf's default blocks stop growing at 8 KiB, so a large ledger took
 // tens of thousands of blocks (and as many mallocs); blocks grow here up to
-// 1 MiB, wasting at most that much at the end (as src/arena_options.h).
+// 1 MiB, wasting at most that much at the end.
 google::protobuf::ArenaOptions RequestArenaOptions() {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 16 * 1024;

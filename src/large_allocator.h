@@ -30,6 +30,21 @@ inline constexpr size_t kLargeAllocationBytes = size_t{4} << 20;
 void* AllocateLarge(size_t bytes);
 void FreeLarge(void* block, size_t bytes);
 
+// `bytes` of memory: AllocateLarge's from kLargeAllocationBytes up, operator
+// new's below. Free with FreeBlock and the same size. (Also the blocks of
+// LargeArenaOptions' arenas.)
+inline void* AllocateBlock(size_t bytes) {
+  return bytes >= kLargeAllocationBytes ? AllocateLarge(bytes)
+                                        : ::operator new(bytes);
+}
+inline void FreeBlock(void* block, size_t bytes) noexcept {
+  if (bytes >= kLargeAllocationBytes) {
+    FreeLarge(block, bytes);
+  } else {
+    ::operator delete(block);
+  }
+}
+
 // Advises the kernel to back [data, data + bytes) with huge pages where it
 // covers whole ones (for memory malloc mapped, MallocBuffer's).
 void AdviseHugePages(void* data, size_t bytes);
@@ -45,19 +60,10 @@ class LargeAllocator {
 
   T* allocate(size_t n) {
     if (n > SIZE_MAX / sizeof(T)) throw std::bad_alloc();
-    const size_t bytes = n * sizeof(T);
-    if (bytes >= kLargeAllocationBytes) {
-      return static_cast<T*>(AllocateLarge(bytes));
-    }
-    return static_cast<T*>(::operator new(bytes));
+    return static_cast<T*>(AllocateBlock(n * sizeof(T)));
   }
   void deallocate(T* block, size_t n) noexcept {
-    const size_t bytes = n * sizeof(T);
-    if (bytes >= kLargeAllocationBytes) {
-      FreeLarge(block, bytes);
-    } else {
-      ::operator delete(block);
-    }
+    FreeBlock(block, n * sizeof(T));
   }
 
   template <typename U>

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "arena_options.h"
+#include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
 #include "huge_pages_support.h"
 
@@ -84,6 +86,35 @@ TEST(LargeVector, KeepsItsElementsAsItGrowsPastTheThreshold) {
   moved.resize(10);
   moved.shrink_to_fit();
   EXPECT_EQ(moved[9], expected[9]);
+}
+
+TEST(LargeArenaOptions, MapsTheArenasLargeBlocksForHugePages) {
+  google::protobuf::Arena arena(LargeArenaOptions());
+  // Blocks double from 16 KiB: 40 MiB of small allocations reach the
+  // largest, kLargeAllocationBytes, several times over.
+  constexpr size_t kPiece = 4096;
+  std::vector<char*> pieces;
+  for (size_t total = 0; total < (size_t{40} << 20); total += kPiece) {
+    char* piece = google::protobuf::Arena::CreateArray<char>(&arena, kPiece);
+    piece[0] = static_cast<char>(pieces.size());
+    piece[kPiece - 1] = 1;
+    pieces.push_back(piece);
+  }
+  EXPECT_EQ(pieces[0][0], 0);
+  EXPECT_EQ(pieces.back()[0], static_cast<char>(pieces.size() - 1));
+  EXPECT_GE(arena.SpaceAllocated(), size_t{40} << 20);
+  // The first pieces are in malloc's small blocks, the last in a mapping
+  // aligned to a huge page and advised for them.
+  const std::string first_flags = VmFlagsAt(pieces[0]);
+  EXPECT_EQ(first_flags.find(" hg"), std::string::npos) << first_flags;
+  if (KernelOffersHugePages()) {
+    const std::string last_flags = VmFlagsAt(pieces.back());
+    EXPECT_NE(last_flags.find(" hg"), std::string::npos) << last_flags;
+  }
+  // The blocks go back through FreeBlock, by their sizes (the arena may
+  // keep a first small one).
+  arena.Reset();
+  EXPECT_LT(arena.SpaceAllocated(), kLargeAllocationBytes);
 }
 
 }  // namespace
