@@ -88,24 +88,34 @@ ByteSpan SpanOf(const uint8_t* base, const uint8_t* begin, int size) {
   return {static_cast<uint32_t>(begin - base), static_cast<uint32_t>(size)};
 }
 
+// Where `text`, a view of the request at `base`, is in it.
+ByteSpan SpanOf(const uint8_t* base, absl::string_view text) {
+  return SpanOf(base, reinterpret_cast<const uint8_t*>(text.data()),
+                static_cast<int>(text.size()));
+}
+
 bool AddInvoice(const uint8_t* base, const uint8_t* begin, int size,
                 RecordScan scan, RequestSplit* split) {
   InvoiceSpan invoice;
   invoice.bytes = SpanOf(base, begin, size);
   CodedInputStream in(begin, size);
-  if (!ReadLeadingString(&in, kFirstStringTag, &invoice.number) ||
-      !ReadLeadingString(&in, kSecondStringTag, &invoice.customer_id)) {
+  absl::string_view number;
+  absl::string_view customer_id;
+  if (!ReadLeadingString(&in, kFirstStringTag, &number) ||
+      !ReadLeadingString(&in, kSecondStringTag, &customer_id)) {
     return false;
   }
   if (scan == RecordScan::kAllTags &&
       !LeadingFieldsNotRepeated(&in, /*depth=*/1, /*last_field=*/2)) {
     return false;
   }
-  invoice.number_prefix = NumberPrefix(invoice.number);
+  invoice.number = SpanOf(base, number);
+  invoice.customer_id = SpanOf(base, customer_id);
+  invoice.number_prefix = NumberPrefix(number);
   if (split->numbers_ascend && !split->invoices.empty()) {
     const InvoiceSpan& last = split->invoices.back();
     split->numbers_ascend =
-        CompareNumbers(last.number, last.number_prefix, invoice.number,
+        CompareNumbers(split->View(last.number), last.number_prefix, number,
                        invoice.number_prefix) < 0;
   }
   split->invoices.push_back(invoice);
@@ -117,9 +127,11 @@ bool AddNotice(const uint8_t* base, const uint8_t* begin, int size,
   NoticeSpan notice;
   notice.bytes = SpanOf(base, begin, size);
   CodedInputStream in(begin, size);
-  if (!ReadLeadingString(&in, kFirstStringTag, &notice.invoice_number)) {
+  absl::string_view invoice_number;
+  if (!ReadLeadingString(&in, kFirstStringTag, &invoice_number)) {
     return false;
   }
+  notice.invoice_number = SpanOf(base, invoice_number);
   if (scan == RecordScan::kAllTags &&
       !LeadingFieldsNotRepeated(&in, /*depth=*/2, /*last_field=*/1)) {
     return false;
@@ -171,6 +183,7 @@ bool SplitFields(const uint8_t* begin, int size, int depth,
 bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
                   RequestSplit* split, RecordScan scan) {
   if (bytes.size() > kMaxRequestBytes) return false;
+  split->request = bytes;
   // Room for as many spans as a request this large usually holds (the demo
   // ledgers take ~140 bytes an invoice, its notices and its customer's share
   // included), rather than growing them one doubling at a time: at

@@ -38,26 +38,35 @@ inline int CompareNumbers(absl::string_view a, uint64_t a_prefix,
   return a.size() <= 8 ? 0 : a.substr(8).compare(b.substr(8));
 }
 
+// Where an invoice and its first two fields are in the request
+// (RequestSplit::View): offsets rather than views, 32 bytes a span instead
+// of 48 (16 MB less for a million invoices).
 struct InvoiceSpan {
   ByteSpan bytes;
-  // Its fields 1 and 2, read from its first bytes; views of the request.
-  absl::string_view number;
-  absl::string_view customer_id;
-  uint64_t number_prefix = 0;  // NumberPrefix(number)
+  ByteSpan number;       // its field 1, read from its first bytes
+  ByteSpan customer_id;  // its field 2
+  uint64_t number_prefix = 0;  // NumberPrefix of the number
 };
+static_assert(sizeof(InvoiceSpan) == 32);
 
 struct NoticeSpan {
   ByteSpan bytes;
-  absl::string_view invoice_number;  // its field 1, a view of the request
+  ByteSpan invoice_number;  // its field 1
 };
+static_assert(sizeof(NoticeSpan) == 16);
 
 struct RequestSplit {
+  absl::string_view request;  // the bytes split, which the spans are in
   LargeVector<InvoiceSpan> invoices;  // request order
   LargeVector<NoticeSpan> notices;    // history order
   // Each invoice's number is before the next one's in shortlex order: none
   // repeats, and a number is found by binary search (checked while the
   // bytes are read, so it costs no second pass over them).
   bool numbers_ascend = true;
+
+  absl::string_view View(ByteSpan span) const {
+    return absl::string_view(request.data() + span.offset, span.size);
+  }
 };
 
 // Parses every field of `bytes` but EvaluateRequest.invoices and

@@ -68,7 +68,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   }
   const v1::CollectionCase* collection_case = index_.collection_case[invoice];
   if (absl::Status status =
-          ValidateSplitInvoice(span, s.invoice, split_.notices, positions,
+          ValidateSplitInvoice(split_, span, s.invoice, positions,
                                s.sorted, collection_case, &owner.totals,
                                &s.days);
       !status.ok()) {

@@ -38,7 +38,7 @@ class SplitInvoiceSource : public InvoiceSource {
   // shards, within kMaxLedgerTotal.
   absl::Status AfterShards() override;
   absl::string_view Number(int invoice) const override {
-    return split_.invoices[invoice].number;
+    return split_.View(split_.invoices[invoice].number);
   }
   // Frees the spans, the index and the shards' messages.
   void Done() override;

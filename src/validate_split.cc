@@ -29,7 +29,8 @@ absl::Status Refused(absl::string_view what) {
 class InvoiceFinder {
  public:
   InvoiceFinder(const RequestSplit& split, const References& refs)
-      : invoices_(split.invoices),
+      : split_(split),
+        invoices_(split.invoices),
         ascend_(split.numbers_ascend),
         map_(refs.invoices) {}
 
@@ -37,8 +38,8 @@ class InvoiceFinder {
     if (!ascend_) return map_.Find(number);
     const uint64_t prefix = NumberPrefix(number);
     auto compare = [&](const InvoiceSpan& invoice) {
-      return CompareNumbers(invoice.number, invoice.number_prefix, number,
-                            prefix);
+      return CompareNumbers(split_.View(invoice.number),
+                            invoice.number_prefix, number, prefix);
     };
     const auto begin = invoices_.begin();
     auto from = begin;
@@ -70,6 +71,7 @@ class InvoiceFinder {
   }
 
  private:
+  const RequestSplit& split_;
   const LargeVector<InvoiceSpan>& invoices_;
   const bool ascend_;
   PositionFinder map_;
@@ -86,16 +88,17 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
   for (size_t i = 0; i < count; ++i) {
     if (i + kPrefetchAhead < count) {
       const InvoiceSpan& ahead = split.invoices[i + kPrefetchAhead];
-      if (mapped) refs->invoices.Prefetch(ahead.number);
-      customers.Prefetch(ahead.customer_id);
+      if (mapped) refs->invoices.Prefetch(split.View(ahead.number));
+      customers.Prefetch(split.View(ahead.customer_id));
     }
     const InvoiceSpan& invoice = split.invoices[i];
-    if (invoice.number.empty()) return Refused("an invoice has no number");
-    if (mapped && !refs->invoices.Insert(refs->keys.Copy(invoice.number),
+    const absl::string_view number = split.View(invoice.number);
+    if (number.empty()) return Refused("an invoice has no number");
+    if (mapped && !refs->invoices.Insert(refs->keys.Copy(number),
                                          static_cast<int>(i))) {
       return Refused("duplicate invoice number");
     }
-    const int customer = customers.Find(invoice.customer_id);
+    const int customer = customers.Find(split.View(invoice.customer_id));
     if (customer < 0) return Refused("unknown customer");
     index->customer[i] = customer;
   }
@@ -110,9 +113,11 @@ absl::Status ResolveNotices(const RequestSplit& split, const References& refs,
   InvoiceFinder finder(split, refs);
   for (size_t n = 0; n < count; ++n) {
     if (n + kPrefetchAhead < count) {
-      finder.Prefetch(split.notices[n + kPrefetchAhead].invoice_number);
+      finder.Prefetch(
+          split.View(split.notices[n + kPrefetchAhead].invoice_number));
     }
-    const int invoice = finder.Find(split.notices[n].invoice_number);
+    const int invoice =
+        finder.Find(split.View(split.notices[n].invoice_number));
     if (invoice < 0) return Refused("unknown invoice");
     owner[n] = invoice;
     ++index->notice_begin[invoice + 1];
@@ -163,17 +168,17 @@ absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
   return ValidateRateTables(rest, Limits::kCheck);
 }
 
-absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
+absl::Status ValidateSplitInvoice(const RequestSplit& split,
+                                  const InvoiceSpan& span,
                                   const v1::Invoice& invoice,
-                                  absl::Span<const NoticeSpan> notice_spans,
                                   absl::Span<const uint32_t> notice_positions,
                                   absl::Span<const v1::Notice* const> notices,
                                   const v1::CollectionCase* collection_case,
                                   LedgerTotals* totals, CheckedDays* days) {
   // The references were resolved from the first fields of the bytes; a
   // field written twice would have protobuf keep another value.
-  if (invoice.number() != span.number ||
-      invoice.customer_id() != span.customer_id) {
+  if (invoice.number() != split.View(span.number) ||
+      invoice.customer_id() != split.View(span.customer_id)) {
     return Refused("an invoice's number or customer_id is written twice");
   }
   if (span.bytes.size > kRecordBytesWithinLimits) {
@@ -191,7 +196,7 @@ absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
     if (n.invoice_number() != invoice.number()) {
       return Refused("a notice's invoice_number is written twice");
     }
-    if (notice_spans[position].bytes.size > kRecordBytesWithinLimits) {
+    if (split.notices[position].bytes.size > kRecordBytesWithinLimits) {
       PURRING_RETURN_IF_ERROR(CheckNoticeLimits(position, n));
     }
     const RecordName notice{"notice", n.invoice_number(), true, position,

@@ -41,14 +41,14 @@ struct SplitIndex {
 absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
                            const RequestSplit& split, SplitIndex* index);
 
-// Invoice `invoice` as parsed from `span`, with its notices as parsed from
-// the spans index.notices_of(invoice) names (same order; their positions in
-// notice_spans) and its collection case. Adds to *totals (the caller checks
+// Invoice `invoice` as parsed from `span` (one of split's), with its
+// notices as parsed from the spans index.notices_of(invoice) names (same
+// order; their positions in split.notices) and its collection case. Adds to *totals (the caller checks
 // the ledger's sum); stores the dates parsed in *days, the notices' in their
 // order here.
-absl::Status ValidateSplitInvoice(const InvoiceSpan& span,
+absl::Status ValidateSplitInvoice(const RequestSplit& split,
+                                  const InvoiceSpan& span,
                                   const v1::Invoice& invoice,
-                                  absl::Span<const NoticeSpan> notice_spans,
                                   absl::Span<const uint32_t> notice_positions,
                                   absl::Span<const v1::Notice* const> notices,
                                   const v1::CollectionCase* collection_case,
