@@ -48,7 +48,7 @@ absl::Status WithSplitSource(absl::string_view bytes, RecordScan scan,
   if (absl::Status s = ValidateSplit(*rest, split, &index); !s.ok()) {
     return s;
   }
-  SplitInvoiceSource source(bytes, std::move(split), std::move(index));
+  SplitInvoiceSource source(std::move(split), std::move(index));
   return evaluate(*rest, source, [&] { arena.Reset(); });
 }
 

@@ -24,9 +24,8 @@ absl::Status Unparsable(absl::string_view what) {
 
 }  // namespace
 
-SplitInvoiceSource::SplitInvoiceSource(absl::string_view bytes,
-                                       RequestSplit split, SplitIndex index)
-    : bytes_(bytes), split_(std::move(split)), index_(std::move(index)) {}
+SplitInvoiceSource::SplitInvoiceSource(RequestSplit split, SplitIndex index)
+    : split_(std::move(split)), index_(std::move(index)) {}
 
 void SplitInvoiceSource::SetShardCount(int shard_count) {
   shards_.clear();
@@ -40,7 +39,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   Shard& owner = *shards_[shard];
   Slot& s = owner.slots[slot];
   const InvoiceSpan& span = split_.invoices[invoice];
-  if (!ParseRecord(bytes_, span.bytes, /*depth=*/1, &s.invoice)) {
+  if (!ParseRecord(split_.request, span.bytes, /*depth=*/1, &s.invoice)) {
     return Unparsable("invoice");
   }
   if (HasUnknownFields(s.invoice)) {
@@ -56,8 +55,8 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   s.keys.resize(count);
   s.order.resize(count);
   for (size_t k = 0; k < count; ++k) {
-    if (!ParseRecord(bytes_, split_.notices[positions[k]].bytes, /*depth=*/2,
-                     s.notices[k].get())) {
+    if (!ParseRecord(split_.request, split_.notices[positions[k]].bytes,
+                     /*depth=*/2, s.notices[k].get())) {
       return Unparsable("notice");
     }
     if (HasUnknownFields(*s.notices[k])) {

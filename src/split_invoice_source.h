@@ -19,15 +19,14 @@ namespace purring::internal {
 
 class SplitInvoiceSource : public InvoiceSource {
  public:
-  // bytes: the request, which outlives this; split and index:
-  // SplitRequest's and ValidateSplit's for it.
-  SplitInvoiceSource(absl::string_view bytes, RequestSplit split,
-                     SplitIndex index);
+  // split and index: SplitRequest's and ValidateSplit's for a request
+  // (split.request) that outlives this.
+  SplitInvoiceSource(RequestSplit split, SplitIndex index);
 
   int invoice_count() const override {
     return static_cast<int>(split_.invoices.size());
   }
-  size_t request_bytes() const override { return bytes_.size(); }
+  size_t request_bytes() const override { return split_.request.size(); }
   absl::Span<const int32_t> customer_ordinals() const override {
     return index_.customer;
   }
@@ -61,7 +60,6 @@ class SplitInvoiceSource : public InvoiceSource {
     LedgerTotals totals;
   };
 
-  absl::string_view bytes_;
   RequestSplit split_;
   SplitIndex index_;
   std::vector<std::unique_ptr<Shard>> shards_;

@@ -29,21 +29,18 @@ absl::Status Refused(absl::string_view what) {
 class InvoiceFinder {
  public:
   InvoiceFinder(const RequestSplit& split, const References& refs)
-      : split_(split),
-        invoices_(split.invoices),
-        ascend_(split.numbers_ascend),
-        map_(refs.invoices) {}
+      : split_(split), map_(refs.invoices) {}
 
   int Find(absl::string_view number) {
-    if (!ascend_) return map_.Find(number);
+    if (!split_.numbers_ascend) return map_.Find(number);
     const uint64_t prefix = NumberPrefix(number);
     auto compare = [&](const InvoiceSpan& invoice) {
       return CompareNumbers(split_.View(invoice.number),
                             invoice.number_prefix, number, prefix);
     };
-    const auto begin = invoices_.begin();
+    const auto begin = split_.invoices.begin();
     auto from = begin;
-    auto to = invoices_.end();
+    auto to = split_.invoices.end();
     if (last_ >= 0) {
       const auto last = begin + last_;
       if (compare(*last) == 0) return last_;
@@ -67,13 +64,11 @@ class InvoiceFinder {
     return last_ = static_cast<int>(it - begin);
   }
   void Prefetch(absl::string_view number) const {
-    if (!ascend_) map_.Prefetch(number);
+    if (!split_.numbers_ascend) map_.Prefetch(number);
   }
 
  private:
   const RequestSplit& split_;
-  const LargeVector<InvoiceSpan>& invoices_;
-  const bool ascend_;
   PositionFinder map_;
   int last_ = -1;
 };

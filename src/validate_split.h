@@ -43,9 +43,9 @@ absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
 
 // Invoice `invoice` as parsed from `span` (one of split's), with its
 // notices as parsed from the spans index.notices_of(invoice) names (same
-// order; their positions in split.notices) and its collection case. Adds to *totals (the caller checks
-// the ledger's sum); stores the dates parsed in *days, the notices' in their
-// order here.
+// order; their positions in split.notices) and its collection case. Adds
+// to *totals (the caller checks the ledger's sum); stores the dates parsed
+// in *days, the notices' in their order here.
 absl::Status ValidateSplitInvoice(const RequestSplit& split,
                                   const InvoiceSpan& span,
                                   const v1::Invoice& invoice,
