@@ -131,7 +131,8 @@ absl::Status ActionRecords::Build(const Sources& sources,
     entry->postings = {static_cast<uint32_t>(offset),
                        static_cast<uint32_t>(postings_.size() - offset)};
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-    const v1::Customer& customer = sources.customers->Get(sources.customer);
+    const v1::Customer& customer =
+        sources.customers->Get(sources.customer, &debtor_);
     const HandOffInput hand_off{action, &customer, sources.invoice,
                                 sources.result, sources.dates,
                                 sources.notices};

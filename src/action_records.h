@@ -16,7 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "byte_span.h"
-#include "google/protobuf/repeated_ptr_field.h"
+#include "customer_reader.h"
 #include "malloc_buffer.h"
 #include "money/rate_book.h"
 #include "process/customer_table.h"
@@ -64,8 +64,8 @@ class ActionRecords {
     // The customer's message, read only for a case file: invoices name
     // their customers in any order, and on a large ledger finding the
     // message was a cache miss for every action (3 % of an evaluation).
-    const google::protobuf::RepeatedPtrField<v1::Customer>* customers;
-    int customer;  // position in *customers
+    const CustomerReader* customers;
+    int customer;  // its position in the request's customers
     const v1::DunningSettings* settings;
     const RateBook* rates;
   };
@@ -120,6 +120,7 @@ class ActionRecords {
   v1::LetterLine line_;
   std::string letter_id_;
   v1::CollectionCaseFile case_file_;
+  CustomerScratch debtor_;  // for a case file's debtor
 };
 
 }  // namespace purring::internal

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "arena_options.h"
+#include "customer_reader.h"
 #include "evaluate_streamed.h"
 #include "evaluator.h"
 #include "google/protobuf/arena.h"
@@ -25,15 +26,14 @@ namespace internal {
 namespace {
 
 // Splits and checks the request, then runs evaluate(rest, source, done) on
-// it: rest is the request less its invoices and notices, which source reads
-// from the bytes; done() frees rest (its customers are most of what the
-// evaluation holds besides the response). Non-OK when the request is
-// irregular or refused.
+// it: rest is the request less its customers, invoices and notices, which
+// source reads from the bytes; done() frees rest. Non-OK when the request
+// is irregular or refused.
 template <typename Evaluate>
 absl::Status WithSplitSource(absl::string_view bytes, RecordScan scan,
                              Evaluate evaluate) {
-  // Before the customers are parsed: a request over the limits must not
-  // allocate them first (ParseRequest checks the same).
+  // Before anything is parsed: a request over the limits must not allocate
+  // its records first (ParseRequest checks the same).
   if (absl::Status s = CheckWireCounts(bytes); !s.ok()) return s;
   google::protobuf::Arena arena(LargeArenaOptions());
   auto* rest =
@@ -44,11 +44,15 @@ absl::Status WithSplitSource(absl::string_view bytes, RecordScan scan,
   }
   // As ParseRequest does; the invoices and notices are checked when loaded.
   if (absl::Status s = CheckRequestUnknownFields(*rest); !s.ok()) return s;
+  CustomerReader customers(bytes, std::move(split.customers));
   SplitIndex index;
-  if (absl::Status s = ValidateSplit(*rest, split, &index); !s.ok()) {
+  CustomerTable table;
+  if (absl::Status s = ValidateSplit(*rest, split, customers, &index, &table);
+      !s.ok()) {
     return s;
   }
-  SplitInvoiceSource source(std::move(split), std::move(index));
+  SplitInvoiceSource source(std::move(split), std::move(customers),
+                            std::move(index), std::move(table));
   return evaluate(*rest, source, [&] { arena.Reset(); });
 }
 

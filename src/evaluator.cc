@@ -75,7 +75,7 @@ struct ShardJob {
   const ShardPlan* plan;
   ResultStore* store;
   StatusSummaries* summaries;
-  const v1::EvaluateRequest* request;  // its customers and settings
+  const v1::EvaluateRequest* request;  // its settings
   const RateBook* rates;
   std::vector<ActionRecords>* records;  // by shard
 };
@@ -148,7 +148,7 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
     entry.shard = shard;
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
         {input.invoice, input.notices, &result, &dates,
-         input.customer_facts, &job.request->customers(),
+         input.customer_facts, &job.source->customers(),
          customer, &job.request->settings(),
          job.rates},
         action, &entry));
@@ -409,7 +409,6 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   absl::StatusOr<RateBook> rates =
       RateBook::Build(request.rate_tables(), as_of, &warnings);
   if (!rates.ok()) return rates.status();
-  const ProfileTable profiles = ProfileTable::Build(settings);
   const DispatchPlan dispatch = PlanNextDispatch(settings, as_of_time);
 
   EvalContext ctx;
@@ -418,7 +417,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   ctx.day_count = request.options().day_count();
   ctx.shift_due_dates = !request.options().has_shift_due_dates() ||
                         request.options().shift_due_dates();
-  ctx.profiles = &profiles;
+  const CustomerTable& customers = source.customer_table();
+  ctx.profiles = &customers.profiles();
   ctx.start_from = settings.start_from_invoice_number();
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
@@ -427,9 +427,6 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   StatusSummaries summaries(plan.invoice_count);
   std::vector<ShardOutput> shards(plan.shard_count());
   std::vector<ActionRecords> records(plan.shard_count());
-  const CustomerTable customers =
-      CustomerTable::Build(request.customers(), profiles,
-                           settings.email_preference());
   source.SetShardCount(plan.shard_count());
   const ShardJob job{&source, &ctx, &customers, &plan, store,
                      &summaries, &request, &*rates, &records};
@@ -459,9 +456,6 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   }
 
   const absl::Span<const int32_t> customer_of = source.customer_ordinals();
-  auto customer = [&](int invoice) {
-    return &request.customers(customer_of[invoice]);
-  };
   LargeVector<LetterItem> letter_items;
   letter_items.reserve(std::count_if(
       actions.begin(), actions.end(), [](const ActionEntry& entry) {
@@ -471,7 +465,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     if (entry.kind != v1::ACTION_KIND_SEND_NOTICE) continue;
     const ActionRecords& shard = records[entry.shard];
     letter_items.push_back(
-        {customer(entry.invoice), shard.string(entry.letter_id),
+        {customer_of[entry.invoice], shard.string(entry.letter_id),
          source.Number(entry.invoice),
          shard.line(entry), shard.line_link(entry), entry.line_interest,
          entry.step,
@@ -487,7 +481,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   source.Done();
   int32_t automatic_letters = 0;
   if (absl::Status s = BuildLetters(
-          letter_items, settings, response->mutable_letters(),
+          letter_items, customers, source.customers(), settings,
+          response->mutable_letters(),
           response->mutable_customers_missing_address(),
           [&](absl::Span<const absl::string_view> lines) {
             if (response->letters().rbegin()->automatic()) ++automatic_letters;
@@ -593,7 +588,7 @@ absl::Status EvaluateSource(const v1::EvaluateRequest& request,
                             PieceWriter* writer,
                             absl::FunctionRef<void()> request_done) {
   const ShardPlan plan =
-      PlanShards(request.options().threads(), request.customers_size(),
+      PlanShards(request.options().threads(), source.customers().size(),
                  source.customer_ordinals());
   std::string head;
   {

@@ -9,6 +9,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "customer_reader.h"
+#include "process/customer_table.h"
 #include "process/invoice_eval.h"
 #include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
@@ -28,6 +30,10 @@ class InvoiceSource {
   virtual size_t request_bytes() const { return 0; }
   // By invoice: its customer's position in the request's customers.
   virtual absl::Span<const int32_t> customer_ordinals() const = 0;
+  // The request's customers and what is read of them for every invoice and
+  // letter, until the source is destroyed (Done leaves them).
+  virtual const CustomerReader& customers() const = 0;
+  virtual const CustomerTable& customer_table() const = 0;
   // Called once, before the shards start.
   virtual void SetShardCount(int /*shard_count*/) {}
   // Sets input's invoice, notices (by sent date, then step) and collection
@@ -59,12 +65,17 @@ class TreeInvoiceSource : public InvoiceSource {
   // REQUIRES: index was built from the validated request; both outlive this.
   TreeInvoiceSource(const v1::EvaluateRequest& request,
                     const RequestIndex& index)
-      : request_(request), index_(index) {}
+      : request_(request),
+        index_(index),
+        customers_(request.customers()),
+        table_(CustomerTable::Build(customers_, request.settings())) {}
 
   int invoice_count() const override { return request_.invoices_size(); }
   absl::Span<const int32_t> customer_ordinals() const override {
     return index_.customer_ordinals();
   }
+  const CustomerReader& customers() const override { return customers_; }
+  const CustomerTable& customer_table() const override { return table_; }
   absl::Status Load(int /*shard*/, int /*slot*/, int invoice,
                     InvoiceInput* input) override {
     Peek(invoice, input);
@@ -83,6 +94,8 @@ class TreeInvoiceSource : public InvoiceSource {
  private:
   const v1::EvaluateRequest& request_;
   const RequestIndex& index_;
+  CustomerReader customers_;
+  CustomerTable table_;
 };
 
 }  // namespace purring::internal

@@ -4,6 +4,7 @@
 #include "request_split.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstddef>
 #include <cstdint>
@@ -26,9 +27,10 @@ constexpr uint32_t LengthDelimitedTag(int field) {
   return (static_cast<uint32_t>(field) << 3) |
          WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
 }
-// evaluate.proto: EvaluateRequest.invoices = 5, history = 6; history.proto:
-// DunningHistory.notices = 1; ledger.proto: Invoice.number = 1,
-// customer_id = 2; Notice.invoice_number = 1.
+// evaluate.proto: EvaluateRequest.customers = 4, invoices = 5, history = 6;
+// history.proto: DunningHistory.notices = 1; ledger.proto: Invoice.number =
+// 1, customer_id = 2; Notice.invoice_number = 1.
+constexpr uint32_t kCustomersTag = LengthDelimitedTag(4);
 constexpr uint32_t kInvoicesTag = LengthDelimitedTag(5);
 constexpr uint32_t kHistoryTag = LengthDelimitedTag(6);
 constexpr uint32_t kNoticesTag = LengthDelimitedTag(1);
@@ -142,12 +144,18 @@ bool AddNotice(const uint8_t* base, const uint8_t* begin, int size,
 
 // Walks the fields of the message in [begin, begin + size), which lies
 // `depth` levels below the request: on_record(tag, record_begin,
-// record_size) takes the records of `record_tag`, the other fields are
+// record_size) takes the records of `record_tags`, the other fields are
 // merged into *message.
-template <typename OnRecord>
+template <size_t kTags, typename OnRecord>
 bool SplitFields(const uint8_t* begin, int size, int depth,
-                 uint32_t record_tag, uint32_t second_tag,
+                 const std::array<uint32_t, kTags>& record_tags,
                  google::protobuf::MessageLite* message, OnRecord on_record) {
+  auto is_record = [&](uint32_t tag) {
+    for (const uint32_t record_tag : record_tags) {
+      if (tag == record_tag) return true;
+    }
+    return false;
+  };
   CodedInputStream in(begin, size);
   in.SetRecursionLimit(kMaxNestingDepth - depth);
   const uint8_t* run = begin;  // fields not yet merged into *message
@@ -158,14 +166,11 @@ bool SplitFields(const uint8_t* begin, int size, int depth,
       // The end, or bytes protobuf refuses (a zero or malformed tag).
       return at == begin + size && MergeFields(run, at, depth, message);
     }
-    if (tag != record_tag && tag != second_tag) {
+    if (!is_record(tag)) {
       // A record's field number with another wire type: the tree's reading
       // refuses it (known_fields.h).
       const int field = WireFormatLite::GetTagFieldNumber(tag);
-      if (field == WireFormatLite::GetTagFieldNumber(record_tag) ||
-          field == WireFormatLite::GetTagFieldNumber(second_tag)) {
-        return false;
-      }
+      if (is_record(LengthDelimitedTag(field))) return false;
       if (!WireFormatLite::SkipField(&in, tag)) return false;
       continue;
     }
@@ -191,6 +196,9 @@ bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
   // fresh pages. Room left unused is never written, so costs no memory.
   constexpr size_t kBytesPerInvoice = 128;
   constexpr size_t kBytesPerNotice = 192;
+  constexpr size_t kBytesPerCustomer = 512;
+  split->customers.reserve(std::min<size_t>(bytes.size() / kBytesPerCustomer,
+                                            size_t{kMaxCustomers}));
   split->invoices.reserve(std::min<size_t>(bytes.size() / kBytesPerInvoice,
                                            size_t{kMaxInvoices}));
   split->notices.reserve(std::min<size_t>(bytes.size() / kBytesPerNotice,
@@ -198,16 +206,20 @@ bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
   const auto* base = reinterpret_cast<const uint8_t*>(bytes.data());
   auto split_history = [&](const uint8_t* begin, int size) {
     return SplitFields(
-        begin, size, /*depth=*/1, kNoticesTag, kNoticesTag,
+        begin, size, /*depth=*/1, std::array{kNoticesTag},
         rest->mutable_history(),
         [&](uint32_t, const uint8_t* notice, int notice_size) {
           return AddNotice(base, notice, notice_size, scan, split);
         });
   };
   return SplitFields(
-      base, static_cast<int>(bytes.size()), /*depth=*/0, kInvoicesTag,
-      kHistoryTag, rest,
+      base, static_cast<int>(bytes.size()), /*depth=*/0,
+      std::array{kCustomersTag, kInvoicesTag, kHistoryTag}, rest,
       [&](uint32_t tag, const uint8_t* record, int size) {
+        if (tag == kCustomersTag) {
+          split->customers.push_back(SpanOf(base, record, size));
+          return true;
+        }
         return tag == kInvoicesTag ? AddInvoice(base, record, size, scan, split)
                                    : split_history(record, size);
       });

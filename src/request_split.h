@@ -1,8 +1,8 @@
-// A serialized request split for streaming: every field but the invoices and
-// the history's notices parsed into a message, the invoices and notices kept
-// as spans of the caller's bytes, to be parsed one at a time while they are
-// evaluated (EvaluateBytes). A million invoices then never exist as a
-// million messages at once.
+// A serialized request split for streaming: every field but the customers,
+// the invoices and the history's notices parsed into a message; those kept
+// as spans of the caller's bytes, to be parsed one at a time when they are
+// read (EvaluateBytes). A million invoices then never exist as a million
+// messages at once, nor their 200 000 customers as 200 000.
 #ifndef PURRING_SRC_REQUEST_SPLIT_H_
 #define PURRING_SRC_REQUEST_SPLIT_H_
 
@@ -57,6 +57,7 @@ static_assert(sizeof(NoticeSpan) == 16);
 
 struct RequestSplit {
   absl::string_view request;  // the bytes split, which the spans are in
+  LargeVector<ByteSpan> customers;    // request order (CustomerReader)
   LargeVector<InvoiceSpan> invoices;  // request order
   LargeVector<NoticeSpan> notices;    // history order
   // Each invoice's number is before the next one's in shortlex order: none
@@ -69,8 +70,8 @@ struct RequestSplit {
   }
 };
 
-// Parses every field of `bytes` but EvaluateRequest.invoices and
-// DunningHistory.notices into *rest (as protobuf would, merging repeated
+// Parses every field of `bytes` but EvaluateRequest.customers and invoices
+// and DunningHistory.notices into *rest (as protobuf would, merging repeated
 // occurrences), and lists those in *split. False when the bytes are not laid
 // out as protobuf writes a valid request: malformed, or an invoice whose
 // first fields are not its number and customer_id, or a notice whose first
@@ -90,9 +91,10 @@ bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
                   RequestSplit* split,
                   RecordScan scan = RecordScan::kLeadingFields);
 
-// Parses one invoice or notice of the request `bytes` into *record (cleared
-// first), nested as deep as it is in the request: depth 1 for an invoice, 2
-// for a notice. False on bytes protobuf refuses (*record is then partial).
+// Parses one customer, invoice or notice of the request `bytes` into
+// *record (cleared first), nested as deep as it is in the request: depth 1
+// for a customer or an invoice, 2 for a notice. False on bytes protobuf
+// refuses (*record is then partial).
 bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
                  google::protobuf::MessageLite* record);
 

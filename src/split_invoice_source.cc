@@ -24,8 +24,13 @@ absl::Status Unparsable(absl::string_view what) {
 
 }  // namespace
 
-SplitInvoiceSource::SplitInvoiceSource(RequestSplit split, SplitIndex index)
-    : split_(std::move(split)), index_(std::move(index)) {}
+SplitInvoiceSource::SplitInvoiceSource(RequestSplit split,
+                                       CustomerReader customers,
+                                       SplitIndex index, CustomerTable table)
+    : split_(std::move(split)),
+      customers_(std::move(customers)),
+      index_(std::move(index)),
+      table_(std::move(table)) {}
 
 void SplitInvoiceSource::SetShardCount(int shard_count) {
   shards_.clear();

@@ -19,9 +19,11 @@ namespace purring::internal {
 
 class SplitInvoiceSource : public InvoiceSource {
  public:
-  // split and index: SplitRequest's and ValidateSplit's for a request
-  // (split.request) that outlives this.
-  SplitInvoiceSource(RequestSplit split, SplitIndex index);
+  // split, customers, index and table: SplitRequest's (customers read from
+  // split.customers) and ValidateSplit's for a request (split.request) that
+  // outlives this.
+  SplitInvoiceSource(RequestSplit split, CustomerReader customers,
+                     SplitIndex index, CustomerTable table);
 
   int invoice_count() const override {
     return static_cast<int>(split_.invoices.size());
@@ -30,6 +32,8 @@ class SplitInvoiceSource : public InvoiceSource {
   absl::Span<const int32_t> customer_ordinals() const override {
     return index_.customer;
   }
+  const CustomerReader& customers() const override { return customers_; }
+  const CustomerTable& customer_table() const override { return table_; }
   void SetShardCount(int shard_count) override;
   absl::Status Load(int shard, int slot, int invoice,
                     InvoiceInput* input) override;
@@ -39,7 +43,8 @@ class SplitInvoiceSource : public InvoiceSource {
   absl::string_view Number(int invoice) const override {
     return split_.View(split_.invoices[invoice].number);
   }
-  // Frees the spans, the index and the shards' messages.
+  // Frees the invoices' and notices' spans, the index and the shards'
+  // messages.
   void Done() override;
 
  private:
@@ -61,7 +66,9 @@ class SplitInvoiceSource : public InvoiceSource {
   };
 
   RequestSplit split_;
+  CustomerReader customers_;
   SplitIndex index_;
+  CustomerTable table_;
   std::vector<std::unique_ptr<Shard>> shards_;
 };
 

@@ -16,6 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "dates.h"
+#include "known_fields.h"
 #include "money/rate_book.h"
 #include "process/oslo_time.h"
 #include "purring/limits.h"
@@ -482,8 +483,9 @@ absl::Status ValidateOptions(const v1::EvaluateOptions& options) {
 
 }  // namespace
 
-absl::Status ValidateHead(const v1::EvaluateRequest& request, Limits limits,
-                          References* refs) {
+absl::Status ValidateRequestHead(
+    const v1::EvaluateRequest& request, Limits limits,
+    absl::flat_hash_set<absl::string_view>* profile_ids) {
   const RecordName record{"request", "", false};
   // The exact message is part of the C ABI tests.
   if (!request.has_as_of()) return Invalid(record, "as_of is required");
@@ -494,19 +496,35 @@ absl::Status ValidateHead(const v1::EvaluateRequest& request, Limits limits,
                                            request.last_synchronized()));
   }
   PURRING_RETURN_IF_ERROR(ValidateOptions(request.options()));
-
-  absl::flat_hash_set<absl::string_view> profiles;
   if (limits == Limits::kCheck) {
     PURRING_RETURN_IF_ERROR(CheckSettingsLimits(request.settings()));
   }
-  PURRING_RETURN_IF_ERROR(ValidateSettings(request.settings(), &profiles));
+  return ValidateSettings(request.settings(), profile_ids);
+}
 
-  refs->customers.reserve(request.customers_size());
-  for (int k = 0; k < request.customers_size(); ++k) {
-    const v1::Customer& c = request.customers(k);
-    if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckCustomerLimits(c));
+absl::Status ValidateCustomers(
+    const CustomerReader& customers,
+    const absl::flat_hash_set<absl::string_view>& profile_ids, Limits limits,
+    References* refs,
+    absl::FunctionRef<void(const v1::Customer&)> on_customer) {
+  refs->customers.reserve(customers.size());
+  CustomerScratch scratch;
+  for (int k = 0; k < customers.size(); ++k) {
+    const v1::Customer* c = customers.Read(k, &scratch);
+    if (c == nullptr) {
+      return absl::InvalidArgumentError(
+          StrCat("customers[", k, "]: bytes protobuf refuses"));
+    }
+    if (customers.parses() && HasUnknownFields(*c)) {
+      PURRING_RETURN_IF_ERROR(
+          CheckUnknownFieldsAreUnknown(*c, StrCat("customers[", k, "]")));
+    }
+    if (limits == Limits::kCheck) {
+      PURRING_RETURN_IF_ERROR(CheckCustomerLimits(*c));
+    }
     PURRING_RETURN_IF_ERROR(
-        ValidateCustomer(c, profiles, k, &refs->customers, &refs->keys));
+        ValidateCustomer(*c, profile_ids, k, &refs->customers, &refs->keys));
+    on_customer(*c);
   }
   return absl::OkStatus();
 }
@@ -531,7 +549,11 @@ namespace {
 absl::Status ValidateRecordsIn(const v1::EvaluateRequest& request,
                                Limits limits, RequestIndex* index) {
   References refs;
-  PURRING_RETURN_IF_ERROR(ValidateHead(request, limits, &refs));
+  absl::flat_hash_set<absl::string_view> profile_ids;
+  PURRING_RETURN_IF_ERROR(ValidateRequestHead(request, limits, &profile_ids));
+  PURRING_RETURN_IF_ERROR(
+      ValidateCustomers(CustomerReader(request.customers()), profile_ids,
+                        limits, &refs, [](const v1::Customer&) {}));
   RequestIndex::Builder builder(request);
   refs.invoices.reserve(request.invoices_size());
   refs.facts.resize(request.invoices_size());

@@ -8,11 +8,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "checked_days.h"
+#include "customer_reader.h"
 #include "key_copies.h"
 #include "key_positions.h"
 #include "purring/v1/evaluate.pb.h"
@@ -71,10 +74,21 @@ class PositionFinder {
   int last_ = -1;
 };
 
-// as_of, last_synchronized, options, settings and customers, in that order;
-// fills refs->customers.
-absl::Status ValidateHead(const v1::EvaluateRequest& request, Limits limits,
-                          References* refs);
+// as_of, last_synchronized, options and settings, in that order;
+// *profile_ids: the ids of the settings' own profiles (views of request's).
+absl::Status ValidateRequestHead(
+    const v1::EvaluateRequest& request, Limits limits,
+    absl::flat_hash_set<absl::string_view>* profile_ids);
+
+// Each customer in request order, then on_customer(customer) once it has
+// passed; fills refs->customers. profile_ids: ValidateRequestHead's. When
+// `customers` parses them from bytes, their unknown fields are checked too
+// (for a parsed request ParseRequest has).
+absl::Status ValidateCustomers(
+    const CustomerReader& customers,
+    const absl::flat_hash_set<absl::string_view>& profile_ids, Limits limits,
+    References* refs,
+    absl::FunctionRef<void(const v1::Customer&)> on_customer);
 
 // The rate tables' limits and rows, and that they cover the as-of date.
 absl::Status ValidateRateTables(const v1::EvaluateRequest& request,

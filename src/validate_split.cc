@@ -3,6 +3,7 @@
 #include "validate_split.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "purring/limits.h"
 #include "validate_limits.h"
@@ -148,14 +149,27 @@ absl::Status ResolveCollectionCases(const v1::DunningHistory& history,
 }  // namespace
 
 absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
-                           const RequestSplit& split, SplitIndex* index) {
-  if (split.invoices.size() > static_cast<size_t>(kMaxInvoices) ||
+                           const RequestSplit& split,
+                           const CustomerReader& customers, SplitIndex* index,
+                           CustomerTable* table) {
+  if (customers.size() > kMaxCustomers ||
+      split.invoices.size() > static_cast<size_t>(kMaxInvoices) ||
       split.notices.size() > static_cast<size_t>(kMaxNotices)) {
-    return absl::ResourceExhaustedError("too many invoices or notices");
+    return absl::ResourceExhaustedError(
+        "too many customers, invoices or notices");
   }
   PURRING_RETURN_IF_ERROR(CheckCountLimits(rest));
   References refs;
-  PURRING_RETURN_IF_ERROR(ValidateHead(rest, Limits::kCheck, &refs));
+  absl::flat_hash_set<absl::string_view> profile_ids;
+  PURRING_RETURN_IF_ERROR(
+      ValidateRequestHead(rest, Limits::kCheck, &profile_ids));
+  // Built as each customer is validated: each parsed once.
+  CustomerTable::Builder builder(rest.settings());
+  builder.Reserve(customers.size());
+  PURRING_RETURN_IF_ERROR(ValidateCustomers(
+      customers, profile_ids, Limits::kCheck, &refs,
+      [&](const v1::Customer& customer) { builder.Add(customer); }));
+  *table = std::move(builder).Finish();
   PURRING_RETURN_IF_ERROR(ResolveInvoices(split, &refs, index));
   PURRING_RETURN_IF_ERROR(ResolveNotices(split, refs, index));
   PURRING_RETURN_IF_ERROR(

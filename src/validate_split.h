@@ -15,7 +15,9 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "customer_reader.h"
 #include "large_allocator.h"
+#include "process/customer_table.h"
 #include "purring/v1/evaluate.pb.h"
 #include "request_split.h"
 #include "validate_records.h"
@@ -37,9 +39,13 @@ struct SplitIndex {
   }
 };
 
-// rest: the request without its invoices and notices (SplitRequest).
+// rest: the request without its customers, invoices and notices
+// (SplitRequest); customers: split.customers' reader. Builds *table while it
+// reads the customers.
 absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
-                           const RequestSplit& split, SplitIndex* index);
+                           const RequestSplit& split,
+                           const CustomerReader& customers, SplitIndex* index,
+                           CustomerTable* table);
 
 // Invoice `invoice` as parsed from `span` (one of split's), with its
 // notices as parsed from the spans index.notices_of(invoice) names (same

@@ -1,31 +1,69 @@
 #include "process/customer_table.h"
 
+#include <utility>
+
 #include "process/letters.h"
 
 namespace purring::internal {
 
-CustomerTable CustomerTable::Build(
-    const google::protobuf::RepeatedPtrField<v1::Customer>& customers,
-    const ProfileTable& profiles, v1::EmailPreference email_preference) {
+CustomerTable::Builder::Builder(const v1::DunningSettings& settings)
+    : profiles_(ProfileTable::Build(settings)),
+      email_preference_(settings.email_preference()) {}
+
+void CustomerTable::Builder::Reserve(int customers) {
+  facts_.reserve(customers);
+  letters_.reserve(customers);
+  strings_at_.reserve(customers);
+}
+
+void CustomerTable::Builder::Add(const v1::Customer& customer) {
+  CustomerFacts facts;
+  facts.choice = profiles_.ForCustomer(customer);
+  facts.do_not_dun = customer.do_not_dun();
+  facts.letter_channel = LetterChannel(customer, email_preference_);
+  facts_.push_back(facts);
+  LetterFacts letter;
+  letter.has_postal_address = HasPostalAddress(customer.postal_address());
+  letters_.push_back(letter);
+  // Viewed once all are in (Finish): strings_ may move while it grows.
+  Strings at;
+  at.id = strings_.size();
+  strings_.append(customer.id());
+  at.name = strings_.size();
+  strings_.append(customer.name());
+  at.email = strings_.size();
+  strings_.append(RecipientEmail(customer, email_preference_));
+  at.end = strings_.size();
+  strings_at_.push_back(at);
+}
+
+CustomerTable CustomerTable::Builder::Finish() && {
   CustomerTable table;
-  size_t name_bytes = 0;
-  for (const v1::Customer& customer : customers) {
-    name_bytes += customer.name().size();
+  table.profiles_ = std::move(profiles_);
+  table.facts_ = std::move(facts_);
+  table.letters_ = std::move(letters_);
+  table.strings_ = std::move(strings_);
+  table.strings_.shrink_to_fit();
+  const absl::string_view strings = table.strings_;
+  for (size_t k = 0; k < strings_at_.size(); ++k) {
+    const Strings& at = strings_at_[k];
+    table.facts_[k].name = strings.substr(at.name, at.email - at.name);
+    table.letters_[k].id = strings.substr(at.id, at.name - at.id);
+    table.letters_[k].email = strings.substr(at.email, at.end - at.email);
   }
-  // Reserved up front: the views into names_ must never move.
-  table.names_.reserve(name_bytes);
-  table.facts_.reserve(customers.size());
-  for (const v1::Customer& customer : customers) {
-    CustomerFacts facts;
-    facts.choice = profiles.ForCustomer(customer);
-    facts.do_not_dun = customer.do_not_dun();
-    facts.letter_channel = LetterChannel(customer, email_preference);
-    const size_t at = table.names_.size();
-    table.names_.append(customer.name());
-    facts.name = absl::string_view(table.names_).substr(at, customer.name().size());
-    table.facts_.push_back(facts);
-  }
+  LargeVector<Strings>().swap(strings_at_);
   return table;
+}
+
+CustomerTable CustomerTable::Build(const CustomerReader& customers,
+                                   const v1::DunningSettings& settings) {
+  Builder builder(settings);
+  builder.Reserve(customers.size());
+  CustomerScratch scratch;
+  for (int k = 0; k < customers.size(); ++k) {
+    builder.Add(customers.Get(k, &scratch));
+  }
+  return std::move(builder).Finish();
 }
 
 }  // namespace purring::internal

@@ -1,44 +1,84 @@
-// What the evaluation of an invoice needs of its customer, worked out once
-// per customer in one pass over the customers. Invoices name their customers
-// in any order; on a large ledger reading the customer's own message for
-// every invoice is a cache miss or three (the message, its name, its profile
-// id), while this table is small and dense.
+// What the evaluation of an invoice, and its letter, need of its customer,
+// worked out once per customer in one pass over the customers. Invoices name
+// their customers in any order; on a large ledger reading the customer's own
+// message for every invoice is a cache miss or three (the message, its name,
+// its profile id), while this table is small and dense. A request read from
+// its bytes has its table built while validation reads each customer
+// (CustomerReader), so that no customer is parsed twice for it.
 #ifndef PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
 #define PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
 
+#include <cstddef>
 #include <string>
-#include <vector>
 
 #include "absl/strings/string_view.h"
+#include "customer_reader.h"
 #include "large_allocator.h"
 #include "process/profiles.h"
 #include "purring/v1/ledger.pb.h"
+#include "purring/v1/settings.pb.h"
 #include "purring/v1/types.pb.h"
 
 namespace purring::internal {
 
+// Read for every invoice.
 struct CustomerFacts {
   ProfileTable::Choice choice;
   bool do_not_dun = false;
   // How the customer's letters go under the request's email preference
   // (LetterChannel): every SEND_NOTICE needs it.
   v1::Channel letter_channel = v1::CHANNEL_UNSPECIFIED;
-  absl::string_view name;  // into the table's own copy of the names
+  absl::string_view name;  // into the table's own copy
 };
 
-// Thread safety: immutable after Build; shared read-only by all threads.
+// Read for a letter (BuildLetters); views into the table's own copies.
+struct LetterFacts {
+  absl::string_view id;
+  absl::string_view email;  // RecipientEmail's
+  bool has_postal_address = false;  // HasPostalAddress
+};
+
+// Thread safety: immutable once built; shared read-only by all threads.
 class CustomerTable {
  public:
-  static CustomerTable Build(
-      const google::protobuf::RepeatedPtrField<v1::Customer>& customers,
-      const ProfileTable& profiles, v1::EmailPreference email_preference);
+  // Adds the customers in request order.
+  class Builder {
+   public:
+    // REQUIRES: settings passed validation.
+    explicit Builder(const v1::DunningSettings& settings);
+    void Reserve(int customers);
+    void Add(const v1::Customer& customer);
+    CustomerTable Finish() &&;
 
+   private:
+    struct Strings {  // where a customer's strings start in strings_
+      size_t id, name, email, end;
+    };
+    ProfileTable profiles_;
+    v1::EmailPreference email_preference_;
+    LargeVector<CustomerFacts> facts_;
+    LargeVector<LetterFacts> letters_;
+    LargeVector<Strings> strings_at_;
+    std::string strings_;
+  };
+
+  // Reads every customer once.
+  static CustomerTable Build(const CustomerReader& customers,
+                             const v1::DunningSettings& settings);
+
+  // The profiles the facts' choices point into.
+  const ProfileTable& profiles() const { return profiles_; }
   // ordinal: the customer's position in the request's customers.
   const CustomerFacts& operator[](int ordinal) const { return facts_[ordinal]; }
+  const LetterFacts& letter(int ordinal) const { return letters_[ordinal]; }
 
  private:
+  // Moved, its vector keeps its elements where they are: the choices'
+  // pointers stay valid.
+  ProfileTable profiles_;
   LargeVector<CustomerFacts> facts_;  // by position in the request
-  std::string names_;  // every name, back to back
+  LargeVector<LetterFacts> letters_;  // likewise
+  std::string strings_;  // the names, ids and e-mails, back to back
 };
 
 }  // namespace purring::internal

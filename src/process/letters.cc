@@ -96,27 +96,29 @@ struct LetterKey {
   }
 };
 
-// Asks for what a letter reads of an item (its line and its customer, each
-// far from the others on a large ledger) ahead of its turn, so that the
-// misses overlap.
-void PrefetchItem(const LetterItem& item) {
+// Asks for what a letter reads of an item (its line and its customer's
+// facts, each far from the others on a large ledger) ahead of its turn, so
+// that the misses overlap.
+void PrefetchItem(const LetterItem& item, const CustomerTable& table) {
   __builtin_prefetch(item.line.data());
-  __builtin_prefetch(item.customer);
+  __builtin_prefetch(&table[item.customer]);
+  __builtin_prefetch(&table.letter(item.customer));
 }
 
-// What a letter reads of its customer (each string an object of its own on
-// the arena), once the customer has arrived (PrefetchItem).
-void PrefetchCustomerStrings(const v1::Customer& customer) {
-  __builtin_prefetch(&customer.id());
-  __builtin_prefetch(&customer.name());
-  __builtin_prefetch(&customer.invoice_email());
-  __builtin_prefetch(&customer.company_email());
+// The second hop, once the facts have arrived: the customer's strings, and
+// for a letter by post the customer itself.
+void PrefetchCustomer(const LetterItem& item, const CustomerTable& table,
+                      const CustomerReader& customers) {
+  const LetterFacts& letter = table.letter(item.customer);
+  __builtin_prefetch(letter.id.data());
+  if (letter.email.empty()) customers.Prefetch(item.customer);
 }
 
 }  // namespace
 
 absl::Status BuildLetters(
-    absl::Span<const LetterItem> items, const v1::DunningSettings& settings,
+    absl::Span<const LetterItem> items, const CustomerTable& table,
+    const CustomerReader& customers, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
     absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
@@ -142,7 +144,7 @@ absl::Status BuildLetters(
   for (size_t i = 0; i < items.size(); ++i) {
     const LetterItem& item = items[i];
     if (item.letter_id.empty()) {
-      missing_items[item.customer->id()].push_back(i);
+      missing_items[table.letter(item.customer).id].push_back(i);
       continue;
     }
     keyed.emplace_back(item.letter_id, i);
@@ -168,10 +170,11 @@ absl::Status BuildLetters(
     __builtin_prefetch(&items[keyed[k].item]);
   }
   for (size_t k = 0; k < kPrefetchDistance && k < keyed.size(); ++k) {
-    PrefetchItem(items[keyed[k].item]);
+    PrefetchItem(items[keyed[k].item], table);
   }
   std::vector<size_t> members;
   std::vector<absl::string_view> lines;
+  CustomerScratch scratch;  // for a customer read from the request's bytes
   for (size_t next = 0; next < keyed.size();) {
     const absl::string_view id = keyed[next].id;
     members.clear();
@@ -181,34 +184,35 @@ absl::Status BuildLetters(
         __builtin_prefetch(&items[keyed[next + kItemDistance].item]);
       }
       if (next + kPrefetchDistance < keyed.size()) {
-        PrefetchItem(items[keyed[next + kPrefetchDistance].item]);
+        PrefetchItem(items[keyed[next + kPrefetchDistance].item], table);
       }
       if (next + kCustomerDistance < keyed.size()) {
-        PrefetchCustomerStrings(
-            *items[keyed[next + kCustomerDistance].item].customer);
+        PrefetchCustomer(items[keyed[next + kCustomerDistance].item], table,
+                         customers);
       }
     }
     const LetterItem& head = items[members.front()];
-    const v1::Customer& customer = *head.customer;
+    const LetterFacts& facts = table.letter(head.customer);
     v1::ProposedLetter* letter = letters->Add();
     letter->set_id(id.data(), id.size());
-    letter->set_customer_id(customer.id());
-    letter->set_customer_name(customer.name());
+    letter->set_customer_id(facts.id.data(), facts.id.size());
+    const absl::string_view name = table[head.customer].name;
+    letter->set_customer_name(name.data(), name.size());
     letter->set_step(head.step);
     letter->set_date(head.date.data(), head.date.size());
-    const std::string& to = RecipientEmail(customer, settings.email_preference());
-    if (!to.empty()) {
+    if (!facts.email.empty()) {
       letter->set_channel(v1::CHANNEL_EMAIL);
-      letter->set_email(to);
+      letter->set_email(facts.email.data(), facts.email.size());
       // F4: the CRM lacks the customer's postal address even though the
       // letter can go by e-mail ("mangler adresse i CRM").
-      if (!HasPostalAddress(customer.postal_address())) {
-        std::vector<size_t>& listed = missing_items[customer.id()];
+      if (!facts.has_postal_address) {
+        std::vector<size_t>& listed = missing_items[facts.id];
         listed.insert(listed.end(), members.begin(), members.end());
       }
     } else {
       letter->set_channel(v1::CHANNEL_POST);
-      *letter->mutable_postal_address() = customer.postal_address();
+      *letter->mutable_postal_address() =
+          customers.Get(head.customer, &scratch).postal_address();
     }
     letter->set_creditor_name(company.name());
     letter->set_contact_phone(phone);
@@ -249,9 +253,10 @@ absl::Status BuildLetters(
 
   for (auto& [customer_id, members] : missing_items) {
     v1::CustomerMissingAddress* entry = missing->Add();
-    entry->set_customer_id(std::string(customer_id));
+    entry->set_customer_id(customer_id.data(), customer_id.size());
+    const absl::string_view name = table[items[members.front()].customer].name;
+    entry->set_customer_name(name.data(), name.size());
     const LetterItem& first = items[members.front()];
-    entry->set_customer_name(first.customer->name());
     entry->set_letters_by_email(!first.letter_id.empty());
     // A customer's letters were visited in id order: back to `items` order.
     std::sort(members.begin(), members.end());

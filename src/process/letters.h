@@ -12,6 +12,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "customer_reader.h"
+#include "process/customer_table.h"
 #include "google/protobuf/repeated_field.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -20,7 +22,7 @@ namespace purring::internal {
 // What a letter reads of one SEND_NOTICE action, with the action's letter
 // line, built by its invoice's shard.
 struct LetterItem {
-  const v1::Customer* customer;
+  int32_t customer;  // its position in the request's customers
   // The action's letter id (AppendLetterId); empty when the customer can be
   // written to by no channel (LetterChannel).
   absl::string_view letter_id;
@@ -73,9 +75,11 @@ bool HasPostalAddress(const v1::PostalAddress& address);
 // øre (naming the letter). Each letter is appended without its lines:
 // letter_done(lines) is called once the rest of it is complete, with its
 // lines' bytes in order, and adds them (it may take the letter out of
-// *letters).
+// *letters). Of the customers, the letters read their table's facts
+// (`table`) and, for a letter by post, the postal address (`customers`).
 absl::Status BuildLetters(
-    absl::Span<const LetterItem> items, const v1::DunningSettings& settings,
+    absl::Span<const LetterItem> items, const CustomerTable& table,
+    const CustomerReader& customers, const v1::DunningSettings& settings,
     google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
     google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
     absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
