@@ -7,6 +7,7 @@
 #ifndef PURRING_SRC_CUSTOMER_READER_H_
 #define PURRING_SRC_CUSTOMER_READER_H_
 
+#include <cstddef>
 #include <utility>
 
 #include "absl/strings/string_view.h"
@@ -54,9 +55,12 @@ class CustomerReader {
       const google::protobuf::RepeatedPtrField<v1::Customer>& customers)
       : parsed_(&customers) {}
   // The customers at `spans` (request order) of the serialized request
-  // `request`, which outlives this.
-  CustomerReader(absl::string_view request, LargeVector<ByteSpan> spans)
-      : request_(request), spans_(std::move(spans)) {}
+  // `request`.
+  // The records are copied side by side into memory of the reader's own,
+  // in huge pages when large (LargeVector): case files and letters read
+  // them in no particular order, and among the request's 4 KiB pages each
+  // read was a TLB miss.
+  CustomerReader(absl::string_view request, LargeVector<ByteSpan> spans);
 
   // Whether the customers are parsed as they are read: their unknown fields
   // are then the reader's to check (CheckUnknownFieldsAreUnknown).
@@ -65,6 +69,9 @@ class CustomerReader {
     return parsed_ != nullptr ? parsed_->size()
                               : static_cast<int>(spans_.size());
   }
+  // The customers' bytes in the request, when read from bytes (0 for a
+  // parsed request): more than all their strings together.
+  size_t record_bytes() const { return record_bytes_; }
 
   // The customer at `position` (0 <= position < size()): the parsed
   // request's, or parsed into *scratch and valid until its next read.
@@ -85,8 +92,9 @@ class CustomerReader {
 
  private:
   const google::protobuf::RepeatedPtrField<v1::Customer>* parsed_ = nullptr;
-  absl::string_view request_;
-  LargeVector<ByteSpan> spans_;
+  LargeVector<char> records_;  // the customers' records, back to back
+  LargeVector<ByteSpan> spans_;  // in records_
+  size_t record_bytes_ = 0;
 };
 
 }  // namespace purring::internal

@@ -165,7 +165,7 @@ absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
       ValidateRequestHead(rest, Limits::kCheck, &profile_ids));
   // Built as each customer is validated: each parsed once.
   CustomerTable::Builder builder(rest.settings());
-  builder.Reserve(customers.size());
+  builder.Reserve(customers.size(), customers.record_bytes());
   PURRING_RETURN_IF_ERROR(ValidateCustomers(
       customers, profile_ids, Limits::kCheck, &refs,
       [&](const v1::Customer& customer) { builder.Add(customer); }));

@@ -10,10 +10,11 @@ CustomerTable::Builder::Builder(const v1::DunningSettings& settings)
     : profiles_(ProfileTable::Build(settings)),
       email_preference_(settings.email_preference()) {}
 
-void CustomerTable::Builder::Reserve(int customers) {
+void CustomerTable::Builder::Reserve(int customers, size_t string_bytes) {
   facts_.reserve(customers);
   letters_.reserve(customers);
   strings_at_.reserve(customers);
+  strings_.reserve(string_bytes);
 }
 
 void CustomerTable::Builder::Add(const v1::Customer& customer) {
@@ -42,8 +43,8 @@ CustomerTable CustomerTable::Builder::Finish() && {
   table.profiles_ = std::move(profiles_);
   table.facts_ = std::move(facts_);
   table.letters_ = std::move(letters_);
+  // Not shrunk to fit: reserved room never written is never resident.
   table.strings_ = std::move(strings_);
-  table.strings_.shrink_to_fit();
   const absl::string_view strings = table.strings_;
   for (size_t k = 0; k < strings_at_.size(); ++k) {
     const Strings& at = strings_at_[k];
@@ -58,7 +59,7 @@ CustomerTable CustomerTable::Builder::Finish() && {
 CustomerTable CustomerTable::Build(const CustomerReader& customers,
                                    const v1::DunningSettings& settings) {
   Builder builder(settings);
-  builder.Reserve(customers.size());
+  builder.Reserve(customers.size(), customers.record_bytes());
   CustomerScratch scratch;
   for (int k = 0; k < customers.size(); ++k) {
     builder.Add(customers.Get(k, &scratch));

@@ -46,7 +46,9 @@ class CustomerTable {
    public:
     // REQUIRES: settings passed validation.
     explicit Builder(const v1::DunningSettings& settings);
-    void Reserve(int customers);
+    // string_bytes: at least the ids', names' and e-mails' bytes together
+    // (0 when not known): the strings are then never copied as they grow.
+    void Reserve(int customers, size_t string_bytes);
     void Add(const v1::Customer& customer);
     CustomerTable Finish() &&;
 
