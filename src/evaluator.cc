@@ -260,9 +260,9 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       if (!evaluated.ok()) fail(b, std::move(evaluated));
       has_action[b] = output.has_action;
     }
-    // A case file reads its customer from wherever it is in the request
-    // (when read from bytes, a miss in the caches and the TLB each): asked
-    // for before the batch's records are written, the misses overlap.
+    // A case file reads its customer, anywhere among the customers (on a
+    // large ledger a cache miss each): asked for before the batch's records
+    // are written, the misses overlap.
     for (int b = 0; b < limit; ++b) {
       if (has_action[b] &&
           actions[b].kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {

@@ -13,8 +13,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "customer_reader.h"
-#include "process/customer_table.h"
 #include "google/protobuf/repeated_field.h"
+#include "process/customer_table.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::internal {
