@@ -6,6 +6,7 @@
 // parsed request.
 #include "customer_reader.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -132,6 +133,24 @@ TEST(CustomerTable, TheSameFactsFromBytesAsFromTheParsedRequest) {
       }
     }
   }
+}
+
+TEST(CustomerTable, ItsViewsFollowItWhenMoved) {
+  // Strings short enough to sit inside a std::string (its small-string
+  // buffer moves with it): the table's views must not stay behind.
+  v1::EvaluateRequest first;
+  first.add_customers()->set_id("C");
+  v1::EvaluateRequest second;
+  second.add_customers()->set_id("Z");
+  std::optional<CustomerTable> built;
+  built.emplace(CustomerTable::Build(CustomerReader(first.customers()),
+                                     v1::DunningSettings()));
+  const CustomerTable moved = std::move(*built);
+  // The storage the table was built in now holds another table.
+  built.emplace(CustomerTable::Build(CustomerReader(second.customers()),
+                                     v1::DunningSettings()));
+  EXPECT_EQ(moved.letter(0).id, "C");
+  EXPECT_EQ(built->letter(0).id, "Z");
 }
 
 }  // namespace

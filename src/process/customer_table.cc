@@ -1,5 +1,6 @@
 #include "process/customer_table.h"
 
+#include <string>
 #include <utility>
 
 #include "process/letters.h"
@@ -27,13 +28,15 @@ void CustomerTable::Builder::Add(const v1::Customer& customer) {
   letter.has_postal_address = HasPostalAddress(customer.postal_address());
   letters_.push_back(letter);
   // Viewed once all are in (Finish): strings_ may move while it grows.
+  auto append = [&](const std::string& text) {
+    const size_t at = strings_.size();
+    strings_.insert(strings_.end(), text.begin(), text.end());
+    return at;
+  };
   Strings at;
-  at.id = strings_.size();
-  strings_.append(customer.id());
-  at.name = strings_.size();
-  strings_.append(customer.name());
-  at.email = strings_.size();
-  strings_.append(RecipientEmail(customer, email_preference_));
+  at.id = append(customer.id());
+  at.name = append(customer.name());
+  at.email = append(RecipientEmail(customer, email_preference_));
   at.end = strings_.size();
   strings_at_.push_back(at);
 }
@@ -45,7 +48,8 @@ CustomerTable CustomerTable::Builder::Finish() && {
   table.letters_ = std::move(letters_);
   // Not shrunk to fit: reserved room never written is never resident.
   table.strings_ = std::move(strings_);
-  const absl::string_view strings = table.strings_;
+  const absl::string_view strings(table.strings_.data(),
+                                  table.strings_.size());
   for (size_t k = 0; k < strings_at_.size(); ++k) {
     const Strings& at = strings_at_[k];
     table.facts_[k].name = strings.substr(at.name, at.email - at.name);

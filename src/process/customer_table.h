@@ -9,7 +9,6 @@
 #define PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
 
 #include <cstddef>
-#include <string>
 
 #include "absl/strings/string_view.h"
 #include "customer_reader.h"
@@ -61,7 +60,7 @@ class CustomerTable {
     LargeVector<CustomerFacts> facts_;
     LargeVector<LetterFacts> letters_;
     LargeVector<Strings> strings_at_;
-    std::string strings_;
+    LargeVector<char> strings_;
   };
 
   // Reads every customer once.
@@ -80,7 +79,10 @@ class CustomerTable {
   ProfileTable profiles_;
   LargeVector<CustomerFacts> facts_;  // by position in the request
   LargeVector<LetterFacts> letters_;  // likewise
-  std::string strings_;  // the names, ids and e-mails, back to back
+  // The names, ids and e-mails, back to back. A vector, not a string: a
+  // short string moves its bytes with it (the small-string buffer), which
+  // would leave the views behind when the table is moved.
+  LargeVector<char> strings_;
 };
 
 }  // namespace purring::internal
