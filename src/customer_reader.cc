@@ -1,5 +1,6 @@
 #include "customer_reader.h"
 
+#include <cstddef>
 #include <utility>
 
 #include "request_split.h"
@@ -9,8 +10,9 @@ namespace purring::internal {
 CustomerReader::CustomerReader(absl::string_view request,
                                LargeVector<ByteSpan> spans)
     : spans_(std::move(spans)) {
-  for (const ByteSpan& span : spans_) record_bytes_ += span.size;
-  records_.reserve(record_bytes_);
+  size_t record_bytes = 0;
+  for (const ByteSpan& span : spans_) record_bytes += span.size;
+  records_.reserve(record_bytes);
   for (ByteSpan& span : spans_) {
     const char* record = request.data() + span.offset;
     span.offset = static_cast<uint32_t>(records_.size());

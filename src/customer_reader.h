@@ -8,7 +8,6 @@
 #define PURRING_SRC_CUSTOMER_READER_H_
 
 #include <cstddef>
-#include <utility>
 
 #include "absl/strings/string_view.h"
 #include "byte_span.h"
@@ -70,7 +69,7 @@ class CustomerReader {
   }
   // The customers' bytes in the request, when read from bytes (0 for a
   // parsed request): more than all their strings together.
-  size_t record_bytes() const { return record_bytes_; }
+  size_t record_bytes() const { return records_.size(); }
 
   // The customer at `position` (0 <= position < size()): the parsed
   // request's, or parsed into *scratch and valid until its next read.
@@ -93,7 +92,6 @@ class CustomerReader {
   const google::protobuf::RepeatedPtrField<v1::Customer>* parsed_ = nullptr;
   LargeVector<char> records_;  // the customers' records, back to back
   LargeVector<ByteSpan> spans_;  // in records_
-  size_t record_bytes_ = 0;
 };
 
 }  // namespace purring::internal

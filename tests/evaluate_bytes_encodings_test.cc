@@ -25,11 +25,7 @@ TEST(EvaluateBytes, TheSampleInPiecesIsTheSample) {
 
 TEST(EvaluateBytes, InvoiceFieldsInReverseOrder) {
   Pieces p = SamplePieces();
-  for (std::string& invoice : p.invoices) {
-    std::vector<WireField> fields = SplitFields(invoice);
-    std::reverse(fields.begin(), fields.end());
-    invoice = Join(fields);
-  }
+  for (std::string& invoice : p.invoices) invoice = Reversed(invoice);
   ExpectAcceptedLikeCanonical(p.Canonical(), "invoice fields reversed");
 }
 

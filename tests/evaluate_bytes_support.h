@@ -6,6 +6,7 @@
 #ifndef PURRING_TESTS_EVALUATE_BYTES_SUPPORT_H_
 #define PURRING_TESTS_EVALUATE_BYTES_SUPPORT_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -204,6 +205,13 @@ inline std::string Join(const std::vector<WireField>& fields) {
   std::string out;
   for (const WireField& f : fields) out += f.raw;
   return out;
+}
+
+// A record with its fields written in reverse order.
+inline std::string Reversed(absl::string_view record) {
+  std::vector<WireField> fields = SplitFields(record);
+  std::reverse(fields.begin(), fields.end());
+  return Join(fields);
 }
 
 inline std::string Bytes(const google::protobuf::MessageLite& message) {

@@ -19,14 +19,15 @@ void CustomerTable::Builder::Reserve(int customers, size_t string_bytes) {
 }
 
 void CustomerTable::Builder::Add(const v1::Customer& customer) {
-  CustomerFacts facts;
-  facts.choice = profiles_.ForCustomer(customer);
-  facts.do_not_dun = customer.do_not_dun();
-  facts.letter_channel = LetterChannel(customer, email_preference_);
-  facts_.push_back(facts);
+  const std::string& email = RecipientEmail(customer, email_preference_);
   LetterFacts letter;
   letter.has_postal_address = HasPostalAddress(customer.postal_address());
   letters_.push_back(letter);
+  CustomerFacts facts;
+  facts.choice = profiles_.ForCustomer(customer);
+  facts.do_not_dun = customer.do_not_dun();
+  facts.letter_channel = LetterChannel(email, letter.has_postal_address);
+  facts_.push_back(facts);
   // Viewed once all are in (Finish): strings_ may move while it grows.
   auto append = [&](const std::string& text) {
     const size_t at = strings_.size();
@@ -36,7 +37,7 @@ void CustomerTable::Builder::Add(const v1::Customer& customer) {
   Strings at;
   at.id = append(customer.id());
   at.name = append(customer.name());
-  at.email = append(RecipientEmail(customer, email_preference_));
+  at.email = append(email);
   at.end = strings_.size();
   strings_at_.push_back(at);
 }

@@ -42,8 +42,14 @@ void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
 
 v1::Channel LetterChannel(const v1::Customer& customer,
                           v1::EmailPreference preference) {
-  if (!RecipientEmail(customer, preference).empty()) return v1::CHANNEL_EMAIL;
-  if (HasPostalAddress(customer.postal_address())) return v1::CHANNEL_POST;
+  return LetterChannel(RecipientEmail(customer, preference),
+                       HasPostalAddress(customer.postal_address()));
+}
+
+v1::Channel LetterChannel(absl::string_view recipient_email,
+                          bool has_postal_address) {
+  if (!recipient_email.empty()) return v1::CHANNEL_EMAIL;
+  if (has_postal_address) return v1::CHANNEL_POST;
   return v1::CHANNEL_UNSPECIFIED;
 }
 

@@ -50,6 +50,9 @@ void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
 // CHANNEL_UNSPECIFIED, and the customer is missing an address.
 v1::Channel LetterChannel(const v1::Customer& customer,
                           v1::EmailPreference preference);
+// The same, from the customer's RecipientEmail and HasPostalAddress.
+v1::Channel LetterChannel(absl::string_view recipient_email,
+                          bool has_postal_address);
 
 // The line a SEND_NOTICE action's invoice has in its letter. It needs
 // nothing of the letter's other lines, so the invoice's shard builds it while
