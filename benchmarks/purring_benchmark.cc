@@ -98,8 +98,8 @@ void BM_Floor(benchmark::State& state) {
 
 // The floor plus materializing the response: the response tree is parsed
 // from the engine's bytes on the same arena, as if the engine had built it
-// with no logic at all. The engine must build that tree, so this is the
-// least any in-memory evaluation can cost (README "Why 1.5x").
+// with no logic at all: the least an evaluation that builds the response
+// as a tree (EvaluateInto) can cost (README.md, "What is measured").
 void BM_FloorMaterialized(benchmark::State& state) {
   const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
   const long faults_before = MinorFaults();
