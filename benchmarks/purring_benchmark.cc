@@ -98,8 +98,9 @@ void BM_Floor(benchmark::State& state) {
 
 // The floor plus materializing the response: the response tree is parsed
 // from the engine's bytes on the same arena, as if the engine had built it
-// with no logic at all: the least an evaluation that builds the response
-// as a tree (EvaluateInto) can cost (README.md, "What is measured").
+// with no logic at all: what an engine would cost that parsed the request
+// into a tree and built its response as one before serializing it, and did
+// nothing else (README.md, "What is measured").
 void BM_FloorMaterialized(benchmark::State& state) {
   const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
   const long faults_before = MinorFaults();
