@@ -40,12 +40,6 @@ void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
   out->append(date.data(), date.size());
 }
 
-v1::Channel LetterChannel(const v1::Customer& customer,
-                          v1::EmailPreference preference) {
-  return LetterChannel(RecipientEmail(customer, preference),
-                       HasPostalAddress(customer.postal_address()));
-}
-
 v1::Channel LetterChannel(absl::string_view recipient_email,
                           bool has_postal_address) {
   if (!recipient_email.empty()) return v1::CHANNEL_EMAIL;
@@ -260,9 +254,9 @@ absl::Status BuildLetters(
   for (auto& [customer_id, members] : missing_items) {
     v1::CustomerMissingAddress* entry = missing->Add();
     entry->set_customer_id(customer_id.data(), customer_id.size());
-    const absl::string_view name = table[items[members.front()].customer].name;
-    entry->set_customer_name(name.data(), name.size());
     const LetterItem& first = items[members.front()];
+    const absl::string_view name = table[first.customer].name;
+    entry->set_customer_name(name.data(), name.size());
     entry->set_letters_by_email(!first.letter_id.empty());
     // A customer's letters were visited in id order: back to `items` order.
     std::sort(members.begin(), members.end());

@@ -45,12 +45,10 @@ struct LetterItem {
 void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
                     absl::string_view date, std::string* out);
 
-// How the customer's letters go: CHANNEL_EMAIL to RecipientEmail when
-// there is one, else CHANNEL_POST when HasPostalAddress; else
-// CHANNEL_UNSPECIFIED, and the customer is missing an address.
-v1::Channel LetterChannel(const v1::Customer& customer,
-                          v1::EmailPreference preference);
-// The same, from the customer's RecipientEmail and HasPostalAddress.
+// How a customer's letters go, from its RecipientEmail and
+// HasPostalAddress: CHANNEL_EMAIL to the e-mail when there is one, else
+// CHANNEL_POST when it has a postal address; else CHANNEL_UNSPECIFIED, and
+// the customer is missing an address.
 v1::Channel LetterChannel(absl::string_view recipient_email,
                           bool has_postal_address);
 
