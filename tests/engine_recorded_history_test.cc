@@ -1,9 +1,12 @@
 // History recorded by another system is held to the law it should have
 // followed: only lawful fees are claimed (F11; law.md § 3.1,
-// inkassoforskriften §§ 1-2, 1-3), and no transfer to collection without a
-// collection warning that satisfies inkassoloven § 9 (law.md § 4.1). Each
-// departure is a warning naming the invoice, in every evaluation path.
+// inkassoforskriften §§ 1-2, 1-3), B2B standard compensation only as
+// forsinkelsesrenteloven § 3a allows it (law.md § 6), and no transfer to
+// collection without a collection warning that satisfies inkassoloven § 9
+// (law.md § 4.1). Each departure is a warning naming the invoice, in every
+// evaluation path.
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "engine_test_ledger.h"
@@ -74,6 +77,125 @@ TEST(EngineRecordedHistoryTest, TheCutFeeIsNotCountedTowardsTheTwoFeeLimit) {
   const v1::ProposedAction& action = response->actions(0);
   EXPECT_EQ(action.step(), kWarning);
   EXPECT_EQ(action.fee(), 3750);
+}
+
+// Standard compensation for 2026 H1 (law.md § 6): 460 kr.
+constexpr int64_t kCompensation2026H1 = 46000;
+
+// Invoice "B1" of 10 000 kr due Monday 2026-03-02 (first fee day 03-16) for
+// customer "K1" of `type`, evaluated as of 2026-04-20 after `notices`:
+// {step, sent, deadline, fee, compensation}.
+struct RecordedNotice {
+  v1::StepKind step;
+  const char* sent;
+  const char* deadline;
+  int64_t fee;
+  int64_t compensation;
+};
+v1::EvaluateResponse EvaluateWithCompensation(
+    v1::CustomerType type, const std::vector<RecordedNotice>& notices) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-04-20");
+  ledger.AddCustomer("K1", type);
+  ledger.AddInvoice("B1", "K1", "2026-02-16", "2026-03-02", 1000000);
+  for (const RecordedNotice& n : notices) {
+    ledger.AddNotice("B1", n.step, n.sent, n.deadline, n.fee)
+        ->set_compensation(n.compensation);
+  }
+  return ledger.Evaluate();
+}
+
+std::vector<std::string> WarningMessages(const v1::EvaluateResponse& response,
+                                         absl::string_view code) {
+  std::vector<std::string> messages;
+  for (const v1::Warning& warning : response.warnings()) {
+    if (warning.code() == code) messages.push_back(warning.message());
+  }
+  return messages;
+}
+
+TEST(EngineRecordedHistoryTest, NoStandardCompensationFromAConsumer) {
+  // § 3a applies only when the debtor is not a consumer.
+  const v1::EvaluateResponse response = EvaluateWithCompensation(
+      v1::CUSTOMER_TYPE_PERSON,
+      {{kReminder, "2026-03-03", "2026-03-17", 0, kCompensation2026H1}});
+  const v1::InvoiceResult& result = testing::ResultOf(response, "B1");
+  EXPECT_EQ(result.balance().compensation_charged(), 0);
+  EXPECT_EQ(result.history(0).compensation(), kCompensation2026H1)
+      << "the history is shown as recorded";
+  EXPECT_EQ(
+      WarningMessages(response, "RECORDED_COMPENSATION_NOT_CLAIMABLE"),
+      std::vector<std::string>{
+          "invoice \"B1\": the reminder notice sent 2026-03-03 records a "
+          "standard compensation of 46000 øre; 0 øre of it is claimed "
+          "(forsinkelsesrenteloven § 3a: standard compensation is claimed "
+          "only from a debtor who is not a consumer)"});
+}
+
+TEST(EngineRecordedHistoryTest, StandardCompensationAtMostTheHalfYearsAmount) {
+  const v1::EvaluateResponse response = EvaluateWithCompensation(
+      v1::CUSTOMER_TYPE_BUSINESS,
+      {{kReminder, "2026-03-03", "2026-03-17", 0, 100000}});
+  EXPECT_EQ(testing::ResultOf(response, "B1").balance().compensation_charged(),
+            kCompensation2026H1);
+  EXPECT_EQ(
+      WarningMessages(response, "RECORDED_COMPENSATION_NOT_CLAIMABLE"),
+      std::vector<std::string>{
+          "invoice \"B1\": the reminder notice sent 2026-03-03 records a "
+          "standard compensation of 100000 øre; 46000 øre of it is claimed "
+          "(forsinkelsesrenteloven § 3a: fees and compensation together come "
+          "to at most the greater of the standard compensation (46000 øre "
+          "for the due date's half-year) and the fees claimed)"});
+}
+
+TEST(EngineRecordedHistoryTest, StandardCompensationIsClaimedOnce) {
+  const v1::EvaluateResponse response = EvaluateWithCompensation(
+      v1::CUSTOMER_TYPE_BUSINESS,
+      {{kReminder, "2026-03-03", "2026-03-17", 0, kCompensation2026H1},
+       {kDunning, "2026-03-20", "2026-04-03", 0, kCompensation2026H1}});
+  EXPECT_EQ(testing::ResultOf(response, "B1").balance().compensation_charged(),
+            kCompensation2026H1);
+  EXPECT_EQ(
+      WarningMessages(response, "RECORDED_COMPENSATION_NOT_CLAIMABLE").size(),
+      1u);
+}
+
+TEST(EngineRecordedHistoryTest, AFeeAfterTheCompensationIsDeductedFromIt) {
+  // Fees and compensation together: max(460 kr, 37.50 kr) = 460 kr.
+  const v1::EvaluateResponse response = EvaluateWithCompensation(
+      v1::CUSTOMER_TYPE_BUSINESS,
+      {{kReminder, "2026-03-03", "2026-03-17", 0, kCompensation2026H1},
+       {kDunning, "2026-03-20", "2026-04-03", 3750, 0}});
+  const v1::Balance& balance = testing::ResultOf(response, "B1").balance();
+  EXPECT_EQ(balance.compensation_charged(), kCompensation2026H1);
+  EXPECT_EQ(balance.fees_charged(), 0);
+  EXPECT_EQ(
+      WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
+      std::vector<std::string>{
+          "invoice \"B1\": the dunning notice sent 2026-03-20 records a fee "
+          "of 3750 øre; 0 øre of it is claimed (forsinkelsesrenteloven § 3a: "
+          "the reminder fee is deducted from the standard compensation "
+          "already claimed)"});
+}
+
+TEST(EngineRecordedHistoryTest, FeesWithoutCompensationStandForABusiness) {
+  // Fees first, compensation after: it tops them up to 460 kr.
+  const v1::EvaluateResponse fees_only = EvaluateWithCompensation(
+      v1::CUSTOMER_TYPE_BUSINESS,
+      {{kDunning, "2026-03-16", "2026-03-30", 3750, 0},
+       {kWarning, "2026-04-01", "2026-04-15", 3750, 0}});
+  EXPECT_EQ(testing::ResultOf(fees_only, "B1").balance().fees_charged(), 7500);
+  EXPECT_EQ(fees_only.warnings_size(), 0);
+
+  const v1::EvaluateResponse topped_up = EvaluateWithCompensation(
+      v1::CUSTOMER_TYPE_BUSINESS,
+      {{kDunning, "2026-03-16", "2026-03-30", 3750, 0},
+       {kWarning, "2026-04-01", "2026-04-15", 3750, kCompensation2026H1}});
+  const v1::Balance& balance = testing::ResultOf(topped_up, "B1").balance();
+  EXPECT_EQ(balance.fees_charged(), 7500);
+  EXPECT_EQ(balance.compensation_charged(), kCompensation2026H1 - 7500);
+  ASSERT_EQ(topped_up.warnings_size(), 1);
+  EXPECT_EQ(topped_up.warnings(0).code(), "RECORDED_COMPENSATION_NOT_CLAIMABLE");
 }
 
 TEST(EngineRecordedHistoryTest, NoTransferWithoutAValidCollectionWarning) {

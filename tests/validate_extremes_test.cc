@@ -63,24 +63,35 @@ TEST(ValidateExtremesTest, ValidationAndEvaluationAgreeOnTheOsloDate) {
 }
 
 TEST(ValidateExtremesTest, LedgerWideSumsOverflowIntoAnErrorNotAWrap) {
-  // Each recorded compensation is a valid amount (10^15 øre), but 10 000 of
-  // them in one status do not fit in int64: refused with OUT_OF_RANGE, never
-  // a negative total. (Recorded fees would not do: only the lawful fee of
-  // each is claimed. The notices' deadlines have not expired, so nothing
-  // new is proposed on top.)
+  // 10 000 invoices of 10^13 øre (10^17 together: the most a ledger may
+  // hold) at the host's 1 000 % p.a. for nine years and five months: each
+  // balance, about 9.5 * 10^14 øre of it interest claimed by its purring, is
+  // a valid amount, but together they do not fit in int64: refused with
+  // OUT_OF_RANGE, never a negative total. (Recorded fees and compensation
+  // would not do: only the lawful part of each is claimed. The notices'
+  // deadlines have not expired, so nothing new is proposed on top.)
   testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-11-28");
+  ledger.SetAsOfDate("2026-06-01");
+  v1::RateTables& rates = *ledger.request().mutable_rate_tables();
+  rates.set_replace_builtin(true);
+  for (const char* from : {"2014-01-01", "2026-01-01"}) {  // to the as-of
+    v1::InterestRate* rate = rates.add_interest_rates();
+    rate->set_valid_from(from);
+    rate->set_rate_basis_points(100000);
+  }
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
   for (int i = 0; i < 10000; ++i) {
     const std::string number = absl::StrCat("F", i);
-    ledger.AddInvoice(number, "K1", "2026-09-01", "2026-09-15", 100000);
-    ledger
-        .AddNotice(number, v1::STEP_KIND_DUNNING, "2026-11-20", "2026-12-04")
-        ->set_compensation(1'000'000'000'000'000);
+    ledger.AddInvoice(number, "K1", "2016-12-01", "2017-01-02",
+                      10'000'000'000'000);
+    ledger.AddNotice(number, v1::STEP_KIND_DUNNING, "2026-05-20",
+                     "2026-06-03");
   }
   const absl::Status status = Evaluate(ledger.request()).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kOutOfRange) << status;
-  EXPECT_THAT(status.message(), HasSubstr("overflow"));
+  EXPECT_THAT(status.message(),
+              HasSubstr("the balances of status "
+                        "INVOICE_STATUS_DEADLINE_NOT_EXPIRED overflow"));
 }
 
 TEST(ValidateExtremesTest, NoProposalTheNextRequestWouldRefuse) {

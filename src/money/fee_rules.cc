@@ -176,4 +176,61 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
   return lawful;
 }
 
+RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
+                                         bool business_debtor,
+                                         absl::CivilDay adjusted_due,
+                                         absl::Span<const NoticeCharge> prior,
+                                         const RateBook& rates) {
+  RecordedCharges out;
+  out.fee = notice.fee;
+  out.compensation = notice.compensation;
+  if (Waived(notice)) return out;
+  if (!business_debtor) {
+    if (out.compensation > 0) {
+      out.compensation = 0;
+      out.compensation_cut =
+          "forsinkelsesrenteloven § 3a: standard compensation is claimed only "
+          "from a debtor who is not a consumer";
+    }
+    return out;
+  }
+  // As DecideNoticeFee counts them; 128 bits, so that no history wraps.
+  absl::int128 prior_fees = 0, prior_total = 0;
+  for (const NoticeCharge& earlier : prior) {
+    if (Waived(earlier)) {
+      if (earlier.compensation > 0) {  // given up for good: fees stand alone
+        if (out.compensation > 0) {
+          out.compensation = 0;
+          out.compensation_cut = absl::StrCat(
+              "the standard compensation was waived on the notice sent ",
+              FormatDate(earlier.sent));
+        }
+        return out;
+      }
+      continue;
+    }
+    prior_fees += earlier.fee;
+    prior_total += absl::int128(earlier.fee) + earlier.compensation;
+  }
+  // Without compensation anywhere the target covers the fee whole.
+  const int64_t standard = rates.StandardCompensation(adjusted_due);
+  const absl::int128 increase = std::max(
+      absl::int128(0),
+      std::max(absl::int128(standard), prior_fees + out.fee) - prior_total);
+  if (out.fee > increase) {
+    out.fee = static_cast<int64_t>(increase);
+    out.fee_cut =
+        "forsinkelsesrenteloven § 3a: the reminder fee is deducted from the "
+        "standard compensation already claimed";
+  }
+  if (out.compensation > increase - out.fee) {
+    out.compensation = static_cast<int64_t>(increase - out.fee);
+    out.compensation_cut = absl::StrCat(
+        "forsinkelsesrenteloven § 3a: fees and compensation together come to "
+        "at most the greater of the standard compensation (",
+        standard, " øre for the due date's half-year) and the fees claimed");
+  }
+  return out;
+}
+
 }  // namespace purring::internal

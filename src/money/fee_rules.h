@@ -62,6 +62,27 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
                              absl::Span<const NoticeCharge> prior,
                              const RateBook& rates, std::string* why_not);
 
+// What a recorded notice may claim of its fee and B2B standard compensation
+// (forsinkelsesrenteloven § 3a; law.md § 6), as DecideNoticeFee would have
+// charged them: no compensation from a consumer, none once an earlier
+// notice's compensation was waived, and for a business debtor fees and
+// compensation together at most max(the compensation for the due date's
+// half-year, the fees claimed), a fee after the compensation deducted from
+// it. History from another system may record more. A waived notice is
+// returned as recorded (it is not claimed anyway). notice.fee and prior: as
+// already cut by ClaimableRecordedFee and this function.
+struct RecordedCharges {
+  int64_t fee = 0;
+  int64_t compensation = 0;
+  std::string fee_cut;           // why the fee was cut, when it was
+  std::string compensation_cut;  // likewise
+};
+RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
+                                         bool business_debtor,
+                                         absl::CivilDay adjusted_due,
+                                         absl::Span<const NoticeCharge> prior,
+                                         const RateBook& rates);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_MONEY_FEE_RULES_H_

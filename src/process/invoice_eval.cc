@@ -94,16 +94,30 @@ const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   return found;
 }
 
+// notice: with its fee as claimed.
 v1::Warning RecordedFeeWarning(const v1::Invoice& invoice,
-                               const NoticeCharge& notice, int64_t claimable,
+                               int64_t recorded_fee, const NoticeCharge& notice,
                                absl::string_view why_not) {
   return WarningAbout(
       invoice, "RECORDED_FEE_NOT_CLAIMABLE",
       absl::StrCat("invoice \"", invoice.number(), "\": the ",
                    StepName(notice.step), " notice sent ",
-                   FormatDate(notice.sent), " records a fee of ", notice.fee,
-                   " øre; ", claimable, " øre of it is claimed (", why_not,
+                   FormatDate(notice.sent), " records a fee of ", recorded_fee,
+                   " øre; ", notice.fee, " øre of it is claimed (", why_not,
                    ")"));
+}
+
+v1::Warning RecordedCompensationWarning(const v1::Invoice& invoice,
+                                        const NoticeCharge& notice,
+                                        int64_t claimable,
+                                        absl::string_view why_not) {
+  return WarningAbout(
+      invoice, "RECORDED_COMPENSATION_NOT_CLAIMABLE",
+      absl::StrCat("invoice \"", invoice.number(), "\": the ",
+                   StepName(notice.step), " notice sent ",
+                   FormatDate(notice.sent), " records a standard compensation "
+                   "of ", notice.compensation, " øre; ", claimable,
+                   " øre of it is claimed (", why_not, ")"));
 }
 
 v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice) {
@@ -173,6 +187,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   const CustomerFacts& customer = *input.customer_facts;
   const ProfileTable::Choice& choice = customer.choice;
   const ResolvedProfile& profile = *choice.profile;
+  const bool business = choice.type == v1::CUSTOMER_TYPE_BUSINESS;
   PrefetchNotices(input.notices);
 
   const CheckedDays* checked = input.checked_days;
@@ -215,25 +230,44 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   int64_t interest_charged_before = 0;
   // As recorded (validated: at most kMaxAmount together).
   int64_t charges_recorded = 0;
+  // Whether an earlier notice claims B2B compensation: a fee after it is
+  // deducted from it.
+  bool compensation_claimed = false;
   for (size_t k = 0; k < input.notices.size(); ++k) {
     const v1::Notice& notice = *input.notices[k];
     charges_recorded += notice.fee() + notice.compensation() + notice.interest();
     NoticeCharge& charge = all_charges.emplace_back(
         ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
                  profile, ctx.as_of));
+    const absl::Span<const NoticeCharge> earlier =
+        absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
+    // Only what the law allows is claimed of a recorded fee (F11) and of a
+    // recorded B2B standard compensation, a fee after which is deducted
+    // from it (law.md § 6).
+    const int64_t recorded_fee = charge.fee;
+    std::string fee_cut;
     if (charge.fee > 0) {
-      // Only what the law allows is claimed of a recorded fee (F11).
-      std::string why_not;
-      const int64_t claimable = ClaimableRecordedFee(
-          charge, adjusted_due,
-          absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1),
-          *ctx.rates, &why_not);
-      if (claimable < charge.fee) {
-        output->warnings.push_back(
-            RecordedFeeWarning(invoice, charge, claimable, why_not));
-        charge.fee = claimable;
-      }
+      charge.fee = ClaimableRecordedFee(charge, adjusted_due, earlier,
+                                        *ctx.rates, &fee_cut);
     }
+    RecordedCharges claimable{charge.fee, charge.compensation, {}, {}};
+    if (charge.compensation > 0 || (compensation_claimed && charge.fee > 0)) {
+      claimable = ClaimableRecordedCharges(charge, business, adjusted_due,
+                                           earlier, *ctx.rates);
+      if (claimable.fee < charge.fee) fee_cut = std::move(claimable.fee_cut);
+      charge.fee = claimable.fee;
+    }
+    if (charge.fee < recorded_fee) {
+      output->warnings.push_back(
+          RecordedFeeWarning(invoice, recorded_fee, charge, fee_cut));
+    }
+    if (claimable.compensation < charge.compensation) {
+      output->warnings.push_back(RecordedCompensationWarning(
+          invoice, charge, claimable.compensation,
+          claimable.compensation_cut));
+      charge.compensation = claimable.compensation;
+    }
+    compensation_claimed |= charge.compensation > 0;
     if (!Add(interest_charged_before, charge.interest,
              &interest_charged_before)) {
       return Overflow(invoice);
@@ -298,7 +332,6 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   }
 
   // The fee the next notice carries when sent on `send`.
-  const bool business = choice.type == v1::CUSTOMER_TYPE_BUSINESS;
   auto decide_fee = [&](v1::StepKind step, absl::CivilDay send) {
     FeeInput fee_input;
     fee_input.step = step;
