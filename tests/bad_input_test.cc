@@ -97,7 +97,7 @@ std::vector<Case> Catalogue() {
                }),
                Code::kInvalidArgument, {"not a valid serialized", ": invoices[0] does not parse"}});
   c.push_back({"InvalidUtf8InvoiceComment", Damaged([](auto& r) {
-                 Invoice(r, 1).set_comment("bl\xe5b\xe6r");  // Latin-1
+                 Invoice(r, 1).set_comment("bl\xe5" "b\xe6r");  // Latin-1 "blåbær"
                }),
                Code::kInvalidArgument, {"not a valid serialized", ": invoices[1] does not parse"}});
   c.push_back({"InvalidUtf8NoticeLetterId", Damaged([](auto& r) {
