@@ -121,6 +121,15 @@ TEST(EngineStatusTest, EveryStatusAndTransition) {
       {"do not dun (customer)",
        [](TestLedger& l) { l.request().mutable_customers(0)->set_do_not_dun(true); },
        "2026-03-01", v1::INVOICE_STATUS_DO_NOT_DUN, v1::NEXT_STEP_UNSPECIFIED, ""},
+      {"not due yet, flagged do not dun: no next step, as once overdue",
+       [](TestLedger& l) { l.request().mutable_invoices(0)->set_do_not_dun(true); },
+       "2026-02-10", v1::INVOICE_STATUS_NOT_DUE, v1::NEXT_STEP_UNSPECIFIED, ""},
+      {"not due yet, before the cutoff: no next step, as once overdue",
+       [](TestLedger& l) {
+         l.request().mutable_invoices(0)->set_number("999");
+         l.settings().set_start_from_invoice_number("1000");
+       },
+       "2026-02-10", v1::INVOICE_STATUS_NOT_DUE, v1::NEXT_STEP_UNSPECIFIED, ""},
       {"objection via the portal: on hold",
        [](TestLedger& l) {
          auto* h = l.request().mutable_invoices(0)->add_holds();
