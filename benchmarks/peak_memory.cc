@@ -9,9 +9,7 @@
 // kernel's peak-RSS mark (/proc/self/clear_refs "5", Linux) and makes the
 // call. "extra" is the peak RSS during the call minus the RSS before it:
 // everything the engine allocated, the response buffer included; the
-// request bytes the host already holds are not counted. For a second call
-// "before" is before the first: what the library keeps between calls
-// (region_cache.h) counts. Measured:
+// request bytes the host already holds are not counted. Measured:
 // purring_evaluate (the response in one buffer), purring_evaluate_to (the
 // response handed to a writer that keeps nothing, as a host writing it to
 // a file or a socket), each also as the second call in a process, and the
@@ -90,8 +88,8 @@ size_t EvaluateTo(const std::string& request) {
 }
 
 // Runs call() in a child process; `warm_up` first runs it once unmeasured
-// (the second call in a process). Prints the measured call's peak above the
-// RSS before the first call, relative to the request's size. Returns what the call
+// (the second call in a process). Prints the peak above the RSS before the
+// measured call, relative to the request's size. Returns what the call
 // returned (a size; 0 means it failed).
 template <typename Call>
 size_t Measure(const char* what, bool warm_up, size_t request_size,
@@ -104,11 +102,10 @@ size_t Measure(const char* what, bool warm_up, size_t request_size,
   if (child == 0) {
     close(pipe_fds[0]);
     size_t result = 0;
-    malloc_trim(0);
-    const long long before = StatusBytes("VmRSS:");
     if (!warm_up || call() != 0) {
       malloc_trim(0);
       std::ofstream("/proc/self/clear_refs") << "5";  // VmHWM := VmRSS
+      const long long before = StatusBytes("VmRSS:");
       result = call();
       const long long extra = StatusBytes("VmHWM:") - before;
       std::printf("%-44s extra peak %6.1f MB = %.2f x request\n", what,

@@ -14,13 +14,8 @@
  * failure the response buffer holds the error message instead (UTF-8 text
  * naming the offending record and field); free it the same way.
  *
- * Threads: every function is thread-safe and reentrant. No C++ exception
- * crosses this boundary.
- *
- * State: none that any result depends on. The one thing the library keeps
- * between calls is memory: the large blocks (4 MiB and more) an evaluation
- * used, at most as much as it held at its peak, so that the next evaluation
- * of a large ledger need not map fresh memory (see purring_release_memory).
+ * Threads: every function is thread-safe and reentrant; the engine keeps no
+ * global mutable state. No C++ exception crosses this boundary.
  */
 #ifndef PURRING_CAPI_PURRING_H_
 #define PURRING_CAPI_PURRING_H_
@@ -133,16 +128,6 @@ PURRING_API int purring_validate(const void* request, size_t request_size,
 /* Releases a buffer filled by this library and resets it to {NULL, 0}.
  * Accepts NULL and an empty buffer. */
 PURRING_API void purring_buffer_free(purring_buffer* buffer);
-
-/* Gives back to the operating system the memory kept between evaluations
- * and keeps none until the next evaluation ends; returns the bytes given
- * back. An evaluation keeps at most what it used at its peak (a response's
- * buffer, once freed, included), so that evaluating a large ledger again
- * maps no fresh memory, which is dear on a virtual machine; an evaluation
- * of a smaller ledger gives back what it does not need. Call it when no
- * evaluation is coming soon (a nightly batch done). Never needed for
- * correctness. */
-PURRING_API size_t purring_release_memory(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

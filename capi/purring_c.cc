@@ -171,9 +171,8 @@ int purring_evaluate(const void* request, size_t request_size,
     if (absl::Status s = CheckRequest(request, request_size); !s.ok()) {
       return Report(s, response);
     }
-    // Results are serialized as they are computed, into memory that is
-    // handed over as it is (malloc's, or for a large response a region that
-    // purring_buffer_free gives back to the cache of kept memory).
+    // Results are serialized as they are computed, into malloc'd memory
+    // that is handed over as it is.
     absl::StatusOr<purring::SerializedResponse> result = purring::EvaluateBytes(
         absl::string_view(static_cast<const char*>(request), request_size));
     if (!result.ok()) return Report(result.status(), response);
@@ -250,13 +249,9 @@ int purring_validate(const void* request, size_t request_size,
 
 void purring_buffer_free(purring_buffer* buffer) {
   if (buffer == nullptr) return;
-  purring::FreeSerializedBytes(reinterpret_cast<char*>(buffer->data));
+  std::free(buffer->data);
   buffer->data = nullptr;
   buffer->size = 0;
-}
-
-size_t purring_release_memory(void) {
-  return purring::ReleaseCachedMemory();  // cannot throw: munmap only
 }
 
 }  // extern "C"

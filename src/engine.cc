@@ -2,21 +2,17 @@
 #include "purring/engine.h"
 
 #include "evaluator.h"
-#include "malloc_buffer.h"
 #include "process/request_index.h"
-#include "region_cache.h"
 #include "validate.h"
 
 namespace purring {
 
 absl::Status ValidateRequest(const v1::EvaluateRequest& request) {
-  internal::EvaluationScope scope;
   return internal::ValidateRequestInto(request, /*index=*/nullptr);
 }
 
 absl::Status EvaluateInto(const v1::EvaluateRequest& request,
                           v1::EvaluateResponse* response) {
-  internal::EvaluationScope scope;
   response->Clear();
   absl::StatusOr<internal::RequestIndex> index =
       internal::ValidateAndIndex(request);
@@ -32,10 +28,6 @@ absl::StatusOr<v1::EvaluateResponse> Evaluate(
   if (absl::Status s = EvaluateInto(request, &response); !s.ok()) return s;
   return response;
 }
-
-void FreeSerializedBytes(char* bytes) { internal::FreeReleased(bytes); }
-
-size_t ReleaseCachedMemory() { return internal::ReleaseCachedRegions(); }
 
 const char* Version() { return PURRING_VERSION_STRING_INTERNAL; }
 

@@ -16,7 +16,6 @@
 #include "piece_writer.h"
 #include "purring/engine.h"
 #include "purring/parse.h"
-#include "region_cache.h"
 #include "request_split.h"
 #include "split_invoice_source.h"
 #include "validate_split.h"
@@ -101,7 +100,6 @@ absl::StatusOr<SerializedResponse> EvaluateTree(absl::string_view bytes) {
 }  // namespace
 
 absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request) {
-  internal::EvaluationScope scope;
   absl::StatusOr<SerializedResponse> response =
       internal::EvaluateStreamed(request);
   if (response.ok()) return response;
@@ -109,7 +107,6 @@ absl::StatusOr<SerializedResponse> EvaluateBytes(absl::string_view request) {
 }
 
 absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write) {
-  internal::EvaluationScope scope;
   internal::PieceWriter writer(write);
   absl::Status status = internal::EvaluateStreamedTo(request, &writer);
   if (status.ok() || writer.stopped()) return status;

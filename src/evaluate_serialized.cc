@@ -4,14 +4,12 @@
 #include "malloc_buffer.h"
 #include "process/request_index.h"
 #include "purring/engine.h"
-#include "region_cache.h"
 #include "validate.h"
 
 namespace purring {
 
 absl::StatusOr<SerializedResponse> EvaluateSerialized(
     const v1::EvaluateRequest& request) {
-  internal::EvaluationScope scope;
   absl::StatusOr<internal::RequestIndex> index =
       internal::ValidateAndIndex(request);
   if (!index.ok()) return index.status();

@@ -1,12 +1,11 @@
 // Memory for the vectors that grow with the ledger (the request's spans,
 // the references resolved, one entry per invoice or action): a block of
-// kLargeAllocationBytes or more is a region of its own (region_cache.h),
-// advised for transparent huge pages, so that its fresh memory arrives
-// 2 MiB per page fault instead of 4 KiB, and kept for the next block or
-// evaluation. On the benchmark machine (a virtual machine) a 4 KiB fault
-// cost about 12 us: at that rate 57 MB of fresh memory (a million
-// invoices' spans, when a span was 48 bytes) cost 0.17 s, as much as
-// evaluating 80 000 invoices.
+// kLargeAllocationBytes or more is a mapping of its own, advised for
+// transparent huge pages, so that its fresh memory arrives 2 MiB per page
+// fault instead of 4 KiB. On the benchmark machine (a virtual machine) a
+// 4 KiB fault cost about 12 us: at that rate 57 MB of fresh memory (a
+// million invoices' spans, when a span was 48 bytes) cost 0.17 s, as much
+// as evaluating 80 000 invoices.
 // Where the kernel offers no huge pages, the advice is refused and the
 // pages fault 4 KiB at a time, as before.
 #ifndef PURRING_SRC_LARGE_ALLOCATOR_H_
@@ -26,9 +25,9 @@ namespace purring::internal {
 // more to 4 KiB faults.)
 inline constexpr size_t kLargeAllocationBytes = size_t{4} << 20;
 
-// `bytes` (>= kLargeAllocationBytes) of memory aligned to a huge page, not
-// cleared (a kept region holds what it held); throws std::bad_alloc when
-// none can be mapped. Free with FreeLarge and the same size.
+// `bytes` (>= kLargeAllocationBytes) of zeroed memory aligned to a huge
+// page; throws std::bad_alloc when none can be mapped. Free with FreeLarge
+// and the same size.
 void* AllocateLarge(size_t bytes);
 void FreeLarge(void* block, size_t bytes);
 
@@ -46,6 +45,10 @@ inline void FreeBlock(void* block, size_t bytes) noexcept {
     ::operator delete(block);
   }
 }
+
+// Advises the kernel to back [data, data + bytes) with huge pages where it
+// covers whole ones (for memory malloc mapped, MallocBuffer's).
+void AdviseHugePages(void* data, size_t bytes);
 
 template <typename T>
 class LargeAllocator {

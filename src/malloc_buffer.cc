@@ -10,7 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "region_cache.h"
+#include "large_allocator.h"
 
 namespace purring::internal {
 namespace {
@@ -18,12 +18,12 @@ namespace {
 // Small enough for a small ledger's response, large enough that doubling
 // from it takes few steps.
 constexpr size_t kFirstCapacity = 64 * 1024;
-// Past kDoublingLimit the buffer jumps to kLargeCapacity, a region
-// (region_cache.h): huge pages, kept from one evaluation to the next, where
-// glibc would map every block above 32 MiB afresh. Pages never written are
-// never resident. (Doubling through the heap copied a 34 MB response about
-// twice, ~10 % of an evaluation; a region grows by doubling too, but the
-// responses' buffers are reserved at their expected size.)
+// Past kDoublingLimit the buffer jumps to kLargeCapacity: above glibc's
+// largest dynamic mmap threshold (32 MiB on 64-bit), so the block is mmap'd
+// and every later realloc, growing or shrinking, is an mremap that moves
+// pages instead of copying bytes (doubling through the heap copied a 34 MB
+// response about twice, ~10 % of an evaluation). Pages never written are
+// never resident.
 constexpr size_t kDoublingLimit = 1024 * 1024;
 constexpr size_t kLargeCapacity = 64 * 1024 * 1024;
 // A large buffer is written from start to end once, and each fresh page
@@ -38,15 +38,7 @@ constexpr size_t kPopulateStep = 4 * 1024 * 1024;
 
 }  // namespace
 
-MallocBuffer::~MallocBuffer() { FreeStorage(); }
-
-void MallocBuffer::FreeStorage() {
-  if (region_) {
-    GiveRegion(data_, capacity_);
-  } else {
-    std::free(data_);
-  }
-}
+MallocBuffer::~MallocBuffer() { std::free(data_); }
 
 char* MallocBuffer::GrowFor(size_t n) {
   if (n > SIZE_MAX / 2 - size_) throw std::bad_alloc();
@@ -65,28 +57,31 @@ char* MallocBuffer::ReserveExact(size_t n) {
 
 bool MallocBuffer::TryReserve(size_t capacity) {
   if (capacity <= capacity_) return true;
-  if (capacity >= kLargeCapacity) {
-    const size_t length = RegionLength(capacity);
-    void* region = length == 0 ? nullptr : TakeRegion(length);
-    if (region == nullptr) return false;
-    if (size_ > 0) std::memcpy(region, data_, size_);
-    FreeStorage();
-    data_ = static_cast<char*>(region);
-    capacity_ = length;
-    region_ = true;
-  } else {
-    void* grown = std::realloc(data_, capacity);
+  void* grown = nullptr;
+  if (capacity >= kLargeCapacity && capacity_ < kLargeCapacity) {
+    // The first large block, which glibc maps on its own: advised for huge
+    // pages (large_allocator.h says why) before the bytes so far are copied
+    // in, where realloc would copy them into 4 KiB pages first.
+    grown = std::malloc(capacity);
     if (grown == nullptr) return false;
-    data_ = static_cast<char*>(grown);
-    capacity_ = capacity;
+    AdviseHugePages(grown, capacity);
+    if (size_ > 0) std::memcpy(grown, data_, size_);
+    std::free(data_);
+  } else {
+    grown = std::realloc(data_, capacity);
+    if (grown == nullptr) return false;
+    // A mapped block grown by mremap keeps the advice; one realloc moved
+    // out of malloc's heap needs it again.
+    if (capacity >= kLargeCapacity) AdviseHugePages(grown, capacity);
   }
+  data_ = static_cast<char*>(grown);
+  capacity_ = capacity;
   populated_ = size_;
   return true;
 }
 
 void MallocBuffer::ShrinkToFit(size_t spare) {
-  // A region is kept whole: its pages serve the next evaluation.
-  if (data_ == nullptr || region_ || capacity_ - size_ <= spare) return;
+  if (data_ == nullptr || capacity_ - size_ <= spare) return;
   void* shrunk = std::realloc(data_, size_ + spare);
   if (shrunk == nullptr) return;  // keeps the larger block
   data_ = static_cast<char*>(shrunk);
@@ -100,7 +95,7 @@ char* MallocBuffer::Grow(size_t capacity) {
 }
 
 void MallocBuffer::Populate(size_t end) {
-  if (!region_) {  // few pages, mostly reused by malloc
+  if (capacity_ < kLargeCapacity) {  // few pages, mostly reused by malloc
     populated_ = capacity_;
     return;
   }
@@ -127,20 +122,13 @@ void MallocBuffer::swap(MallocBuffer& other) noexcept {
   std::swap(size_, other.size_);
   std::swap(capacity_, other.capacity_);
   std::swap(populated_, other.populated_);
-  std::swap(region_, other.region_);
 }
 
 char* MallocBuffer::Release() {
   char* data = data_;
-  if (region_) HandOut(data_, capacity_);
   data_ = nullptr;
   size_ = capacity_ = populated_ = 0;
-  region_ = false;
   return data;
-}
-
-void FreeReleased(char* data) {
-  if (data != nullptr && !GiveHandedOut(data)) std::free(data);
 }
 
 }  // namespace purring::internal

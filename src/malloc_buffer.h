@@ -1,7 +1,7 @@
-// A byte buffer that the C facade can hand to the host as it is
-// (purring_buffer_free calls FreeReleased): small ones in malloc'd memory,
-// grown by realloc; large ones in a region (region_cache.h), whose memory is
-// kept for the next evaluation when the host frees it.
+// A byte buffer in malloc'd memory that grows by realloc, so that the C
+// facade can hand it to the host as it is (purring_buffer_free calls free)
+// and large buffers grow without copying (glibc moves mmap'd blocks with
+// mremap).
 #ifndef PURRING_SRC_MALLOC_BUFFER_H_
 #define PURRING_SRC_MALLOC_BUFFER_H_
 
@@ -41,8 +41,7 @@ class MallocBuffer {
   // (the buffer still grows as it fills). False when memory did not allow.
   bool TryReserve(size_t capacity);
   // Gives back the capacity beyond the bytes and `spare` more bytes, for a
-  // buffer about to be handed over (glibc's realloc shrinks in place); a
-  // region stays whole, for the next evaluation.
+  // buffer about to be handed over (glibc's realloc shrinks in place).
   void ShrinkToFit(size_t spare);
 
   void swap(MallocBuffer& other) noexcept;
@@ -51,27 +50,21 @@ class MallocBuffer {
   const char* data() const { return data_; }
   size_t size() const { return size_; }
 
-  // Gives the memory to the caller (free it with FreeReleased); the buffer
-  // is empty afterwards.
+  // Gives the memory to the caller (free it with std::free); the buffer is
+  // empty afterwards.
   char* Release();
 
  private:
   char* GrowFor(size_t n);
   char* Grow(size_t capacity);
   void Populate(size_t end);
-  void FreeStorage();
 
   char* data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
   // Bytes from data_ whose pages have been asked for (Populate).
   size_t populated_ = 0;
-  // data_ is a region's (TakeRegion), not malloc's.
-  bool region_ = false;
 };
-
-// Frees what MallocBuffer::Release gave (nullptr included).
-void FreeReleased(char* data);
 
 }  // namespace purring::internal
 

@@ -18,11 +18,15 @@ namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 
-TEST(AllocateLarge, GivesWritableMemoryAlignedToAHugePage) {
+TEST(AllocateLarge, GivesZeroedWritableMemoryAlignedToAHugePage) {
   const size_t bytes = kLargeAllocationBytes + 12345;  // not a page multiple
   auto* block = static_cast<unsigned char*>(AllocateLarge(bytes));
   ASSERT_NE(block, nullptr);
   EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % kHugePage, 0u);
+  uint64_t sum = 0;
+  for (size_t i = 0; i < bytes; i += 997) sum += block[i];
+  sum += block[bytes - 1];
+  EXPECT_EQ(sum, 0u);
   for (size_t i = 0; i < bytes; ++i) block[i] = static_cast<unsigned char>(i);
   EXPECT_EQ(block[bytes - 1], static_cast<unsigned char>(bytes - 1));
   FreeLarge(block, bytes);

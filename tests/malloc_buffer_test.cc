@@ -123,7 +123,7 @@ TEST(MallocBuffer, ReleaseHandsOverMemoryForFree) {
   EXPECT_EQ(buffer.size(), 0u);
   EXPECT_EQ(buffer.data(), nullptr);
   EXPECT_EQ(std::string(bytes, 5), "hello");
-  FreeReleased(bytes);  // the C ABI's purring_buffer_free does this
+  std::free(bytes);  // the C ABI's purring_buffer_free does this
 }
 
 TEST(MallocBuffer, SwapExchangesContents) {
@@ -142,7 +142,7 @@ TEST(MallocBuffer, AnImpossibleSizeIsBadAllocNotAWrap) {
   EXPECT_EQ(buffer.size(), 1u);
 }
 
-// A buffer large enough to be a region (region_cache.h) is advised for huge
+// A buffer large enough for glibc to map it on its own is advised for huge
 // pages (large_allocator.h says why); a smaller one, in malloc's heap, is
 // left alone.
 TEST(MallocBuffer, AdvisesHugePagesForALargeBufferOnly) {

@@ -6,9 +6,7 @@
 // the same response, byte for byte.
 //
 // Thread safety: every function here is reentrant and may be called from any
-// number of threads at once. The engine keeps no global state that any
-// result depends on; the one thing kept between calls is memory: the large
-// blocks of the last evaluation, for the next (ReleaseCachedMemory).
+// number of threads at once; the engine keeps no global mutable state.
 #ifndef PURRING_ENGINE_H_
 #define PURRING_ENGINE_H_
 
@@ -44,12 +42,10 @@ absl::StatusOr<v1::EvaluateResponse> Evaluate(
 absl::Status EvaluateInto(const v1::EvaluateRequest& request,
                           v1::EvaluateResponse* response);
 
-// Frees a SerializedResponse's bytes, which the C ABI hands to the host as
-// they are: a small response's from malloc; a large one's memory is kept for
-// the next evaluation (ReleaseCachedMemory).
-void FreeSerializedBytes(char* bytes);
+// Frees with std::free: SerializedResponse's bytes come from malloc, so that
+// the C ABI can hand them to the host as they are.
 struct FreeDeleter {
-  void operator()(char* bytes) const { FreeSerializedBytes(bytes); }
+  void operator()(char* bytes) const { std::free(bytes); }
 };
 
 // A response in the protobuf binary format: size bytes, then a NUL not
@@ -91,15 +87,6 @@ using ResponseWriter = absl::FunctionRef<bool(absl::string_view piece)>;
 // shard is done. On error, what was written is not a response: discard it.
 // The error is EvaluateBytes's, or CANCELLED when `write` returned false.
 absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write);
-// Gives back to the operating system the memory kept between evaluations,
-// and keeps none until the next evaluation ends; returns the bytes given
-// back. An evaluation of a ledger-sized request (blocks of 4 MiB and more)
-// keeps at most what it used at its peak, so that the next one maps no
-// fresh memory: on a virtual machine fresh memory is dear (a million
-// invoices: benchmarks/README.md, "Memory kept between calls"). A later
-// evaluation of a smaller ledger gives back what it does not need. Call
-// this when no evaluation is coming soon.
-size_t ReleaseCachedMemory();
 
 // The library version, e.g. "1.0.0".
 const char* Version();
