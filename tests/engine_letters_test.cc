@@ -114,6 +114,35 @@ TEST(EngineLettersTest, PreferenceOverrideAndAddressArrival) {
   EXPECT_EQ(response.letters(2).channel(), v1::CHANNEL_POST);
 }
 
+TEST(EngineLettersTest, AFieldOfSpacesIsNoAddress) {
+  TestLedger ledger = ReadyLedger();
+  ledger.settings().set_email_preference(v1::EMAIL_PREFERENCE_COMPANY_EMAIL);
+  // K 1 prefers a company e-mail of spaces: its invoice e-mail serves.
+  v1::Customer& k1 = *ledger.request().mutable_customers(0);
+  k1.set_company_email("   ");
+  k1.set_invoice_email(" faktura@k1.no\t");
+  // K2 has only an e-mail of spaces: its postal address serves.
+  ledger.request().mutable_customers(1)->set_invoice_email("  ");
+  // K3's postal code and city are spaces: still missing an address.
+  v1::PostalAddress& k3 =
+      *ledger.request().mutable_customers(2)->mutable_postal_address();
+  k3.set_postal_code(" ");
+  k3.set_city("\t");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  // K3 cannot be written to: no letter.
+  ASSERT_EQ(response.letters_size(), 2);
+  EXPECT_EQ(response.letters(0).channel(), v1::CHANNEL_EMAIL);
+  EXPECT_EQ(response.letters(0).email(), "faktura@k1.no");
+  EXPECT_EQ(response.letters(1).channel(), v1::CHANNEL_POST);
+  EXPECT_EQ(response.letters(1).email(), "");
+  // K 1 (no postal address, letters by e-mail) and K3; K2 is not missing.
+  ASSERT_EQ(response.customers_missing_address_size(), 2);
+  EXPECT_EQ(response.customers_missing_address(0).customer_id(), "K 1");
+  EXPECT_TRUE(response.customers_missing_address(0).letters_by_email());
+  EXPECT_EQ(response.customers_missing_address(1).customer_id(), "K3");
+  EXPECT_FALSE(response.customers_missing_address(1).letters_by_email());
+}
+
 TEST(EngineLettersTest, ManualModeHasNoDispatch) {
   const v1::EvaluateResponse response = ReadyLedger().Evaluate();
   EXPECT_FALSE(response.next_dispatch().enabled());

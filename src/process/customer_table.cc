@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/string_view.h"
 #include "process/letters.h"
 
 namespace purring::internal {
@@ -19,7 +20,7 @@ void CustomerTable::Builder::Reserve(int customers, size_t string_bytes) {
 }
 
 void CustomerTable::Builder::Add(const v1::Customer& customer) {
-  const std::string& email = RecipientEmail(customer, email_preference_);
+  const absl::string_view email = RecipientEmail(customer, email_preference_);
   LetterFacts letter;
   letter.has_postal_address = HasPostalAddress(customer.postal_address());
   letters_.push_back(letter);
@@ -29,7 +30,7 @@ void CustomerTable::Builder::Add(const v1::Customer& customer) {
   facts.letter_channel = LetterChannel(email, letter.has_postal_address);
   facts_.push_back(facts);
   // Viewed once all are in (Finish): strings_ may move while it grows.
-  auto append = [&](const std::string& text) {
+  auto append = [&](absl::string_view text) {
     const size_t at = strings_.size();
     strings_.insert(strings_.end(), text.begin(), text.end());
     return at;

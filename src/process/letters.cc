@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "large_allocator.h"
@@ -15,21 +16,30 @@
 
 namespace purring::internal {
 
-const std::string& RecipientEmail(const v1::Customer& customer,
-                                  v1::EmailPreference preference) {
+namespace {
+
+// A field of spaces is no address: a letter to " " reaches no one.
+bool Blank(absl::string_view text) {
+  return absl::StripAsciiWhitespace(text).empty();
+}
+
+}  // namespace
+
+absl::string_view RecipientEmail(const v1::Customer& customer,
+                                 v1::EmailPreference preference) {
   const bool company_first = preference == v1::EMAIL_PREFERENCE_COMPANY_EMAIL;
-  const std::string& first =
-      company_first ? customer.company_email() : customer.invoice_email();
-  const std::string& second =
-      company_first ? customer.invoice_email() : customer.company_email();
+  const absl::string_view first = absl::StripAsciiWhitespace(
+      company_first ? customer.company_email() : customer.invoice_email());
+  const absl::string_view second = absl::StripAsciiWhitespace(
+      company_first ? customer.invoice_email() : customer.company_email());
   return first.empty() ? second : first;
 }
 
 bool HasPostalAddress(const v1::PostalAddress& address) {
   const bool has_line =
       std::any_of(address.lines().begin(), address.lines().end(),
-                  [](const std::string& line) { return !line.empty(); });
-  return has_line && (!address.postal_code().empty() || !address.city().empty());
+                  [](const std::string& line) { return !Blank(line); });
+  return has_line && (!Blank(address.postal_code()) || !Blank(address.city()));
 }
 
 void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
