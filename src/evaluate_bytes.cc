@@ -11,6 +11,7 @@
 #include "evaluate_streamed.h"
 #include "evaluator.h"
 #include "google/protobuf/arena.h"
+#include "google/protobuf/stubs/logging.h"
 #include "known_fields.h"
 #include "malloc_buffer.h"
 #include "piece_writer.h"
@@ -32,6 +33,11 @@ namespace {
 template <typename Evaluate>
 absl::Status WithSplitSource(absl::string_view bytes, RecordScan scan,
                              Evaluate evaluate) {
+  // Protobuf logs every string that is not UTF-8 to stderr while the
+  // records are parsed; a library must not write to its host's stderr, and
+  // the refusal says it all. (Protobuf's way for library code: it may also
+  // quiet another thread's protobuf logs meanwhile.)
+  const google::protobuf::LogSilencer quiet;
   // Before anything is parsed: a request over the limits must not allocate
   // its records first (ParseRequest checks the same).
   if (absl::Status s = CheckWireCounts(bytes); !s.ok()) return s;

@@ -13,6 +13,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/message.h"
+#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/wire_format_lite.h"
 #include "known_fields.h"
@@ -228,6 +229,9 @@ absl::Status CheckSize(size_t size) {
 
 absl::Status ParseRequest(absl::string_view bytes,
                           v1::EvaluateRequest* request) {
+  // Protobuf logs every string that is not UTF-8 to stderr; a library must
+  // not write to its host's stderr, and the refusal says it all.
+  const google::protobuf::LogSilencer quiet;
   request->Clear();
   if (absl::Status s = CheckSize(bytes.size()); !s.ok()) return s;
   if (absl::Status s = internal::CheckWireCounts(bytes); !s.ok()) return s;

@@ -269,7 +269,6 @@ std::string WithBytes(v1::EvaluateRequest request, absl::string_view marker,
 }
 
 TEST(EvaluateBytes, InvalidUtf8Strings) {
-  const google::protobuf::LogSilencer quiet;  // protobuf logs each bad string
   const std::string bad = "ok\xff\xfe";  // four bytes, not UTF-8
   const char* where[] = {"invoice comment", "invoice number", "invoice customer_id",
                          "notice letter_id", "notice invoice_number",
@@ -302,6 +301,21 @@ TEST(EvaluateBytes, InvalidUtf8Strings) {
   p.invoices[0] += Len(150, bad);
   p.notices[0] += Len(150, bad);
   ExpectAcceptedLikeCanonical(p.Canonical(), "non-UTF-8 bytes in unknown fields");
+}
+
+TEST(EvaluateBytes, InvalidUtf8IsRefusedWithoutAWordToStderr) {
+  // Protobuf logs each string that is not UTF-8; the library quiets it.
+  v1::EvaluateRequest r = SampleRequest();
+  r.mutable_invoices(1)->set_comment("@@@@");
+  const std::string bytes = WithBytes(r, "@@@@", "ok\xff\xfe");
+  ::testing::internal::CaptureStderr();
+  const absl::StatusOr<SerializedResponse> streamed = EvaluateBytes(bytes);
+  v1::EvaluateRequest parsed;
+  const absl::Status tree = ParseRequest(bytes, &parsed);
+  const std::string written = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(streamed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(tree.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(written, "");
 }
 
 TEST(EvaluateBytes, EveryCutOfTheSample) {
