@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
@@ -225,6 +226,58 @@ absl::Status CheckSize(size_t size) {
       "request is ", size, " bytes; the limit is ", kMaxRequestBytes));
 }
 
+// Objects and arrays together nest at most this deep in a JSON request
+// (protobuf's own limit, which counts objects only).
+constexpr size_t kMaxJsonDepth = 100;
+
+absl::Status InvalidJson(absl::string_view why) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("request is not valid purring.v1.EvaluateRequest JSON: ",
+                   why));
+}
+
+// What protobuf's JSON parser lets through: it reads an array nested in an
+// array as the outer array's elements (`"invoices": [[...]]` as the
+// invoices), at any depth. No field of the schema is a list of lists, so
+// such a request is refused here, as is one whose objects and arrays
+// together nest deeper than kMaxJsonDepth. One pass, no recursion; what is
+// not well-formed is left to protobuf to refuse.
+absl::Status CheckJsonNesting(absl::string_view json) {
+  std::vector<char> open;  // '{' or '[' of each enclosing level
+  bool in_string = false;
+  bool escaped = false;
+  for (size_t at = 0; at < json.size(); ++at) {
+    const char c = json[at];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (c == '[' && !open.empty() && open.back() == '[') {
+        return InvalidJson(absl::StrCat(
+            "an array inside an array at byte ", at,
+            " (no field is a list of lists)"));
+      }
+      if (open.size() == kMaxJsonDepth) {
+        return InvalidJson(absl::StrCat("nested deeper than ", kMaxJsonDepth,
+                                        " levels at byte ", at));
+      }
+      open.push_back(c);
+    } else if ((c == '}' || c == ']') && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ParseRequest(absl::string_view bytes,
@@ -266,6 +319,7 @@ absl::Status ParseRequestJson(absl::string_view json,
                               v1::EvaluateRequest* request) {
   request->Clear();
   if (absl::Status s = CheckSize(json.size()); !s.ok()) return s;
+  if (absl::Status s = CheckJsonNesting(json); !s.ok()) return s;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   const auto status = google::protobuf::util::JsonStringToMessage(
@@ -273,9 +327,7 @@ absl::Status ParseRequestJson(absl::string_view json,
       options);
   if (!status.ok()) {
     request->Clear();
-    return absl::InvalidArgumentError(
-        absl::StrCat("request is not valid purring.v1.EvaluateRequest JSON: ",
-                     status.message().as_string()));
+    return InvalidJson(status.message().as_string());
   }
   return absl::OkStatus();
 }

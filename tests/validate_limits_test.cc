@@ -134,5 +134,50 @@ TEST(Nesting, DeepJsonIsRefusedWithoutRecursion) {
   }
 }
 
+TEST(Nesting, ArraysInArraysAreRefusedNotFlattened) {
+  // Protobuf's JSON parser alone read `"invoices": [[...]]` as the
+  // invoices, and nested arrays inside a field at any depth; no field of
+  // the schema is a list of lists.
+  const Outcome flattened = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "invoices": [[]]})");
+  EXPECT_EQ(flattened.status.code(), Code::kInvalidArgument);
+  EXPECT_THAT(std::string(flattened.status.message()),
+              HasSubstr("an array inside an array at byte 46"));
+  for (int depth : {2, 101, 100000}) {
+    std::string json = R"({"settings": {"company": {"address": {"lines": )";
+    for (int i = 0; i < depth; ++i) json += "[";
+    json += R"("Storgata 1")";
+    for (int i = 0; i < depth; ++i) json += "]";
+    json += "}}}}";
+    const Outcome out = EvaluateJsonText(json);
+    EXPECT_EQ(out.status.code(), Code::kInvalidArgument) << depth;
+    EXPECT_THAT(std::string(out.status.message()),
+                HasSubstr("an array inside an array"));
+  }
+  // Brackets inside strings are text.
+  const Outcome text = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "settings": {"company": )"
+      R"({"name": "[[\"{["}}})");
+  EXPECT_TRUE(text.status.ok()) << text.status;
+}
+
+TEST(Nesting, ObjectsAndArraysTogetherNestAtMostAHundredDeep) {
+  // 99 objects, then an array: 100 levels, which protobuf refuses for its
+  // own reasons (no such field), not for the depth; one more is refused
+  // for the depth before protobuf reads it.
+  for (int objects : {99, 100}) {
+    std::string json;
+    for (int i = 0; i < objects; ++i) json += R"({"a":)";
+    json += "[1]";
+    for (int i = 0; i < objects; ++i) json += "}";
+    const Outcome out = EvaluateJsonText(json);
+    EXPECT_EQ(out.status.code(), Code::kInvalidArgument);
+    EXPECT_EQ(out.status.message().find("nested deeper than 100 levels") !=
+                  absl::string_view::npos,
+              objects == 100)
+        << objects << ": " << out.status;
+  }
+}
+
 }  // namespace
 }  // namespace purring::testing

@@ -10,9 +10,10 @@
 // - kMaxStringBytes, kMaxAddressLines, kMaxThreads: by ValidateRequest.
 // - kMaxAmount, kMaxLedgerTotal: by ValidateRequest (INVALID_ARGUMENT: an
 //   amount beyond them is not a real amount, not a large request).
-// - kMaxNestingDepth: by the binary parser; the JSON parser refuses nesting
-//   deeper than 100 levels without recursing (protobuf's own limit). The
-//   schema itself is at most 5 levels deep.
+// - kMaxNestingDepth: by the binary parser; the JSON parser refuses objects
+//   and arrays nested deeper than 100 levels together (protobuf's own limit
+//   counts objects only), and an array inside an array, without recursing.
+//   The schema itself is at most 5 levels deep.
 //
 // Memory: a parsed request of a real ledger takes a few times its binary
 // size and about its JSON size. Degenerate input (millions of empty records)
