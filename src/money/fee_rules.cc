@@ -17,6 +17,41 @@ v1::FeeStrictness Effective(v1::FeeStrictness strictness) {
 
 bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 
+// B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
+// together come to max(compensation, Σ fees); a notice charging `fee` may
+// add the increase over what the earlier notices charged, fee first. A
+// waived compensation is given up for good: then `given_up` names the
+// notice and fees stand alone. Sums in 128 bits: a hostile history cannot
+// wrap them.
+struct CompensationRoom {
+  const NoticeCharge* given_up = nullptr;
+  absl::int128 increase = 0;  // >= 0
+};
+CompensationRoom RoomWithCompensation(absl::Span<const NoticeCharge> prior,
+                                      int64_t fee, int64_t standard) {
+  CompensationRoom room;
+  absl::int128 prior_fees = 0, prior_total = 0;
+  for (const NoticeCharge& notice : prior) {
+    if (Waived(notice)) {
+      if (notice.compensation > 0) {
+        room.given_up = &notice;
+        return room;
+      }
+      continue;
+    }
+    prior_fees += notice.fee;
+    prior_total += absl::int128(notice.fee) + notice.compensation;
+  }
+  room.increase = std::max(
+      absl::int128(0),
+      std::max(absl::int128(standard), prior_fees + fee) - prior_total);
+  return room;
+}
+
+constexpr char kFeeDeductedNote[] =
+    "forsinkelsesrenteloven § 3a: the reminder fee is deducted from the "
+    "standard compensation already claimed";
+
 // The statutory fee the law allows on this notice, or 0 with the reason.
 int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
   const absl::CivilDay first_fee_day = FirstFeeDay(in.adjusted_due);
@@ -114,38 +149,21 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
     decision.fee = statutory_fee;
     return decision;
   }
-  // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
-  // together come to max(compensation, Σ statutory fees); each notice charges
-  // the increase, fee first. A waived compensation is given up for good.
-  // Sums in 128 bits: a hostile history cannot wrap them.
-  absl::int128 prior_fees = 0, prior_total = 0;
-  for (const NoticeCharge& notice : in.prior) {
-    if (Waived(notice)) {
-      if (notice.compensation > 0) {
-        decision.fee = statutory_fee;
-        return decision;
-      }
-      continue;
-    }
-    prior_fees += notice.fee;
-    prior_total += absl::int128(notice.fee) + notice.compensation;
+  const int64_t standard = in.rates->StandardCompensation(in.adjusted_due);
+  const CompensationRoom room =
+      RoomWithCompensation(in.prior, statutory_fee, standard);
+  if (room.given_up != nullptr) {
+    decision.fee = statutory_fee;
+    return decision;
   }
-  const absl::int128 target =
-      std::max(absl::int128(in.rates->StandardCompensation(in.adjusted_due)),
-               prior_fees + statutory_fee);
   // With non-negative history amounts the increase is at most
   // max(compensation, statutory fee); the clamp only guards hostile input.
-  const absl::int128 increase =
-      std::min(std::max(absl::int128(0), target - prior_total),
-               absl::int128(std::max(
-                   in.rates->StandardCompensation(in.adjusted_due),
-                   statutory_fee)));
+  const absl::int128 increase = std::min(
+      room.increase, absl::int128(std::max(standard, statutory_fee)));
   decision.fee = static_cast<int64_t>(std::min(increase, absl::int128(statutory_fee)));
   decision.compensation = static_cast<int64_t>(increase) - decision.fee;
   if (statutory_fee > 0 && decision.fee < statutory_fee) {
-    decision.note =
-        "forsinkelsesrenteloven § 3a: the reminder fee is deducted from the "
-        "standard compensation already claimed";
+    decision.note = kFeeDeductedNote;
   }
   return decision;
 }
@@ -194,37 +212,24 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
     }
     return out;
   }
-  // As DecideNoticeFee counts them; 128 bits, so that no history wraps.
-  absl::int128 prior_fees = 0, prior_total = 0;
-  for (const NoticeCharge& earlier : prior) {
-    if (Waived(earlier)) {
-      if (earlier.compensation > 0) {  // given up for good: fees stand alone
-        if (out.compensation > 0) {
-          out.compensation = 0;
-          out.compensation_cut = absl::StrCat(
-              "the standard compensation was waived on the notice sent ",
-              FormatDate(earlier.sent));
-        }
-        return out;
-      }
-      continue;
-    }
-    prior_fees += earlier.fee;
-    prior_total += absl::int128(earlier.fee) + earlier.compensation;
-  }
-  // Without compensation anywhere the target covers the fee whole.
   const int64_t standard = rates.StandardCompensation(adjusted_due);
-  const absl::int128 increase = std::max(
-      absl::int128(0),
-      std::max(absl::int128(standard), prior_fees + out.fee) - prior_total);
-  if (out.fee > increase) {
-    out.fee = static_cast<int64_t>(increase);
-    out.fee_cut =
-        "forsinkelsesrenteloven § 3a: the reminder fee is deducted from the "
-        "standard compensation already claimed";
+  const CompensationRoom room = RoomWithCompensation(prior, out.fee, standard);
+  if (room.given_up != nullptr) {
+    if (out.compensation > 0) {
+      out.compensation = 0;
+      out.compensation_cut = absl::StrCat(
+          "the standard compensation was waived on the notice sent ",
+          FormatDate(room.given_up->sent));
+    }
+    return out;
   }
-  if (out.compensation > increase - out.fee) {
-    out.compensation = static_cast<int64_t>(increase - out.fee);
+  // Without compensation anywhere the increase covers the fee whole.
+  if (out.fee > room.increase) {
+    out.fee = static_cast<int64_t>(room.increase);
+    out.fee_cut = kFeeDeductedNote;
+  }
+  if (out.compensation > room.increase - out.fee) {
+    out.compensation = static_cast<int64_t>(room.increase - out.fee);
     out.compensation_cut = absl::StrCat(
         "forsinkelsesrenteloven § 3a: fees and compensation together come to "
         "at most the greater of the standard compensation (",

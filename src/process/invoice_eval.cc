@@ -120,6 +120,46 @@ v1::Warning RecordedCompensationWarning(const v1::Invoice& invoice,
                    " øre of it is claimed (", why_not, ")"));
 }
 
+// Only what the law allows is claimed of a recorded fee (F11) and of a
+// recorded B2B standard compensation, a fee after which is deducted from it
+// (law.md § 6): cuts *notice (a waived one stays as recorded) and warns
+// for each cut, fee first. compensation_claimed: an earlier notice claims
+// compensation.
+void CutRecordedCharges(const v1::Invoice& invoice, bool business,
+                        absl::CivilDay adjusted_due,
+                        absl::Span<const NoticeCharge> earlier,
+                        const RateBook& rates, bool compensation_claimed,
+                        NoticeCharge* notice,
+                        std::vector<v1::Warning>* warnings) {
+  const int64_t recorded_fee = notice->fee;
+  std::string fee_cut;
+  if (notice->fee > 0) {
+    notice->fee =
+        ClaimableRecordedFee(*notice, adjusted_due, earlier, rates, &fee_cut);
+  }
+  int64_t claimable_compensation = notice->compensation;
+  std::string compensation_cut;
+  if (notice->compensation > 0 || (compensation_claimed && notice->fee > 0)) {
+    RecordedCharges claimable = ClaimableRecordedCharges(
+        *notice, business, adjusted_due, earlier, rates);
+    if (claimable.fee < notice->fee) {
+      fee_cut = std::move(claimable.fee_cut);
+      notice->fee = claimable.fee;
+    }
+    claimable_compensation = claimable.compensation;
+    compensation_cut = std::move(claimable.compensation_cut);
+  }
+  if (notice->fee < recorded_fee) {
+    warnings->push_back(
+        RecordedFeeWarning(invoice, recorded_fee, *notice, fee_cut));
+  }
+  if (claimable_compensation < notice->compensation) {
+    warnings->push_back(RecordedCompensationWarning(
+        invoice, *notice, claimable_compensation, compensation_cut));
+    notice->compensation = claimable_compensation;
+  }
+}
+
 v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice) {
   return WarningAbout(
       invoice, "COLLECTION_WARNING_NOT_VALID",
@@ -239,35 +279,13 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     NoticeCharge& charge = all_charges.emplace_back(
         ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
                  profile, ctx.as_of));
-    const absl::Span<const NoticeCharge> earlier =
-        absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
-    // Only what the law allows is claimed of a recorded fee (F11) and of a
-    // recorded B2B standard compensation, a fee after which is deducted
-    // from it (law.md § 6).
-    const int64_t recorded_fee = charge.fee;
-    std::string fee_cut;
-    if (charge.fee > 0) {
-      charge.fee = ClaimableRecordedFee(charge, adjusted_due, earlier,
-                                        *ctx.rates, &fee_cut);
+    if (charge.fee > 0 || charge.compensation > 0) {
+      CutRecordedCharges(
+          invoice, business, adjusted_due,
+          absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1),
+          *ctx.rates, compensation_claimed, &charge, &output->warnings);
+      compensation_claimed |= charge.compensation > 0;
     }
-    RecordedCharges claimable{charge.fee, charge.compensation, {}, {}};
-    if (charge.compensation > 0 || (compensation_claimed && charge.fee > 0)) {
-      claimable = ClaimableRecordedCharges(charge, business, adjusted_due,
-                                           earlier, *ctx.rates);
-      if (claimable.fee < charge.fee) fee_cut = std::move(claimable.fee_cut);
-      charge.fee = claimable.fee;
-    }
-    if (charge.fee < recorded_fee) {
-      output->warnings.push_back(
-          RecordedFeeWarning(invoice, recorded_fee, charge, fee_cut));
-    }
-    if (claimable.compensation < charge.compensation) {
-      output->warnings.push_back(RecordedCompensationWarning(
-          invoice, charge, claimable.compensation,
-          claimable.compensation_cut));
-      charge.compensation = claimable.compensation;
-    }
-    compensation_claimed |= charge.compensation > 0;
     if (!Add(interest_charged_before, charge.interest,
              &interest_charged_before)) {
       return Overflow(invoice);
