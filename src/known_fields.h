@@ -1,8 +1,8 @@
 // Fields protobuf would drop without a word: a field number the schema
-// knows, written with another wire type (an invoice written as a group,
-// say), is kept as an unknown field, so the record it carries would be
-// left out of the evaluation. Unknown numbers are a newer host's fields and
-// stay ignored.
+// knows, written with another wire type (an invoice written as a group, a
+// payment's allocation as a string, say), is kept as an unknown field, so
+// what it carries would be left out of the evaluation. Unknown numbers are a
+// newer host's fields and stay ignored.
 #ifndef PURRING_SRC_KNOWN_FIELDS_H_
 #define PURRING_SRC_KNOWN_FIELDS_H_
 
@@ -13,8 +13,8 @@
 
 namespace purring::internal {
 
-// Whether a generated message of type T has unknown fields. The type's
-// Reflection is looked up once: through the message it costs ~100
+// Whether a generated message of type T has unknown fields of its own. The
+// type's Reflection is looked up once: through the message it costs ~100
 // instructions a call (GetMetadata), on every invoice and notice.
 template <typename T>
 bool HasUnknownFields(const T& message) {
@@ -23,14 +23,24 @@ bool HasUnknownFields(const T& message) {
   return !reflection->GetUnknownFields(message).empty();
 }
 
-// INVALID_ARGUMENT "<record>: field <n> (<name>) ..." when one of message's
-// unknown fields has a number its type defines; OK otherwise.
+// Whether the record or a message inside it (a customer's postal address, an
+// invoice's payments, credit notes and holds) has unknown fields: the cheap
+// test run on every record before CheckUnknownFieldsAreUnknown names one.
+// known_fields_test walks each type's descriptor so that a message field
+// added to the schema cannot be missed here.
+bool HasUnknownFieldsInside(const v1::Customer& customer);
+bool HasUnknownFieldsInside(const v1::Invoice& invoice);
+bool HasUnknownFieldsInside(const v1::Notice& notice);
+
+// INVALID_ARGUMENT "<record>[.<path>]: field <n> (<name>) ..." for the first
+// unknown field, in message or in any message inside it, whose number its
+// type defines; OK otherwise.
 absl::Status CheckUnknownFieldsAreUnknown(const google::protobuf::Message& message,
                                           absl::string_view record);
 
-// The same over the request's own fields, its history's, and those of each
-// customer, invoice and notice (ParseRequest). Deeper messages (payments,
-// addresses, settings) are not looked into.
+// The same over the whole request: its own fields and every message inside
+// them (as_of, settings, rate tables, options, the history's collection
+// cases), and each customer, invoice and notice, named by its position.
 absl::Status CheckRequestUnknownFields(const v1::EvaluateRequest& request);
 
 }  // namespace purring::internal

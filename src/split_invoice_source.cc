@@ -47,7 +47,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   if (!ParseRecord(split_.request, span.bytes, /*depth=*/1, &s.invoice)) {
     return Unparsable("invoice");
   }
-  if (HasUnknownFields(s.invoice)) {
+  if (HasUnknownFieldsInside(s.invoice)) {
     PURRING_RETURN_IF_ERROR(CheckUnknownFieldsAreUnknown(
         s.invoice, absl::StrCat("invoices[", invoice, "]")));
   }
@@ -64,7 +64,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
                      /*depth=*/2, s.notices[k].get())) {
       return Unparsable("notice");
     }
-    if (HasUnknownFields(*s.notices[k])) {
+    if (HasUnknownFieldsInside(*s.notices[k])) {
       PURRING_RETURN_IF_ERROR(CheckUnknownFieldsAreUnknown(
           *s.notices[k], absl::StrCat("history.notices[", positions[k], "]")));
     }

@@ -515,7 +515,7 @@ absl::Status ValidateCustomers(
       return absl::InvalidArgumentError(
           StrCat("customers[", k, "]: bytes protobuf refuses"));
     }
-    if (customers.parses() && HasUnknownFields(*c)) {
+    if (customers.parses() && HasUnknownFieldsInside(*c)) {
       PURRING_RETURN_IF_ERROR(
           CheckUnknownFieldsAreUnknown(*c, StrCat("customers[", k, "]")));
     }
