@@ -17,6 +17,7 @@
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "json_shape.h"
 #include "known_fields.h"
 #include "purring/limits.h"
 #include "validate_limits.h"
@@ -226,58 +227,6 @@ absl::Status CheckSize(size_t size) {
       "request is ", size, " bytes; the limit is ", kMaxRequestBytes));
 }
 
-// Objects and arrays together nest at most this deep in a JSON request
-// (protobuf's own limit, which counts objects only).
-constexpr size_t kMaxJsonDepth = 100;
-
-absl::Status InvalidJson(absl::string_view why) {
-  return absl::InvalidArgumentError(
-      absl::StrCat("request is not valid purring.v1.EvaluateRequest JSON: ",
-                   why));
-}
-
-// What protobuf's JSON parser lets through: it reads an array nested in an
-// array as the outer array's elements (`"invoices": [[...]]` as the
-// invoices), at any depth. No field of the schema is a list of lists, so
-// such a request is refused here, as is one whose objects and arrays
-// together nest deeper than kMaxJsonDepth. One pass, no recursion; what is
-// not well-formed is left to protobuf to refuse.
-absl::Status CheckJsonNesting(absl::string_view json) {
-  std::vector<char> open;  // '{' or '[' of each enclosing level
-  bool in_string = false;
-  bool escaped = false;
-  for (size_t at = 0; at < json.size(); ++at) {
-    const char c = json[at];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (c == '[' && !open.empty() && open.back() == '[') {
-        return InvalidJson(absl::StrCat(
-            "an array inside an array at byte ", at,
-            " (no field is a list of lists)"));
-      }
-      if (open.size() == kMaxJsonDepth) {
-        return InvalidJson(absl::StrCat("nested deeper than ", kMaxJsonDepth,
-                                        " levels at byte ", at));
-      }
-      open.push_back(c);
-    } else if ((c == '}' || c == ']') && !open.empty()) {
-      open.pop_back();
-    }
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::Status ParseRequest(absl::string_view bytes,
@@ -319,7 +268,11 @@ absl::Status ParseRequestJson(absl::string_view json,
                               v1::EvaluateRequest* request) {
   request->Clear();
   if (absl::Status s = CheckSize(json.size()); !s.ok()) return s;
-  if (absl::Status s = CheckJsonNesting(json); !s.ok()) return s;
+  if (absl::Status s = internal::CheckJsonShape(
+          json, v1::EvaluateRequest::descriptor());
+      !s.ok()) {
+    return s;
+  }
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   const auto status = google::protobuf::util::JsonStringToMessage(
@@ -327,7 +280,7 @@ absl::Status ParseRequestJson(absl::string_view json,
       options);
   if (!status.ok()) {
     request->Clear();
-    return InvalidJson(status.message().as_string());
+    return internal::InvalidJsonRequest(status.message().as_string());
   }
   return absl::OkStatus();
 }

@@ -161,6 +161,38 @@ TEST(Nesting, ArraysInArraysAreRefusedNotFlattened) {
   EXPECT_TRUE(text.status.ok()) << text.status;
 }
 
+TEST(JsonShape, AListIsWrittenAsAnArray) {
+  // Protobuf's JSON parser alone took a single value for a list of one; the
+  // proto3 JSON mapping writes every repeated field as an array.
+  struct Case {
+    const char* json;
+    const char* refusal;
+  };
+  const Case cases[] = {
+      {R"({"asOf": "2026-11-28T10:00:00Z", "invoices": {"number": "1"}})",
+       "field invoices is a list: its value must be an array (at byte 45)"},
+      {R"({"settings": {"company": {"address": {"lines": "Storgata 1"}}}})",
+       "field lines is a list"},
+      // Under its proto name, inside a list of messages.
+      {R"({"customers": [{"id": "K1"}, {"postal_address": {"lines": 7}}]})",
+       "field lines is a list"},
+      {R"({"history": {"notices": [], "collectionCases": {"invoiceNumber": "1"}}})",
+       "field collection_cases is a list"},
+  };
+  for (const Case& c : cases) {
+    const Outcome out = EvaluateJsonText(c.json);
+    EXPECT_EQ(out.status.code(), Code::kInvalidArgument) << c.json;
+    EXPECT_THAT(std::string(out.status.message()), HasSubstr(c.refusal))
+        << c.json;
+  }
+  // null is a list's default (empty); a key or a string that only looks
+  // like a list field is text.
+  const Outcome null_list = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "invoices": null, "customers": [],)"
+      R"( "settings": {"company": {"name": "lines: \"invoices\": 1"}}})");
+  EXPECT_TRUE(null_list.status.ok()) << null_list.status;
+}
+
 TEST(Nesting, ObjectsAndArraysTogetherNestAtMostAHundredDeep) {
   // 99 objects, then an array: 100 levels, which protobuf refuses for its
   // own reasons (no such field), not for the depth; one more is refused

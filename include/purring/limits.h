@@ -12,7 +12,8 @@
 //   amount beyond them is not a real amount, not a large request).
 // - kMaxNestingDepth: by the binary parser; the JSON parser refuses objects
 //   and arrays nested deeper than 100 levels together (protobuf's own limit
-//   counts objects only), and an array inside an array, without recursing.
+//   counts objects only), an array inside an array and a list written as a
+//   single value, without recursing (src/json_shape.h).
 //   The schema itself is at most 5 levels deep.
 //
 // Memory: a parsed request of a real ledger takes a few times its binary

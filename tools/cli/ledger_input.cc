@@ -9,7 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "google/protobuf/util/json_util.h"
+#include "purring/parse.h"
 
 namespace purring::cli {
 
@@ -26,21 +26,14 @@ absl::StatusOr<v1::EvaluateRequest> ReadRequest(const std::string& path) {
   }
   const std::string bytes = buffer.str();
   v1::EvaluateRequest request;
-  if (absl::EndsWith(path, ".pb") || absl::EndsWith(path, ".bin")) {
-    if (!request.ParseFromString(bytes)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, " is not a serialized purring.v1.EvaluateRequest"));
-    }
-    return request;
-  }
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      bytes, &request, options);
+  // The library's own reading, with its limits and checks, as a host's.
+  const bool binary =
+      absl::EndsWith(path, ".pb") || absl::EndsWith(path, ".bin");
+  const absl::Status status = binary ? ParseRequest(bytes, &request)
+                                     : ParseRequestJson(bytes, &request);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, " is not a valid purring.v1.EvaluateRequest in "
-                     "JSON: ", status.message().as_string()));
+    return absl::Status(status.code(),
+                        absl::StrCat(path, ": ", status.message()));
   }
   return request;
 }

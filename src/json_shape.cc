@@ -1,0 +1,139 @@
+#include "json_shape.h"
+
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace purring::internal {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+
+// One open object or array.
+struct Level {
+  bool object = false;
+  // An object's message type, when the schema gives one (not inside a map
+  // or a well-known type, whose JSON forms have keys of their own).
+  const Descriptor* type = nullptr;
+  // An object's field named by its last key; an array's repeated field.
+  const FieldDescriptor* field = nullptr;
+  bool expect_key = false;
+};
+
+const Descriptor* MessageTypeOf(const FieldDescriptor* field) {
+  if (field == nullptr || field->is_map() ||
+      field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) {
+    return nullptr;
+  }
+  const Descriptor* type = field->message_type();
+  return type->file()->package() == "google.protobuf" ? nullptr : type;
+}
+
+// The field a key names, by its JSON or its proto name, as protobuf reads
+// them. A key with an escape is left to protobuf (nullptr).
+const FieldDescriptor* FieldOf(const Descriptor* type, absl::string_view key) {
+  if (type == nullptr || key.find('\\') != absl::string_view::npos) {
+    return nullptr;
+  }
+  const std::string name(key);
+  if (const FieldDescriptor* field = type->FindFieldByName(name)) return field;
+  return type->FindFieldByCamelcaseName(name);
+}
+
+bool IsList(const FieldDescriptor* field) {
+  return field != nullptr && field->is_repeated() && !field->is_map();
+}
+
+}  // namespace
+
+absl::Status InvalidJsonRequest(absl::string_view why) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      "request is not valid purring.v1.EvaluateRequest JSON: ", why));
+}
+
+absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
+  std::vector<Level> open;
+  bool in_string = false;
+  bool escaped = false;
+  bool in_key = false;
+  size_t key_start = 0;
+  bool value_next = false;  // after an object's ':'
+  for (size_t at = 0; at < json.size(); ++at) {
+    const char c = json[at];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+        if (in_key) {
+          in_key = false;
+          open.back().field = FieldOf(
+              open.back().type, json.substr(key_start, at - key_start));
+        }
+      }
+      continue;
+    }
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) continue;
+    if (value_next) {
+      value_next = false;
+      const FieldDescriptor* field = open.back().field;
+      // null is the field's default, as for any field.
+      if (IsList(field) && c != '[' && c != 'n') {
+        return InvalidJsonRequest(absl::StrCat("field ", field->name(),
+                                    " is a list: its value must be an array "
+                                    "(at byte ", at, ")"));
+      }
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        if (!open.empty() && open.back().object && open.back().expect_key) {
+          open.back().expect_key = false;
+          in_key = true;
+          key_start = at + 1;
+        }
+        break;
+      case '{':
+      case '[': {
+        Level level;
+        level.object = c == '{';
+        if (open.empty()) {
+          level.type = level.object ? root : nullptr;
+        } else if (!level.object && !open.back().object) {
+          return InvalidJsonRequest(absl::StrCat("an array inside an array at byte ", at,
+                                      " (no field is a list of lists)"));
+        } else if (level.object) {
+          level.type = MessageTypeOf(open.back().field);
+        } else {
+          level.field = open.back().field;
+        }
+        if (open.size() == kMaxJsonDepth) {
+          return InvalidJsonRequest(absl::StrCat("nested deeper than ", kMaxJsonDepth,
+                                      " levels at byte ", at));
+        }
+        level.expect_key = level.object;
+        open.push_back(level);
+        break;
+      }
+      case '}':
+      case ']':
+        if (!open.empty()) open.pop_back();
+        break;
+      case ':':
+        value_next = !open.empty() && open.back().object;
+        break;
+      case ',':
+        if (!open.empty() && open.back().object) open.back().expect_key = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace purring::internal

@@ -1,0 +1,36 @@
+// What protobuf 3.21's JSON parser lets through though the proto3 JSON
+// mapping does not allow it, checked in one pass over the text before
+// protobuf reads it:
+// - a list written as a single value (`"lines": "Storgata 1"`,
+//   `"invoices": {...}`), which protobuf takes as a list of one;
+// - an array nested in an array, which it reads as the outer array's
+//   elements (`"invoices": [[...]]`); no field of the schema is a list of
+//   lists;
+// - objects and arrays together nested deeper than kMaxJsonDepth (its own
+//   limit counts objects only).
+// What is not well-formed JSON is left to protobuf to refuse.
+#ifndef PURRING_SRC_JSON_SHAPE_H_
+#define PURRING_SRC_JSON_SHAPE_H_
+
+#include <cstddef>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
+
+namespace purring::internal {
+
+inline constexpr size_t kMaxJsonDepth = 100;
+
+// INVALID_ARGUMENT "request is not valid purring.v1.EvaluateRequest JSON:
+// <why>": every refusal of a JSON request reads so.
+absl::Status InvalidJsonRequest(absl::string_view why);
+
+// OK, or INVALID_ARGUMENT naming the field or the byte offset. `root` is the
+// message type of the outermost object.
+absl::Status CheckJsonShape(absl::string_view json,
+                            const google::protobuf::Descriptor* root);
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_JSON_SHAPE_H_
