@@ -136,6 +136,42 @@ TEST(StepPlanTest, StepsAlreadyTakenElsewhereAreNotRepeated) {
   EXPECT_EQ(plan.phase, StepPhase::kConsiderCollection);
 }
 
+TEST(StepPlanTest, ALaterNoticeDoesNotCutAnEarlierDeadlineShort) {
+  // inkassoloven § 9 (law.md § 4.1): the transfer only once the warning's
+  // deadline "har løpt ut"; F1 / the seed: a notice stays in "Frist ikke
+  // utløpt" until 14 days after its deadline. A collection warning sent
+  // 2026-09-20 with deadline 11-30, then a reminder 09-25 with deadline
+  // 10-09 (history from another system): the transfer waits for 11-30 + 14.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM);
+  const CivilDay due(2026, 9, 1);
+  NoticeCharge warning =
+      Sent(v1::STEP_KIND_COLLECTION_WARNING, CivilDay(2026, 9, 20));
+  warning.deadline = CivilDay(2026, 11, 30);
+  const std::vector<NoticeCharge> sent = {
+      warning, Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 9, 25))};
+  StepPlan plan = PlanNextStep(p, due, sent, CivilDay(2026, 10, 24));
+  EXPECT_EQ(plan.phase, StepPhase::kDeadlineNotExpired);
+  EXPECT_EQ(*plan.waiting_until, CivilDay(2026, 12, 14));
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 12, 15));
+  EXPECT_EQ(plan.last_notice, 1);  // the reminder is still the last sent
+  plan = PlanNextStep(p, due, sent, CivilDay(2026, 12, 14));
+  EXPECT_EQ(plan.phase, StepPhase::kDeadlineNotExpired);
+  plan = PlanNextStep(p, due, sent, CivilDay(2026, 12, 15));
+  EXPECT_EQ(plan.phase, StepPhase::kConsiderCollection);
+
+  // A dunning notice with a long deadline, then a reminder: the collection
+  // warning waits for the dunning notice's deadline too.
+  NoticeCharge dunning = Sent(v1::STEP_KIND_DUNNING, CivilDay(2026, 9, 15));
+  dunning.deadline = CivilDay(2026, 10, 30);
+  plan = PlanNextStep(
+      p, due, {dunning, Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 9, 20))},
+      CivilDay(2026, 10, 19));
+  EXPECT_EQ(plan.phase, StepPhase::kDeadlineNotExpired);
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 11, 14));
+}
+
 TEST(StepPlanTest, TransferOnlyAfterAWarningThatSatisfiesSection9) {
   // inkassoloven § 9 (law.md § 4.1): collection only after a warning sent
   // after the due date with a deadline of at least 14 days from sending. A

@@ -58,11 +58,16 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
     }
   } else {
     plan.last_notice = static_cast<int>(notices.size()) - 1;
-    const NoticeCharge& last = notices.back();
-    // A recorded deadline shorter than the law's 14 days (history from
-    // another system) counts as 14: the next step never comes sooner.
-    const absl::CivilDay deadline =
-        std::max(last.deadline, last.sent + kMinDeadlineDays);
+    // Every notice's deadline must have expired, not only the last one's: a
+    // reminder recorded after a collection warning does not cut the
+    // warning's deadline short (inkassoloven § 9: the transfer waits until
+    // the warning's deadline "har løpt ut"). A recorded deadline shorter than
+    // the law's 14 days (history from another system) counts as 14.
+    absl::CivilDay deadline = notices.front().deadline;
+    for (const NoticeCharge& notice : notices) {
+      deadline = std::max(
+          {deadline, notice.deadline, notice.sent + kMinDeadlineDays});
+    }
     plan.waiting_until = deadline + profile.days_after_deadline;
     plan.next_date = std::max(*plan.waiting_until, deadline) + 1;
     if (charges_fee) {

@@ -15,13 +15,13 @@ namespace purring::internal {
 enum class StepPhase {
   kWaiting,             // the next step's earliest date has not come
   kReady,               // the next step may be sent on `on_date`
-  kDeadlineNotExpired,  // within the last notice's deadline + grace days
-  kConsiderCollection,  // every step sent, the last deadline + grace passed
+  kDeadlineNotExpired,  // within the latest deadline + grace days
+  kConsiderCollection,  // every step sent, the latest deadline + grace passed
 };
 
 struct StepPlan {
   StepPhase phase = StepPhase::kWaiting;
-  int last_notice = -1;  // index into the notices; -1: none sent
+  int last_notice = -1;  // the last sent, index into the notices; -1: none
   // The next notice; STEP_KIND_UNSPECIFIED: transfer to collection.
   v1::StepKind next_step = v1::STEP_KIND_UNSPECIFIED;
   absl::CivilDay next_date;  // the earliest day the next step is proposed
@@ -42,8 +42,9 @@ absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
 // first step comes no earlier than adjusted_due + max(1,
 // first_step_after_days), and, when it carries a fee and
 // first_step_after_days is 0, no earlier than FirstFeeDay (inkassoforskriften
-// § 1-2). Later steps come the day after the last notice's deadline +
-// days_after_deadline, so never before that deadline has expired. The
+// § 1-2). Later steps come the day after the latest of the notices'
+// deadlines + days_after_deadline, so never before every deadline has
+// expired. The
 // transfer to collection needs a recorded collection warning that satisfies
 // inkassoloven § 9 (law.md § 4.1); without one a new warning comes first.
 StepPlan PlanNextStep(const ResolvedProfile& profile,
