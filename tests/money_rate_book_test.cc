@@ -166,6 +166,48 @@ TEST(RateBookTest, SuppliedRowExtendsTablesWithoutRelease) {
   EXPECT_EQ(book->InterestRate(D(2026, 8, 1)), 1225);  // built-ins kept
 }
 
+TEST(RateBookTest, ValidUntilDoesNotCarryStatutoryRatesForward) {
+  // law.md § 1.1: forsinkelsesrente is set per half-year. With the built-in
+  // rows kept, valid_until past the last row's half-year would apply the
+  // 2026 H2 rate (12.25 %) to 2027 without a word; the tables still end
+  // 2026-12-31, and a later as-of date is refused or carried forward with
+  // the warning, as without valid_until.
+  v1::RateTables tables;
+  tables.set_valid_until("2027-12-31");
+  std::vector<v1::Warning> warnings;
+  auto in_range = RateBook::Build(tables, D(2026, 11, 28), &warnings);
+  ASSERT_TRUE(in_range.ok()) << in_range.status();
+  EXPECT_EQ(in_range->valid_until(), D(2026, 12, 31));
+  auto refused = RateBook::Build(tables, D(2027, 3, 1), &warnings);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_THAT(refused.status().message(),
+              HasSubstr("after the rate tables end (2026-12-31) (valid_until "
+                        "2027-12-31 does not carry the statutory rates"));
+  EXPECT_TRUE(warnings.empty());
+  tables.set_carry_last_rate_forward(true);
+  auto carried = RateBook::Build(tables, D(2027, 3, 1), &warnings);
+  ASSERT_TRUE(carried.ok()) << carried.status();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
+
+  // A supplied 2027 H1 row covers 2027 H1 only.
+  v1::RateTables h1;
+  auto* row = h1.add_interest_rates();
+  row->set_valid_from("2027-01-01");
+  row->set_rate_basis_points(1300);
+  h1.set_valid_until("2027-12-31");
+  auto book = RateBook::Build(h1, D(2027, 6, 30), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->valid_until(), D(2027, 6, 30));
+  EXPECT_EQ(RateBook::Build(h1, D(2027, 7, 1), nullptr).status().code(),
+            absl::StatusCode::kOutOfRange);
+  // valid_until may still end the tables sooner.
+  h1.set_valid_until("2027-03-31");
+  book = RateBook::Build(h1, D(2027, 3, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->valid_until(), D(2027, 3, 31));
+}
+
 TEST(RateBookTest, SuppliedRowReplacesBuiltinWithSameValidFrom) {
   // law.md flags 2026 H2 12.25 % as low confidence: a host can correct it.
   v1::RateTables tables;
@@ -179,6 +221,8 @@ TEST(RateBookTest, SuppliedRowReplacesBuiltinWithSameValidFrom) {
 }
 
 TEST(RateBookTest, ReplaceBuiltinDropsOnlySuppliedTables) {
+  // A table of the host's own (a flat 10 % from 2020) runs to its
+  // valid_until, past its one row's half-year.
   v1::RateTables tables;
   tables.set_replace_builtin(true);
   auto* row = tables.add_interest_rates();

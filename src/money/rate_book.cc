@@ -288,6 +288,15 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
   book.bands_ = *std::move(bands);
 
   book.first_day_ = book.interest_.front().from;
+  // Forsinkelsesrente is set per half-year (law.md § 1.1): the statutory
+  // rows cover the half-year of the last one. Only a table of the host's
+  // own (replace_builtin with interest rows) may run further; with the
+  // built-in rows kept, valid_until can only end the tables sooner, and a
+  // day past the last row's half-year is carried forward (refused, or
+  // carry_last_rate_forward with its warning) as without it.
+  const absl::CivilDay rows_end = HalfYearEnd(book.interest_.back().from);
+  const bool own_interest_table = replace && !mine->interest.empty();
+  std::string not_extended;
   if (!supplied.valid_until().empty()) {
     std::optional<absl::CivilDay> until = ParseDate(supplied.valid_until());
     if (!until) {
@@ -301,8 +310,15 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
           " is before the first interest row ", FormatDate(book.first_day_)));
     }
     book.valid_until_ = *until;
+    if (!own_interest_table && *until > rows_end) {
+      book.valid_until_ = rows_end;
+      not_extended = absl::StrCat(
+          " (valid_until ", FormatDate(*until),
+          " does not carry the statutory rates past the last interest row's "
+          "half-year)");
+    }
   } else {
-    book.valid_until_ = HalfYearEnd(book.interest_.back().from);
+    book.valid_until_ = rows_end;
   }
 
   if (as_of < book.first_day_) {
@@ -314,8 +330,8 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
     if (!supplied.carry_last_rate_forward()) {
       return absl::OutOfRangeError(absl::StrCat(
           "as-of date ", FormatDate(as_of), " is after the rate tables end (",
-          FormatDate(book.valid_until_),
-          "): supply the newer rates in rate_tables, or set "
+          FormatDate(book.valid_until_), ")", not_extended,
+          ": supply the newer rates in rate_tables, or set "
           "rate_tables.carry_last_rate_forward"));
     }
     if (warnings != nullptr) {
