@@ -190,6 +190,41 @@ TEST(EngineLettersTest, AutomaticProgressionDatesActionsAtTheDispatch) {
             v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
 }
 
+TEST(EngineLettersTest, NoAutomaticDispatchIntoAHold) {
+  // F10: an objection or a manual hold pauses the invoice. After 11:00 the
+  // automatic notice is dated tomorrow; a hold recorded to begin tomorrow
+  // holds the invoice now, so nothing is dispatched into it.
+  TestLedger ledger = ReadyLedger();
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-02-02T08:00:00Z");
+  v1::Hold* hold = ledger.request().mutable_invoices(0)->add_holds();
+  hold->set_kind(v1::HOLD_KIND_OBJECTION);
+  hold->set_start_date("2026-02-18");
+  ledger.SetAsOf("2026-02-17T12:00:00Z");  // 13:00 Oslo
+  const std::string held = ledger.request().invoices(0).number();
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(response.next_dispatch().date(), "2026-02-18");
+  EXPECT_EQ(ResultOf(response, held).status(), v1::INVOICE_STATUS_ON_HOLD);
+  EXPECT_EQ(ResultOf(response, held).hold().since(), "2026-02-18");
+  for (const auto& a : response.actions()) {
+    EXPECT_NE(a.invoice_number(), held) << a.id();
+  }
+  // Before 11:00 today's dispatch comes before the hold: sent today.
+  ledger.SetAsOf("2026-02-17T09:00:00Z");
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, held).status(),
+            v1::INVOICE_STATUS_READY_TO_SEND);
+  ASSERT_EQ(ResultOf(response, held).action_ids_size(), 1);
+  // By hand the notice is dated today, before the hold: not held.
+  ledger.settings().set_progression(v1::MODE_MANUAL);
+  ledger.SetAsOf("2026-02-17T12:00:00Z");
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, held).status(),
+            v1::INVOICE_STATUS_READY_TO_SEND);
+}
+
 TEST(EngineLettersTest, DispatchOnTheDaylightSavingSundays) {
   // The engine reports the next 11:00 Oslo in UTC: 09:00Z in summer time,
   // 10:00Z in winter time, including on the change days themselves.

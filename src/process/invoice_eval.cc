@@ -411,7 +411,18 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
                                       : v1::DO_NOT_DUN_SOURCE_CUSTOMER);
     return absl::OkStatus();
   }
-  if (const v1::Hold* hold = ActiveHold(invoice, ctx.as_of); hold != nullptr) {
+  const v1::Hold* hold = ActiveHold(invoice, ctx.as_of);
+  // An automatic action is dated the next dispatch's day: none is sent on a
+  // day the invoice is paused (F10), so a hold that has begun by then holds
+  // it now.
+  const bool automatic_next =
+      (plan.phase == StepPhase::kReady && ctx.dispatch->progression_automatic) ||
+      (plan.phase == StepPhase::kConsiderCollection &&
+       ctx.dispatch->transfer_automatic);
+  if (hold == nullptr && automatic_next && ctx.dispatch->date > ctx.as_of) {
+    hold = ActiveHold(invoice, ctx.dispatch->date);
+  }
+  if (hold != nullptr) {
     result->set_status(v1::INVOICE_STATUS_ON_HOLD);
     v1::HoldInfo* info = result->mutable_hold();
     info->set_kind(hold->kind() == v1::HOLD_KIND_UNSPECIFIED ? v1::HOLD_KIND_MANUAL
