@@ -419,6 +419,18 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       RateBook::Build(request.rate_tables(), as_of, &warnings);
   if (!rates.ok()) return rates.status();
   const DispatchPlan dispatch = PlanNextDispatch(settings, as_of_time);
+  if (dispatch.enabled && dispatch.date > rates->valid_until()) {
+    // After 11:00 on the tables' last day the automatic actions are dated
+    // the day after: their fees and costs take the last rates.
+    v1::Warning warning;
+    warning.set_code("RATE_CARRIED_FORWARD");
+    warning.set_message(absl::StrCat(
+        "the next automatic dispatch, ", FormatDate(dispatch.date),
+        ", is after the rate tables end (", FormatDate(rates->valid_until()),
+        "): its notices and transfers carry the last rates; supply the newer "
+        "rates in rate_tables"));
+    warnings.push_back(std::move(warning));
+  }
 
   EvalContext ctx;
   ctx.as_of = as_of;

@@ -3,6 +3,7 @@
 // tlf og epost", "Velg prioritert felt", "Velg første automatiske
 // utsendelse").
 #include "engine_test_ledger.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace purring::testing {
@@ -223,6 +224,30 @@ TEST(EngineLettersTest, NoAutomaticDispatchIntoAHold) {
   response = ledger.Evaluate();
   EXPECT_EQ(ResultOf(response, held).status(),
             v1::INVOICE_STATUS_READY_TO_SEND);
+}
+
+TEST(EngineLettersTest, ADispatchAfterTheRateTablesIsFlagged) {
+  // The built-in tables end 2026-12-31 (README "Rate tables"). At 13:00 Oslo
+  // that day the automatic notices are dated 2027-01-01, whose inkassosats
+  // the tables do not have: flagged, as carrying an as-of date forward is.
+  TestLedger ledger;
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2026-11-01", "2026-11-15", 100000);
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-11-02T08:00:00Z");
+  ledger.SetAsOf("2026-12-31T12:00:00Z");
+  v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.next_dispatch().date(), "2027-01-01");
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "RATE_CARRIED_FORWARD");
+  EXPECT_THAT(response.warnings(0).message(),
+              ::testing::HasSubstr("2027-01-01, is after the rate tables end "
+                                   "(2026-12-31)"));
+  // At 09:00 Oslo the dispatch is today's: nothing to flag.
+  ledger.SetAsOf("2026-12-31T08:00:00Z");
+  response = ledger.Evaluate();
+  EXPECT_EQ(response.warnings_size(), 0);
 }
 
 TEST(EngineLettersTest, DispatchOnTheDaylightSavingSundays) {

@@ -231,6 +231,37 @@ TEST(EngineStatusTest, EveryStatusAndTransition) {
   }
 }
 
+TEST(EngineStatusTest, MoneyDatedAfterTheAsOfDateIsFlagged) {
+  // F13: the balance at the as-of date counts what was paid and credited by
+  // then. A payment or credit note dated later is not counted yet, and the
+  // invoice is dunned as unpaid: the response says so, on the invoice.
+  TestLedger ledger = BaseLedger();
+  v1::Invoice& invoice = *ledger.request().mutable_invoices(0);
+  v1::Payment* payment = invoice.add_payments();
+  payment->set_date("2026-03-20");
+  payment->set_amount(60000);
+  v1::CreditNote* credit = invoice.add_credit_notes();
+  credit->set_number("K-1");
+  credit->set_date("2026-03-21");
+  credit->set_amount(40000);
+  ledger.SetAsOfDate("2026-03-01");
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").status(),
+            v1::INVOICE_STATUS_READY_TO_SEND);
+  EXPECT_EQ(ResultOf(response, "1001").balance().paid(), 0);
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "PAYMENT_AFTER_AS_OF");
+  EXPECT_EQ(response.warnings(0).invoice_number(), "1001");
+  EXPECT_EQ(response.warnings(0).message(),
+            "invoice \"1001\": 2 payments or credit notes of 100000 øre dated "
+            "after the as-of date 2026-03-01 not counted");
+  // Once both dates have come: paid, nothing to flag.
+  ledger.SetAsOfDate("2026-03-21");
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(response.warnings_size(), 0);
+}
+
 TEST(EngineStatusTest, DetailsOfEachStatus) {
   TestLedger ledger = BaseLedger();
   ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)->set_do_not_dun(true);

@@ -169,6 +169,31 @@ v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice) {
                    "§ 9); a new one comes before any transfer to collection"));
 }
 
+// Payments and credit notes dated after the as-of date do not count yet; a
+// ledger rarely has them but by mistake (a wrong date, or a wrong as-of), and
+// then the invoice may be dunned though it is paid.
+void FlagLaterMoney(const v1::Invoice& invoice, const ClaimEvents& events,
+                    absl::CivilDay as_of, std::vector<v1::Warning>* warnings) {
+  int later = 0;
+  int64_t amount = 0;
+  bool overflow = false;
+  auto count = [&](absl::CivilDay date, int64_t money) {
+    if (date <= as_of) return;
+    ++later;
+    overflow |= __builtin_add_overflow(amount, money, &amount);
+  };
+  for (const PaymentEvent& p : events.payments) count(p.date, p.amount);
+  for (const CreditEvent& c : events.credits) count(c.date, c.amount);
+  if (later == 0) return;
+  warnings->push_back(WarningAbout(
+      invoice, "PAYMENT_AFTER_AS_OF",
+      absl::StrCat("invoice \"", invoice.number(), "\": ", later,
+                   later == 1 ? " payment or credit note" : " payments or credit notes",
+                   overflow ? "" : absl::StrCat(" of ", amount, " øre"),
+                   " dated after the as-of date ",
+                   FormatDate(as_of), " not counted")));
+}
+
 absl::Status Overflow(const v1::Invoice& invoice) {
   return absl::OutOfRangeError(absl::StrCat(
       "invoice \"", invoice.number(), "\": amount overflows 64-bit øre"));
@@ -314,6 +339,10 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     events.credits.push_back({DateOr(c.date(), ctx.as_of), c.amount()});
   }
   SortByDate(&events.credits);
+  if ((!events.payments.empty() && events.payments.back().date > ctx.as_of) ||
+      (!events.credits.empty() && events.credits.back().date > ctx.as_of)) {
+    FlagLaterMoney(invoice, events, ctx.as_of, &output->warnings);
+  }
   for (const NoticeCharge& charge : all_charges) {
     if (charge.sent > ctx.as_of) continue;
     events.notices.push_back(charge);
