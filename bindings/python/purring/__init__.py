@@ -60,18 +60,24 @@ def _call(function, data):
 
 
 def _as_bytes(data, what):
+  """Bytes as they are; a protobuf message (an EvaluateRequest) serialized."""
   if isinstance(data, (bytes, bytearray, memoryview)):
     return bytes(data)
-  raise TypeError("%s must be bytes, not %s" % (what, type(data).__name__))
+  descriptor = getattr(type(data), "DESCRIPTOR", None)
+  if getattr(descriptor, "full_name", None) == "purring.v1.EvaluateRequest":
+    return data.SerializeToString()
+  raise TypeError("%s must be bytes or a purring.v1.EvaluateRequest, not %s" %
+                  (what, type(data).__name__))
 
 
 def evaluate_bytes(request):
-  """Serialized EvaluateRequest in, serialized EvaluateResponse out."""
+  """Serialized EvaluateRequest (or the message) in, serialized
+  EvaluateResponse out."""
   return _call(_lib.purring_evaluate, _as_bytes(request, "request"))
 
 
 def evaluate_to(request, write):
-  """Serialized EvaluateRequest in; the serialized EvaluateResponse handed
+  """Serialized EvaluateRequest (or the message) in; the serialized EvaluateResponse handed
   to write(piece) in pieces (bytes, up to about 1 MiB each, in order) as it
   is made, e.g. write=open(path, "wb").write. Together the pieces are
   evaluate_bytes's response, but on one thread neither side holds a large
@@ -108,24 +114,23 @@ def evaluate_json(request):
   (str) out."""
   if isinstance(request, str):
     request = request.encode("utf-8")
-  data = _as_bytes(request, "request")
-  return _call(_lib.purring_evaluate_json, data).decode("utf-8")
+  if not isinstance(request, (bytes, bytearray, memoryview)):
+    raise TypeError("request must be JSON as str or bytes, not %s" %
+                    type(request).__name__)
+  return _call(_lib.purring_evaluate_json, bytes(request)).decode("utf-8")
 
 
 def evaluate(request):
-  """purring.v1.EvaluateRequest in, purring.v1.EvaluateResponse out."""
+  """purring.v1.EvaluateRequest (or its serialized bytes) in,
+  purring.v1.EvaluateResponse out."""
   from purring.v1 import evaluate_pb2  # pylint: disable=import-outside-toplevel
-  if not isinstance(request, evaluate_pb2.EvaluateRequest):
-    raise TypeError("request must be a purring.v1.EvaluateRequest, not %s" %
-                    type(request).__name__)
+  data = _as_bytes(request, "request")
   response = evaluate_pb2.EvaluateResponse()
-  response.ParseFromString(evaluate_bytes(request.SerializeToString()))
+  response.ParseFromString(evaluate_bytes(data))
   return response
 
 
 def validate(request):
   """Checks a purring.v1.EvaluateRequest (or its serialized bytes) without
   evaluating it; raises Error naming the first bad record."""
-  if not isinstance(request, (bytes, bytearray, memoryview)):
-    request = request.SerializeToString()
   _call(_lib.purring_validate, _as_bytes(request, "request"))

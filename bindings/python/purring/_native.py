@@ -110,6 +110,11 @@ def load():
     bind(library)
     check_abi(library)
     return library
+  if os.environ.get(LIBRARY_ENV):
+    raise ImportError(
+        "purring: cannot load libpurring from %s=%s (only that path is "
+        "tried when it is set): %s" %
+        (LIBRARY_ENV, os.environ[LIBRARY_ENV], "; ".join(tried)))
   raise ImportError(
       "purring: cannot load libpurring; set %s to the library's path. "
       "Tried: %s" % (LIBRARY_ENV, "; ".join(tried)))

@@ -41,11 +41,28 @@ class MessagesTest(unittest.TestCase):
       purring.evaluate_bytes(b"\xff\xff\xff")
     self.assertEqual(caught.exception.code, purring.StatusCode.INVALID_ARGUMENT)
 
-  def test_evaluate_takes_a_request_message(self):
-    with self.assertRaises(TypeError):
-      purring.evaluate(b"")
-    with self.assertRaises(TypeError):
-      purring.evaluate(ledger_pb2.Invoice())
+  def test_every_entry_point_takes_a_request_message_or_its_bytes(self):
+    request = demo_request()
+    data = request.SerializeToString()
+    self.assertEqual(purring.evaluate(data), purring.evaluate(request))
+    self.assertEqual(purring.evaluate_bytes(request),
+                     purring.evaluate_bytes(data))
+    pieces = []
+    purring.evaluate_to(request, pieces.append)
+    self.assertEqual(b"".join(pieces), purring.evaluate_bytes(data))
+    purring.validate(data)
+    with self.assertRaises(purring.Error) as caught:
+      purring.evaluate(b"")  # an empty request: no as-of instant
+    self.assertIn("as_of", caught.exception.message)
+    for call in (purring.evaluate, purring.evaluate_bytes, purring.validate,
+                 lambda r: purring.evaluate_to(r, pieces.append)):
+      with self.assertRaises(TypeError):
+        call(ledger_pb2.Invoice())  # another message is not a request
+      with self.assertRaises(TypeError):
+        call({})
+    with self.assertRaises(TypeError) as json_error:
+      purring.evaluate_json({})
+    self.assertIn("str or bytes", str(json_error.exception))
 
   def test_messages_imported_before_the_library_still_work(self):
     # Debian's python3-protobuf (cpp backend) shares libprotobuf with
