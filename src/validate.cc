@@ -147,7 +147,10 @@ absl::Status ValidateCustomer(
     int ordinal, KeyPositions* ids,
     KeyCopies* keys) {
   if (c.id().empty()) {
-    return Invalid(RecordName{"customer", c.name()}, "id is required");
+    // No id to name it by: its place in the request, and its name.
+    return absl::InvalidArgumentError(
+        StrCat("customers[", ordinal, "] (name ", Quote(c.name()),
+               "): id is required"));
   }
   const RecordName record{"customer", c.id()};
   if (!ids->Insert(keys->Copy(c.id()), ordinal)) {

@@ -288,7 +288,7 @@ std::vector<Case> Catalogue() {
   c.push_back({"MissingInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).clear_number(); }),
                Code::kInvalidArgument, {"invoices[1] (customer \"C2\")", "number is required"}});
   c.push_back({"MissingCustomerId", Damaged([](auto& r) { r.mutable_customers(0)->clear_id(); }),
-               Code::kInvalidArgument, {"customer \"Kari Nordmann\"", "id is required"}});
+               Code::kInvalidArgument, {"customers[0] (name \"Kari Nordmann\"): id is required"}});
   c.push_back({"InvoiceOfUnknownCustomer", Damaged([](auto& r) { Invoice(r, 0).set_customer_id("C9"); }),
                Code::kInvalidArgument, {"invoice \"1001\"", "customer_id \"C9\""}});
   c.push_back({"NoticeOfUnknownInvoice", Damaged([](auto& r) { Notice(r, 1).set_invoice_number("4711"); }),
