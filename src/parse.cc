@@ -140,12 +140,13 @@ bool CountRequest(CodedInputStream* input, WireCounts* counts) {
 }
 
 // Where protobuf's parser gave up, for the error message (protobuf says
-// only that the whole request failed): the first field of the `prototype`
-// message in `input` (its bytes from `base`, `depth` levels below the
-// request) that does not parse on its own, by name: "invoices[3]" (the
-// index counts that field's occurrences), "settings", or inside the history
-// "history.notices[2]". Empty when each parses alone: the fault is in the
-// framing between them.
+// only that the whole request failed), as a phrase: the first field of the
+// `prototype` message in `input` (its bytes from `base`, `depth` levels
+// below the request) that is a string but not UTF-8 ("invoices[3].comment
+// is not UTF-8"), or a message that does not parse on its own, named down to
+// the deepest field that does not ("settings does not parse"). Indexes count
+// that field's occurrences. Empty when each parses alone: the fault is in
+// the framing between them.
 std::string FailingField(const google::protobuf::Message& prototype,
                          const uint8_t* base, CodedInputStream* input,
                          int depth, absl::string_view prefix) {
@@ -158,7 +159,19 @@ std::string FailingField(const google::protobuf::Message& prototype,
     if (!Skip(length, in)) return false;
     const google::protobuf::FieldDescriptor* field =
         prototype.GetDescriptor()->FindFieldByNumber(number);
-    if (field == nullptr || field->message_type() == nullptr) return true;
+    if (field == nullptr) return true;
+    std::string name = absl::StrCat(prefix, field->name());
+    if (field->is_repeated()) absl::StrAppend(&name, "[", occurrence, "]");
+    if (field->type() == google::protobuf::FieldDescriptor::TYPE_STRING) {
+      if (WireFormatLite::VerifyUtf8String(
+              reinterpret_cast<const char*>(payload), length,
+              WireFormatLite::PARSE, "")) {
+        return true;
+      }
+      failing = absl::StrCat(name, " is not UTF-8");
+      return false;
+    }
+    if (field->message_type() == nullptr) return true;
     const google::protobuf::Message& type =
         *google::protobuf::MessageFactory::generated_factory()->GetPrototype(
             field->message_type());
@@ -168,16 +181,11 @@ std::string FailingField(const google::protobuf::Message& prototype,
     if (one->MergeFromCodedStream(&alone) && alone.ConsumedEntireMessage()) {
       return true;
     }
-    failing = absl::StrCat(prefix, field->name());
-    if (field->is_repeated()) absl::StrAppend(&failing, "[", occurrence, "]");
-    // The history holds the notices: name the one that fails.
-    if (field->message_type() == v1::DunningHistory::descriptor()) {
-      CodedInputStream history(payload, length);
-      history.SetRecursionLimit(kMaxNestingDepth - depth - 1);
-      const std::string notice = FailingField(
-          type, payload, &history, depth + 1, absl::StrCat(failing, "."));
-      if (!notice.empty()) failing = notice;
-    }
+    CodedInputStream inside(payload, length);
+    inside.SetRecursionLimit(kMaxNestingDepth - depth - 1);
+    failing = FailingField(type, payload, &inside, depth + 1,
+                           absl::StrCat(name, "."));
+    if (failing.empty()) failing = absl::StrCat(name, " does not parse");
     return false;  // the first is enough
   });
   return failing;
@@ -254,7 +262,7 @@ absl::Status ParseRequest(absl::string_view bytes,
         "request is not a valid serialized purring.v1.EvaluateRequest (",
         bytes.size(), " bytes: truncated, damaged, nested deeper than ",
         kMaxNestingDepth, " levels, or a string that is not UTF-8)",
-        where.empty() ? "" : absl::StrCat(": ", where, " does not parse")));
+        where.empty() ? "" : absl::StrCat(": ", where)));
   }
   if (absl::Status s = internal::CheckRequestUnknownFields(*request);
       !s.ok()) {

@@ -95,16 +95,16 @@ std::vector<Case> Catalogue() {
   c.push_back({"InvalidUtf8InvoiceNumber", Damaged([](auto& r) {
                  Invoice(r, 0).set_number("10\xff\xfe");
                }),
-               Code::kInvalidArgument, {"not a valid serialized", ": invoices[0] does not parse"}});
+               Code::kInvalidArgument, {"not a valid serialized", ": invoices[0].number is not UTF-8"}});
   c.push_back({"InvalidUtf8InvoiceComment", Damaged([](auto& r) {
                  Invoice(r, 1).set_comment("bl\xe5" "b\xe6r");  // Latin-1 "blåbær"
                }),
-               Code::kInvalidArgument, {"not a valid serialized", ": invoices[1] does not parse"}});
+               Code::kInvalidArgument, {"not a valid serialized", ": invoices[1].comment is not UTF-8"}});
   c.push_back({"InvalidUtf8NoticeLetterId", Damaged([](auto& r) {
                  Notice(r, 1).set_letter_id("\xc3");
                }),
                Code::kInvalidArgument,
-               {"not a valid serialized", ": history.notices[1] does not parse"}});
+               {"not a valid serialized", ": history.notices[1].letter_id is not UTF-8"}});
   // --- JSON that is not a request.
   const std::string json = SampleJson();
   c.push_back({"TruncatedJson", Json(json.substr(0, json.size() / 2)),
