@@ -140,13 +140,29 @@ namespace Purring
             }
         }
 
-        // Refuses a library built for another ABI, once per process.
+        // Loads the library and refuses one built for another ABI, once per
+        // process; every Evaluate and Validate calls it first. A host may call
+        // it at start-up to fail there rather than at its first evaluation.
         public static void CheckAbi()
         {
             lock (AbiLock)
             {
                 if (abiChecked) return;
-                int found = NativeMethods.purring_abi_version();
+                int found;
+                try
+                {
+                    found = NativeMethods.purring_abi_version();
+                }
+                catch (DllNotFoundException e)
+                {
+                    throw new DllNotFoundException(
+                        "libpurring could not be loaded ([DllImport(\"purring\")] " +
+                        "looks for libpurring.so, a link to libpurring.so.1): put it " +
+                        "on LD_LIBRARY_PATH, in a directory ldconfig knows or (Mono) " +
+                        "next to the application, or map it to its path (Mono: a " +
+                        "dllmap in Purring.dll.config; .NET: " +
+                        "NativeLibrary.SetDllImportResolver)", e);
+                }
                 if (found != BindingAbiVersion)
                 {
                     throw new PurringException(StatusCode.FailedPrecondition,
