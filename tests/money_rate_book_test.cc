@@ -157,6 +157,9 @@ TEST(RateBookTest, SuppliedRowExtendsTablesWithoutRelease) {
   auto* row = tables.add_interest_rates();
   row->set_valid_from("2027-01-01");
   row->set_rate_basis_points(1300);
+  auto* sats = tables.add_collection_rates();
+  sats->set_valid_from("2027-01-01");
+  sats->set_amount(78000);
   std::vector<v1::Warning> warnings;
   auto book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
   ASSERT_TRUE(book.ok()) << book.status();
@@ -164,6 +167,33 @@ TEST(RateBookTest, SuppliedRowExtendsTablesWithoutRelease) {
   EXPECT_EQ(book->valid_until(), D(2027, 6, 30));
   EXPECT_EQ(book->InterestRate(D(2027, 2, 1)), 1300);
   EXPECT_EQ(book->InterestRate(D(2026, 8, 1)), 1225);  // built-ins kept
+}
+
+TEST(RateBookTest, AYearWithoutItsInkassosatsIsFlagged) {
+  // law.md § 3.2: the inkassosats is set per year. A 2027 interest row
+  // alone leaves 2026's 750 kr for 2027's fees, said in a warning; a 2027
+  // collection row silences it.
+  v1::RateTables tables;
+  auto* row = tables.add_interest_rates();
+  row->set_valid_from("2027-01-01");
+  row->set_rate_basis_points(1300);
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
+  EXPECT_EQ(warnings[0].message(),
+            "the rate tables have no inkassosats for 2027; 2026's 750.00 kr "
+            "is used: supply a collection_rates row for 2027");
+  EXPECT_EQ(book->CollectionRate(D(2027, 2, 1)), 75000);
+  auto* sats = tables.add_collection_rates();
+  sats->set_valid_from("2027-01-01");
+  sats->set_amount(78000);
+  warnings.clear();
+  book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(book->CollectionRate(D(2027, 2, 1)), 78000);
 }
 
 TEST(RateBookTest, ValidUntilDoesNotCarryStatutoryRatesForward) {

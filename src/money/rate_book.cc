@@ -349,6 +349,18 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
       warnings->push_back(std::move(warning));
     }
     book.valid_until_ = as_of;
+  } else if (warnings != nullptr &&
+             as_of.year() > book.collection_.back().from.year()) {
+    // The inkassosats is set per year (law.md § 3.2): the tables cover the
+    // as-of date, but not its year's sats, so the last one is used.
+    v1::Warning warning;
+    warning.set_code("RATE_CARRIED_FORWARD");
+    warning.set_message(absl::StrCat(
+        "the rate tables have no inkassosats for ", as_of.year(), "; ",
+        book.collection_.back().from.year(), "'s ",
+        Kroner(book.collection_.back().amount),
+        " is used: supply a collection_rates row for ", as_of.year()));
+    warnings->push_back(std::move(warning));
   }
   book.SplitInterestPeriods(book.first_day_, book.valid_until_,
                             &book.periods_);
