@@ -361,15 +361,23 @@ TEST(EngineStatusTest, TypeOverrideWinsOverCrmType) {
 }
 
 TEST(EngineStatusTest, NonNumericCutoffComparesBytewiseWithWarning) {
+  // F9: "never dunns an invoice twice" asks numbers to order as numbers;
+  // after the same prefix they do ("A-99" before "A-100"), and otherwise
+  // the byte-wise order is used and said.
   TestLedger ledger = BaseLedger();
-  ledger.request().mutable_invoices(0)->set_number("A-100");
-  ledger.settings().set_start_from_invoice_number("A-200");
+  ledger.request().mutable_invoices(0)->set_number("A-99");
+  ledger.settings().set_start_from_invoice_number("A-100");
   ledger.SetAsOfDate("2026-03-01");
-  const v1::EvaluateResponse response = ledger.Evaluate();
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_BEFORE_CUTOFF);
+  EXPECT_EQ(response.warnings_size(), 0);
+
+  ledger.settings().set_start_from_invoice_number("B-1");
+  response = ledger.Evaluate();
   EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_BEFORE_CUTOFF);
   ASSERT_EQ(response.warnings_size(), 1);
   EXPECT_EQ(response.warnings(0).code(), "CUTOFF_NOT_NUMERIC");
-  EXPECT_EQ(response.warnings(0).invoice_number(), "A-100");
+  EXPECT_EQ(response.warnings(0).invoice_number(), "A-99");
 }
 
 TEST(EngineStatusTest, ActionCarriesDeadlineAndLegalFee) {

@@ -25,9 +25,17 @@ TEST(CutoffTest, Table) {
       {"123456789012345678901234567890", "123456789012345678901234567889", false,
        true},                           // longer than int64: no overflow
       {"99999999999999999999", "100000000000000000000", true, true},
-      {"A-100", "A-200", true, false},  // byte-wise, with a warning
+      // The same prefix: the digits after it compare as numbers.
+      {"A-100", "A-200", true, true},
+      {"A99", "A100", true, true},      // byte-wise "A99" would come after
+      {"F2026-0099", "F2026-100", true, true},
+      {"F2025-999", "F2026-100", true, false},  // prefixes differ: byte-wise
       {"B-1", "A-200", false, false},
       {"100", "A-1", true, false},      // '1' < 'A'
+      {"1002-B", "1002", false, false},  // no trailing digits: byte-wise
+      // Spaces around either number are not part of it.
+      {"100", "100 ", false, true},
+      {" 99", "100", true, true},
   };
   for (const CutoffCase& c : cases) {
     const CutoffCheck check = CheckCutoff(c.number, c.start_from);

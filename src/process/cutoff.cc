@@ -1,15 +1,11 @@
 #include "process/cutoff.h"
 
+#include "absl/strings/ascii.h"
+
 namespace purring::internal {
 namespace {
 
-bool AllDigits(absl::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 absl::string_view StripLeadingZeros(absl::string_view digits) {
   size_t first = 0;
@@ -17,16 +13,39 @@ absl::string_view StripLeadingZeros(absl::string_view digits) {
   return digits.substr(first);
 }
 
+// A number as its prefix and the run of digits that ends it: "F-0099" is
+// ("F-", "0099"), "1000" is ("", "1000"), "1002-B" is ("1002-B", "").
+struct Split {
+  absl::string_view prefix;
+  absl::string_view digits;
+};
+
+Split SplitTrailingDigits(absl::string_view number) {
+  size_t start = number.size();
+  while (start > 0 && IsDigit(number[start - 1])) --start;
+  return {number.substr(0, start), number.substr(start)};
+}
+
+// Digit strings ordered as the numbers they spell, of any length.
+bool NumberLess(absl::string_view a, absl::string_view b) {
+  a = StripLeadingZeros(a);
+  b = StripLeadingZeros(b);
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
 }  // namespace
 
 CutoffCheck CheckCutoff(absl::string_view invoice_number,
                         absl::string_view start_from) {
+  // Spaces around a number are typing, not part of it.
+  invoice_number = absl::StripAsciiWhitespace(invoice_number);
+  start_from = absl::StripAsciiWhitespace(start_from);
+  const Split number = SplitTrailingDigits(invoice_number);
+  const Split cutoff = SplitTrailingDigits(start_from);
   CutoffCheck check;
-  if (AllDigits(invoice_number) && AllDigits(start_from)) {
-    const absl::string_view a = StripLeadingZeros(invoice_number);
-    const absl::string_view b = StripLeadingZeros(start_from);
-    // Equal-length digit strings order like the numbers they spell.
-    check.before_cutoff = a.size() != b.size() ? a.size() < b.size() : a < b;
+  if (!number.digits.empty() && !cutoff.digits.empty() &&
+      number.prefix == cutoff.prefix) {
+    check.before_cutoff = NumberLess(number.digits, cutoff.digits);
     return check;
   }
   check.numeric = false;

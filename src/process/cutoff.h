@@ -8,14 +8,17 @@ namespace purring::internal {
 
 struct CutoffCheck {
   bool before_cutoff = false;
-  // False when either number has a non-digit: then the comparison was
-  // byte-wise and the caller warns (code "CUTOFF_NOT_NUMERIC").
+  // False when the numbers could not be compared as numbers: then the
+  // comparison was byte-wise and the caller warns (code
+  // "CUTOFF_NOT_NUMERIC").
   bool numeric = true;
 };
 
-// Whether `invoice_number` comes before `start_from` (which is non-empty).
-// Two all-digit numbers compare as numbers of any length (leading zeros
-// ignored, no overflow); anything else compares byte-wise.
+// Whether `invoice_number` comes before `start_from` (which is non-empty),
+// both without surrounding spaces. Two numbers that end in digits after the
+// same prefix ("F-99" and "F-100", or "999" and "1000") compare by those
+// digits as numbers of any length (leading zeros ignored, no overflow);
+// anything else compares byte-wise.
 CutoffCheck CheckCutoff(absl::string_view invoice_number,
                         absl::string_view start_from);
 
