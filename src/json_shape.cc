@@ -71,8 +71,8 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
         in_string = false;
         if (in_key) {
           in_key = false;
-          open.back().field = FieldOf(
-              open.back().type, json.substr(key_start, at - key_start));
+          open.back().field =
+              FieldOf(open.back().type, json.substr(key_start, at - key_start));
         }
       }
       continue;
@@ -83,9 +83,11 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
       const FieldDescriptor* field = open.back().field;
       // null is the field's default, as for any field.
       if (IsList(field) && c != '[' && c != 'n') {
-        return InvalidJsonRequest(absl::StrCat("field ", field->name(),
-                                    " is a list: its value must be an array "
-                                    "(at byte ", at, ")"));
+        return InvalidJsonRequest(
+            absl::StrCat("field ", field->name(),
+                         " is a list: its value must be an array "
+                         "(at byte ",
+                         at, ")"));
       }
     }
     switch (c) {
@@ -104,16 +106,17 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
         if (open.empty()) {
           level.type = level.object ? root : nullptr;
         } else if (!level.object && !open.back().object) {
-          return InvalidJsonRequest(absl::StrCat("an array inside an array at byte ", at,
-                                      " (no field is a list of lists)"));
+          return InvalidJsonRequest(
+              absl::StrCat("an array inside an array at byte ", at,
+                           " (no field is a list of lists)"));
         } else if (level.object) {
           level.type = MessageTypeOf(open.back().field);
         } else {
           level.field = open.back().field;
         }
         if (open.size() == kMaxJsonDepth) {
-          return InvalidJsonRequest(absl::StrCat("nested deeper than ", kMaxJsonDepth,
-                                      " levels at byte ", at));
+          return InvalidJsonRequest(absl::StrCat(
+              "nested deeper than ", kMaxJsonDepth, " levels at byte ", at));
         }
         level.expect_key = level.object;
         open.push_back(level);

@@ -35,10 +35,10 @@ absl::Status CheckOwnFields(const Message& message, absl::string_view record) {
     const FieldDescriptor* field =
         message.GetDescriptor()->FindFieldByNumber(number);
     if (field != nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          record, ": field ", number, " (", field->name(),
-          ") is not written as its type (", field->type_name(),
-          "): protobuf would drop it"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(record, ": field ", number, " (", field->name(),
+                       ") is not written as its type (", field->type_name(),
+                       "): protobuf would drop it"));
     }
   }
   return absl::OkStatus();

@@ -4,6 +4,8 @@
 // request with such a field planted there must be refused, naming where,
 // both by ParseRequest and by EvaluateBytes (the C ABI's way in). A message
 // field added to the schema is covered without a change here.
+#include "known_fields.h"
+
 #include <string>
 #include <vector>
 
@@ -14,7 +16,6 @@
 #include "google/protobuf/unknown_field_set.h"
 #include "gtest/gtest.h"
 #include "hardening/sample_requests.h"
-#include "known_fields.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring {
@@ -61,8 +62,8 @@ Message* Reach(Message* root, const Path& path) {
 std::string NameOf(const Path& path) {
   std::string name = "request";
   size_t from = 0;
-  if (!path.empty() && (path[0]->name() == "customers" ||
-                        path[0]->name() == "invoices")) {
+  if (!path.empty() &&
+      (path[0]->name() == "customers" || path[0]->name() == "invoices")) {
     name = absl::StrCat(path[0]->name(), "[0]");
     from = 1;
   } else if (path.size() >= 2 && path[0]->name() == "history" &&
@@ -105,13 +106,17 @@ TEST(KnownFields, RecordsAreTestedInsideAndUnknownNumbersPass) {
   EXPECT_FALSE(internal::HasUnknownFieldsInside(invoice));
   // A newer host's field number, deep inside: noticed by the cheap test,
   // and let through by the check that names one.
-  invoice.add_holds()->GetReflection()->MutableUnknownFields(
-      invoice.mutable_holds(0))->AddVarint(99, 1);
+  invoice.add_holds()
+      ->GetReflection()
+      ->MutableUnknownFields(invoice.mutable_holds(0))
+      ->AddVarint(99, 1);
   EXPECT_TRUE(internal::HasUnknownFieldsInside(invoice));
-  EXPECT_TRUE(internal::CheckUnknownFieldsAreUnknown(invoice, "invoices[0]").ok());
+  EXPECT_TRUE(
+      internal::CheckUnknownFieldsAreUnknown(invoice, "invoices[0]").ok());
 
   v1::Customer customer;
-  customer.mutable_postal_address()->GetReflection()
+  customer.mutable_postal_address()
+      ->GetReflection()
       ->MutableUnknownFields(customer.mutable_postal_address())
       ->AddFixed32(3, 7);  // city, a string
   EXPECT_TRUE(internal::HasUnknownFieldsInside(customer));
