@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine_test_ledger.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace purring::testing {
@@ -260,6 +261,70 @@ TEST(EngineStatusTest, MoneyDatedAfterTheAsOfDateIsFlagged) {
   response = ledger.Evaluate();
   EXPECT_EQ(ResultOf(response, "1001").status(), v1::INVOICE_STATUS_PAID);
   EXPECT_EQ(response.warnings_size(), 0);
+}
+
+// The balance a notice sent on `sent` demanded: the engine's own balance
+// that day, the notice's charges included.
+int64_t DemandOn(TestLedger ledger, const char* sent) {
+  ledger.SetAsOfDate(sent);
+  return ResultOf(ledger.Evaluate(), "1001").balance().total();
+}
+
+void Pay(TestLedger& ledger, const char* date, int64_t amount) {
+  v1::Payment* p = ledger.request().mutable_invoices(0)->add_payments();
+  p->set_date(date);
+  p->set_amount(amount);
+}
+
+TEST(EngineStatusTest, PayingWhatTheDunningDemandedInTimeEarnsNoSecondFee) {
+  // inkassoforskriften § 1-3 (law.md § 3.1): the second fee only when the
+  // debtor "exceeded a payment deadline of at least 14 days set in the first
+  // purring". Paying, by its deadline, exactly what the dunning notice of
+  // 03-18 demanded leaves the interest since open, but exceeds nothing.
+  TestLedger ledger = BaseLedger();
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026);
+  const int64_t demanded = DemandOn(ledger, "2026-03-18");
+  TestLedger late = ledger;
+  Pay(ledger, "2026-03-25", demanded);
+  Pay(late, "2026-04-02", demanded);  // a day after the deadline
+  ledger.SetAsOfDate("2026-04-16");
+  late.SetAsOfDate("2026-04-16");
+  const v1::InvoiceResult in_time = ResultOf(ledger.Evaluate(), "1001");
+  EXPECT_EQ(in_time.status(), v1::INVOICE_STATUS_READY_TO_SEND);
+  EXPECT_GT(in_time.balance().total(), 0);  // the interest since
+  EXPECT_EQ(in_time.next_step(), v1::NEXT_STEP_COLLECTION_WARNING);
+  EXPECT_EQ(in_time.next_step_fee(), 0);
+  EXPECT_THAT(in_time.next_step_fee_note(),
+              ::testing::HasSubstr("demanded was paid by its deadline"));
+  EXPECT_EQ(ResultOf(late.Evaluate(), "1001").next_step_fee(), kFee2026);
+}
+
+TEST(EngineStatusTest, AWarningWhoseAmountWasPaidInTimeAllowsNoTransfer) {
+  // inkassoloven § 9 (law.md § 4.1): collection only once the warning's
+  // deadline "har løpt ut uten at beløpet er betalt". Paying what the
+  // warning of 04-16 demanded by 04-30 leaves only the interest since,
+  // which no warning has demanded: a new warning, not the transfer.
+  TestLedger ledger = BaseLedger();
+  AddFullHistory(ledger);
+  const int64_t demanded = DemandOn(ledger, "2026-04-16");
+  TestLedger short_by_one = ledger;
+  Pay(ledger, "2026-04-30", demanded);
+  Pay(short_by_one, "2026-04-30", demanded - 1);
+  ledger.SetAsOfDate("2026-05-20");
+  short_by_one.SetAsOfDate("2026-05-20");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::InvoiceResult& paid = ResultOf(response, "1001");
+  EXPECT_EQ(paid.status(), v1::INVOICE_STATUS_READY_TO_SEND);
+  EXPECT_EQ(paid.next_step(), v1::NEXT_STEP_COLLECTION_WARNING);
+  EXPECT_EQ(paid.next_step_fee(), 0);  // two fees already (§ 1-3)
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "COLLECTION_WARNING_NOT_VALID");
+  EXPECT_THAT(response.warnings(0).message(),
+              ::testing::HasSubstr("demanded was paid by its deadline"));
+  EXPECT_EQ(ResultOf(short_by_one.Evaluate(), "1001").status(),
+            v1::INVOICE_STATUS_CONSIDER_COLLECTION);
 }
 
 TEST(EngineStatusTest, DetailsOfEachStatus) {

@@ -49,6 +49,53 @@ TEST(BalanceTest, OverpaymentIsReportedNotHidden) {
   EXPECT_TRUE(state.settled);
 }
 
+TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
+  // inkassoloven § 9: the deadline "må ha løpt ut uten at beløpet er betalt";
+  // inkassoforskriften § 1-3: a second fee only when the debtor exceeded the
+  // first deadline (law.md §§ 3.1, 4.1). 1 000 kr due 2026-03-02, a dunning
+  // notice on 04-01 with a 37.50 kr fee that claims interest, deadline 04-15.
+  // Its demand is the balance on 04-01; paying exactly that on 04-10 leaves
+  // the interest of 04-02..04-10 open, yet the demand was met.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 3, 2);
+  events.original = 100000;
+  events.notices = {Notice(D(2026, 4, 1), 3750)};
+  events.interest_claimed_from = D(2026, 4, 1);
+  const int64_t demanded = Evaluate(events, D(2026, 4, 1)).balance.total();
+  // 30 days at 12.00 % on 1 000 kr: 9.86 kr (law.md § 1.2, 2026 H1).
+  EXPECT_EQ(demanded, 100000 + 3750 + 986);
+  ClaimState scratch;
+  auto paid_on = [&](absl::CivilDay day, int64_t amount) {
+    ClaimEvents paid = events;
+    paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
+    auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), Book(),
+                            v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+    EXPECT_TRUE(met.ok()) << met.status();
+    return met.ok() && *met;
+  };
+  EXPECT_TRUE(paid_on(D(2026, 4, 10), demanded));
+  EXPECT_GT(Evaluate([&] {
+              ClaimEvents paid = events;
+              paid.payments.push_back(
+                  {D(2026, 4, 10), demanded, v1::ALLOCATION_UNSPECIFIED});
+              return paid;
+            }(),
+                     D(2026, 4, 30))
+                .balance.total(),
+            0);  // the interest since is still owed
+  EXPECT_TRUE(paid_on(D(2026, 4, 15), demanded));   // on the deadline
+  EXPECT_FALSE(paid_on(D(2026, 4, 16), demanded));  // a day late
+  EXPECT_FALSE(paid_on(D(2026, 4, 10), demanded - 1));
+  EXPECT_FALSE(paid_on(D(2026, 4, 1), demanded));   // before it: counted in it
+  // A credit note in the window counts as money too.
+  ClaimEvents credited = events;
+  credited.credits.push_back({D(2026, 4, 5), demanded});
+  auto met = DemandPaidBy(credited, D(2026, 4, 1), D(2026, 4, 15), Book(),
+                          v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+  ASSERT_TRUE(met.ok());
+  EXPECT_TRUE(*met);
+}
+
 TEST(BalanceTest, WaivedFeeIsNotClaimed) {
   // history.proto: a waived fee (gebyr trukket) is not claimed. Two 37.50 kr
   // fees, the first waived: fees_charged 37.50 kr, the balance counts one.

@@ -102,6 +102,32 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   return status;
 }
 
+absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
+                                  absl::CivilDay sent, absl::CivilDay deadline,
+                                  const RateBook& rates,
+                                  v1::DayCount day_count, ClaimState* scratch) {
+  int64_t in_window = 0;
+  bool saturated = false;
+  auto add = [&](absl::CivilDay date, int64_t amount) {
+    if (date <= sent || date > deadline) return;
+    if (__builtin_add_overflow(in_window, amount, &in_window)) saturated = true;
+  };
+  for (const PaymentEvent& payment : events.payments) {
+    add(payment.date, payment.amount);
+  }
+  for (const CreditEvent& credit : events.credits) {
+    add(credit.date, credit.amount);
+  }
+  if (in_window == 0 && !saturated) return false;
+  if (saturated) return true;  // more than any balance can be
+  if (absl::Status status =
+          EvaluateClaimInto(events, sent, rates, day_count, scratch);
+      !status.ok()) {
+    return status;
+  }
+  return scratch->balance.total() <= in_window;
+}
+
 void SetInterestDates(const InterestDays& days, v1::Interest* interest) {
   interest->set_from_date(FormatDate(days.from));
   for (size_t i = 0; i < days.periods.size(); ++i) {

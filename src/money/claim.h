@@ -24,6 +24,9 @@ struct NoticeCharge {
   int64_t compensation = 0;
   int64_t interest = 0;
   std::optional<absl::CivilDay> waived;  // fee_waived_date
+  // What it demanded was paid or credited by its deadline (DemandPaidBy):
+  // its deadline was not exceeded.
+  bool demand_paid = false;
 };
 
 struct PaymentEvent {
@@ -115,6 +118,20 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                const RateBook& rates, v1::DayCount day_count,
                                v1::Balance* balance, v1::Interest* interest,
                                InterestDays* interest_days, ClaimState* state);
+
+// Whether what a notice sent on `sent` demanded -- the claim's balance that
+// day, the notice's own charges included -- was paid or credited after it
+// and by `deadline` (a payment counts on the day the bank received it,
+// inkassoloven § 9). Such a notice's deadline was not exceeded: it earns no
+// later fee (inkassoforskriften § 1-3), and a collection warning so paid
+// allows no transfer ("uten at beløpet er betalt"); what is left is the
+// interest that accrued after it. The claim is simulated to `sent` only when
+// money is dated in the window. *scratch is reused (its contents are
+// unspecified afterwards). Errors: EvaluateClaimInto's.
+absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
+                                  absl::CivilDay sent, absl::CivilDay deadline,
+                                  const RateBook& rates,
+                                  v1::DayCount day_count, ClaimState* scratch);
 
 }  // namespace purring::internal
 

@@ -86,6 +86,13 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
           FormatDate(first.sent), ") gave a deadline shorter than 14 days");
       return 0;
     }
+    if (first.demand_paid) {
+      *why_not = absl::StrCat(
+          "inkassoforskriften § 1-3: what the first fee-bearing notice (sent ",
+          FormatDate(first.sent),
+          ") demanded was paid by its deadline, which was not exceeded");
+      return 0;
+    }
     if (in.send_date <= first.deadline) {
       *why_not = absl::StrCat(
           "inkassoforskriften § 1-3: a second fee only after the first fee "

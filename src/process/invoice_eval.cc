@@ -160,13 +160,20 @@ void CutRecordedCharges(const v1::Invoice& invoice, bool business,
   }
 }
 
-v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice) {
+v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice,
+                                     bool warning_paid) {
   return WarningAbout(
       invoice, "COLLECTION_WARNING_NOT_VALID",
-      absl::StrCat("invoice \"", invoice.number(),
-                   "\": no recorded collection warning was sent after the due "
-                   "date with a deadline of at least 14 days (inkassoloven "
-                   "§ 9); a new one comes before any transfer to collection"));
+      absl::StrCat(
+          "invoice \"", invoice.number(), "\": ",
+          warning_paid
+              ? "what the recorded collection warning demanded was paid by "
+                "its deadline, and what is left (interest since) was never "
+                "demanded by one"
+              : "no recorded collection warning was sent after the due date "
+                "with a deadline of at least 14 days",
+          " (inkassoloven § 9); a new one comes before any transfer to "
+          "collection"));
 }
 
 // Payments and credit notes dated after the as-of date do not count yet; a
@@ -368,6 +375,25 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   for (const PaymentAllocation& allocation : state.allocations) {
     reports->AddAllocation(allocation);
   }
+  // Which notices' demands were met in time: their deadlines were not
+  // exceeded, which the next steps' fees and the transfer depend on.
+  if (!state.settled &&
+      (!events.payments.empty() || !events.credits.empty())) {
+    for (NoticeCharge& charge : all_charges) {
+      if (charge.sent > ctx.as_of) continue;
+      const absl::CivilDay deadline = std::min(
+          ctx.as_of, std::max(charge.deadline, charge.sent + kMinDeadlineDays));
+      absl::StatusOr<bool> paid =
+          DemandPaidBy(events, charge.sent, deadline, *ctx.rates,
+                       ctx.day_count, &output->demand_scratch);
+      if (!paid.ok()) {
+        return absl::Status(paid.status().code(),
+                            absl::StrCat("invoice \"", invoice.number(),
+                                         "\": ", paid.status().message()));
+      }
+      charge.demand_paid = *paid;
+    }
+  }
 
   const StepPlan plan =
       PlanNextStep(profile, adjusted_due, all_charges, ctx.as_of);
@@ -477,7 +503,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     dates.waiting_until = plan.waiting_until;
   }
   if (plan.warning_repeated) {
-    output->warnings.push_back(NoValidCollectionWarning(invoice));
+    output->warnings.push_back(
+        NoValidCollectionWarning(invoice, plan.warning_paid));
   }
   switch (plan.phase) {
     case StepPhase::kWaiting:

@@ -74,6 +74,7 @@ struct InvoiceOutput {
   // simulation allocates nothing once warm (not part of the output).
   ClaimEvents events;
   ClaimState claim;
+  ClaimState demand_scratch;          // the claim on a notice's day
   std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
   BusinessDayMemo business_days;      // for the adjusted due dates
 };

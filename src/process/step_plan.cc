@@ -8,12 +8,14 @@ namespace purring::internal {
 namespace {
 
 // inkassoloven § 9: a written warning sent after the claim fell due, whose
-// deadline is at least 14 days from sending (law.md § 4.1).
+// deadline is at least 14 days from sending (law.md § 4.1) and "må ha løpt
+// ut uten at beløpet er betalt": not one whose amount was paid in time.
 bool SatisfiesSection9(const NoticeCharge& notice,
                        absl::CivilDay adjusted_due) {
   return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
          notice.sent > adjusted_due &&
-         notice.deadline >= notice.sent + kMinDeadlineDays;
+         notice.deadline >= notice.sent + kMinDeadlineDays &&
+         !notice.demand_paid;
 }
 
 }  // namespace
@@ -46,6 +48,11 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
                    })) {
     plan.next_step = v1::STEP_KIND_COLLECTION_WARNING;
     plan.warning_repeated = true;
+    plan.warning_paid = std::any_of(
+        notices.begin(), notices.end(), [](const NoticeCharge& notice) {
+          return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
+                 notice.demand_paid;
+        });
   }
 
   const bool charges_fee =

@@ -30,6 +30,9 @@ struct StepPlan {
   // § 9 (sent after the due date, a deadline of at least 14 days): the next
   // step is a new collection warning, not the transfer.
   bool warning_repeated = false;
+  // Among them, a recorded warning whose amount was paid by its deadline
+  // (what is left is the interest since; § 9 needs a new warning for it).
+  bool warning_paid = false;
 };
 
 // The deadline a notice sent on `sent` carries: sent + deadline_days, the
@@ -46,7 +49,8 @@ absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
 // deadlines + days_after_deadline, so never before every deadline has
 // expired. The
 // transfer to collection needs a recorded collection warning that satisfies
-// inkassoloven § 9 (law.md § 4.1); without one a new warning comes first.
+// inkassoloven § 9 (law.md § 4.1), its amount not paid by its deadline
+// (NoticeCharge::demand_paid); without one a new warning comes first.
 StepPlan PlanNextStep(const ResolvedProfile& profile,
                       absl::CivilDay adjusted_due,
                       absl::Span<const NoticeCharge> notices,
