@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "action_records.h"
 #include "arena_options.h"
@@ -419,6 +420,14 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       RateBook::Build(request.rate_tables(), as_of, &warnings);
   if (!rates.ok()) return rates.status();
   const DispatchPlan dispatch = PlanNextDispatch(settings, as_of_time);
+  const int last_sats_year = rates->last_collection_year();
+  if (dispatch.enabled && dispatch.date <= rates->valid_until() &&
+      dispatch.date.year() > last_sats_year && as_of.year() <= last_sats_year) {
+    // The automatic notices are dated in a year whose inkassosats the
+    // tables lack (the as-of year's lack is the rate book's to say).
+    warnings.push_back(rates->MissingCollectionRate(
+        static_cast<int>(dispatch.date.year())));
+  }
   if (dispatch.enabled && dispatch.date > rates->valid_until()) {
     // After 11:00 on the tables' last day the automatic actions are dated
     // the day after: their fees and costs take the last rates.
@@ -440,7 +449,10 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
                         request.options().shift_due_dates();
   const CustomerTable& customers = source.customer_table();
   ctx.profiles = &customers.profiles();
-  ctx.start_from = settings.start_from_invoice_number();
+  // A cutoff of spaces is no cutoff ("send til alle"), as CheckCutoff
+  // ignores the spaces around one.
+  ctx.start_from =
+      absl::StripAsciiWhitespace(settings.start_from_invoice_number());
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
   ctx.store_writes_copies = store->WritesCopies();

@@ -31,13 +31,50 @@ const Descriptor* MessageTypeOf(const FieldDescriptor* field) {
   return type->file()->package() == "google.protobuf" ? nullptr : type;
 }
 
-// The field a key names, by its JSON or its proto name, as protobuf reads
-// them. A key with an escape is left to protobuf (nullptr).
-const FieldDescriptor* FieldOf(const Descriptor* type, absl::string_view key) {
-  if (type == nullptr || key.find('\\') != absl::string_view::npos) {
-    return nullptr;
+// The key's text with its escapes undone, as protobuf reads it. False for
+// an escape of a character beyond ASCII, or a malformed one: no field name
+// has such a character, so protobuf refuses the key itself.
+bool DecodeKey(absl::string_view raw, std::string* key) {
+  key->clear();
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\') {
+      key->push_back(raw[i]);
+      continue;
+    }
+    if (++i == raw.size()) return false;
+    switch (raw[i]) {
+      case '"':
+      case '\\':
+      case '/':
+        key->push_back(raw[i]);
+        break;
+      case 'u': {
+        if (raw.size() - i < 5) return false;
+        int code = 0;
+        for (char h : raw.substr(i + 1, 4)) {
+          const int digit = absl::ascii_isdigit(h)    ? h - '0'
+                            : absl::ascii_isxdigit(h) ? (h | 0x20) - 'a' + 10
+                                                      : -1;
+          if (digit < 0) return false;
+          code = code * 16 + digit;
+        }
+        if (code >= 0x80) return false;
+        key->push_back(static_cast<char>(code));
+        i += 4;
+        break;
+      }
+      default:  // \b \f \n \r \t: in no field name
+        return false;
+    }
   }
-  const std::string name(key);
+  return true;
+}
+
+// The field a key names, by its JSON or its proto name, as protobuf reads
+// them; nullptr for a key no field has.
+const FieldDescriptor* FieldOf(const Descriptor* type, absl::string_view raw) {
+  std::string name;
+  if (type == nullptr || !DecodeKey(raw, &name)) return nullptr;
   if (const FieldDescriptor* field = type->FindFieldByName(name)) return field;
   return type->FindFieldByCamelcaseName(name);
 }

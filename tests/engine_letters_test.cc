@@ -248,6 +248,24 @@ TEST(EngineLettersTest, ADispatchAfterTheRateTablesIsFlagged) {
   ledger.SetAsOf("2026-12-31T08:00:00Z");
   response = ledger.Evaluate();
   EXPECT_EQ(response.warnings_size(), 0);
+
+  // With a 2027 interest row the tables run on, but the notices dated
+  // 2027-01-01 still lack 2027's inkassosats (law.md § 3.2: set per year).
+  v1::InterestRate* rate = ledger.request().mutable_rate_tables()->add_interest_rates();
+  rate->set_valid_from("2027-01-01");
+  rate->set_rate_basis_points(1300);
+  ledger.SetAsOf("2026-12-31T12:00:00Z");
+  response = ledger.Evaluate();
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "RATE_CARRIED_FORWARD");
+  EXPECT_THAT(response.warnings(0).message(),
+              ::testing::HasSubstr("no inkassosats for 2027"));
+  v1::CollectionRate* sats =
+      ledger.request().mutable_rate_tables()->add_collection_rates();
+  sats->set_valid_from("2027-01-01");
+  sats->set_amount(78000);
+  response = ledger.Evaluate();
+  EXPECT_EQ(response.warnings_size(), 0);
 }
 
 TEST(EngineLettersTest, DispatchOnTheDaylightSavingSundays) {

@@ -437,6 +437,12 @@ TEST(EngineStatusTest, NonNumericCutoffComparesBytewiseWithWarning) {
   EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_BEFORE_CUTOFF);
   EXPECT_EQ(response.warnings_size(), 0);
 
+  // Spaces alone are no cutoff: every invoice, no warning.
+  ledger.settings().set_start_from_invoice_number("   ");
+  response = ledger.Evaluate();
+  EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_READY_TO_SEND);
+  EXPECT_EQ(response.warnings_size(), 0);
+
   ledger.settings().set_start_from_invoice_number("B-1");
   response = ledger.Evaluate();
   EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_BEFORE_CUTOFF);

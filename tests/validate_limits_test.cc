@@ -178,6 +178,11 @@ TEST(JsonShape, AListIsWrittenAsAnArray) {
        "field lines is a list"},
       {R"({"history": {"notices": [], "collectionCases": {"invoiceNumber": "1"}}})",
        "field collection_cases is a list"},
+      // A key with escapes names its field as protobuf reads it.
+      {R"({"settings": {"company": {"address": {"\u006cines": "Storgata 1"}}}})",
+       "field lines is a list"},
+      {R"({"invoices": [{"h\u006Flds": {"startDate": "2026-01-01"}}]})",
+       "field holds is a list"},
   };
   for (const Case& c : cases) {
     const Outcome out = EvaluateJsonText(c.json);

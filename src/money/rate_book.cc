@@ -350,17 +350,10 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
     }
     book.valid_until_ = as_of;
   } else if (warnings != nullptr &&
-             as_of.year() > book.collection_.back().from.year()) {
-    // The inkassosats is set per year (law.md § 3.2): the tables cover the
-    // as-of date, but not its year's sats, so the last one is used.
-    v1::Warning warning;
-    warning.set_code("RATE_CARRIED_FORWARD");
-    warning.set_message(absl::StrCat(
-        "the rate tables have no inkassosats for ", as_of.year(), "; ",
-        book.collection_.back().from.year(), "'s ",
-        Kroner(book.collection_.back().amount),
-        " is used: supply a collection_rates row for ", as_of.year()));
-    warnings->push_back(std::move(warning));
+             as_of.year() > book.last_collection_year()) {
+    // The tables cover the as-of date, but not its year's sats.
+    warnings->push_back(
+        book.MissingCollectionRate(static_cast<int>(as_of.year())));
   }
   book.SplitInterestPeriods(book.first_day_, book.valid_until_,
                             &book.periods_);
@@ -372,6 +365,16 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
         {ToDayNumber(period.from), ToDayNumber(period.to)});
   }
   return book;
+}
+
+v1::Warning RateBook::MissingCollectionRate(int year) const {
+  v1::Warning warning;
+  warning.set_code("RATE_CARRIED_FORWARD");
+  warning.set_message(absl::StrCat(
+      "the rate tables have no inkassosats for ", year, "; ",
+      last_collection_year(), "'s ", Kroner(collection_.back().amount),
+      " is used: supply a collection_rates row for ", year));
+  return warning;
 }
 
 RateBook RateBook::Builtin() {

@@ -43,6 +43,13 @@ class RateBook {
 
   absl::CivilDay first_day() const { return first_day_; }
   absl::CivilDay valid_until() const { return valid_until_; }
+  // The year of the last inkassosats row: later years' days take its sats.
+  int last_collection_year() const {
+    return static_cast<int>(collection_.back().from.year());
+  }
+  // "RATE_CARRIED_FORWARD": the tables have no inkassosats for `year`, a
+  // year after last_collection_year() (law.md § 3.2: set per year).
+  v1::Warning MissingCollectionRate(int year) const;
   DayNumber first_day_number() const { return first_day_number_; }
 
   // Appends the periods covering [from, to] (inclusive), split at every rate
