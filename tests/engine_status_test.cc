@@ -327,6 +327,22 @@ TEST(EngineStatusTest, AWarningWhoseAmountWasPaidInTimeAllowsNoTransfer) {
             v1::INVOICE_STATUS_CONSIDER_COLLECTION);
 }
 
+TEST(EngineStatusTest, AFeeWaivedAfterTheAsOfDateIsStillOwedOnIt) {
+  // history.proto: a waived fee (gebyr trukket) is not claimed, from the
+  // day it is waived: evaluated as of an earlier day it is owed, as a
+  // payment dated later is not yet counted (F13).
+  TestLedger ledger = BaseLedger();
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026)
+      ->set_fee_waived_date("2026-03-25");
+  ledger.SetAsOfDate("2026-03-24");
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").balance().fees_charged(),
+            kFee2026);
+  ledger.SetAsOfDate("2026-03-25");
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").balance().fees_charged(), 0);
+}
+
 TEST(EngineStatusTest, DetailsOfEachStatus) {
   TestLedger ledger = BaseLedger();
   ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)->set_do_not_dun(true);

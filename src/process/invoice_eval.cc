@@ -27,7 +27,7 @@ absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
 // The notice's dates (as validation parsed them, or parsed here when
 // `checked` is nullptr), with its amounts.
 NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
-                      const ResolvedProfile& profile, absl::CivilDay fallback) {
+                      const ResolvedProfile& profile, absl::CivilDay as_of) {
   NoticeCharge charge;
   charge.step = n.step();
   charge.fee = n.fee();
@@ -37,14 +37,18 @@ NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
     charge.sent = checked->sent;
     charge.deadline = checked->deadline;
     charge.waived = checked->waived;
-    return charge;
+  } else {
+    charge.sent = DateOr(n.sent_date(), as_of);
+    charge.deadline = n.deadline().empty()
+                          ? NoticeDeadline(profile, charge.sent)
+                          : DateOr(n.deadline(), charge.sent);
+    if (!n.fee_waived_date().empty()) {
+      charge.waived = DateOr(n.fee_waived_date(), charge.sent);
+    }
   }
-  charge.sent = DateOr(n.sent_date(), fallback);
-  charge.deadline = n.deadline().empty() ? NoticeDeadline(profile, charge.sent)
-                                         : DateOr(n.deadline(), charge.sent);
-  if (!n.fee_waived_date().empty()) {
-    charge.waived = DateOr(n.fee_waived_date(), charge.sent);
-  }
+  // A fee waived after the as-of date is still owed on it, as a payment
+  // dated after it is not yet counted.
+  if (charge.waived.has_value() && *charge.waived > as_of) charge.waived.reset();
   return charge;
 }
 
