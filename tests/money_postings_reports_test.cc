@@ -131,6 +131,23 @@ TEST(ReportsTest, MonthlyReportsAndSettlement) {
   EXPECT_EQ(s.total(), 7678);
 }
 
+TEST(ReportsTest, ANoticeChargingCompensationIsNotCountedAsFree) {
+  // F18 "reminders sent without a fee": a B2B notice charging the § 3a
+  // standard compensation (law.md § 6) and no fee charged the debtor.
+  ReportAccumulator reports;
+  v1::Notice compensated =
+      HistoryNotice("1", "2026-09-02", 0, 0, v1::CHANNEL_EMAIL, "L1");
+  compensated.set_compensation(46000);
+  reports.AddNotice(compensated, false);
+  reports.AddNotice(
+      HistoryNotice("2", "2026-09-03", 0, 0, v1::CHANNEL_EMAIL, "L2"), false);
+  v1::EvaluateResponse response;
+  reports.Finish(v1::ProviderPricing(), &response);
+  ASSERT_EQ(response.monthly_reports_size(), 1);
+  EXPECT_EQ(response.monthly_reports(0).notices_with_fee(), 1);
+  EXPECT_EQ(response.monthly_reports(0).notices_without_fee(), 1);
+}
+
 TEST(ReportsTest, ConfiguredPricing) {
   ReportAccumulator acc;
   acc.AddAllocation({D(2026, 5, 3), 10000, 0, 0, 0});

@@ -40,7 +40,9 @@ ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::CivilDay day) {
 void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
   if (notice.sent_date().size() >= kMonthLength) {
     Month& month = months_[KeyOf(notice.sent_date())];
-    if (notice.fee() > 0) {
+    // Compensation is a charge like the fee (it is paid and waived with
+    // it): a notice charging either is not one "sent without a fee".
+    if (notice.fee() > 0 || notice.compensation() > 0) {
       ++month.notices_with_fee;
     } else {
       ++month.notices_without_fee;
