@@ -158,6 +158,47 @@ TEST_P(InvariantsTest, EveryLetterLinksItsFirstInvoiceCustomerAndId) {
   }
 }
 
+TEST_P(InvariantsTest, EveryLetterLineAddsUpAsTheDebtorReadsIt) {
+  // F16: a letter shows the invoices, fees, interest and what to pay; the
+  // debtor must be able to check the sum: original − credited − paid +
+  // earlier fees + this fee and compensation + interest = amount due, each
+  // term as the invoice's result has it (F13: balance = original + fees +
+  // interest − payments).
+  const v1::EvaluateResponse response = EvaluateOrDie(Ledger(GetParam()));
+  std::map<std::string, const v1::InvoiceResult*> results;
+  for (const v1::InvoiceResult& r : response.results()) {
+    results[r.invoice_number()] = &r;
+  }
+  std::map<std::string, const v1::ProposedAction*> notices;
+  for (const v1::ProposedAction& a : response.actions()) {
+    if (a.kind() == v1::ACTION_KIND_SEND_NOTICE) notices[a.invoice_number()] = &a;
+  }
+  int lines = 0, with_payments = 0;
+  for (const v1::ProposedLetter& letter : response.letters()) {
+    for (const v1::LetterLine& line : letter.lines()) {
+      ++lines;
+      const v1::InvoiceResult& result = *results.at(line.invoice_number());
+      const v1::ProposedAction& action = *notices.at(line.invoice_number());
+      const v1::Balance& b = result.balance();
+      if (b.paid() > 0) ++with_payments;
+      EXPECT_EQ(line.paid(), b.paid()) << line.invoice_number();
+      EXPECT_EQ(line.fees_earlier(), b.fees_charged() + b.compensation_charged())
+          << line.invoice_number();
+      const bool claims_interest =
+          b.interest_claimed() > 0 || action.interest() > 0;
+      EXPECT_EQ(line.interest(), claims_interest ? result.interest().accrued() : 0)
+          << line.invoice_number();
+      EXPECT_EQ(line.original_amount() - line.credited() - line.paid() +
+                    line.fees_earlier() + line.fee() + line.compensation() +
+                    line.interest(),
+                line.amount_due())
+          << line.invoice_number();
+    }
+  }
+  EXPECT_GT(lines, 0);
+  EXPECT_GT(with_payments, 0);  // the case the sum is about
+}
+
 INSTANTIATE_TEST_SUITE_P(FixedSeeds, InvariantsTest, ::testing::ValuesIn(kSeeds));
 
 // The hand-built sample of the catalogue keeps the invariants too.

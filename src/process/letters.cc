@@ -69,11 +69,18 @@ void FillLetterLine(const v1::Invoice& invoice, const v1::Balance& balance,
   line->set_credited(balance.credited());
   line->set_fee(action.fee());
   line->set_compensation(action.compensation());
-  line->set_fees_earlier(balance.fees_outstanding());
-  // What the notice claims beyond principal and costs is interest.
+  // Gross, as `paid` is, so that the line adds up for the debtor:
+  // original − credited − paid + fees_earlier + fee + compensation +
+  // interest = amount_due (Balance.total's identity). Each term is at most
+  // kMaxLedgerTotal (validated), so the sums cannot overflow.
+  const int64_t fees_earlier =
+      balance.fees_charged() + balance.compensation_charged();
+  line->set_fees_earlier(fees_earlier);
+  // What the notice claims beyond that is the interest claimed so far.
   line->set_interest(std::max<int64_t>(
-      0, action.amount_claimed() - balance.principal_outstanding() -
-             balance.fees_outstanding() - action.fee() - action.compensation()));
+      0, action.amount_claimed() - invoice.amount() + balance.credited() +
+             balance.paid() - fees_earlier - action.fee() -
+             action.compensation()));
   line->set_amount_due(action.amount_claimed());
   line->set_payment_reference(invoice.payment_reference());
   line->set_objection_link(ObjectionLink(link_template, invoice.number(),
