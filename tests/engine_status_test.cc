@@ -263,11 +263,14 @@ TEST(EngineStatusTest, MoneyDatedAfterTheAsOfDateIsFlagged) {
   EXPECT_EQ(response.warnings_size(), 0);
 }
 
-// The balance a notice sent on `sent` demanded: the engine's own balance
-// that day, the notice's charges included.
-int64_t DemandOn(TestLedger ledger, const char* sent) {
-  ledger.SetAsOfDate(sent);
-  return ResultOf(ledger.Evaluate(), "1001").balance().total();
+// Evaluates as of `date`, records what the engine proposes as a host does,
+// and returns what the notice's letter asks of invoice 1001.
+int64_t SendNext(TestLedger& ledger, const char* date) {
+  ledger.SetAsOfDate(date);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ledger.Record(response);
+  EXPECT_EQ(response.actions_size(), 1) << date;
+  return response.actions_size() > 0 ? response.actions(0).amount_claimed() : 0;
 }
 
 void Pay(TestLedger& ledger, const char* date, int64_t amount) {
@@ -279,16 +282,14 @@ void Pay(TestLedger& ledger, const char* date, int64_t amount) {
 TEST(EngineStatusTest, PayingWhatTheDunningDemandedInTimeEarnsNoSecondFee) {
   // inkassoforskriften § 1-3 (law.md § 3.1): the second fee only when the
   // debtor "exceeded a payment deadline of at least 14 days set in the first
-  // purring". Paying, by its deadline, exactly what the dunning notice of
-  // 03-18 demanded leaves the interest since open, but exceeds nothing.
+  // purring". Paying, by its deadline, exactly what the dunning letter of
+  // 03-18 asked leaves the interest since open, but exceeds nothing.
   TestLedger ledger = BaseLedger();
-  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
-  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
-                   kFee2026);
-  const int64_t demanded = DemandOn(ledger, "2026-03-18");
+  SendNext(ledger, "2026-02-17");                          // reminder
+  const int64_t asked = SendNext(ledger, "2026-03-18");   // dunning, a fee
   TestLedger late = ledger;
-  Pay(ledger, "2026-03-25", demanded);
-  Pay(late, "2026-04-02", demanded);  // a day after the deadline
+  Pay(ledger, "2026-03-25", asked);
+  Pay(late, "2026-04-02", asked);  // a day after the deadline
   ledger.SetAsOfDate("2026-04-16");
   late.SetAsOfDate("2026-04-16");
   const v1::InvoiceResult in_time = ResultOf(ledger.Evaluate(), "1001");
@@ -304,14 +305,15 @@ TEST(EngineStatusTest, PayingWhatTheDunningDemandedInTimeEarnsNoSecondFee) {
 TEST(EngineStatusTest, AWarningWhoseAmountWasPaidInTimeAllowsNoTransfer) {
   // inkassoloven § 9 (law.md § 4.1): collection only once the warning's
   // deadline "har løpt ut uten at beløpet er betalt". Paying what the
-  // warning of 04-16 demanded by 04-30 leaves only the interest since,
+  // warning letter of 04-16 asked by 04-30 leaves only the interest since,
   // which no warning has demanded: a new warning, not the transfer.
   TestLedger ledger = BaseLedger();
-  AddFullHistory(ledger);
-  const int64_t demanded = DemandOn(ledger, "2026-04-16");
+  SendNext(ledger, "2026-02-17");
+  SendNext(ledger, "2026-03-18");
+  const int64_t asked = SendNext(ledger, "2026-04-16");  // the warning
   TestLedger short_by_one = ledger;
-  Pay(ledger, "2026-04-30", demanded);
-  Pay(short_by_one, "2026-04-30", demanded - 1);
+  Pay(ledger, "2026-04-30", asked);
+  Pay(short_by_one, "2026-04-30", asked - 1);
   ledger.SetAsOfDate("2026-05-20");
   short_by_one.SetAsOfDate("2026-05-20");
   const v1::EvaluateResponse response = ledger.Evaluate();
@@ -325,6 +327,63 @@ TEST(EngineStatusTest, AWarningWhoseAmountWasPaidInTimeAllowsNoTransfer) {
               ::testing::HasSubstr("demanded was paid by its deadline"));
   EXPECT_EQ(ResultOf(short_by_one.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+}
+
+TEST(EngineStatusTest, AnAutomaticLettersAmountIsWhatItDemanded) {
+  // F8: after 11:00 the automatic notice is made today and sent tomorrow;
+  // its letter asks the balance of today. Paying that by the deadline is
+  // paying what it demanded (inkassoloven § 9), though a day's more
+  // interest ran before it was sent.
+  TestLedger ledger = BaseLedger();
+  AddFullHistory(ledger);
+  ledger.request().mutable_history()->mutable_notices()->RemoveLast();
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  ledger.settings().set_collection_transfer(v1::MODE_AUTOMATIC);
+  ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-02-02T08:00:00Z");
+  ledger.SetAsOf("2026-04-16T12:00:00Z");  // 14:00 Oslo: sent 04-17
+  v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  ASSERT_EQ(response.actions(0).date(), "2026-04-17");
+  const int64_t asked = response.actions(0).amount_claimed();
+  ledger.Record(response);
+  TestLedger short_by_one = ledger;
+  Pay(ledger, "2026-05-01", asked);  // on the deadline
+  Pay(short_by_one, "2026-05-01", asked - 1);
+  ledger.SetAsOf("2026-05-20T08:00:00Z");
+  short_by_one.SetAsOf("2026-05-20T08:00:00Z");
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
+            v1::INVOICE_STATUS_READY_TO_SEND);
+  EXPECT_EQ(ResultOf(short_by_one.Evaluate(), "1001").status(),
+            v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+}
+
+TEST(EngineStatusTest, ADebtorInCreditIsNotDunned) {
+  // F13: what the debtor is owed back (here a credit note beyond the
+  // principal left) is set off against the fee and interest they owe, in
+  // the legal order (law.md § 7): a debtor in credit is not dunned.
+  TestLedger ledger = BaseLedger();
+  SendNext(ledger, "2026-02-17");
+  SendNext(ledger, "2026-03-18");  // a fee, and interest claimed
+  Pay(ledger, "2026-03-20", 90000);
+  v1::CreditNote* credit = ledger.request().mutable_invoices(0)->add_credit_notes();
+  credit->set_number("K-1");
+  credit->set_date("2026-03-22");
+  credit->set_amount(20000);
+  ledger.SetAsOfDate("2026-04-16");
+  const v1::InvoiceResult result = ResultOf(ledger.Evaluate(), "1001");
+  const v1::Balance& b = result.balance();
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(b.total(), 0);
+  EXPECT_EQ(b.fees_outstanding(), 0);
+  EXPECT_EQ(b.interest_outstanding(), 0);
+  // Balance identity: total − overpaid = original − credited + fees +
+  // compensation + interest − paid.
+  EXPECT_EQ(b.total() - b.overpaid(),
+            b.original() - b.credited() + b.fees_charged() +
+                b.compensation_charged() + b.interest_claimed() - b.paid());
+  EXPECT_GT(b.overpaid(), 0);
 }
 
 TEST(EngineStatusTest, AFeeWaivedAfterTheAsOfDateIsStillOwedOnIt) {

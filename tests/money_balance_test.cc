@@ -65,11 +65,12 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   // 30 days at 12.00 % on 1 000 kr: 9.86 kr (law.md § 1.2, 2026 H1).
   EXPECT_EQ(demanded, 100000 + 3750 + 986);
   ClaimState scratch;
+  int64_t recorded = 986;  // the interest the notice recorded, as printed
   auto paid_on = [&](absl::CivilDay day, int64_t amount) {
     ClaimEvents paid = events;
     paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
-    auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), Book(),
-                            v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+    auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), recorded,
+                            Book(), v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
     EXPECT_TRUE(met.ok()) << met.status();
     return met.ok() && *met;
   };
@@ -90,10 +91,20 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   // A credit note in the window counts as money too.
   ClaimEvents credited = events;
   credited.credits.push_back({D(2026, 4, 5), demanded});
-  auto met = DemandPaidBy(credited, D(2026, 4, 1), D(2026, 4, 15), Book(),
-                          v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+  auto met = DemandPaidBy(credited, D(2026, 4, 1), D(2026, 4, 15), recorded,
+                          Book(), v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
   ASSERT_TRUE(met.ok());
   EXPECT_TRUE(*met);
+
+  // An automatic notice is made the day before it is sent: it recorded (and
+  // printed) 29 days' interest, 9.53 kr, not the 30 days' to its sent day.
+  // Paying what it printed meets it.
+  recorded = 953;
+  EXPECT_TRUE(paid_on(D(2026, 4, 10), demanded - 986 + 953));
+  EXPECT_FALSE(paid_on(D(2026, 4, 10), demanded - 986 + 952));
+  // Never more than the interest claimed by the sent day.
+  recorded = 5000;
+  EXPECT_FALSE(paid_on(D(2026, 4, 10), demanded - 1));
 }
 
 TEST(BalanceTest, WaivedFeeIsNotClaimed) {

@@ -104,6 +104,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 
 absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   absl::CivilDay sent, absl::CivilDay deadline,
+                                  int64_t recorded_interest,
                                   const RateBook& rates,
                                   v1::DayCount day_count, ClaimState* scratch) {
   int64_t in_window = 0;
@@ -125,7 +126,16 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
       !status.ok()) {
     return status;
   }
-  return scratch->balance.total() <= in_window;
+  // The interest the letter printed is what the notices recorded, counted
+  // on the day it was made (an automatic one the day before it was sent),
+  // not what ran on to the sent day.
+  const v1::Balance& balance = scratch->balance;
+  const int64_t interest_demanded = std::max<int64_t>(
+      0, std::min(recorded_interest, balance.interest_claimed()) -
+             balance.interest_paid());
+  const int64_t demanded =
+      balance.total() - balance.interest_outstanding() + interest_demanded;
+  return demanded <= in_window;
 }
 
 void SetInterestDates(const InterestDays& days, v1::Interest* interest) {
@@ -313,13 +323,25 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   balance.set_fees_paid(costs_paid);
   balance.set_interest_paid(interest_paid);
   balance.set_principal_paid(principal_paid);
+  if (!AddMoney(credit_excess, &overpaid).ok()) return Overflow();
+  // What the debtor is owed back (a credit note beyond the principal left, a
+  // payment beyond everything owed when it came) is set off against what
+  // they still owe, in the legal order (law.md § 7): a debtor in credit is
+  // not dunned for the costs or interest charged besides.
+  int64_t fees_outstanding = costs_total - costs_paid;
+  int64_t interest_outstanding = interest_claimed - interest_paid;
+  for (int64_t* owed_part :
+       {&fees_outstanding, &interest_outstanding, &owed.principal}) {
+    const int64_t set_off = std::min(overpaid, *owed_part);
+    *owed_part -= set_off;
+    overpaid -= set_off;
+  }
   balance.set_principal_outstanding(owed.principal);
-  balance.set_fees_outstanding(costs_total - costs_paid);
-  balance.set_interest_outstanding(interest_claimed - interest_paid);
+  balance.set_fees_outstanding(fees_outstanding);
+  balance.set_interest_outstanding(interest_outstanding);
   int64_t total = owed.principal;
-  if (!AddMoney(balance.fees_outstanding(), &total).ok() ||
-      !AddMoney(balance.interest_outstanding(), &total).ok() ||
-      !AddMoney(credit_excess, &overpaid).ok()) {
+  if (!AddMoney(fees_outstanding, &total).ok() ||
+      !AddMoney(interest_outstanding, &total).ok()) {
     return Overflow();
   }
   balance.set_total(total);

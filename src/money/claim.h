@@ -119,17 +119,22 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                                v1::Balance* balance, v1::Interest* interest,
                                InterestDays* interest_days, ClaimState* state);
 
-// Whether what a notice sent on `sent` demanded -- the claim's balance that
-// day, the notice's own charges included -- was paid or credited after it
-// and by `deadline` (a payment counts on the day the bank received it,
-// inkassoloven § 9). Such a notice's deadline was not exceeded: it earns no
-// later fee (inkassoforskriften § 1-3), and a collection warning so paid
-// allows no transfer ("uten at beløpet er betalt"); what is left is the
-// interest that accrued after it. The claim is simulated to `sent` only when
-// money is dated in the window. *scratch is reused (its contents are
-// unspecified afterwards). Errors: EvaluateClaimInto's.
+// Whether what a notice sent on `sent` demanded was paid or credited after
+// it and by `deadline` (a payment counts on the day the bank received it,
+// inkassoloven § 9). What it demanded: the claim's balance that day, the
+// notice's own charges included, with the interest the notices up to it
+// recorded (`recorded_interest`, as the letter printed it: an automatic
+// notice's amount is made the day before it is sent) in place of the
+// interest claimed by that day, never more. Such a notice's deadline was
+// not exceeded: it earns no later fee (inkassoforskriften § 1-3), and a
+// collection warning so paid allows no transfer ("uten at beløpet er
+// betalt"); what is left is the interest that accrued after it. The claim
+// is simulated to `sent` only when money is dated in the window. *scratch
+// is reused (its contents are unspecified afterwards). Errors:
+// EvaluateClaimInto's.
 absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   absl::CivilDay sent, absl::CivilDay deadline,
+                                  int64_t recorded_interest,
                                   const RateBook& rates,
                                   v1::DayCount day_count, ClaimState* scratch);
 

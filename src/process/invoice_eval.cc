@@ -383,13 +383,16 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   // exceeded, which the next steps' fees and the transfer depend on.
   if (!state.settled &&
       (!events.payments.empty() || !events.credits.empty())) {
+    // The notices are in sent order: the interest recorded up to each.
+    int64_t recorded_interest = 0;  // validated: at most kMaxAmount
     for (NoticeCharge& charge : all_charges) {
       if (charge.sent > ctx.as_of) continue;
+      recorded_interest += charge.interest;
       const absl::CivilDay deadline = std::min(
           ctx.as_of, std::max(charge.deadline, charge.sent + kMinDeadlineDays));
-      absl::StatusOr<bool> paid =
-          DemandPaidBy(events, charge.sent, deadline, *ctx.rates,
-                       ctx.day_count, &output->demand_scratch);
+      absl::StatusOr<bool> paid = DemandPaidBy(
+          events, charge.sent, deadline, recorded_interest, *ctx.rates,
+          ctx.day_count, &output->demand_scratch);
       if (!paid.ok()) {
         return absl::Status(paid.status().code(),
                             absl::StrCat("invoice \"", invoice.number(),
