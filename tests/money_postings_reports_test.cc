@@ -121,6 +121,15 @@ TEST(ReportsTest, MonthlyReportsAndSettlement) {
   // (half up). Product.md F19: the 7 kr price is for notices sent with fees
   // and interest off: only notice 4 (notice 2 is free under a fee profile),
   // 1 × 7 kr = 7 kr.
+  // Each month's own settlement (F19, a monthly invoice basis): March
+  // 129.55 kr paid, 50 % = 64.775 → 64.78 kr; April 10.00 kr → 5.00 kr and
+  // notice 4's 7 kr.
+  EXPECT_EQ(march.provider_share(), 6478);
+  EXPECT_EQ(march.notices_without_charges(), 0);
+  EXPECT_EQ(march.provider_total(), 6478);
+  EXPECT_EQ(april.provider_share(), 500);
+  EXPECT_EQ(april.notices_without_charges(), 1);
+  EXPECT_EQ(april.provider_total(), 1200);
   const v1::ProviderSettlement& s = response.provider_settlement();
   EXPECT_EQ(s.fees_and_interest_paid(), 13955);
   EXPECT_EQ(s.share_basis_points(), 5000);

@@ -23,6 +23,25 @@ void Add(int64_t amount, int64_t* sum) {
   if (!AddMoney(amount, sum).ok()) *sum = amount < 0 ? INT64_MIN : INT64_MAX;
 }
 
+// "provider share rounds half up to øre"; saturates on absurd input.
+int64_t ProviderShare(int64_t paid, int32_t share_basis_points) {
+  int64_t provider_share = 0;
+  if (paid < 0 || share_basis_points < 0 ||
+      !RoundHalfUp(absl::int128(paid) * share_basis_points, 10000,
+                   &provider_share)) {
+    return INT64_MAX;
+  }
+  return provider_share;
+}
+
+// price × notices, saturating.
+int64_t PerNoticeTotal(int64_t price, int32_t notices) {
+  if (price < 0) return INT64_MAX;
+  const absl::int128 product = absl::int128(price) * notices;
+  return product <= absl::int128(INT64_MAX) ? static_cast<int64_t>(product)
+                                            : INT64_MAX;
+}
+
 }  // namespace
 
 ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::string_view month) {
@@ -76,6 +95,9 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
   if (charges_off && notice.fee() == 0 && notice.compensation() == 0 &&
       notice.interest() == 0) {
     ++notices_without_charges_;
+    if (notice.sent_date().size() >= kMonthLength) {
+      ++months_[KeyOf(notice.sent_date())].notices_without_charges;
+    }
   }
 }
 
@@ -96,6 +118,7 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
     mine.fees_waived_count += theirs.fees_waived_count;
     Add(theirs.fees_waived_amount, &mine.fees_waived_amount);
     mine.notices_printed += theirs.notices_printed;
+    mine.notices_without_charges += theirs.notices_without_charges;
     for (const absl::string_view letter : theirs.printed_letters) {
       if (!mine.printed_letters.contains(letter)) {
         mine.printed_letters.insert(keys_.Copy(letter));
@@ -111,6 +134,12 @@ void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
   keys.reserve(months_.size());
   for (const auto& entry : months_) keys.push_back(entry.first);
   std::sort(keys.begin(), keys.end());  // by month, as the strings sort
+  const int32_t share = pricing.has_share_basis_points()
+                            ? pricing.share_basis_points()
+                            : kDefaultShareBasisPoints;
+  const int64_t price = pricing.has_price_per_notice_off()
+                            ? pricing.price_per_notice_off()
+                            : kDefaultPricePerNotice;
   int64_t paid = 0;
   for (const MonthKey key : keys) {
     const Month& month = months_.at(key);
@@ -128,34 +157,29 @@ void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
     report->set_fees_waived_amount(month.fees_waived_amount);
     report->set_notices_printed(month.notices_printed);
     report->set_letters_printed(static_cast<int32_t>(month.printed_letters.size()));
-    Add(month.fees_paid, &paid);
-    Add(month.interest_paid, &paid);
+    int64_t month_paid = month.fees_paid;
+    Add(month.interest_paid, &month_paid);
+    Add(month_paid, &paid);
+    // The month's own settlement, a basis for the provider's monthly
+    // invoice: its share rounds half up on its own.
+    const int64_t month_share = ProviderShare(month_paid, share);
+    const int64_t month_per_notice =
+        PerNoticeTotal(price, month.notices_without_charges);
+    report->set_provider_share(month_share);
+    report->set_notices_without_charges(month.notices_without_charges);
+    int64_t month_total = month_share;
+    Add(month_per_notice, &month_total);
+    report->set_provider_total(month_total);
   }
-  const int32_t share = pricing.has_share_basis_points()
-                            ? pricing.share_basis_points()
-                            : kDefaultShareBasisPoints;
-  const int64_t price = pricing.has_price_per_notice_off()
-                            ? pricing.price_per_notice_off()
-                            : kDefaultPricePerNotice;
   v1::ProviderSettlement* settlement = response->mutable_provider_settlement();
   settlement->set_fees_and_interest_paid(paid);
   settlement->set_share_basis_points(share);
-  // "provider share rounds half up to øre".
-  int64_t provider_share = 0;
-  if (paid < 0 || share < 0 ||
-      !RoundHalfUp(absl::int128(paid) * share, 10000, &provider_share)) {
-    provider_share = INT64_MAX;
-  }
+  const int64_t provider_share = ProviderShare(paid, share);
   settlement->set_provider_share(provider_share);
   settlement->set_notices_without_charges(notices_without_charges_);
   settlement->set_price_per_notice(price);
-  int64_t per_notice_total = INT64_MAX;
-  if (price >= 0) {
-    absl::int128 product = absl::int128(price) * notices_without_charges_;
-    if (product <= absl::int128(INT64_MAX)) {
-      per_notice_total = static_cast<int64_t>(product);
-    }
-  }
+  const int64_t per_notice_total =
+      PerNoticeTotal(price, notices_without_charges_);
   settlement->set_per_notice_total(per_notice_total);
   int64_t total = provider_share;
   Add(per_notice_total, &total);

@@ -42,6 +42,8 @@ class ReportAccumulator {
     int32_t fees_waived_count = 0;
     int64_t fees_waived_amount = 0;
     int32_t notices_printed = 0;
+    // Sent with fees and interest off and charging nothing (F19's price).
+    int32_t notices_without_charges = 0;
     // Letter ids (or per-notice keys), copies in the accumulator's keys_;
     // only their count is reported, so a hash set: a tree of strings was the
     // costliest part of batch reports.

@@ -217,6 +217,18 @@ absl::StatusOr<std::string> FormatMonthlyReport(
 
   const v1::ProviderSettlement& p = response.provider_settlement();
   const int bp = p.share_basis_points();
+  TextTable this_month(
+      {{"Oppgjør med leverandør for måneden (provider settlement, this month)"},
+       {"", true}});
+  this_month.AddRow({absl::StrCat("Leverandørens andel (share ", bp / 100, ",",
+                                  bp % 100 < 10 ? "0" : "", bp % 100, " %)"),
+                     FormatKroner(report.provider_share())});
+  this_month.AddRow({absl::StrCat("Varsler uten gebyr og renter (",
+                                  report.notices_without_charges(), " x ",
+                                  FormatKroner(p.price_per_notice()), ")"),
+                     FormatKroner(report.provider_total() -
+                                  report.provider_share())});
+  this_month.AddRow({"Totalt (total)", FormatKroner(report.provider_total())});
   TextTable settlement({{"Oppgjør med leverandør (provider settlement, whole history)"},
                         {"", true}});
   settlement.AddRow({"Gebyrer og renter betalt (fees and interest paid)",
@@ -228,7 +240,8 @@ absl::StatusOr<std::string> FormatMonthlyReport(
                                   " x ", FormatKroner(p.price_per_notice()), ")"),
                      FormatKroner(p.per_notice_total())});
   settlement.AddRow({"Totalt (total)", FormatKroner(p.total())});
-  return absl::StrCat(table.Render(""), "\n", settlement.Render(""));
+  return absl::StrCat(table.Render(""), "\n", this_month.Render(""), "\n",
+                      settlement.Render(""));
 }
 
 }  // namespace purring::cli
