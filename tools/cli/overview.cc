@@ -217,29 +217,31 @@ absl::StatusOr<std::string> FormatMonthlyReport(
 
   const v1::ProviderSettlement& p = response.provider_settlement();
   const int bp = p.share_basis_points();
+  // The rows of either settlement: the share, the notices priced, the total.
+  auto add_settlement_rows = [&](TextTable& t, int64_t share, int32_t notices,
+                                 int64_t per_notice, int64_t total) {
+    t.AddRow({absl::StrCat("Leverandørens andel (share ", bp / 100, ",",
+                           bp % 100 < 10 ? "0" : "", bp % 100, " %)"),
+              FormatKroner(share)});
+    t.AddRow({absl::StrCat("Varsler uten gebyr og renter (", notices, " x ",
+                           FormatKroner(p.price_per_notice()), ")"),
+              FormatKroner(per_notice)});
+    t.AddRow({"Totalt (total)", FormatKroner(total)});
+  };
   TextTable this_month(
       {{"Oppgjør med leverandør for måneden (provider settlement, this month)"},
        {"", true}});
-  this_month.AddRow({absl::StrCat("Leverandørens andel (share ", bp / 100, ",",
-                                  bp % 100 < 10 ? "0" : "", bp % 100, " %)"),
-                     FormatKroner(report.provider_share())});
-  this_month.AddRow({absl::StrCat("Varsler uten gebyr og renter (",
-                                  report.notices_without_charges(), " x ",
-                                  FormatKroner(p.price_per_notice()), ")"),
-                     FormatKroner(report.provider_total() -
-                                  report.provider_share())});
-  this_month.AddRow({"Totalt (total)", FormatKroner(report.provider_total())});
+  add_settlement_rows(this_month, report.provider_share(),
+                      report.notices_without_charges(),
+                      report.provider_total() - report.provider_share(),
+                      report.provider_total());
   TextTable settlement({{"Oppgjør med leverandør (provider settlement, whole history)"},
                         {"", true}});
   settlement.AddRow({"Gebyrer og renter betalt (fees and interest paid)",
                      FormatKroner(p.fees_and_interest_paid())});
-  settlement.AddRow({absl::StrCat("Leverandørens andel (share ", bp / 100, ",",
-                                  bp % 100 < 10 ? "0" : "", bp % 100, " %)"),
-                     FormatKroner(p.provider_share())});
-  settlement.AddRow({absl::StrCat("Varsler uten gebyr og renter (", p.notices_without_charges(),
-                                  " x ", FormatKroner(p.price_per_notice()), ")"),
-                     FormatKroner(p.per_notice_total())});
-  settlement.AddRow({"Totalt (total)", FormatKroner(p.total())});
+  add_settlement_rows(settlement, p.provider_share(),
+                      p.notices_without_charges(), p.per_notice_total(),
+                      p.total());
   return absl::StrCat(table.Render(""), "\n", this_month.Render(""), "\n",
                       settlement.Render(""));
 }
