@@ -184,10 +184,21 @@ TEST(InterestGoldenTest, PartialPaymentMidPeriodReducesPrincipalNextDay) {
   ClaimState state = Evaluate(events, D(2026, 3, 31));
   EXPECT_EQ(state.interest.accrued(), 13437);
   EXPECT_EQ(state.interest.claimed(), 13437);
-  ASSERT_EQ(state.interest.periods_size(), 1);
-  EXPECT_EQ(state.interest.periods(0).days(), 49);
+  // The specification splits where the principal drops: each line is its
+  // own principal × rate × days.
+  //   02-11..03-10: 28 days on 1 000 000: 9 205.479 → 9 205
+  //   03-11..03-31: 21 days on   612 955: 1 544 646.6 / 365 = 4 231.9 → 4 232
+  ASSERT_EQ(state.interest.periods_size(), 2);
+  EXPECT_EQ(state.interest.periods(0).from_date(), "2026-02-11");
+  EXPECT_EQ(state.interest.periods(0).to_date(), "2026-03-10");
+  EXPECT_EQ(state.interest.periods(0).days(), 28);
   EXPECT_EQ(state.interest.periods(0).principal(), 1000000);
-  EXPECT_EQ(state.interest.periods(0).amount(), 13437);
+  EXPECT_EQ(state.interest.periods(0).amount(), 9205);
+  EXPECT_EQ(state.interest.periods(1).from_date(), "2026-03-11");
+  EXPECT_EQ(state.interest.periods(1).to_date(), "2026-03-31");
+  EXPECT_EQ(state.interest.periods(1).days(), 21);
+  EXPECT_EQ(state.interest.periods(1).principal(), 612955);
+  EXPECT_EQ(state.interest.periods(1).amount(), 4232);
   ASSERT_EQ(state.allocations.size(), 1u);
   EXPECT_EQ(state.allocations[0].costs, 3750);
   EXPECT_EQ(state.allocations[0].interest, 9205);
@@ -198,6 +209,53 @@ TEST(InterestGoldenTest, PartialPaymentMidPeriodReducesPrincipalNextDay) {
   EXPECT_EQ(b.fees_outstanding(), 0);
   EXPECT_EQ(b.interest_outstanding(), 4232);
   EXPECT_EQ(b.total(), 617187);
+}
+
+TEST(InterestGoldenTest, PaymentOfCostsOnlyKeepsOneSpecificationLine) {
+  // law.md § 7 (costs first): 37.50 kr paid on 2026-03-01 pays the fee
+  // alone, the principal stays 10 000 kr, and the line is not split.
+  //   02-11..03-31 = 49 days: 1 000 000 × 0.12 × 49 / 365 = 5 880 000 / 365
+  //   = 16 109.589 → 16 110
+  ClaimEvents events = Claim(D(2026, 2, 10), 1000000);
+  NoticeCharge notice;
+  notice.step = v1::STEP_KIND_DUNNING;
+  notice.sent = D(2026, 2, 24);
+  notice.deadline = D(2026, 3, 10);
+  notice.fee = 3750;
+  events.notices.push_back(notice);
+  events.payments.push_back({D(2026, 3, 1), 3750, v1::ALLOCATION_UNSPECIFIED});
+  ClaimState state = Evaluate(events, D(2026, 3, 31));
+  EXPECT_EQ(state.allocations[0].costs, 3750);
+  EXPECT_EQ(state.interest.accrued(), 16110);
+  ASSERT_EQ(state.interest.periods_size(), 1);
+  EXPECT_EQ(state.interest.periods(0).days(), 49);
+  EXPECT_EQ(state.interest.periods(0).amount(), 16110);
+}
+
+TEST(InterestGoldenTest, SpecificationSplitsAtRateAndPrincipalChanges) {
+  // law.md §§ 1.2, 1.3: 10 000 kr, adjusted due 2026-06-15, 6 000 kr
+  // credited on 2026-06-20, as of 2026-07-10:
+  //   06-16..06-20:  5 days on 1 000 000 at 12.00 %:   600 000 / 365 = 1 643.8 → 1 644
+  //   06-21..06-30: 10 days on   400 000 at 12.00 %:   480 000 / 365 = 1 315.1 → 1 315
+  //   07-01..07-10: 10 days on   400 000 at 12.25 %:   490 000 / 365 = 1 342.5 → 1 342
+  //   total exact 1 570 000 / 365 = 4 301.4 → 4 301
+  ClaimEvents events = Claim(D(2026, 6, 15), 1000000);
+  events.credits.push_back({D(2026, 6, 20), 600000});
+  ClaimState state = Evaluate(events, D(2026, 7, 10));
+  EXPECT_EQ(state.interest.accrued(), 4301);
+  ASSERT_EQ(state.interest.periods_size(), 3);
+  const int64_t principals[] = {1000000, 400000, 400000};
+  const int days[] = {5, 10, 10};
+  const int rates[] = {1200, 1200, 1225};
+  const int64_t amounts[] = {1644, 1315, 1342};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(state.interest.periods(i).principal(), principals[i]) << i;
+    EXPECT_EQ(state.interest.periods(i).days(), days[i]) << i;
+    EXPECT_EQ(state.interest.periods(i).rate_basis_points(), rates[i]) << i;
+    EXPECT_EQ(state.interest.periods(i).amount(), amounts[i]) << i;
+  }
+  EXPECT_EQ(state.interest.periods(1).from_date(), "2026-06-21");
+  EXPECT_EQ(state.interest.periods(1).to_date(), "2026-06-30");
 }
 
 TEST(InterestGoldenTest, PrincipalFirstInstructionLowersLaterInterest) {
@@ -252,6 +310,13 @@ TEST(InterestGoldenTest, CreditNoteReducesPrincipalFromTheNextDay) {
   events.credits.push_back({D(2026, 1, 25), 500000});
   ClaimState state = Evaluate(events, D(2026, 2, 4));
   EXPECT_EQ(state.interest.accrued(), 4932);
+  ASSERT_EQ(state.interest.periods_size(), 2);
+  EXPECT_EQ(state.interest.periods(0).to_date(), "2026-01-25");
+  EXPECT_EQ(state.interest.periods(0).principal(), 1000000);
+  EXPECT_EQ(state.interest.periods(0).amount(), 3288);  // 1 200 000 / 365
+  EXPECT_EQ(state.interest.periods(1).from_date(), "2026-01-26");
+  EXPECT_EQ(state.interest.periods(1).principal(), 500000);
+  EXPECT_EQ(state.interest.periods(1).amount(), 1644);  // 600 000 / 365
   EXPECT_EQ(state.balance.credited(), 500000);
   EXPECT_EQ(state.balance.principal_outstanding(), 500000);
 }

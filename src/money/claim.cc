@@ -234,9 +234,6 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
   auto costs_it = costs_by_day.begin();
   DayNumber cursor = first_interest_number;
-  // The last day that bore interest (principal > 0); before the first
-  // interest day when none did.
-  DayNumber last_interest_number = cursor - 1;
 
   auto accrue_to = [&](DayNumber to_number) {
     if (cursor > to_number) return;
@@ -244,7 +241,6 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       state.unrated_interest_days = true;
     }
     accrual.Accrue(cursor, to_number, owed.principal);
-    if (owed.principal > 0) last_interest_number = to_number;
     cursor = to_number + 1;
   };
   auto interest_claimed_to = [&](absl::CivilDay day, int64_t* out) {
@@ -296,22 +292,25 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   interest.set_accrued(accrued);
   interest.set_claimed(interest_claimed);
   interest_days->from = first_interest_day;
-  for (const InterestAccrual::Period& period : accrual.periods()) {
-    if (period.first > last_interest_number) break;
+  // One line per rate period and principal: each line's amount is its own
+  // principal × rate × days, so a reader can check it (law.md § 1.3).
+  for (const InterestAccrual::Slice& slice : accrual.slices()) {
+    const InterestAccrual::Period& period = accrual.periods()[slice.period];
     int64_t amount = 0;
-    if (!RoundHalfUp(period.numerator, kInterestDenominator, &amount)) {
+    if (!RoundHalfUp(slice.numerator, kInterestDenominator, &amount)) {
       return Overflow();
     }
-    const bool cut = period.last > last_interest_number;
+    const absl::CivilDay from = slice.first == period.first
+                                    ? period.span.from
+                                    : FromDayNumber(slice.first);
     const absl::CivilDay to =
-        cut ? FromDayNumber(last_interest_number) : period.span.to;
-    const DayNumber to_number = cut ? last_interest_number : period.last;
+        slice.last == period.last ? period.span.to : FromDayNumber(slice.last);
     v1::InterestPeriod* out = interest.add_periods();
-    interest_days->periods.push_back({period.span.from, to});
-    out->set_days(static_cast<int32_t>(to_number - period.first + 1));
+    interest_days->periods.push_back({from, to});
+    out->set_days(static_cast<int32_t>(slice.last - slice.first + 1));
     out->set_rate_basis_points(period.span.rate_basis_points);
     out->set_days_in_year(period.days_in_year);
-    out->set_principal(period.principal_at_start);
+    out->set_principal(slice.principal);
     out->set_amount(amount);
   }
 

@@ -51,7 +51,7 @@ InterestAccrual::InterestAccrual(const RateBook& rates,
 
 void InterestAccrual::Accrue(DayNumber from, DayNumber to, int64_t principal) {
   while (next_ < periods_.size() && from <= to) {
-    Period& period = periods_[next_];
+    const Period& period = periods_[next_];
     if (from > period.last) {
       ++next_;
       continue;
@@ -59,14 +59,24 @@ void InterestAccrual::Accrue(DayNumber from, DayNumber to, int64_t principal) {
     const DayNumber start = std::max(from, period.first);
     const DayNumber end = std::min(to, period.last);
     if (start > end) return;  // before the range
-    if (start == period.first) period.principal_at_start = principal;
     const int64_t days = end - start + 1;
     // 1/365 of the rate is 366 parts of the denominator, 1/366 is 365.
     const int64_t weight = period.days_in_year == 366 ? 365 : 366;
     const absl::int128 add = absl::int128(principal) *
                              period.span.rate_basis_points * weight * days;
-    period.numerator += add;
     total_ += add;
+    if (principal != 0) {
+      // An event that leaves the principal as it was (a payment of costs or
+      // interest only) does not split the line.
+      if (!slices_.empty() && slices_.back().period == next_ &&
+          slices_.back().principal == principal &&
+          slices_.back().last + 1 == start) {
+        slices_.back().last = end;
+        slices_.back().numerator += add;
+      } else {
+        slices_.push_back({next_, start, end, principal, add});
+      }
+    }
     if (end == period.last) ++next_;
     from = end + 1;
   }

@@ -44,12 +44,23 @@ class InterestAccrual {
     DayNumber first = 0;  // span.from
     DayNumber last = 0;   // span.to
     int32_t days_in_year = 365;
-    int64_t principal_at_start = 0;
-    absl::int128 numerator = 0;
   };
   // Inline storage: a claim spans a few half-years, and this runs per invoice.
   using Periods = absl::InlinedVector<Period, 8>;
   const Periods& periods() const { return periods_; }
+
+  // The days of one rate period on which the principal stayed the same: the
+  // lines of an interest specification, each its own principal × rate ×
+  // days. Days with no principal make no slice.
+  struct Slice {
+    size_t period = 0;  // index into periods()
+    DayNumber first = 0;
+    DayNumber last = 0;
+    int64_t principal = 0;
+    absl::int128 numerator = 0;
+  };
+  using Slices = absl::InlinedVector<Slice, 8>;
+  const Slices& slices() const { return slices_; }
 
   // 365 or 366 for a day of `year` under `day_count`.
   static int32_t DaysInYear(int64_t year, v1::DayCount day_count);
@@ -57,6 +68,7 @@ class InterestAccrual {
  private:
   v1::DayCount day_count_;
   Periods periods_;
+  Slices slices_;
   size_t next_ = 0;  // the first period not fully accrued
   absl::int128 total_ = 0;
 };
