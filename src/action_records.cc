@@ -2,6 +2,7 @@
 
 #include <climits>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "money/postings.h"
 #include "process/handoff.h"
@@ -137,12 +138,13 @@ absl::Status ActionRecords::Build(const Sources& sources,
                                 sources.result, sources.dates,
                                 sources.notices};
     case_file_.Clear();
+    // Given back however this scope ends: if an allocation throws while the
+    // file holds borrowed parts, its destructor must not free them.
+    const absl::Cleanup give_back = [this] { ReturnBorrowedParts(&case_file_); };
     BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);
-    absl::Status appended =
-        Append(case_file_, v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
-               &case_files_, &entry->case_file);
-    ReturnBorrowedParts(&case_file_);
-    return appended;
+    return Append(case_file_,
+                  v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
+                  &case_files_, &entry->case_file);
   }
   return absl::OkStatus();
 }

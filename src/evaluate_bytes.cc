@@ -116,6 +116,9 @@ absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write) {
   internal::PieceWriter writer(write);
   absl::Status status = internal::EvaluateStreamedTo(request, &writer);
   if (status.ok() || writer.stopped()) return status;
+  // Out of memory part-way: reading the request again would not help, and
+  // what was written is not a response.
+  if (writer.written() > 0 && absl::IsResourceExhausted(status)) return status;
   absl::StatusOr<SerializedResponse> tree = EvaluateTree(request);
   if (!tree.ok()) return tree.status();
   if (writer.written() > 0) {

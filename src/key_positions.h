@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <cstring>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
+#include "hash_containers.h"
 
 namespace purring::internal {
 
@@ -23,22 +23,22 @@ namespace purring::internal {
 // evaluation (perf).
 class KeyPositions {
  public:
-  void reserve(size_t count) { map_.reserve(count); }
+  void reserve(size_t count) { map_->reserve(count); }
 
   // Adds `key` at `position`; false (and nothing added) if it is there.
   bool Insert(absl::string_view key, int position) {
-    return map_.try_emplace(Key(key), position).second;
+    return map_->try_emplace(Key(key), position).second;
   }
 
   // The position of `key`, or -1.
   int Find(absl::string_view key) const {
-    const auto it = map_.find(Key(key));
-    return it == map_.end() ? -1 : it->second;
+    const auto it = map_->find(Key(key));
+    return it == map_->end() ? -1 : it->second;
   }
 
   // Asks for the slot `key` would be found in (on a large ledger each
   // lookup is a cache miss): a few records ahead of looking it up.
-  void Prefetch(absl::string_view key) const { map_.prefetch(Key(key)); }
+  void Prefetch(absl::string_view key) const { map_->prefetch(Key(key)); }
 
  private:
   struct Key {
@@ -67,7 +67,7 @@ class KeyPositions {
     }
   };
 
-  absl::flat_hash_map<Key, int, KeyHash, KeyEq> map_;
+  OwnedHashMap<Key, int, KeyHash, KeyEq> map_;
 };
 
 }  // namespace purring::internal

@@ -11,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -52,7 +51,7 @@ bool IsBuiltinProfile(absl::string_view id) {
 }
 
 absl::Status ValidateProfile(const v1::DunningProfile& p,
-                             absl::flat_hash_set<absl::string_view>* ids) {
+                             HashSet<absl::string_view>* ids) {
   const RecordName record{"profile", p.id()};
   if (p.id().empty()) return Invalid(record, "id is required");
   if (IsBuiltinProfile(p.id())) {
@@ -85,7 +84,7 @@ absl::Status ValidateProfile(const v1::DunningProfile& p,
 }
 
 absl::Status ValidateSettings(const v1::DunningSettings& settings,
-                              absl::flat_hash_set<absl::string_view>* profiles) {
+                              HashSet<absl::string_view>* profiles) {
   for (const v1::DunningProfile& p : settings.profiles()) {
     PURRING_RETURN_IF_ERROR(ValidateProfile(p, profiles));
   }
@@ -143,7 +142,7 @@ absl::Status ValidateSettings(const v1::DunningSettings& settings,
 
 absl::Status ValidateCustomer(
     const v1::Customer& c,
-    const absl::flat_hash_set<absl::string_view>& profiles,
+    const HashSet<absl::string_view>& profiles,
     int ordinal, KeyPositions* ids,
     KeyCopies* keys) {
   if (c.id().empty()) {
@@ -488,7 +487,7 @@ absl::Status ValidateOptions(const v1::EvaluateOptions& options) {
 
 absl::Status ValidateRequestHead(
     const v1::EvaluateRequest& request, Limits limits,
-    absl::flat_hash_set<absl::string_view>* profile_ids) {
+    HashSet<absl::string_view>* profile_ids) {
   const RecordName record{"request", "", false};
   // The exact message is part of the C ABI tests.
   if (!request.has_as_of()) return Invalid(record, "as_of is required");
@@ -507,7 +506,7 @@ absl::Status ValidateRequestHead(
 
 absl::Status ValidateCustomers(
     const CustomerReader& customers,
-    const absl::flat_hash_set<absl::string_view>& profile_ids, Limits limits,
+    const HashSet<absl::string_view>& profile_ids, Limits limits,
     References* refs,
     absl::FunctionRef<void(const v1::Customer&)> on_customer) {
   refs->customers.reserve(customers.size());
@@ -552,10 +551,10 @@ namespace {
 absl::Status ValidateRecordsIn(const v1::EvaluateRequest& request,
                                Limits limits, RequestIndex* index) {
   References refs;
-  absl::flat_hash_set<absl::string_view> profile_ids;
-  PURRING_RETURN_IF_ERROR(ValidateRequestHead(request, limits, &profile_ids));
+  OwnedHashSet<absl::string_view> profile_ids;
+  PURRING_RETURN_IF_ERROR(ValidateRequestHead(request, limits, &*profile_ids));
   PURRING_RETURN_IF_ERROR(
-      ValidateCustomers(CustomerReader(request.customers()), profile_ids,
+      ValidateCustomers(CustomerReader(request.customers()), *profile_ids,
                         limits, &refs, [](const v1::Customer&) {}));
   RequestIndex::Builder builder(request);
   refs.invoices.reserve(request.invoices_size());

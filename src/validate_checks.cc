@@ -89,7 +89,7 @@ absl::Status LengthRefused(const RecordName& record, const FieldName& field,
 }
 
 bool SeenKeys::Insert(absl::string_view key) {
-  if (many_.empty()) {
+  if (many_->empty()) {
     for (absl::string_view seen : few_) {
       if (seen == key) return false;
     }
@@ -97,9 +97,9 @@ bool SeenKeys::Insert(absl::string_view key) {
       few_.push_back(key);
       return true;
     }
-    many_.insert(few_.begin(), few_.end());
+    many_->insert(few_.begin(), few_.end());
   }
-  return many_.insert(key).second;
+  return many_->insert(key).second;
 }
 
 absl::Status TotalRefused(const RecordName& record, absl::string_view what,

@@ -8,12 +8,12 @@
 #include <optional>
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "dates.h"
+#include "hash_containers.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "purring/limits.h"
 
@@ -127,7 +127,7 @@ class SeenKeys {
  private:
   static constexpr size_t kFew = 8;
   absl::InlinedVector<absl::string_view, kFew> few_;
-  absl::flat_hash_set<absl::string_view> many_;  // all, once past kFew
+  OwnedHashSet<absl::string_view> many_;  // all, once past kFew
 };
 
 absl::Status TotalRefused(const RecordName& record, absl::string_view what,

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -16,6 +15,7 @@
 #include "absl/types/span.h"
 #include "checked_days.h"
 #include "customer_reader.h"
+#include "hash_containers.h"
 #include "key_copies.h"
 #include "key_positions.h"
 #include "purring/v1/evaluate.pb.h"
@@ -78,7 +78,7 @@ class PositionFinder {
 // *profile_ids: the ids of the settings' own profiles (views of request's).
 absl::Status ValidateRequestHead(
     const v1::EvaluateRequest& request, Limits limits,
-    absl::flat_hash_set<absl::string_view>* profile_ids);
+    HashSet<absl::string_view>* profile_ids);
 
 // Each customer in request order, then on_customer(customer) once it has
 // passed; fills refs->customers. profile_ids: ValidateRequestHead's. When
@@ -86,7 +86,7 @@ absl::Status ValidateRequestHead(
 // (for a parsed request ParseRequest has).
 absl::Status ValidateCustomers(
     const CustomerReader& customers,
-    const absl::flat_hash_set<absl::string_view>& profile_ids, Limits limits,
+    const HashSet<absl::string_view>& profile_ids, Limits limits,
     References* refs,
     absl::FunctionRef<void(const v1::Customer&)> on_customer);
 

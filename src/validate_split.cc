@@ -160,14 +160,14 @@ absl::Status ValidateSplit(const v1::EvaluateRequest& rest,
   }
   PURRING_RETURN_IF_ERROR(CheckCountLimits(rest));
   References refs;
-  absl::flat_hash_set<absl::string_view> profile_ids;
+  OwnedHashSet<absl::string_view> profile_ids;
   PURRING_RETURN_IF_ERROR(
-      ValidateRequestHead(rest, Limits::kCheck, &profile_ids));
+      ValidateRequestHead(rest, Limits::kCheck, &*profile_ids));
   // Built as each customer is validated: each parsed once.
   CustomerTable::Builder builder(rest.settings());
   builder.Reserve(customers.size(), customers.record_bytes());
   PURRING_RETURN_IF_ERROR(ValidateCustomers(
-      customers, profile_ids, Limits::kCheck, &refs,
+      customers, *profile_ids, Limits::kCheck, &refs,
       [&](const v1::Customer& customer) { builder.Add(customer); }));
   *table = std::move(builder).Finish();
   PURRING_RETURN_IF_ERROR(ResolveInvoices(split, &refs, index));

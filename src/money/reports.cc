@@ -58,7 +58,7 @@ ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::CivilDay day) {
 
 void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
   if (notice.sent_date().size() >= kMonthLength) {
-    Month& month = months_[KeyOf(notice.sent_date())];
+    Month& month = (*months_)[KeyOf(notice.sent_date())];
     // Compensation is a charge like the fee (it is paid and waived with
     // it): a notice charging either is not one "sent without a fee".
     if (notice.fee() > 0 || notice.compensation() > 0) {
@@ -79,15 +79,15 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
                         notice.sent_date(), "/", notice.step());
         key = key_scratch_;
       }
-      if (!month.printed_letters.contains(key)) {
-        month.printed_letters.insert(keys_.Copy(key));
+      if (!month.printed_letters->contains(key)) {
+        month.printed_letters->insert(keys_.Copy(key));
       }
     }
   }
   // Validated dates: a waived date is "YYYY-MM-DD" or empty.
   if (notice.fee_waived_date().size() >= kMonthLength &&
       (notice.fee() > 0 || notice.compensation() > 0)) {
-    Month& month = months_[KeyOf(notice.fee_waived_date())];
+    Month& month = (*months_)[KeyOf(notice.fee_waived_date())];
     ++month.fees_waived_count;
     Add(notice.fee(), &month.fees_waived_amount);
     Add(notice.compensation(), &month.fees_waived_amount);
@@ -96,21 +96,21 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
       notice.interest() == 0) {
     ++notices_without_charges_;
     if (notice.sent_date().size() >= kMonthLength) {
-      ++months_[KeyOf(notice.sent_date())].notices_without_charges;
+      ++(*months_)[KeyOf(notice.sent_date())].notices_without_charges;
     }
   }
 }
 
 void ReportAccumulator::AddAllocation(const PaymentAllocation& allocation) {
   if (allocation.costs == 0 && allocation.interest == 0) return;
-  Month& month = months_[KeyOf(allocation.date)];
+  Month& month = (*months_)[KeyOf(allocation.date)];
   Add(allocation.costs, &month.fees_paid);
   Add(allocation.interest, &month.interest_paid);
 }
 
 void ReportAccumulator::Merge(const ReportAccumulator& other) {
-  for (const auto& [key, theirs] : other.months_) {
-    Month& mine = months_[key];
+  for (const auto& [key, theirs] : *other.months_) {
+    Month& mine = (*months_)[key];
     Add(theirs.fees_paid, &mine.fees_paid);
     Add(theirs.interest_paid, &mine.interest_paid);
     mine.notices_without_fee += theirs.notices_without_fee;
@@ -119,9 +119,9 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
     Add(theirs.fees_waived_amount, &mine.fees_waived_amount);
     mine.notices_printed += theirs.notices_printed;
     mine.notices_without_charges += theirs.notices_without_charges;
-    for (const absl::string_view letter : theirs.printed_letters) {
-      if (!mine.printed_letters.contains(letter)) {
-        mine.printed_letters.insert(keys_.Copy(letter));
+    for (const absl::string_view letter : *theirs.printed_letters) {
+      if (!mine.printed_letters->contains(letter)) {
+        mine.printed_letters->insert(keys_.Copy(letter));
       }
     }
   }
@@ -131,8 +131,8 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
 void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
                                v1::EvaluateResponse* response) const {
   std::vector<MonthKey> keys;
-  keys.reserve(months_.size());
-  for (const auto& entry : months_) keys.push_back(entry.first);
+  keys.reserve(months_->size());
+  for (const auto& entry : *months_) keys.push_back(entry.first);
   std::sort(keys.begin(), keys.end());  // by month, as the strings sort
   const int32_t share = pricing.has_share_basis_points()
                             ? pricing.share_basis_points()
@@ -142,7 +142,7 @@ void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
                             : kDefaultPricePerNotice;
   int64_t paid = 0;
   for (const MonthKey key : keys) {
-    const Month& month = months_.at(key);
+    const Month& month = months_->at(key);
     v1::MonthlyReport* report = response->add_monthly_reports();
     char text[kMonthLength];
     for (size_t i = 0; i < kMonthLength; ++i) {
@@ -156,7 +156,7 @@ void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
     report->set_fees_waived_count(month.fees_waived_count);
     report->set_fees_waived_amount(month.fees_waived_amount);
     report->set_notices_printed(month.notices_printed);
-    report->set_letters_printed(static_cast<int32_t>(month.printed_letters.size()));
+    report->set_letters_printed(static_cast<int32_t>(month.printed_letters->size()));
     int64_t month_paid = month.fees_paid;
     Add(month.interest_paid, &month_paid);
     Add(month_paid, &paid);

@@ -5,11 +5,10 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
+#include "hash_containers.h"
 #include "key_copies.h"
 #include "money/claim.h"
 #include "purring/v1/evaluate.pb.h"
@@ -47,7 +46,7 @@ class ReportAccumulator {
     // Letter ids (or per-notice keys), copies in the accumulator's keys_;
     // only their count is reported, so a hash set: a tree of strings was the
     // costliest part of batch reports.
-    absl::flat_hash_set<absl::string_view> printed_letters;
+    OwnedHashSet<absl::string_view> printed_letters;
   };
   // A "YYYY-MM" month packed big-endian into an integer: it orders like the
   // string, and a lookup per notice neither allocates nor compares strings
@@ -55,7 +54,7 @@ class ReportAccumulator {
   using MonthKey = uint64_t;
   static MonthKey KeyOf(absl::string_view month);  // REQUIRES: size >= 7
   static MonthKey KeyOf(absl::CivilDay day);
-  absl::flat_hash_map<MonthKey, Month> months_;
+  OwnedHashMap<MonthKey, Month> months_;
   // What printed_letters view: one block per many ids, not an allocation
   // (and a free) per letter of a million-invoice ledger.
   KeyCopies keys_;

@@ -66,19 +66,19 @@ ProfileTable ProfileTable::Build(const v1::DunningSettings& settings) {
       Builtin("medium", v1::FEE_STRICTNESS_MEDIUM, false),
       Builtin("streng", v1::FEE_STRICTNESS_STRENG, true)};
   for (const v1::DunningProfile& p : builtins) {
-    table.by_id_.emplace(p.id(), table.profiles_.size());
+    table.by_id_->emplace(p.id(), table.profiles_.size());
     table.profiles_.push_back(Resolve(p));
   }
   for (const v1::DunningProfile& p : settings.profiles()) {
     // Validation refuses duplicates and built-in ids; first one wins anyway.
-    if (table.by_id_.emplace(p.id(), table.profiles_.size()).second) {
+    if (table.by_id_->emplace(p.id(), table.profiles_.size()).second) {
       table.profiles_.push_back(Resolve(p));
     }
   }
-  table.medium_ = table.by_id_.at("medium");
+  table.medium_ = table.by_id_->at("medium");
   auto index_or_medium = [&](const std::string& id) {
-    auto it = table.by_id_.find(id);
-    return it == table.by_id_.end() ? table.medium_ : it->second;
+    auto it = table.by_id_->find(id);
+    return it == table.by_id_->end() ? table.medium_ : it->second;
   };
   table.default_person_ = index_or_medium(settings.default_person_profile());
   table.default_business_ = index_or_medium(settings.default_business_profile());
@@ -86,8 +86,8 @@ ProfileTable ProfileTable::Build(const v1::DunningSettings& settings) {
 }
 
 const ResolvedProfile* ProfileTable::Find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &profiles_[it->second];
+  auto it = by_id_->find(id);
+  return it == by_id_->end() ? nullptr : &profiles_[it->second];
 }
 
 ProfileTable::Choice ProfileTable::ForCustomer(
@@ -96,8 +96,8 @@ ProfileTable::Choice ProfileTable::ForCustomer(
   choice.type = EffectiveCustomerType(customer);
   choice.custom = false;
   if (!customer.profile_id().empty()) {
-    auto it = by_id_.find(customer.profile_id());
-    if (it != by_id_.end()) {
+    auto it = by_id_->find(customer.profile_id());
+    if (it != by_id_->end()) {
       choice.profile = &profiles_[it->second];
       choice.custom = true;
       return choice;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "hash_containers.h"
 #include "purring/v1/ledger.pb.h"
 #include "purring/v1/settings.pb.h"
 #include "purring/v1/types.pb.h"
@@ -50,7 +50,7 @@ class ProfileTable {
 
  private:
   std::vector<ResolvedProfile> profiles_;
-  absl::flat_hash_map<std::string, size_t> by_id_;
+  OwnedHashMap<std::string, size_t> by_id_;
   size_t default_person_ = 0;
   size_t default_business_ = 0;
   size_t medium_ = 0;

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "dates.h"
+#include "hash_containers.h"
 
 namespace purring::internal {
 
@@ -90,29 +90,29 @@ RequestIndex RequestIndex::Builder::Finish() && {
 
 RequestIndex RequestIndex::Build(const v1::EvaluateRequest& request) {
   Builder builder(request);
-  absl::flat_hash_map<absl::string_view, int32_t> customers;
-  customers.reserve(request.customers_size());
+  OwnedHashMap<absl::string_view, int32_t> customers;
+  customers->reserve(request.customers_size());
   for (int k = 0; k < request.customers_size(); ++k) {
-    customers.emplace(request.customers(k).id(), k);
+    customers->emplace(request.customers(k).id(), k);
   }
-  absl::flat_hash_map<absl::string_view, int> invoice_of;
-  invoice_of.reserve(request.invoices_size());
+  OwnedHashMap<absl::string_view, int> invoice_of;
+  invoice_of->reserve(request.invoices_size());
   for (int i = 0; i < request.invoices_size(); ++i) {
     const v1::Invoice& invoice = request.invoices(i);
-    invoice_of.emplace(invoice.number(), i);
-    auto it = customers.find(invoice.customer_id());
-    if (it != customers.end()) builder.SetCustomer(i, it->second);
+    invoice_of->emplace(invoice.number(), i);
+    auto it = customers->find(invoice.customer_id());
+    if (it != customers->end()) builder.SetCustomer(i, it->second);
   }
   const auto& notices = request.history().notices();
   for (int n = 0; n < notices.size(); ++n) {
-    auto it = invoice_of.find(notices[n].invoice_number());
-    if (it == invoice_of.end()) continue;
+    auto it = invoice_of->find(notices[n].invoice_number());
+    if (it == invoice_of->end()) continue;
     const std::optional<absl::CivilDay> sent = ParseDate(notices[n].sent_date());
     builder.AddNotice(n, it->second, sent.value_or(absl::CivilDay(1900, 1, 1)));
   }
   for (const v1::CollectionCase& c : request.history().collection_cases()) {
-    auto it = invoice_of.find(c.invoice_number());
-    if (it != invoice_of.end()) builder.SetCollectionCase(it->second, &c);
+    auto it = invoice_of->find(c.invoice_number());
+    if (it != invoice_of->end()) builder.SetCollectionCase(it->second, &c);
   }
   return std::move(builder).Finish();
 }
