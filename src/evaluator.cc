@@ -560,8 +560,9 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   for (size_t s = 1; s < shards.size(); ++s) {
     shards[0].reports.Merge(shards[s].reports);
   }
-  shards[0].reports.Finish(settings.provider_pricing(), response);
   if (!counted.ok()) return counted;
+  PURRING_RETURN_IF_ERROR(
+      shards[0].reports.Finish(settings.provider_pricing(), response));
   for (v1::Warning& warning : warnings) {
     *response->add_warnings() = std::move(warning);
   }

@@ -167,6 +167,48 @@ TEST(BalanceTest, CreditNoteBeyondPrincipalIsOverpaid) {
   EXPECT_EQ(state.balance.total(), 0);
 }
 
+TEST(BalanceTest, APaymentsSurplusSetOffAgainstALaterFeeCountsAsPaid) {
+  // law.md § 7 set-off, and evaluate.proto Balance "What payments covered
+  // of each part": 1 000 kr due 2026-09-01, 1 200 kr paid on 2026-08-20, a
+  // 37.50 kr fee charged on 2026-10-05. The surplus covers the fee: the
+  // parts add up to what was paid (1 000 + 37.50 + 162.50 = 1 200), and
+  // the report reads the fee as paid on 2026-10-05, when both were there.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 9, 1);
+  events.original = 100000;
+  events.payments.push_back({D(2026, 8, 20), 120000, v1::ALLOCATION_UNSPECIFIED});
+  events.notices = {Notice(D(2026, 10, 5), 3750)};
+  ClaimState state = Evaluate(events, D(2026, 11, 1));
+  const v1::Balance& b = state.balance;
+  EXPECT_EQ(b.principal_paid(), 100000);
+  EXPECT_EQ(b.fees_paid(), 3750);
+  EXPECT_EQ(b.overpaid(), 16250);
+  EXPECT_EQ(b.total(), 0);
+  EXPECT_EQ(b.fees_paid() + b.interest_paid() + b.principal_paid() + b.overpaid(),
+            b.paid());
+  ASSERT_EQ(state.allocations.size(), 2u);
+  EXPECT_EQ(state.allocations[1].date, D(2026, 10, 5));
+  EXPECT_EQ(state.allocations[1].costs, 3750);
+  EXPECT_EQ(state.allocations[1].interest, 0);
+}
+
+TEST(BalanceTest, ACreditNotesSurplusSetOffIsNoPayment) {
+  // A credit note beyond the principal covers a fee by set-off too, but it
+  // is no money paid: fees_paid stays 0 and no allocation is reported.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 9, 1);
+  events.original = 100000;
+  events.credits.push_back({D(2026, 10, 10), 120000});
+  events.notices = {Notice(D(2026, 10, 5), 3750)};
+  ClaimState state = Evaluate(events, D(2026, 11, 1));
+  const v1::Balance& b = state.balance;
+  EXPECT_EQ(b.fees_paid(), 0);
+  EXPECT_EQ(b.fees_outstanding(), 0);
+  EXPECT_EQ(b.total(), 0);
+  EXPECT_EQ(b.overpaid(), 20000 - 3750);
+  EXPECT_TRUE(state.allocations.empty());
+}
+
 TEST(BalanceTest, BalanceIdentityHolds) {
   // Issue 4 item 6: total − overpaid = original + fees + compensation +
   // interest − paid − credited.

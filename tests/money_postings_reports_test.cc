@@ -3,6 +3,7 @@
 #include "money/postings.h"
 #include "money/reports.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace purring::internal {
@@ -83,25 +84,39 @@ v1::Notice HistoryNotice(const char* invoice, const char* sent, int64_t fee,
   return notice;
 }
 
+// A notice whose recorded fee and compensation the rules allow in full.
+NoticeCharge Allowed(const v1::Notice& notice) {
+  NoticeCharge charge;
+  charge.fee = notice.fee();
+  charge.compensation = notice.compensation();
+  charge.interest = notice.interest();
+  return charge;
+}
+
+void Add(ReportAccumulator* reports, const v1::Notice& notice,
+         bool charges_off) {
+  reports->AddNotice(notice, Allowed(notice), charges_off);
+}
+
 TEST(ReportsTest, MonthlyReportsAndSettlement) {
   // Two shards merged. March 2026: two notices in one posted letter (one
   // with a fee, one free), April: a free e-mailed notice and a waived
   // 37.50 kr fee (waived in April). Payments: March 37.50 costs + 92.05
   // interest; April 10.00 interest.
   ReportAccumulator a, b;
-  a.AddNotice(HistoryNotice("1", "2026-03-02", 3750, 0, v1::CHANNEL_POST, "L1"), false);
-  a.AddNotice(HistoryNotice("2", "2026-03-02", 0, 0, v1::CHANNEL_POST, "L1"), false);
+  Add(&a, HistoryNotice("1", "2026-03-02", 3750, 0, v1::CHANNEL_POST, "L1"), false);
+  Add(&a, HistoryNotice("2", "2026-03-02", 0, 0, v1::CHANNEL_POST, "L1"), false);
   v1::Notice waived = HistoryNotice("3", "2026-03-20", 3750, 0, v1::CHANNEL_EMAIL, "L2");
   waived.set_fee_waived_date("2026-04-02");
-  b.AddNotice(waived, false);
+  Add(&b, waived, false);
   // Notice 4 was sent under a profile with fees and interest off.
-  b.AddNotice(HistoryNotice("4", "2026-04-05", 0, 0, v1::CHANNEL_EMAIL, "L3"),
+  Add(&b, HistoryNotice("4", "2026-04-05", 0, 0, v1::CHANNEL_EMAIL, "L3"),
               /*charges_off=*/true);
   a.AddAllocation({D(2026, 3, 10), 3750, 9205, 387045, 0});
   b.AddAllocation({D(2026, 4, 1), 0, 1000, 0, 0});
   a.Merge(b);
   v1::EvaluateResponse response;
-  a.Finish(v1::ProviderPricing(), &response);
+  ASSERT_TRUE(a.Finish(v1::ProviderPricing(), &response).ok());
   ASSERT_EQ(response.monthly_reports_size(), 2);
   const v1::MonthlyReport& march = response.monthly_reports(0);
   EXPECT_EQ(march.month(), "2026-03");
@@ -147,11 +162,11 @@ TEST(ReportsTest, ANoticeChargingCompensationIsNotCountedAsFree) {
   v1::Notice compensated =
       HistoryNotice("1", "2026-09-02", 0, 0, v1::CHANNEL_EMAIL, "L1");
   compensated.set_compensation(46000);
-  reports.AddNotice(compensated, false);
-  reports.AddNotice(
-      HistoryNotice("2", "2026-09-03", 0, 0, v1::CHANNEL_EMAIL, "L2"), false);
+  Add(&reports, compensated, false);
+  Add(&reports, HistoryNotice("2", "2026-09-03", 0, 0, v1::CHANNEL_EMAIL, "L2"),
+      false);
   v1::EvaluateResponse response;
-  reports.Finish(v1::ProviderPricing(), &response);
+  ASSERT_TRUE(reports.Finish(v1::ProviderPricing(), &response).ok());
   ASSERT_EQ(response.monthly_reports_size(), 1);
   EXPECT_EQ(response.monthly_reports(0).notices_with_fee(), 1);
   EXPECT_EQ(response.monthly_reports(0).notices_without_fee(), 1);
@@ -160,16 +175,76 @@ TEST(ReportsTest, ANoticeChargingCompensationIsNotCountedAsFree) {
 TEST(ReportsTest, ConfiguredPricing) {
   ReportAccumulator acc;
   acc.AddAllocation({D(2026, 5, 3), 10000, 0, 0, 0});
-  acc.AddNotice(HistoryNotice("1", "2026-05-01", 0, 0, v1::CHANNEL_EMAIL, ""),
+  Add(&acc, HistoryNotice("1", "2026-05-01", 0, 0, v1::CHANNEL_EMAIL, ""),
                 /*charges_off=*/true);
   v1::ProviderPricing pricing;
   pricing.set_share_basis_points(3000);
   pricing.set_price_per_notice_off(900);
   v1::EvaluateResponse response;
-  acc.Finish(pricing, &response);
+  ASSERT_TRUE(acc.Finish(pricing, &response).ok());
   EXPECT_EQ(response.provider_settlement().provider_share(), 3000);
   EXPECT_EQ(response.provider_settlement().per_notice_total(), 900);
   EXPECT_EQ(response.provider_settlement().total(), 3900);
+}
+
+TEST(ReportsTest, AFeeTheRulesRefusedIsNoFeeChargedOrWaived) {
+  // README "Fee strictness": a recorded fee the rules do not allow (here on
+  // a påminnelse, which never carries one) is left out of the balance; the
+  // report counts what was charged, so the notice was sent without a fee
+  // and its waiver waived nothing.
+  ReportAccumulator reports;
+  v1::Notice reminder =
+      HistoryNotice("1", "2026-09-20", 3750, 0, v1::CHANNEL_EMAIL, "L1");
+  reminder.set_step(v1::STEP_KIND_REMINDER);
+  reminder.set_fee_waived_date("2026-10-01");
+  NoticeCharge refused = Allowed(reminder);
+  refused.fee = 0;
+  reports.AddNotice(reminder, refused, false);
+  v1::EvaluateResponse response;
+  ASSERT_TRUE(reports.Finish(v1::ProviderPricing(), &response).ok());
+  ASSERT_EQ(response.monthly_reports_size(), 1);
+  EXPECT_EQ(response.monthly_reports(0).month(), "2026-09");
+  EXPECT_EQ(response.monthly_reports(0).notices_with_fee(), 0);
+  EXPECT_EQ(response.monthly_reports(0).notices_without_fee(), 1);
+  EXPECT_EQ(response.monthly_reports(0).fees_waived_count(), 0);
+}
+
+TEST(ReportsTest, SumsPastAnInt64AreErrorsNotClamps) {
+  // "Overflow is an error, not a wrap" (README, Money): 9 301 notices
+  // priced at the 10^15 øre limit each, and 9 300 waived fees of 10^15 øre,
+  // pass INT64_MAX (9.22 × 10^18).
+  constexpr int64_t kLimit = 1000000000000000;
+  ReportAccumulator priced;
+  for (int i = 0; i < 9301; ++i) {
+    Add(&priced, HistoryNotice("1", "2026-03-02", 0, 0, v1::CHANNEL_EMAIL, ""),
+        /*charges_off=*/true);
+  }
+  v1::ProviderPricing pricing;
+  pricing.set_price_per_notice_off(kLimit);
+  v1::EvaluateResponse response;
+  absl::Status status = priced.Finish(pricing, &response);
+  EXPECT_EQ(status.code(), absl::StatusCode::kOutOfRange);
+  EXPECT_THAT(status.message(), ::testing::HasSubstr("monthly report 2026-03"));
+
+  ReportAccumulator waived;
+  for (int i = 0; i < 9300; ++i) {
+    v1::Notice notice =
+        HistoryNotice("1", "2026-02-02", kLimit, 0, v1::CHANNEL_EMAIL, "");
+    notice.set_fee_waived_date("2026-03-05");
+    Add(&waived, notice, false);
+  }
+  status = waived.Finish(v1::ProviderPricing(), &response);
+  EXPECT_EQ(status.code(), absl::StatusCode::kOutOfRange);
+  EXPECT_THAT(status.message(), ::testing::HasSubstr("monthly report 2026-03"));
+
+  // Just under: 9 223 notices at the limit fit (9.223 × 10^18).
+  ReportAccumulator fits;
+  for (int i = 0; i < 9223; ++i) {
+    Add(&fits, HistoryNotice("1", "2026-03-02", 0, 0, v1::CHANNEL_EMAIL, ""),
+        /*charges_off=*/true);
+  }
+  ASSERT_TRUE(fits.Finish(pricing, &response).ok());
+  EXPECT_EQ(response.provider_settlement().total(), 9223 * kLimit);
 }
 
 }  // namespace

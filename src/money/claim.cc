@@ -234,6 +234,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
   auto costs_it = costs_by_day.begin();
   DayNumber cursor = first_interest_number;
+  absl::CivilDay last_payment_day = first_interest_day;  // none yet
 
   auto accrue_to = [&](DayNumber to_number) {
     if (cursor > to_number) return;
@@ -266,6 +267,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       credit_excess += credit->amount - applied;  // <= credited: no overflow
     }
     if (const PaymentEvent* payment = event.payment; payment != nullptr) {
+      last_payment_day = day;
       if (!AddMoney(payment->amount, &paid).ok()) return Overflow();
       int64_t claimed = 0;
       if (!interest_claimed_to(day, &claimed)) return Overflow();
@@ -316,6 +318,46 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 
   int64_t costs_total = fees;
   if (!AddMoney(compensation, &costs_total).ok()) return Overflow();
+  // What the debtor is owed back (a payment beyond everything owed when it
+  // came, a credit note beyond the principal left) is set off against what
+  // they still owe, in the legal order (law.md § 7): a debtor in credit is
+  // not dunned for the costs or interest charged besides. What payments
+  // left over goes first: it is money paid, so it counts as paid towards
+  // each part (Balance's *_paid, and the report of the month it covered
+  // them); what credit notes left over is no payment.
+  int64_t fees_outstanding = costs_total - costs_paid;
+  int64_t interest_outstanding = interest_claimed - interest_paid;
+  PaymentAllocation set_off;
+  int64_t* const owed_parts[] = {&fees_outstanding, &interest_outstanding,
+                                 &owed.principal};
+  int64_t* const covered[] = {&set_off.costs, &set_off.interest,
+                              &set_off.principal};
+  for (size_t i = 0; i < 3; ++i) {
+    const int64_t from_payments = std::min(overpaid, *owed_parts[i]);
+    *owed_parts[i] -= from_payments;
+    overpaid -= from_payments;
+    *covered[i] = from_payments;
+    const int64_t from_credits = std::min(credit_excess, *owed_parts[i]);
+    *owed_parts[i] -= from_credits;
+    credit_excess -= from_credits;
+  }
+  if (set_off.costs > 0 || set_off.interest > 0 || set_off.principal > 0) {
+    // Each sum stays within what was paid: no overflow.
+    costs_paid += set_off.costs;
+    interest_paid += set_off.interest;
+    principal_paid += set_off.principal;
+    // Covered once both the money and what it covers were there: the last
+    // payment, the last cost charged, the interest claimed.
+    set_off.date = last_payment_day;
+    if (!costs_by_day.empty()) {
+      set_off.date = std::max(set_off.date, costs_by_day.back().first);
+    }
+    if (events.interest_claimed_from.has_value() &&
+        *events.interest_claimed_from <= as_of) {
+      set_off.date = std::max(set_off.date, *events.interest_claimed_from);
+    }
+    state.allocations.push_back(set_off);
+  }
   balance.set_credited(credited);
   balance.set_paid(paid);
   balance.set_interest_claimed(interest_claimed);
@@ -323,18 +365,6 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   balance.set_interest_paid(interest_paid);
   balance.set_principal_paid(principal_paid);
   if (!AddMoney(credit_excess, &overpaid).ok()) return Overflow();
-  // What the debtor is owed back (a credit note beyond the principal left, a
-  // payment beyond everything owed when it came) is set off against what
-  // they still owe, in the legal order (law.md § 7): a debtor in credit is
-  // not dunned for the costs or interest charged besides.
-  int64_t fees_outstanding = costs_total - costs_paid;
-  int64_t interest_outstanding = interest_claimed - interest_paid;
-  for (int64_t* owed_part :
-       {&fees_outstanding, &interest_outstanding, &owed.principal}) {
-    const int64_t set_off = std::min(overpaid, *owed_part);
-    *owed_part -= set_off;
-    overpaid -= set_off;
-  }
   balance.set_principal_outstanding(owed.principal);
   balance.set_fees_outstanding(fees_outstanding);
   balance.set_interest_outstanding(interest_outstanding);

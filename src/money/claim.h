@@ -80,7 +80,9 @@ struct ClaimState {
   v1::Balance balance;    // at the end day, every field filled
   v1::Interest interest;  // accrued (rounded once), claimed, from_date, periods
   InterestDays interest_days;  // interest's dates, also as days
-  std::vector<PaymentAllocation> allocations;  // one per payment, date order
+  // One per payment, in date order, then one for what a payment left over
+  // covered by set-off (costs or interest charged after it), if anything.
+  std::vector<PaymentAllocation> allocations;
   bool settled = false;  // principal, costs and claimed interest all 0
   // Principal was outstanding on interest days before the rate tables begin;
   // those days bear no interest here (the response carries a warning).

@@ -18,28 +18,32 @@ constexpr int64_t kDefaultPricePerNotice = 700;
 
 constexpr size_t kMonthLength = 7;  // "YYYY-MM"
 
-// Saturating: a report is never worth an error, but it must not wrap.
-void Add(int64_t amount, int64_t* sum) {
-  if (!AddMoney(amount, sum).ok()) *sum = amount < 0 ? INT64_MIN : INT64_MAX;
+// Adds, or marks *overflowed and leaves *sum: Finish turns that into an
+// error (accumulating goes on; only the report's figures are lost).
+void Add(int64_t amount, int64_t* sum, bool* overflowed) {
+  if (!AddMoney(amount, sum).ok()) *overflowed = true;
 }
 
-// "provider share rounds half up to øre"; saturates on absurd input.
-int64_t ProviderShare(int64_t paid, int32_t share_basis_points) {
-  int64_t provider_share = 0;
-  if (paid < 0 || share_basis_points < 0 ||
-      !RoundHalfUp(absl::int128(paid) * share_basis_points, 10000,
-                   &provider_share)) {
-    return INT64_MAX;
-  }
-  return provider_share;
+// "provider share rounds half up to øre"; false when it passes an int64.
+bool ProviderShare(int64_t paid, int32_t share_basis_points, int64_t* share) {
+  return paid >= 0 && share_basis_points >= 0 &&
+         RoundHalfUp(absl::int128(paid) * share_basis_points, 10000, share);
 }
 
-// price × notices, saturating.
-int64_t PerNoticeTotal(int64_t price, int32_t notices) {
-  if (price < 0) return INT64_MAX;
+// price × notices; false when it passes an int64.
+bool PerNoticeTotal(int64_t price, int32_t notices, int64_t* total) {
   const absl::int128 product = absl::int128(price) * notices;
-  return product <= absl::int128(INT64_MAX) ? static_cast<int64_t>(product)
-                                            : INT64_MAX;
+  if (price < 0 || product > absl::int128(INT64_MAX)) return false;
+  *total = static_cast<int64_t>(product);
+  return true;
+}
+
+absl::Status TooLarge(absl::string_view report) {
+  return absl::OutOfRangeError(absl::StrCat(
+      report,
+      ": the fees and interest paid, the fees waived or the provider's price "
+      "add up to more than ", INT64_MAX, " øre; look for absurd amounts in the "
+      "history's notices and the settings' provider_pricing"));
 }
 
 }  // namespace
@@ -56,12 +60,15 @@ ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::CivilDay day) {
   return KeyOf(FormatDate(day));  // "YYYY-MM-DD" fits std::string's buffer
 }
 
-void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
+void ReportAccumulator::AddNotice(const v1::Notice& notice,
+                                  const NoticeCharge& charge,
+                                  bool charges_off) {
+  const bool charged = charge.fee > 0 || charge.compensation > 0;
   if (notice.sent_date().size() >= kMonthLength) {
     Month& month = (*months_)[KeyOf(notice.sent_date())];
     // Compensation is a charge like the fee (it is paid and waived with
     // it): a notice charging either is not one "sent without a fee".
-    if (notice.fee() > 0 || notice.compensation() > 0) {
+    if (charged) {
       ++month.notices_with_fee;
     } else {
       ++month.notices_without_fee;
@@ -85,15 +92,13 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
     }
   }
   // Validated dates: a waived date is "YYYY-MM-DD" or empty.
-  if (notice.fee_waived_date().size() >= kMonthLength &&
-      (notice.fee() > 0 || notice.compensation() > 0)) {
+  if (notice.fee_waived_date().size() >= kMonthLength && charged) {
     Month& month = (*months_)[KeyOf(notice.fee_waived_date())];
     ++month.fees_waived_count;
-    Add(notice.fee(), &month.fees_waived_amount);
-    Add(notice.compensation(), &month.fees_waived_amount);
+    Add(charge.fee, &month.fees_waived_amount, &month.overflowed);
+    Add(charge.compensation, &month.fees_waived_amount, &month.overflowed);
   }
-  if (charges_off && notice.fee() == 0 && notice.compensation() == 0 &&
-      notice.interest() == 0) {
+  if (charges_off && !charged && notice.interest() == 0) {
     ++notices_without_charges_;
     if (notice.sent_date().size() >= kMonthLength) {
       ++(*months_)[KeyOf(notice.sent_date())].notices_without_charges;
@@ -104,19 +109,20 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice, bool charges_off) {
 void ReportAccumulator::AddAllocation(const PaymentAllocation& allocation) {
   if (allocation.costs == 0 && allocation.interest == 0) return;
   Month& month = (*months_)[KeyOf(allocation.date)];
-  Add(allocation.costs, &month.fees_paid);
-  Add(allocation.interest, &month.interest_paid);
+  Add(allocation.costs, &month.fees_paid, &month.overflowed);
+  Add(allocation.interest, &month.interest_paid, &month.overflowed);
 }
 
 void ReportAccumulator::Merge(const ReportAccumulator& other) {
   for (const auto& [key, theirs] : *other.months_) {
     Month& mine = (*months_)[key];
-    Add(theirs.fees_paid, &mine.fees_paid);
-    Add(theirs.interest_paid, &mine.interest_paid);
+    mine.overflowed |= theirs.overflowed;
+    Add(theirs.fees_paid, &mine.fees_paid, &mine.overflowed);
+    Add(theirs.interest_paid, &mine.interest_paid, &mine.overflowed);
     mine.notices_without_fee += theirs.notices_without_fee;
     mine.notices_with_fee += theirs.notices_with_fee;
     mine.fees_waived_count += theirs.fees_waived_count;
-    Add(theirs.fees_waived_amount, &mine.fees_waived_amount);
+    Add(theirs.fees_waived_amount, &mine.fees_waived_amount, &mine.overflowed);
     mine.notices_printed += theirs.notices_printed;
     mine.notices_without_charges += theirs.notices_without_charges;
     for (const absl::string_view letter : *theirs.printed_letters) {
@@ -128,8 +134,8 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
   notices_without_charges_ += other.notices_without_charges_;
 }
 
-void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
-                               v1::EvaluateResponse* response) const {
+absl::Status ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
+                                       v1::EvaluateResponse* response) const {
   std::vector<MonthKey> keys;
   keys.reserve(months_->size());
   for (const auto& entry : *months_) keys.push_back(entry.first);
@@ -149,6 +155,8 @@ void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
       text[i] = static_cast<char>(key >> (8 * (kMonthLength - 1 - i)));
     }
     report->set_month(std::string(text, kMonthLength));
+    const std::string& name = report->month();
+    if (month.overflowed) return TooLarge(absl::StrCat("monthly report ", name));
     report->set_fees_paid(month.fees_paid);
     report->set_interest_paid(month.interest_paid);
     report->set_notices_without_fee(month.notices_without_fee);
@@ -157,33 +165,40 @@ void ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
     report->set_fees_waived_amount(month.fees_waived_amount);
     report->set_notices_printed(month.notices_printed);
     report->set_letters_printed(static_cast<int32_t>(month.printed_letters->size()));
+    bool overflowed = false;
     int64_t month_paid = month.fees_paid;
-    Add(month.interest_paid, &month_paid);
-    Add(month_paid, &paid);
+    Add(month.interest_paid, &month_paid, &overflowed);
+    Add(month_paid, &paid, &overflowed);
     // The month's own settlement, a basis for the provider's monthly
     // invoice: its share rounds half up on its own.
-    const int64_t month_share = ProviderShare(month_paid, share);
-    const int64_t month_per_notice =
-        PerNoticeTotal(price, month.notices_without_charges);
+    int64_t month_share = 0, month_per_notice = 0;
+    overflowed |= !ProviderShare(month_paid, share, &month_share) ||
+                  !PerNoticeTotal(price, month.notices_without_charges,
+                                  &month_per_notice);
+    int64_t month_total = month_share;
+    Add(month_per_notice, &month_total, &overflowed);
+    if (overflowed) return TooLarge(absl::StrCat("monthly report ", name));
     report->set_provider_share(month_share);
     report->set_notices_without_charges(month.notices_without_charges);
-    int64_t month_total = month_share;
-    Add(month_per_notice, &month_total);
     report->set_provider_total(month_total);
   }
   v1::ProviderSettlement* settlement = response->mutable_provider_settlement();
   settlement->set_fees_and_interest_paid(paid);
   settlement->set_share_basis_points(share);
-  const int64_t provider_share = ProviderShare(paid, share);
+  bool overflowed = false;
+  int64_t provider_share = 0, per_notice_total = 0;
+  overflowed |= !ProviderShare(paid, share, &provider_share) ||
+                !PerNoticeTotal(price, notices_without_charges_,
+                                &per_notice_total);
+  int64_t total = provider_share;
+  Add(per_notice_total, &total, &overflowed);
+  if (overflowed) return TooLarge("provider settlement");
   settlement->set_provider_share(provider_share);
   settlement->set_notices_without_charges(notices_without_charges_);
   settlement->set_price_per_notice(price);
-  const int64_t per_notice_total =
-      PerNoticeTotal(price, notices_without_charges_);
   settlement->set_per_notice_total(per_notice_total);
-  int64_t total = provider_share;
-  Add(per_notice_total, &total);
   settlement->set_total(total);
+  return absl::OkStatus();
 }
 
 }  // namespace purring::internal

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
@@ -21,16 +22,20 @@ namespace purring::internal {
 // shard; Merge() them. Not thread-safe; each shard owns its own.
 class ReportAccumulator {
  public:
-  // A history notice. charges_off: the invoice's profile has fees and
-  // interest off (FEE_STRICTNESS_OFF), so the notice is priced per notice
-  // (F19: "Pris per purring er kr 7,- når renter/gebyr er av").
-  void AddNotice(const v1::Notice& notice, bool charges_off);
+  // A history notice, with what of its fee and compensation the rules let
+  // it claim (*charge: ChargeOf and CutRecordedCharges; a fee refused is no
+  // fee charged, paid or waived). charges_off: the invoice's profile has
+  // fees and interest off (FEE_STRICTNESS_OFF), so the notice is priced
+  // per notice (F19: "Pris per purring er kr 7,- når renter/gebyr er av").
+  void AddNotice(const v1::Notice& notice, const NoticeCharge& charge,
+                 bool charges_off);
   void AddAllocation(const PaymentAllocation& allocation);  // every payment
   void Merge(const ReportAccumulator& other);
   // Fills response->monthly_reports (sorted by month) and
-  // provider_settlement.
-  void Finish(const v1::ProviderPricing& pricing,
-              v1::EvaluateResponse* response) const;
+  // provider_settlement. OUT_OF_RANGE when a sum passes what an int64 holds
+  // (only absurd amounts can: overflow is an error, not a clamp).
+  absl::Status Finish(const v1::ProviderPricing& pricing,
+                      v1::EvaluateResponse* response) const;
 
  private:
   struct Month {
@@ -43,6 +48,7 @@ class ReportAccumulator {
     int32_t notices_printed = 0;
     // Sent with fees and interest off and charging nothing (F19's price).
     int32_t notices_without_charges = 0;
+    bool overflowed = false;  // a sum above passed INT64_MAX
     // Letter ids (or per-notice keys), copies in the accumulator's keys_;
     // only their count is reported, so a hash set: a tree of strings was the
     // costliest part of batch reports.

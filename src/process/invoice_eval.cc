@@ -326,7 +326,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    reports->AddNotice(notice, profile.strictness == v1::FEE_STRICTNESS_OFF);
+    reports->AddNotice(notice, charge,
+                       profile.strictness == v1::FEE_STRICTNESS_OFF);
     if (copy_history) *result->add_history() = notice;
   }
 
