@@ -79,6 +79,26 @@ void PrefetchPayments(const v1::Invoice& invoice) {
   }
 }
 
+// The first day from `day` on that no hold of the invoice covers (F10: no
+// step is taken on a day the invoice is paused); nullopt when an
+// open-ended hold covers it. Holds are few; each can push the day once.
+std::optional<absl::CivilDay> FirstDayOffHold(const v1::Invoice& invoice,
+                                              absl::CivilDay day) {
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const v1::Hold& hold : invoice.holds()) {
+      const std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
+      if (!start.has_value() || *start > day) continue;
+      if (hold.end_date().empty()) return std::nullopt;
+      const std::optional<absl::CivilDay> end = ParseDate(hold.end_date());
+      if (!end.has_value() || *end < day) continue;
+      day = *end + 1;
+      moved = true;
+    }
+  }
+  return day;
+}
+
 // The active hold that started last (the later one in the list on a tie).
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   const v1::Hold* found = nullptr;
@@ -425,14 +445,25 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     fee_input.rates = ctx.rates;
     return DecideNoticeFee(fee_input);
   };
-  auto show_next = [&](absl::CivilDay date, bool with_fee) {
+  auto show_next = [&](absl::CivilDay earliest, bool with_fee) {
     result->set_next_step(ToNextStep(plan.next_step));
+    const std::optional<absl::CivilDay> off_hold =
+        invoice.holds().empty() ? earliest : FirstDayOffHold(invoice, earliest);
+    if (!off_hold.has_value()) return;  // paused with no end in sight
+    const absl::CivilDay date = *off_hold;
     dates.next_step = date;
     if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
       FeeDecision fee = decide_fee(plan.next_step, date);
       result->set_next_step_fee(fee.fee);
       result->set_next_step_fee_note(fee.note);
     }
+  };
+
+  // A row ready now: the earliest day of its step, past the holds that
+  // ended since (none covers the as-of date, or it would be on hold).
+  auto off_hold_next_date = [&]() {
+    if (invoice.holds().empty()) return plan.next_date;
+    return FirstDayOffHold(invoice, plan.next_date).value_or(plan.next_date);
   };
 
   // F1: exactly one status, in this order (README "Statuses").
@@ -497,13 +528,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       dates.waiting_until = plan.waiting_until;
     }
     // The invoice resumes at the step it had reached, no earlier than the
-    // day after the hold ends; an open-ended hold has no date.
-    result->set_next_step(ToNextStep(plan.next_step));
-    if (!hold->end_date().empty()) {
-      const absl::CivilDay resume =
-          std::max(plan.next_date, DateOr(hold->end_date(), ctx.as_of) + 1);
-      show_next(resume, true);
-    }
+    // day after the hold (and any hold following it) ends; an open-ended
+    // hold has no date.
+    show_next(std::max(plan.next_date,
+                       ParseDate(hold->start_date()).value_or(ctx.as_of)),
+              true);
     return absl::OkStatus();
   }
 
@@ -547,7 +576,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     action.set_amount_claimed(balance.total());
     action.set_automatic(automatic);
     result->set_next_step(v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
-    dates.next_step = plan.next_date;
+    dates.next_step = off_hold_next_date();
     result->add_action_ids(action.id());
     return absl::OkStatus();
   }
@@ -592,7 +621,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   action.set_automatic(automatic);
   action.set_fee_note(fee.note);
   result->set_next_step(ToNextStep(plan.next_step));
-  dates.next_step = plan.next_date;
+  dates.next_step = off_hold_next_date();
   result->set_next_step_fee(fee.fee);
   result->set_next_step_fee_note(fee.note);
   result->add_action_ids(action.id());
