@@ -1,5 +1,7 @@
 #include "json_shape.h"
 
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -20,7 +22,28 @@ struct Level {
   // An object's field named by its last key; an array's repeated field.
   const FieldDescriptor* field = nullptr;
   bool expect_key = false;
+  bool expect_element = false;  // an array's, after '[' or ','
+  // The fields an object's keys named so far, by field index: a bit each
+  // for the first 64, a list for the rest (no message here has that many).
+  uint64_t named = 0;
+  std::vector<int> named_beyond_64;
 };
+
+// Whether `field` was named in `level` before; marks it named.
+bool NamedBefore(const FieldDescriptor* field, Level* level) {
+  const int index = field->index();
+  if (index < 64) {
+    const uint64_t bit = uint64_t{1} << index;
+    const bool before = (level->named & bit) != 0;
+    level->named |= bit;
+    return before;
+  }
+  for (const int named : level->named_beyond_64) {
+    if (named == index) return true;
+  }
+  level->named_beyond_64.push_back(index);
+  return false;
+}
 
 const Descriptor* MessageTypeOf(const FieldDescriptor* field) {
   if (field == nullptr || field->is_map() ||
@@ -108,13 +131,34 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
         in_string = false;
         if (in_key) {
           in_key = false;
-          open.back().field =
-              FieldOf(open.back().type, json.substr(key_start, at - key_start));
+          Level& level = open.back();
+          level.field =
+              FieldOf(level.type, json.substr(key_start, at - key_start));
+          // protobuf keeps the last of two values for one field (also
+          // under its proto and its JSON name), where another reader may
+          // keep the first: the request would mean two things.
+          if (level.field != nullptr && NamedBefore(level.field, &level)) {
+            return InvalidJsonRequest(absl::StrCat(
+                "field ", level.field->name(),
+                " is given twice in one object (at byte ", key_start - 1,
+                ")"));
+          }
         }
       }
       continue;
     }
     if (absl::ascii_isspace(static_cast<unsigned char>(c))) continue;
+    if (!open.empty() && open.back().expect_element) {
+      open.back().expect_element = false;
+      // protobuf drops a null element: the host would count one record
+      // more than the engine.
+      if (c == 'n') {
+        const FieldDescriptor* field = open.back().field;
+        return InvalidJsonRequest(absl::StrCat(
+            "null in the list ", field != nullptr ? field->name() : "",
+            " (at byte ", at, "): leave the element out"));
+      }
+    }
     if (value_next) {
       value_next = false;
       const FieldDescriptor* field = open.back().field;
@@ -156,7 +200,8 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
               "nested deeper than ", kMaxJsonDepth, " levels at byte ", at));
         }
         level.expect_key = level.object;
-        open.push_back(level);
+        level.expect_element = !level.object;
+        open.push_back(std::move(level));
         break;
       }
       case '}':
@@ -167,8 +212,14 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
         value_next = !open.empty() && open.back().object;
         break;
       case ',':
-        if (!open.empty() && open.back().object) open.back().expect_key = true;
+        if (!open.empty()) {
+          (open.back().object ? open.back().expect_key
+                              : open.back().expect_element) = true;
+        }
         break;
+      case '\'':
+        return InvalidJsonRequest(absl::StrCat(
+            "a single quote at byte ", at, " (JSON strings take \")"));
       default:
         break;
     }

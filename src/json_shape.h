@@ -7,7 +7,11 @@
 //   elements (`"invoices": [[...]]`); no field of the schema is a list of
 //   lists;
 // - objects and arrays together nested deeper than kMaxJsonDepth (its own
-//   limit counts objects only).
+//   limit counts objects only);
+// - a field given twice in one object, under one name or its proto and its
+//   JSON names (protobuf keeps the last value, other readers the first);
+// - null as a list's element (protobuf drops it);
+// - single-quoted strings.
 // What is not well-formed JSON is left to protobuf to refuse.
 #ifndef PURRING_SRC_JSON_SHAPE_H_
 #define PURRING_SRC_JSON_SHAPE_H_

@@ -198,6 +198,62 @@ TEST(JsonShape, AListIsWrittenAsAnArray) {
   EXPECT_TRUE(null_list.status.ok()) << null_list.status;
 }
 
+TEST(JsonShape, AFieldGivenTwiceIsRefused) {
+  // protobuf's JSON parser keeps the last of two values for one field,
+  // where a host's own JSON reader may keep the first: the engine and the
+  // host would read two ledgers. Refused, under either name.
+  struct Case {
+    const char* json;
+    const char* refusal;
+  };
+  const Case cases[] = {
+      {R"({"asOf": "2026-12-03T10:00:00Z", "asOf": "2026-12-20T10:00:00Z"})",
+       "field as_of is given twice in one object (at byte 33)"},
+      {R"({"as_of": "2026-12-03T10:00:00Z", "asOf": "2026-12-20T10:00:00Z"})",
+       "field as_of is given twice"},
+      {R"({"invoices": [{"number": "1"}, {"payments": [{"amount": "-5", )"
+       R"("amount": "1000"}]}]})",
+       "field amount is given twice"},
+      {R"({"invoices": [{"number": "1", "number": "2"}]})",
+       "field number is given twice"},
+  };
+  for (const Case& c : cases) {
+    const Outcome out = EvaluateJsonText(c.json);
+    EXPECT_EQ(out.status.code(), Code::kInvalidArgument) << c.json;
+    EXPECT_THAT(std::string(out.status.message()), HasSubstr(c.refusal))
+        << c.json;
+  }
+  // The same key in two objects, or in an object and the one inside it, is
+  // no repetition.
+  const Outcome apart = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K1", )"
+      R"("name": "A"}, {"id": "K2", "name": "B"}]})");
+  EXPECT_TRUE(apart.status.ok()) << apart.status;
+}
+
+TEST(JsonShape, NullElementsAndSingleQuotesAreRefused) {
+  // protobuf drops a null element of a list: the host would count one
+  // invoice more than the engine accounts for.
+  const Outcome null_invoice = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "invoices": [null, {"number": "1"}]})");
+  EXPECT_EQ(null_invoice.status.code(), Code::kInvalidArgument);
+  EXPECT_THAT(std::string(null_invoice.status.message()),
+              HasSubstr("null in the list invoices (at byte 46)"));
+  const Outcome null_line = EvaluateJsonText(
+      R"({"settings": {"company": {"address": {"lines": ["a", null]}}}})");
+  EXPECT_THAT(std::string(null_line.status.message()),
+              HasSubstr("null in the list lines"));
+  const Outcome quoted = EvaluateJsonText(R"({'asOf': "2026-11-28T10:00:00Z"})");
+  EXPECT_EQ(quoted.status.code(), Code::kInvalidArgument);
+  EXPECT_THAT(std::string(quoted.status.message()),
+              HasSubstr("a single quote at byte 1"));
+  // A quote inside a string is text.
+  const Outcome apostrophe = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K1", )"
+      R"("name": "O'Brien"}]})");
+  EXPECT_TRUE(apostrophe.status.ok()) << apostrophe.status;
+}
+
 TEST(Nesting, ObjectsAndArraysTogetherNestAtMostAHundredDeep) {
   // 99 objects, then an array: 100 levels, which protobuf refuses for its
   // own reasons (no such field), not for the depth; one more is refused
