@@ -20,6 +20,7 @@
 #include "json_shape.h"
 #include "known_fields.h"
 #include "purring/limits.h"
+#include "validate_checks.h"
 #include "validate_limits.h"
 #include "wire_counts.h"
 
@@ -38,9 +39,13 @@ struct WireCounts {
   int64_t collection_cases = 0;
   int64_t profiles = 0;
   int64_t rate_rows = 0;
-  int64_t max_payments = 0;      // of one invoice
-  int64_t max_credit_notes = 0;  // of one invoice
-  int64_t max_holds = 0;         // of one invoice
+  // The first invoice with more payments, credit notes or holds than
+  // their limits: its position, its number and what it has too many of.
+  int64_t over_limit_invoice = -1;
+  std::string over_limit_number;
+  absl::string_view over_limit_what;
+  int64_t over_limit_count = 0;
+  int64_t over_limit_limit = 0;
 };
 
 // Calls on_field(field_number, length, input) for every length-delimited
@@ -91,17 +96,32 @@ bool CountInvoice(int length, CodedInputStream* input, WireCounts* counts) {
     return Skip(length, input);
   }
   int64_t payments = 0, credit_notes = 0, holds = 0;
+  std::string number;
   const bool ok = Descend(length, input, [&](int field, int size,
                                              CodedInputStream* in) {
-    // ledger.proto: Invoice.payments = 7, credit_notes = 8, holds = 10.
+    // ledger.proto: Invoice.number = 1, payments = 7, credit_notes = 8,
+    // holds = 10. The number names the invoice should it be refused.
+    if (field == 1) return in->ReadString(&number, size);
     if (field == 7) ++payments;
     if (field == 8) ++credit_notes;
     if (field == 10) ++holds;
     return Skip(size, in);
   });
-  counts->max_payments = std::max(counts->max_payments, payments);
-  counts->max_credit_notes = std::max(counts->max_credit_notes, credit_notes);
-  counts->max_holds = std::max(counts->max_holds, holds);
+  if (counts->over_limit_invoice >= 0) return ok;
+  for (const auto& [what, count, limit] :
+       {std::tuple<absl::string_view, int64_t, int64_t>{
+            "payments", payments, kMaxPaymentsPerInvoice},
+        {"credit_notes", credit_notes, kMaxCreditNotesPerInvoice},
+        {"holds", holds, kMaxHoldsPerInvoice}}) {
+    if (count > limit) {
+      counts->over_limit_invoice = counts->invoices - 1;
+      counts->over_limit_number = std::move(number);
+      counts->over_limit_what = what;
+      counts->over_limit_count = count;
+      counts->over_limit_limit = limit;
+      break;
+    }
+  }
   return ok;
 }
 
@@ -214,13 +234,18 @@ absl::Status CheckWireCounts(absl::string_view bytes) {
         {"notices", counts.notices, kMaxNotices},
         {"collection cases", counts.collection_cases, kMaxCollectionCases},
         {"profiles", counts.profiles, kMaxProfiles},
-        {"rate table rows", counts.rate_rows, kMaxRateRows},
-        {"payments on one invoice", counts.max_payments,
-         kMaxPaymentsPerInvoice},
-        {"credit notes on one invoice", counts.max_credit_notes,
-         kMaxCreditNotesPerInvoice},
-        {"holds on one invoice", counts.max_holds, kMaxHoldsPerInvoice}}) {
+        {"rate table rows", counts.rate_rows, kMaxRateRows}}) {
     if (absl::Status s = CheckCount(what, count, limit); !s.ok()) return s;
+  }
+  if (counts.over_limit_invoice >= 0) {
+    // As the parsed request's check words it (validate_limits.cc).
+    const std::string name =
+        counts.over_limit_number.empty()
+            ? absl::StrCat("invoices[", counts.over_limit_invoice, "]")
+            : RecordName{"invoice", counts.over_limit_number}.Name();
+    return absl::ResourceExhaustedError(absl::StrCat(
+        name, ": has ", counts.over_limit_count, " ", counts.over_limit_what,
+        "; the limit is ", counts.over_limit_limit));
   }
   return absl::OkStatus();
 }

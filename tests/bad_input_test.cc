@@ -394,7 +394,8 @@ std::vector<Case> Catalogue() {
                    *Invoice(r, 2).add_holds() = Invoice(r, 2).holds(0);
                  }
                }),
-               Code::kResourceExhausted, {"holds on one invoice", "1001"}});
+               Code::kResourceExhausted,
+               {"invoice \"1003\": has 1001 holds; the limit is 1000"}});
   c.push_back({"TooManyAddressLines", Damaged([](auto& r) {
                  for (int i = 0; i < kMaxAddressLines; ++i) {
                    r.mutable_customers(0)->mutable_postal_address()->add_lines("x");

@@ -143,7 +143,8 @@ TEST(EvaluateBytes, RefusedRecords) {
            pay->set_amount(1);
          }
        },
-       absl::StatusCode::kResourceExhausted, "payments on one invoice"},
+       absl::StatusCode::kResourceExhausted,
+       "invoice \"1002\": has 10001 payments; the limit is 10000"},
       {"too many holds on one invoice",
        [](v1::EvaluateRequest& r) {
          v1::Invoice* inv = r.mutable_invoices(0);
@@ -153,13 +154,15 @@ TEST(EvaluateBytes, RefusedRecords) {
            h->set_start_date("2026-02-01");
          }
        },
-       absl::StatusCode::kResourceExhausted, "holds on one invoice"},
+       absl::StatusCode::kResourceExhausted,
+       "invoice \"1001\": has 1001 holds; the limit is 1000"},
       {"too many empty holds on one invoice (the densest record over a limit)",
        [](v1::EvaluateRequest& r) {
          v1::Invoice* inv = r.mutable_invoices(0);
          for (int i = 0; i <= kMaxHoldsPerInvoice; ++i) inv->add_holds();
        },
-       absl::StatusCode::kResourceExhausted, "holds on one invoice"},
+       absl::StatusCode::kResourceExhausted,
+       "invoice \"1001\": has 1001 holds; the limit is 1000"},
       {"an invoice string over kMaxStringBytes",
        [](v1::EvaluateRequest& r) {
          r.mutable_invoices(1)->set_comment(std::string(kMaxStringBytes + 1, 'x'));

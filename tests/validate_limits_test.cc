@@ -22,8 +22,14 @@ TEST(WireLimits, PaymentsOfOneInvoiceCountedBeforeParsing) {
   v1::EvaluateRequest parsed;
   const absl::Status status = ParseRequest(request.SerializeAsString(), &parsed);
   EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
-  EXPECT_THAT(std::string(status.message()), HasSubstr("payments on one invoice"));
+  // Named as the parsed request's check names it (the JSON path's).
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr("invoice \"1001\": has 10001 payments; the limit is 10000"));
   EXPECT_EQ(parsed.ByteSizeLong(), 0u) << "nothing parsed";
+  // An invoice without a number is named by its place.
+  request.mutable_invoices(0)->clear_number();
+  EXPECT_THAT(std::string(ParseRequest(request.SerializeAsString(), &parsed).message()),
+              HasSubstr("invoices[0]: has 10001 payments"));
 }
 
 TEST(WireLimits, ProfilesCountedBeforeParsing) {
