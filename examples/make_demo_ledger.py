@@ -14,6 +14,7 @@ Deterministic: the same script writes the same bytes. Usage:
 Only the standard library is used; dates are datetime.date, money is int øre.
 """
 
+import argparse
 import datetime
 import fractions
 import json
@@ -432,7 +433,13 @@ def settings():
 
 def main(argv):
   here = os.path.dirname(os.path.abspath(__file__))
-  out = argv[1] if len(argv) > 1 else os.path.join(here, "demo_ledger.json")
+  parser = argparse.ArgumentParser(
+      description="Writes the demo ledger (192 invoices, proto3 JSON). For "
+      "large ledgers use purring-generate (README).")
+  parser.add_argument("out", nargs="?",
+                      default=os.path.join(here, "demo_ledger.json"),
+                      help="where to write it (default: %(default)s)")
+  out = parser.parse_args(argv[1:]).out
   text = json.dumps(Demo().request(), ensure_ascii=False, indent=1) + "\n"
   with open(out, "w", encoding="utf-8") as f:
     f.write(text)
