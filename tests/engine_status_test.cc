@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine_test_ledger.h"
+#include "purring/limits.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -567,6 +568,25 @@ TEST(EngineStatusTest, ActionCarriesDeadlineAndLegalFee) {
   EXPECT_EQ(a.letter_id(), "P1/dunning/2026-03-18");
   EXPECT_EQ(a.channel(), v1::CHANNEL_EMAIL);
   EXPECT_GE(a.amount_claimed(), kAmount + kFee2026);
+}
+
+TEST(EngineStatusTest, ChargesPastTheHistoryLimitNameTheNextNoticeAndTheRecordedOnes) {
+  // purring/limits.h: a recorded history's charges together stay within
+  // kMaxAmount. A reminder recorded with a fee at that limit (absurd, and
+  // refused as a fee) leaves no room for the next notice the host would
+  // record: the refusal names what the next notice charges and what the
+  // recorded notices already do, so that the host finds the absurd record.
+  TestLedger ledger = BaseLedger();
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03",
+                   purring::kMaxAmount);
+  ledger.SetAsOfDate("2026-03-18");
+  const absl::StatusOr<v1::EvaluateResponse> response =
+      purring::Evaluate(ledger.request());
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_THAT(std::string(response.status().message()),
+              ::testing::AllOf(
+                  ::testing::HasSubstr("invoice \"1001\": its next notice (dunning, fee 3750"),
+                  ::testing::HasSubstr("its recorded notices already charge 1000000000000000 øre")));
 }
 
 }  // namespace

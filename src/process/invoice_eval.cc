@@ -605,9 +605,14 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   // The host records the notice: it must pass the next request's checks.
   if (charges_recorded + fee.fee + fee.compensation > kMaxAmount - interest) {
     return absl::OutOfRangeError(absl::StrCat(
-        "invoice \"", invoice.number(), "\": the notice's charges would bring "
-        "those of the invoice's notices together over ", kMaxAmount,
-        " øre, more than a recorded history may hold (purring/limits.h)"));
+        "invoice \"", invoice.number(), "\": its next notice (",
+        StepName(plan.next_step), ", fee ", fee.fee, ", compensation ",
+        fee.compensation, ", interest ", interest,
+        " øre) would bring the charges of its notices together over ",
+        kMaxAmount, " øre, more than a recorded history may hold "
+        "(purring/limits.h); its recorded notices already charge ",
+        charges_recorded, " øre: look for an absurd fee, compensation or "
+        "interest among them"));
   }
   action.set_kind(v1::ACTION_KIND_SEND_NOTICE);
   action.set_id(StepDateId(invoice.number(), plan.next_step, date));
