@@ -7,6 +7,7 @@
 #include "money/postings.h"
 #include "process/handoff.h"
 #include "process/letters.h"
+#include "process/naming.h"
 #include "record_wire.h"
 #include "validate_checks.h"
 #include "wire_fields.h"
@@ -107,6 +108,13 @@ absl::Status ActionRecords::Build(const Sources& sources,
                    letter_id_, sources.settings->objection_link_template(),
                    &line_);
     entry->line_interest = line_.interest();
+    if (line_.objection_link().size() > kMaxObjectionLinkBytes) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "invoice ", Quote(sources.invoice->number()),
+          ": its objection link would be more than ", kMaxObjectionLinkBytes,
+          " bytes: shorten settings.objection_link_template, or the invoice "
+          "number, customer id or letter id its placeholders carry"));
+    }
     PURRING_RETURN_IF_ERROR(Append(line_, 0, &lines_, &entry->line));
     // LetterLine's last field is its objection link (evaluate.proto): the
     // letter reads it there instead of making it again from the invoice.

@@ -318,5 +318,21 @@ TEST(EngineLettersTest, WarningLetterIsMarked) {
   EXPECT_GE(response.postings_size(), 1);
 }
 
+TEST(EngineLettersTest, AnObjectionLinkPastTheLimitIsRefusedNamingTheInvoice) {
+  // A template repeating a placeholder over long ids would make megabytes
+  // of every letter line (a 170 KB request gave a 230 MB response): a link
+  // past kMaxObjectionLinkBytes is refused, naming the invoice.
+  TestLedger ledger = ReadyLedger();
+  std::string link_template;
+  for (int i = 0; i < 400; ++i) link_template += "{letter}";
+  ledger.settings().set_objection_link_template(link_template);
+  const absl::StatusOr<v1::EvaluateResponse> response =
+      purring::Evaluate(ledger.request());
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(response.status().message()),
+              ::testing::HasSubstr("invoice \"11\": its objection link would "
+                                   "be more than 8192 bytes"));
+}
+
 }  // namespace
 }  // namespace purring::testing

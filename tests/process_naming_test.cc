@@ -52,5 +52,20 @@ TEST(ObjectionLink, ReplacesEachPlaceholderWithItsEscapedValue) {
   EXPECT_EQ(ObjectionLink("", "7", "K", "L"), "");
 }
 
+TEST(ObjectionLink, StopsOncePastTheLimit) {
+  // 455 placeholders of a 4 095-byte template over a 4 096-byte invoice
+  // number of 'ø' (12 KiB escaped) would be 5.5 MB a line: building stops
+  // at the first placeholder past kMaxObjectionLinkBytes.
+  std::string link_template;
+  while (link_template.size() + 9 <= 4095) link_template += "{invoice}";
+  std::string number;
+  while (number.size() < 4096) number += "ø";
+  const std::string link = ObjectionLink(link_template, number, "K", "L");
+  EXPECT_GT(link.size(), kMaxObjectionLinkBytes);
+  EXPECT_LT(link.size(), kMaxObjectionLinkBytes + 3 * number.size());
+  // A link within the limit is whole.
+  EXPECT_EQ(ObjectionLink("{invoice}{invoice}", "1", "K", "L"), "11");
+}
+
 }  // namespace
 }  // namespace purring::internal

@@ -122,6 +122,7 @@ std::string ObjectionLink(absl::string_view link_template,
     AppendUrlEscaped(value, &out);
     brace += length;
     done = brace;
+    if (out.size() > kMaxObjectionLinkBytes) return out;
   }
   out.append(link_template.data() + done, link_template.size() - done);
   return out;

@@ -27,8 +27,14 @@ std::string StepDateId(absl::string_view first, v1::StepKind step,
 // Percent-encodes everything except the RFC 3986 unreserved characters.
 std::string UrlEscape(absl::string_view text);
 
+// A link longer than this is refused: no browser or mail client takes it,
+// and a template repeating placeholders over long ids would otherwise make
+// megabytes of every letter line.
+inline constexpr size_t kMaxObjectionLinkBytes = 8192;
+
 // The objection-portal link: `link_template` with "{invoice}", "{customer}"
 // and "{letter}" replaced by the URL-escaped values. Empty template: "".
+// Stops once past kMaxObjectionLinkBytes (the caller refuses such a link).
 std::string ObjectionLink(absl::string_view link_template,
                           absl::string_view invoice, absl::string_view customer,
                           absl::string_view letter);
