@@ -46,6 +46,10 @@ struct WireCounts {
   absl::string_view over_limit_what;
   int64_t over_limit_count = 0;
   int64_t over_limit_limit = 0;
+  // The first record whose address has more lines than kMaxAddressLines
+  // ("customer \"K1\": postal_address", or "settings: company.address").
+  std::string over_lines_record;
+  int64_t over_lines_count = 0;
 };
 
 // Calls on_field(field_number, length, input) for every length-delimited
@@ -125,6 +129,42 @@ bool CountInvoice(int length, CodedInputStream* input, WireCounts* counts) {
   return ok;
 }
 
+// The lines of the PostalAddress of `length` bytes at `input`
+// (types.proto: lines = 1). False on malformed bytes.
+bool CountAddressLines(int length, CodedInputStream* input, int64_t* lines) {
+  return Descend(length, input, [&](int field, int size, CodedInputStream* in) {
+    if (field == 1) ++*lines;
+    return Skip(size, in);
+  });
+}
+
+// A customer too short to hold more address lines than allowed (two bytes
+// a line at least) is skipped; a longer one has its postal address's lines
+// counted: millions of empty lines parse into far more memory than bytes.
+bool CountCustomer(int length, CodedInputStream* input, WireCounts* counts) {
+  if (length < 2 * (kMaxAddressLines + 1) || !counts->over_lines_record.empty()) {
+    return Skip(length, input);
+  }
+  std::string id;
+  int64_t lines = 0;
+  const bool ok = Descend(length, input, [&](int field, int size,
+                                             CodedInputStream* in) {
+    // ledger.proto: Customer.id = 1, postal_address = 5.
+    if (field == 1) return in->ReadString(&id, size);
+    if (field == 5) return CountAddressLines(size, in, &lines);
+    return Skip(size, in);
+  });
+  if (lines > kMaxAddressLines) {
+    counts->over_lines_record =
+        id.empty() ? absl::StrCat("customers[", counts->customers - 1,
+                                  "]: postal_address")
+                   : absl::StrCat(internal::RecordName{"customer", id}.Name(),
+                                  ": postal_address");
+    counts->over_lines_count = lines;
+  }
+  return ok;
+}
+
 // Field numbers from evaluate.proto, settings.proto, history.proto and
 // rates.proto.
 bool CountRequest(CodedInputStream* input, WireCounts* counts) {
@@ -134,11 +174,24 @@ bool CountRequest(CodedInputStream* input, WireCounts* counts) {
       case 3:  // settings
         return Descend(length, in, [&](int f, int size, CodedInputStream* i) {
           if (f == 14) ++counts->profiles;
+          if (f == 1) {  // company; its address = 3
+            return Descend(size, i, [&](int g, int n, CodedInputStream* j) {
+              if (g != 3) return Skip(n, j);
+              int64_t lines = 0;
+              const bool ok = CountAddressLines(n, j, &lines);
+              if (lines > kMaxAddressLines &&
+                  counts->over_lines_record.empty()) {
+                counts->over_lines_record = "settings: company.address";
+                counts->over_lines_count = lines;
+              }
+              return ok;
+            });
+          }
           return Skip(size, i);
         });
       case 4:  // customers
         ++counts->customers;
-        return Skip(length, in);
+        return CountCustomer(length, in, counts);
       case 5:  // invoices
         ++counts->invoices;
         return CountInvoice(length, in, counts);
@@ -236,6 +289,12 @@ absl::Status CheckWireCounts(absl::string_view bytes) {
         {"profiles", counts.profiles, kMaxProfiles},
         {"rate table rows", counts.rate_rows, kMaxRateRows}}) {
     if (absl::Status s = CheckCount(what, count, limit); !s.ok()) return s;
+  }
+  if (!counts.over_lines_record.empty()) {
+    // As the parsed request's check words it (validate_limits.cc).
+    return absl::ResourceExhaustedError(absl::StrCat(
+        counts.over_lines_record, ".lines has ", counts.over_lines_count,
+        " lines; the limit is ", kMaxAddressLines));
   }
   if (counts.over_limit_invoice >= 0) {
     // As the parsed request's check words it (validate_limits.cc).

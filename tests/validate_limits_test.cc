@@ -32,6 +32,34 @@ TEST(WireLimits, PaymentsOfOneInvoiceCountedBeforeParsing) {
               HasSubstr("invoices[0]: has 10001 payments"));
 }
 
+TEST(WireLimits, AddressLinesCountedBeforeParsing) {
+  // Ten million empty lines are 20 MB on the wire and took 1.2 GB parsed
+  // before the parsed request's check refused them: now counted first.
+  v1::EvaluateRequest request = SampleRequest();
+  v1::PostalAddress* address =
+      request.mutable_customers(1)->mutable_postal_address();
+  address->clear_lines();
+  for (int i = 0; i <= kMaxAddressLines; ++i) address->add_lines();
+  v1::EvaluateRequest parsed;
+  absl::Status status = ParseRequest(request.SerializeAsString(), &parsed);
+  EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr("customer \"" + request.customers(1).id() +
+                        "\": postal_address.lines has 17 lines; the limit is 16"));
+  EXPECT_EQ(parsed.ByteSizeLong(), 0u) << "nothing parsed";
+  // At the limit it parses.
+  address->mutable_lines()->RemoveLast();
+  EXPECT_TRUE(ParseRequest(request.SerializeAsString(), &parsed).ok());
+
+  v1::PostalAddress* company =
+      request.mutable_settings()->mutable_company()->mutable_address();
+  for (int i = 0; i <= kMaxAddressLines; ++i) company->add_lines("x");
+  status = ParseRequest(request.SerializeAsString(), &parsed);
+  EXPECT_EQ(status.code(), Code::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr("settings: company.address.lines has"));
+}
+
 TEST(WireLimits, ProfilesCountedBeforeParsing) {
   v1::EvaluateRequest request = SampleRequest();
   for (int i = 0; i < kMaxProfiles; ++i) request.mutable_settings()->add_profiles();

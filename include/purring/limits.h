@@ -7,7 +7,8 @@
 // - The record counts: for binary requests by ParseRequest, from the wire,
 //   before any record is allocated; for every request (also one built in
 //   C++) by ValidateRequest, before evaluation.
-// - kMaxStringBytes, kMaxAddressLines, kMaxThreads: by ValidateRequest.
+// - kMaxStringBytes, kMaxAddressLines, kMaxThreads: by ValidateRequest;
+//   address lines also from the wire, for binary requests, by ParseRequest.
 // - kMaxAmount, kMaxLedgerTotal: by ValidateRequest (INVALID_ARGUMENT: an
 //   amount beyond them is not a real amount, not a large request).
 // - kMaxNestingDepth: by the binary parser; the JSON parser refuses objects
