@@ -31,6 +31,16 @@ ClaimEvents Claim(absl::CivilDay adjusted_due, int64_t original) {
   return events;
 }
 
+// A dunning notice sent on `sent` with a 14-day deadline.
+NoticeCharge DunningNotice(absl::CivilDay sent, int64_t fee) {
+  NoticeCharge notice;
+  notice.step = v1::STEP_KIND_DUNNING;
+  notice.sent = sent;
+  notice.deadline = sent + 14;
+  notice.fee = fee;
+  return notice;
+}
+
 TEST(InterestGoldenTest, PeriodCrossingFirstJuly) {
   // law.md § 1.2: 2026 H1 12.00 %, 2026 H2 12.25 %; § 1.1 split at 1 July.
   // 10 000 kr, adjusted due 2026-06-15, as of 2026-07-15.
@@ -173,12 +183,7 @@ TEST(InterestGoldenTest, PartialPaymentMidPeriodReducesPrincipalNextDay) {
   //   Balance: 1 000 000 + 3 750 + 13 437 − 400 000 = 617 187
   //     = principal 612 955 + interest 13 437 − 9 205 = 4 232.
   ClaimEvents events = Claim(D(2026, 2, 10), 1000000);
-  NoticeCharge notice;
-  notice.step = v1::STEP_KIND_DUNNING;
-  notice.sent = D(2026, 2, 24);
-  notice.deadline = D(2026, 3, 10);
-  notice.fee = 3750;
-  events.notices.push_back(notice);
+  events.notices.push_back(DunningNotice(D(2026, 2, 24), 3750));
   events.interest_claimed_from = D(2026, 2, 24);
   events.payments.push_back({D(2026, 3, 10), 400000, v1::ALLOCATION_UNSPECIFIED});
   ClaimState state = Evaluate(events, D(2026, 3, 31));
@@ -217,12 +222,7 @@ TEST(InterestGoldenTest, PaymentOfCostsOnlyKeepsOneSpecificationLine) {
   //   02-11..03-31 = 49 days: 1 000 000 × 0.12 × 49 / 365 = 5 880 000 / 365
   //   = 16 109.589 → 16 110
   ClaimEvents events = Claim(D(2026, 2, 10), 1000000);
-  NoticeCharge notice;
-  notice.step = v1::STEP_KIND_DUNNING;
-  notice.sent = D(2026, 2, 24);
-  notice.deadline = D(2026, 3, 10);
-  notice.fee = 3750;
-  events.notices.push_back(notice);
+  events.notices.push_back(DunningNotice(D(2026, 2, 24), 3750));
   events.payments.push_back({D(2026, 3, 1), 3750, v1::ALLOCATION_UNSPECIFIED});
   ClaimState state = Evaluate(events, D(2026, 3, 31));
   EXPECT_EQ(state.allocations[0].costs, 3750);
@@ -265,12 +265,7 @@ TEST(InterestGoldenTest, PrincipalFirstInstructionLowersLaterInterest) {
   //   = 4 872 000 / 365 = 13 347.945 → 13 348
   //   Balance: 1 000 000 + 3 750 + 13 348 − 400 000 = 617 098.
   ClaimEvents events = Claim(D(2026, 2, 10), 1000000);
-  NoticeCharge notice;
-  notice.step = v1::STEP_KIND_DUNNING;
-  notice.sent = D(2026, 2, 24);
-  notice.deadline = D(2026, 3, 10);
-  notice.fee = 3750;
-  events.notices.push_back(notice);
+  events.notices.push_back(DunningNotice(D(2026, 2, 24), 3750));
   events.interest_claimed_from = D(2026, 2, 24);
   events.payments.push_back(
       {D(2026, 3, 10), 400000, v1::ALLOCATION_PRINCIPAL_FIRST});
