@@ -385,7 +385,8 @@ uint8_t* WriteLetterFields(const v1::ProposedLetter& letter,
   at = Int64(L::kTotalDueFieldNumber, l.total_due(), at);
   at = String(L::kObjectionLinkFieldNumber, l.objection_link(), at);
   at = Bool(L::kAutomaticFieldNumber, l.automatic(), at);
-  return Bool(L::kCollectionWarningFieldNumber, l.collection_warning(), at);
+  at = Bool(L::kCollectionWarningFieldNumber, l.collection_warning(), at);
+  return Int64(L::kTotalCompensationFieldNumber, l.total_compensation(), at);
 }
 
 uint8_t* WriteRecordFields(const v1::ProposedAction& record, uint8_t* at) {

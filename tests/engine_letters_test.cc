@@ -334,5 +334,36 @@ TEST(EngineLettersTest, AnObjectionLinkPastTheLimitIsRefusedNamingTheInvoice) {
                                    "be more than 8192 bytes"));
 }
 
+TEST(EngineLettersTest, APaminnelsesCompensationIsNoFee) {
+  // product.md glossary: a påminnelse "never carries a fee"; the B2B
+  // standard compensation it may charge (law.md § 6) is no fee, so the
+  // letter carries it apart: total_fee 0, total_compensation the amount.
+  TestLedger ledger;
+  ledger.settings().set_default_business_profile("streng");
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddInvoice("1", "B1", "2026-02-01", "2026-02-16", 500000);
+  ledger.SetAsOfDate("2026-02-17");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  ASSERT_EQ(response.actions(0).step(), v1::STEP_KIND_REMINDER);
+  ASSERT_GT(response.actions(0).compensation(), 0);
+  ASSERT_EQ(response.letters_size(), 1);
+  EXPECT_EQ(response.letters(0).total_fee(), 0);
+  EXPECT_EQ(response.letters(0).total_compensation(),
+            response.actions(0).compensation());
+}
+
+TEST(EngineLettersTest, ContactOverridesOfSpacesFallBackToTheCompany) {
+  // Seed 000: "Hvis man ikke spesifiserer noe der vil systemet hente epost
+  // og telefonnr fra Firmainformasjonen": spaces specify nothing.
+  TestLedger ledger = ReadyLedger();
+  ledger.settings().set_contact_phone("  ");
+  ledger.settings().set_contact_email(" ");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_GT(response.letters_size(), 0);
+  EXPECT_EQ(response.letters(0).contact_phone(), "+47 22 00 00 00");
+  EXPECT_EQ(response.letters(0).contact_email(), "post@kreditor.no");
+}
+
 }  // namespace
 }  // namespace purring::testing

@@ -260,5 +260,34 @@ TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {
   EXPECT_EQ(std::string(two->data.get(), two->size), tree_bytes);
 }
 
+TEST(EngineRecordedHistoryTest, WaivedFeesAreReportedAsTheRulesAllowedThem) {
+  // The monthly report counts what a notice could charge (README "Fee
+  // strictness"): a waived fee refused by the rules was never charged, so
+  // a waived påminnelse fee is no fee and no waiver, and a waived fee above
+  // the maximum waived only the maximum (inkassoforskriften § 1-2, 37.50 kr
+  // in 2026, law.md § 2).
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-04-20");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("B1", "K1", "2026-02-01", "2026-02-16", 1000000);
+  ledger.AddNotice("B1", kReminder, "2026-02-17", "2026-03-03", 3750)
+      ->set_fee_waived_date("2026-03-01");
+  ledger.AddNotice("B1", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01", 5156)
+      ->set_fee_waived_date("2026-04-02");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.monthly_reports_size(), 3);
+  const v1::MonthlyReport& february = response.monthly_reports(0);
+  EXPECT_EQ(february.month(), "2026-02");
+  EXPECT_EQ(february.notices_with_fee(), 0);
+  EXPECT_EQ(february.notices_without_fee(), 1);
+  const v1::MonthlyReport& march = response.monthly_reports(1);
+  EXPECT_EQ(march.fees_waived_count(), 0);
+  EXPECT_EQ(march.notices_with_fee(), 1);
+  const v1::MonthlyReport& april = response.monthly_reports(2);
+  EXPECT_EQ(april.month(), "2026-04");
+  EXPECT_EQ(april.fees_waived_count(), 1);
+  EXPECT_EQ(april.fees_waived_amount(), 3750);
+}
+
 }  // namespace
 }  // namespace purring

@@ -159,6 +159,15 @@ TEST(EngineStatusTest, EveryStatusAndTransition) {
        // "no earlier than the day after the hold's end".
        "2026-03-26", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_DUNNING,
        "2026-03-26"},
+      {"ready before a hold that has ended: next step the day after it",
+       [](TestLedger& l) {
+         auto* h = l.request().mutable_invoices(0)->add_holds();
+         h->set_start_date("2026-03-01");
+         h->set_end_date("2026-03-10");
+       },
+       // Ready since 02-17, paused 03-01..03-10: it resumed on 03-11.
+       "2026-03-20", v1::INVOICE_STATUS_READY_TO_SEND, v1::NEXT_STEP_REMINDER,
+       "2026-03-11"},
       {"not due yet, due inside a hold: next step the day after it",
        [](TestLedger& l) {
          auto* h = l.request().mutable_invoices(0)->add_holds();

@@ -335,18 +335,32 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     NoticeCharge& charge = all_charges.emplace_back(
         ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
                  profile, ctx.as_of));
+    const absl::Span<const NoticeCharge> earlier =
+        absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
+    // The reports count what the rules let a notice charge. A fee waived
+    // by the as-of date is not judged for the claim (nothing of it is
+    // claimed, so nothing is warned about), but the report still counts
+    // it by what it could lawfully have been.
+    NoticeCharge reported;
+    const bool judge_for_report =
+        charge.waived.has_value() && (charge.fee > 0 || charge.compensation > 0);
+    if (judge_for_report) {
+      reported = charge;
+      reported.waived.reset();
+      std::vector<v1::Warning> unsaid;
+      CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
+                         compensation_claimed, &reported, &unsaid);
+    }
     if (charge.fee > 0 || charge.compensation > 0) {
-      CutRecordedCharges(
-          invoice, business, adjusted_due,
-          absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1),
-          *ctx.rates, compensation_claimed, &charge, &output->warnings);
+      CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
+                         compensation_claimed, &charge, &output->warnings);
       compensation_claimed |= charge.compensation > 0;
     }
     if (!Add(interest_charged_before, charge.interest,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    reports->AddNotice(notice, charge,
+    reports->AddNotice(notice, judge_for_report ? reported : charge,
                        profile.strictness == v1::FEE_STRICTNESS_OFF);
     if (copy_history) *result->add_history() = notice;
   }
@@ -459,11 +473,19 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     }
   };
 
-  // A row ready now: the earliest day of its step, past the holds that
-  // ended since (none covers the as-of date, or it would be on hold).
+  // A row ready now: the earliest day of its step, or the day after the
+  // last hold that paused it since, if later (README "Statuses": it
+  // resumes no earlier than the day after the hold's end). No hold covers
+  // the as-of date, or the row would be on hold.
   auto off_hold_next_date = [&]() {
-    if (invoice.holds().empty()) return plan.next_date;
-    return FirstDayOffHold(invoice, plan.next_date).value_or(plan.next_date);
+    absl::CivilDay day = plan.next_date;
+    for (const v1::Hold& hold : invoice.holds()) {
+      const std::optional<absl::CivilDay> end = ParseDate(hold.end_date());
+      if (end.has_value() && *end >= plan.next_date && *end < ctx.as_of) {
+        day = std::max(day, *end + 1);
+      }
+    }
+    return day;
   };
 
   // F1: exactly one status, in this order (README "Statuses").

@@ -141,10 +141,16 @@ absl::Status BuildLetters(
     absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
         letter_done) {
   const v1::Company& company = settings.company();
-  const std::string& phone = settings.contact_phone().empty()
+  // "Hvis man ikke spesifiserer noe der vil systemet hente epost og
+  // telefonnr fra Firmainformasjonen" (seed 000): an override of only
+  // spaces specifies nothing, as a recipient e-mail of spaces is none.
+  const auto blank = [](const std::string& text) {
+    return absl::StripAsciiWhitespace(text).empty();
+  };
+  const std::string& phone = blank(settings.contact_phone())
                                  ? company.phone()
                                  : settings.contact_phone();
-  const std::string& email = settings.contact_email().empty()
+  const std::string& email = blank(settings.contact_email())
                                  ? company.email()
                                  : settings.contact_email();
 
@@ -242,7 +248,8 @@ absl::Status BuildLetters(
     // stalled on the invoice number, far away in the request.
     letter->set_objection_link(head.line_link.data(), head.line_link.size());
     absl::string_view deadline = head.deadline;  // the latest one
-    int64_t total_fee = 0, total_interest = 0, total_due = 0;
+    int64_t total_fee = 0, total_compensation = 0, total_interest = 0,
+            total_due = 0;
     bool automatic = false;
     for (size_t i : members) {
       const LetterItem& item = items[i];
@@ -252,7 +259,7 @@ absl::Status BuildLetters(
       // Overflow is an error, not a wrap: one customer's invoices can
       // together exceed what a single amount may be.
       if (!AddMoney(item.fee, &total_fee).ok() ||
-          !AddMoney(item.compensation, &total_fee).ok() ||
+          !AddMoney(item.compensation, &total_compensation).ok() ||
           !AddMoney(item.line_interest, &total_interest).ok() ||
           !AddMoney(item.amount_claimed, &total_due).ok()) {
         return absl::OutOfRangeError(absl::StrCat(
@@ -261,6 +268,7 @@ absl::Status BuildLetters(
     }
     letter->set_deadline(deadline.data(), deadline.size());
     letter->set_total_fee(total_fee);
+    letter->set_total_compensation(total_compensation);
     letter->set_total_interest(total_interest);
     letter->set_total_due(total_due);
     letter->set_automatic(automatic);
