@@ -18,6 +18,7 @@
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/stubs/common.h"
+#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/type_resolver_util.h"
 #include "purring/engine.h"
@@ -163,6 +164,9 @@ int PrintJson(const EvaluateResponse& response, purring_buffer* out) {
   google::protobuf::io::ArrayInputStream input(binary.data(),
                                                static_cast<int>(binary.size()));
   MallocOutputStream output;
+  // A stream that fails part-way makes protobuf's JSON writer log that it
+  // was not closed; the host is told by the return code, not on stderr.
+  const google::protobuf::LogSilencer quiet;
   google::protobuf::util::JsonPrintOptions options;
   // Zero amounts, false flags, enums and empty lists are printed, so that
   // hosts without a protobuf runtime find those keys; an unset message

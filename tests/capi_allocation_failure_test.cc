@@ -201,7 +201,11 @@ TEST_F(AllocationFailureTest, EvaluateToSaysResourceExhausted) {
 }
 
 TEST_F(AllocationFailureTest, EvaluateJsonSaysResourceExhausted) {
+  // README: nothing is written to stderr, also when the JSON printer stops
+  // part-way (protobuf logs an unclosed writer).
+  ::testing::internal::CaptureStderr();
   SweepFailures(Entry::kEvaluateJson, *json_, 400);
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
 
 }  // namespace
