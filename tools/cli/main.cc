@@ -95,11 +95,8 @@ std::string ParseArguments(const std::vector<std::string>& args,
 }
 
 absl::StatusOr<v1::EvaluateResponse> EvaluateLedger(
-    const Options& options, std::optional<absl::Time> as_of) {
-  absl::StatusOr<v1::EvaluateRequest> request = ReadRequest(options.ledger);
-  if (!request.ok()) return request.status();
-  if (as_of.has_value()) SetAsOf(*as_of, &*request);
-  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(*request);
+    const Options& options, const v1::EvaluateRequest& request) {
+  absl::StatusOr<v1::EvaluateResponse> response = Evaluate(request);
   if (!response.ok()) {
     return absl::Status(
         response.status().code(),
@@ -149,8 +146,11 @@ int Run(const std::vector<std::string>& args) {
     absl::Status month = CheckReportMonth(*options.month);
     if (!month.ok()) return UsageError(std::string(month.message()));
   }
+  absl::StatusOr<v1::EvaluateRequest> request = ReadRequest(options.ledger);
+  if (!request.ok()) return Failure(std::string(request.status().message()));
+  if (as_of.has_value()) SetAsOf(*as_of, &*request);
   absl::StatusOr<v1::EvaluateResponse> response =
-      EvaluateLedger(options, as_of);
+      EvaluateLedger(options, *request);
   if (!response.ok()) return Failure(std::string(response.status().message()));
 
   if (options.command == "report") {
@@ -174,7 +174,7 @@ int Run(const std::vector<std::string>& args) {
     std::cout << json;
     return 0;
   }
-  std::cout << FormatOverview(*response, *oslo);
+  std::cout << FormatOverview(*request, *response, *oslo);
   return 0;
 }
 

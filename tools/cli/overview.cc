@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -69,8 +70,29 @@ std::string DeadlineCell(const v1::InvoiceResult& r) {
   return DatedLabel(StepLabel(r.current_step()), r.current_deadline());
 }
 
+// Each invoice's comment on the screen: its own, else its customer's.
+using Comments = absl::flat_hash_map<absl::string_view, absl::string_view>;
+
+Comments RowComments(const v1::EvaluateRequest& request) {
+  absl::flat_hash_map<absl::string_view, absl::string_view> by_customer;
+  for (const v1::Customer& c : request.customers()) {
+    if (!c.comment().empty()) by_customer[c.id()] = c.comment();
+  }
+  Comments comments;
+  for (const v1::Invoice& invoice : request.invoices()) {
+    if (!invoice.comment().empty()) {
+      comments[invoice.number()] = invoice.comment();
+    } else if (auto it = by_customer.find(invoice.customer_id());
+               it != by_customer.end()) {
+      comments[invoice.number()] = it->second;
+    }
+  }
+  return comments;
+}
+
 std::string Section(v1::InvoiceStatus status,
-                    const std::vector<const v1::InvoiceResult*>& rows) {
+                    const std::vector<const v1::InvoiceResult*>& rows,
+                    const Comments& comments) {
   int64_t balance = 0;
   for (const v1::InvoiceResult* r : rows) balance += r->balance().total();
   std::string out = absl::StrCat(StatusTitle(status), ": ", rows.size(),
@@ -85,15 +107,18 @@ std::string Section(v1::InvoiceStatus status,
                    {"Opprinnelig", true},
                    {"Saldo", true},
                    {"Forfall purring/varsel"},
-                   {"Neste steg", false, 48}});
+                   {"Neste steg", false, 48},
+                   {"Kommentar", false, 40}});
   for (const v1::InvoiceResult* r : rows) {
+    const auto comment = comments.find(r->invoice_number());
     table.AddRow({r->customer_name(),
                   CustomerTypeMark(r->customer_type()) +
                       (r->custom_process() ? "*" : ""),
                   r->invoice_number(), r->invoice_date(), r->due_date(),
                   FormatAmount(r->original_amount()),
                   FormatAmount(r->balance().total()), DeadlineCell(*r),
-                  NextStepCell(*r)});
+                  NextStepCell(*r),
+                  comment == comments.end() ? "" : std::string(comment->second)});
   }
   return absl::StrCat(out, table.Render("  "), "\n");
 }
@@ -143,7 +168,8 @@ std::string NextDispatch(const v1::EvaluateResponse& response,
 
 }  // namespace
 
-std::string FormatOverview(const v1::EvaluateResponse& response,
+std::string FormatOverview(const v1::EvaluateRequest& request,
+                           const v1::EvaluateResponse& response,
                            const absl::TimeZone& oslo) {
   std::string out = absl::StrCat(
       "Purring: oversikt per ", response.as_of_date(), " (evaluert ",
@@ -155,6 +181,7 @@ std::string FormatOverview(const v1::EvaluateResponse& response,
   }
   absl::StrAppend(&out, response.results_size(), " fakturaer\n\n");
 
+  const Comments comments = RowComments(request);
   std::map<int, std::vector<const v1::InvoiceResult*>> by_status;
   for (const v1::InvoiceResult& r : response.results()) {
     by_status[r.status()].push_back(&r);
@@ -166,7 +193,8 @@ std::string FormatOverview(const v1::EvaluateResponse& response,
       continue;
     }
     static const std::vector<const v1::InvoiceResult*> kNone;
-    out += Section(status, it == by_status.end() ? kNone : it->second);
+    out += Section(status, it == by_status.end() ? kNone : it->second,
+                   comments);
   }
   out += MissingAddresses(response);
   out += NextDispatch(response, oslo);

@@ -13,9 +13,11 @@
 
 namespace purring::cli {
 
-// One section per status (count, balance, F2 rows), then the customers
-// missing an address and the next automatic dispatch.
-std::string FormatOverview(const v1::EvaluateResponse& response,
+// One section per status (count, balance, F2 rows with each row's comment
+// from the request: the invoice's, else its customer's; F3), then the
+// customers missing an address and the next automatic dispatch.
+std::string FormatOverview(const v1::EvaluateRequest& request,
+                           const v1::EvaluateResponse& response,
                            const absl::TimeZone& oslo);
 
 // OK when month is "YYYY-MM" (a real month), else an error naming --month.

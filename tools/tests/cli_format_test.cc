@@ -87,11 +87,12 @@ class OverviewTest : public ::testing::Test {
   }
 
   absl::TimeZone oslo_;
+  v1::EvaluateRequest request_;
   v1::EvaluateResponse response_;
 };
 
 TEST_F(OverviewTest, EverySectionWithCountsAndRows) {
-  const std::string text = FormatOverview(response_, oslo_);
+  const std::string text = FormatOverview(request_, response_, oslo_);
   EXPECT_NE(text.find("oversikt per 2026-11-28 (evaluert 2026-11-28 10:00"),
             std::string::npos) << text;
   EXPECT_NE(text.find("Klar til å sende purring (ready to send): 1 faktura, "
@@ -117,9 +118,28 @@ TEST_F(OverviewTest, EverySectionWithCountsAndRows) {
             std::string::npos) << text;
 }
 
+TEST_F(OverviewTest, RowsShowTheInvoicesOrElseTheCustomersComment) {
+  // product.md F3 "per-row comment"; ledger.proto: a customer's comment is
+  // "shown on the dunning screen". The invoice's own comment comes first.
+  v1::Customer* kari = request_.add_customers();
+  kari->set_id("K1");
+  kari->set_comment("Ring før purring");
+  v1::Invoice* invoice = request_.add_invoices();
+  invoice->set_number("10042");
+  invoice->set_customer_id("K1");
+  std::string text = FormatOverview(request_, response_, oslo_);
+  EXPECT_NE(text.find("purring 2026-11-28  Ring før purring\n"),
+            std::string::npos) << text;
+  invoice->set_comment("Lovet betaling 1.12");
+  text = FormatOverview(request_, response_, oslo_);
+  EXPECT_NE(text.find("purring 2026-11-28  Lovet betaling 1.12\n"),
+            std::string::npos) << text;
+  EXPECT_EQ(text.find("Ring før purring"), std::string::npos) << text;
+}
+
 TEST_F(OverviewTest, DispatchOffIsSaid) {
   response_.mutable_next_dispatch()->set_enabled(false);
-  EXPECT_NE(FormatOverview(response_, oslo_).find("av (manual progression"),
+  EXPECT_NE(FormatOverview(request_, response_, oslo_).find("av (manual progression"),
             std::string::npos);
 }
 
