@@ -91,6 +91,14 @@ bool Descend(int length, CodedInputStream* input, OnField on_field) {
   return true;
 }
 
+// A record's id or number, to name it in a refusal: at most
+// kMaxStringBytes of it (a longer one is refused later anyway), the rest
+// skipped rather than copied.
+bool ReadName(int size, CodedInputStream* input, std::string* name) {
+  const int kept = std::min(size, static_cast<int>(kMaxStringBytes));
+  return input->ReadString(name, kept) && input->Skip(size - kept);
+}
+
 // An invoice of at most kRecordBytesWithinLimits bytes cannot have more
 // payments, credit notes or holds than their limits (validate_limits.h):
 // its children need no count. Real invoices are a few hundred bytes;
@@ -105,7 +113,7 @@ bool CountInvoice(int length, CodedInputStream* input, WireCounts* counts) {
                                              CodedInputStream* in) {
     // ledger.proto: Invoice.number = 1, payments = 7, credit_notes = 8,
     // holds = 10. The number names the invoice should it be refused.
-    if (field == 1) return in->ReadString(&number, size);
+    if (field == 1) return ReadName(size, in, &number);
     if (field == 7) ++payments;
     if (field == 8) ++credit_notes;
     if (field == 10) ++holds;
@@ -150,7 +158,7 @@ bool CountCustomer(int length, CodedInputStream* input, WireCounts* counts) {
   const bool ok = Descend(length, input, [&](int field, int size,
                                              CodedInputStream* in) {
     // ledger.proto: Customer.id = 1, postal_address = 5.
-    if (field == 1) return in->ReadString(&id, size);
+    if (field == 1) return ReadName(size, in, &id);
     if (field == 5) return CountAddressLines(size, in, &lines);
     return Skip(size, in);
   });
