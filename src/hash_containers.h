@@ -114,8 +114,9 @@ using HashSet = absl::flat_hash_set<Key, Hash, Eq, CountingAllocator<Key>>;
 
 template <typename Key, typename Value, typename Hash = absl::Hash<Key>,
           typename Eq = std::equal_to<Key>>
-using HashMap = absl::flat_hash_map<Key, Value, Hash, Eq,
-                                    CountingAllocator<std::pair<const Key, Value>>>;
+using HashMap =
+    absl::flat_hash_map<Key, Value, Hash, Eq,
+                        CountingAllocator<std::pair<const Key, Value>>>;
 
 // The containers to own: a HashSet or HashMap alive when memory ran out is
 // leaked, not destroyed.

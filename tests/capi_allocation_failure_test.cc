@@ -188,8 +188,7 @@ TEST_F(AllocationFailureTest, DemoLedgerHasCollectionHandOffs) {
   // failing while it holds them once freed them (an abort).
   const Outcome outcome = Call(Entry::kEvaluateJson, *json_);
   ASSERT_EQ(outcome.code, PURRING_OK);
-  EXPECT_NE(outcome.bytes.find("\"collectionHandOffs\":[{"),
-            std::string::npos);
+  EXPECT_NE(outcome.bytes.find("\"collectionHandOffs\":[{"), std::string::npos);
 }
 
 TEST_F(AllocationFailureTest, EvaluateSaysResourceExhausted) {
