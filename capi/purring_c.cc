@@ -7,20 +7,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <memory>
 #include <new>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/arena.h"
-#include "google/protobuf/descriptor.h"
-#include "google/protobuf/io/zero_copy_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/stubs/common.h"
-#include "google/protobuf/stubs/logging.h"
-#include "google/protobuf/util/json_util.h"
-#include "google/protobuf/util/type_resolver_util.h"
 #include "purring/engine.h"
 #include "purring/limits.h"
 #include "purring/parse.h"
@@ -89,107 +82,6 @@ absl::Status CheckRequest(const void* request, size_t size) {
 int ReportFixed(int code, const char* message, purring_buffer* out) noexcept {
   if (out != nullptr) Fill(out, message, std::strlen(message));
   return code;
-}
-
-// An output stream into malloc'd memory, handed to the host as it is, whose
-// Next() says when memory runs out by returning false. protobuf's
-// StringOutputStream throws from inside its coded stream instead, whose
-// destructor then writes through the pointers the throw left stale: a crash,
-// not an error (tests/capi_allocation_failure_test.cc).
-class MallocOutputStream final
-    : public google::protobuf::io::ZeroCopyOutputStream {
- public:
-  MallocOutputStream() = default;
-  MallocOutputStream(const MallocOutputStream&) = delete;
-  MallocOutputStream& operator=(const MallocOutputStream&) = delete;
-  ~MallocOutputStream() override { std::free(data_); }
-
-  bool Next(void** data, int* size) override {
-    if (used_ == capacity_ && !Grow()) return false;
-    const size_t handed = std::min(capacity_ - used_, size_t{INT_MAX});
-    *data = data_ + used_;
-    *size = static_cast<int>(handed);
-    used_ += handed;
-    return true;
-  }
-  void BackUp(int count) override { used_ -= static_cast<size_t>(count); }
-  int64_t ByteCount() const override { return static_cast<int64_t>(used_); }
-
-  bool out_of_memory() const { return out_of_memory_; }
-  // Hands the bytes, with a trailing NUL, to *out; false when there is no
-  // memory even for the NUL of an empty output.
-  bool Release(purring_buffer* out) {
-    if (data_ == nullptr && !Grow()) return false;
-    data_[used_] = 0;
-    out->data = reinterpret_cast<uint8_t*>(data_);
-    out->size = used_;
-    data_ = nullptr;
-    used_ = capacity_ = 0;
-    return true;
-  }
-
- private:
-  // Doubles the room (at least 64 KiB), keeping one byte for the NUL.
-  bool Grow() {
-    const size_t room = std::max(capacity_, size_t{64} << 10);
-    if (room > SIZE_MAX / 2 - capacity_) {
-      out_of_memory_ = true;
-      return false;
-    }
-    void* bigger = std::realloc(data_, capacity_ + room + 1);
-    if (bigger == nullptr) {
-      out_of_memory_ = true;
-      return false;
-    }
-    data_ = static_cast<char*>(bigger);
-    capacity_ += room;
-    return true;
-  }
-
-  char* data_ = nullptr;
-  size_t used_ = 0;
-  size_t capacity_ = 0;  // not counting the NUL's byte
-  bool out_of_memory_ = false;
-};
-
-// Prints *response in the proto3 JSON mapping into *out, as
-// MessageToJsonString would (it calls the same BinaryToJsonStream), but
-// with an output stream that fails instead of throwing.
-int PrintJson(const EvaluateResponse& response, purring_buffer* out) {
-  const std::string binary = response.SerializeAsString();
-  const std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
-      google::protobuf::util::NewTypeResolverForDescriptorPool(
-          "type.googleapis.com",
-          google::protobuf::DescriptorPool::generated_pool()));
-  google::protobuf::io::ArrayInputStream input(binary.data(),
-                                               static_cast<int>(binary.size()));
-  MallocOutputStream output;
-  // A stream that fails part-way makes protobuf's JSON writer log that it
-  // was not closed; the host is told by the return code, not on stderr.
-  const google::protobuf::LogSilencer quiet;
-  google::protobuf::util::JsonPrintOptions options;
-  // Zero amounts, false flags, enums and empty lists are printed, so that
-  // hosts without a protobuf runtime find those keys; an unset message
-  // field (e.g. a result's hold) is still left out: protobuf has no option
-  // to print it.
-  options.always_print_primitive_fields = true;
-  const auto status = google::protobuf::util::BinaryToJsonStream(
-      resolver.get(),
-      absl::StrCat("type.googleapis.com/", response.GetDescriptor()->full_name()),
-      &input, &output, options);
-  if (output.out_of_memory()) {
-    return ReportFixed(PURRING_RESOURCE_EXHAUSTED, "out of memory", out);
-  }
-  if (!status.ok()) {
-    return Report(absl::InternalError(
-                      absl::StrCat("cannot print the response as JSON: ",
-                                   status.message().as_string())),
-                  out);
-  }
-  if (!output.Release(out)) {
-    return ReportFixed(PURRING_RESOURCE_EXHAUSTED, "out of memory", out);
-  }
-  return PURRING_OK;
 }
 
 // Both parsers apply purring/limits.h before any work (purring/parse.h).
@@ -323,7 +215,12 @@ int purring_evaluate_json(const char* request, size_t request_size,
     if (absl::Status s = purring::EvaluateInto(*parsed, result); !s.ok()) {
       return Report(s, response);
     }
-    return PrintJson(*result, response);
+    absl::StatusOr<purring::SerializedResponse> json =
+        purring::PrintResponseJson(*result);
+    if (!json.ok()) return Report(json.status(), response);
+    response->size = json->size;
+    response->data = reinterpret_cast<uint8_t*>(json->data.release());
+    return PURRING_OK;
   });
 }
 

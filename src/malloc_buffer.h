@@ -31,6 +31,8 @@ class MallocBuffer {
   }
   // The n bytes after the end (within the last Reserve) are now content.
   void Commit(size_t n) { size_ += n; }
+  // The last n bytes committed are not content after all.
+  void Uncommit(size_t n) { size_ -= n; }
   void Append(const char* bytes, size_t n);
   // Empties the buffer and keeps its memory, for the next bytes.
   void Clear() { size_ = 0; }

@@ -48,8 +48,8 @@ struct FreeDeleter {
   void operator()(char* bytes) const { std::free(bytes); }
 };
 
-// A response in the protobuf binary format: size bytes, then a NUL not
-// counted in size.
+// A response serialized (the protobuf binary format, or JSON from
+// PrintResponseJson): size bytes, then a NUL not counted in size.
 struct SerializedResponse {
   std::unique_ptr<char, FreeDeleter> data;
   size_t size = 0;
@@ -87,6 +87,13 @@ using ResponseWriter = absl::FunctionRef<bool(absl::string_view piece)>;
 // shard is done. On error, what was written is not a response: discard it.
 // The error is EvaluateBytes's, or CANCELLED when `write` returned false.
 absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write);
+
+// The response in the proto3 JSON mapping, as purring_evaluate_json prints
+// it: zero amounts, false flags, enums and empty lists included.
+// RESOURCE_EXHAUSTED when memory runs out while printing (where protobuf's
+// MessageToJsonString would crash).
+absl::StatusOr<SerializedResponse> PrintResponseJson(
+    const v1::EvaluateResponse& response);
 
 // The library version, e.g. "1.0.0".
 const char* Version();
