@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -146,6 +147,28 @@ bool CountAddressLines(int length, CodedInputStream* input, int64_t* lines) {
   });
 }
 
+// Keeps the first address found with more than kMaxAddressLines lines,
+// named by `record` ("customer \"K1\": postal_address").
+void NoteAddressOverLimit(std::string record, int64_t lines,
+                          WireCounts* counts) {
+  if (!counts->over_lines_record.empty()) return;
+  counts->over_lines_record = std::move(record);
+  counts->over_lines_count = lines;
+}
+
+// The company's address lines (settings.proto: Company.address = 3).
+bool CountCompany(int length, CodedInputStream* input, WireCounts* counts) {
+  return Descend(length, input, [&](int field, int size, CodedInputStream* in) {
+    if (field != 3) return Skip(size, in);
+    int64_t lines = 0;
+    const bool ok = CountAddressLines(size, in, &lines);
+    if (lines > kMaxAddressLines) {
+      NoteAddressOverLimit("settings: company.address", lines, counts);
+    }
+    return ok;
+  });
+}
+
 // A customer too short to hold more address lines than allowed (two bytes
 // a line at least) is skipped; a longer one has its postal address's lines
 // counted: millions of empty lines parse into far more memory than bytes.
@@ -163,12 +186,12 @@ bool CountCustomer(int length, CodedInputStream* input, WireCounts* counts) {
     return Skip(size, in);
   });
   if (lines > kMaxAddressLines) {
-    counts->over_lines_record =
+    NoteAddressOverLimit(
         id.empty() ? absl::StrCat("customers[", counts->customers - 1,
                                   "]: postal_address")
                    : absl::StrCat(internal::RecordName{"customer", id}.Name(),
-                                  ": postal_address");
-    counts->over_lines_count = lines;
+                                  ": postal_address"),
+        lines, counts);
   }
   return ok;
 }
@@ -182,19 +205,7 @@ bool CountRequest(CodedInputStream* input, WireCounts* counts) {
       case 3:  // settings
         return Descend(length, in, [&](int f, int size, CodedInputStream* i) {
           if (f == 14) ++counts->profiles;
-          if (f == 1) {  // company; its address = 3
-            return Descend(size, i, [&](int g, int n, CodedInputStream* j) {
-              if (g != 3) return Skip(n, j);
-              int64_t lines = 0;
-              const bool ok = CountAddressLines(n, j, &lines);
-              if (lines > kMaxAddressLines &&
-                  counts->over_lines_record.empty()) {
-                counts->over_lines_record = "settings: company.address";
-                counts->over_lines_count = lines;
-              }
-              return ok;
-            });
-          }
+          if (f == 1) return CountCompany(size, i, counts);  // company
           return Skip(size, i);
         });
       case 4:  // customers

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "money/claim.h"
 #include "money/rate_book.h"
+#include "notice_charges.h"
 
 namespace purring::internal {
 namespace {
@@ -22,15 +23,6 @@ ClaimState Evaluate(const ClaimEvents& events, absl::CivilDay as_of) {
   auto state = EvaluateClaim(events, as_of, Book(), v1::DAY_COUNT_ACTUAL_ACTUAL);
   EXPECT_TRUE(state.ok()) << state.status();
   return state.ok() ? *state : ClaimState();
-}
-
-NoticeCharge Notice(absl::CivilDay sent, int64_t fee) {
-  NoticeCharge notice;
-  notice.step = v1::STEP_KIND_DUNNING;
-  notice.sent = sent;
-  notice.deadline = sent + 14;
-  notice.fee = fee;
-  return notice;
 }
 
 TEST(BalanceTest, OverpaymentIsReportedNotHidden) {
@@ -59,7 +51,7 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   ClaimEvents events;
   events.adjusted_due = D(2026, 3, 2);
   events.original = 100000;
-  events.notices = {Notice(D(2026, 4, 1), 3750)};
+  events.notices = {DunningNotice(D(2026, 4, 1), 3750)};
   events.interest_claimed_from = D(2026, 4, 1);
   const int64_t demanded = Evaluate(events, D(2026, 4, 1)).balance.total();
   // 30 days at 12.00 % on 1 000 kr: 9.86 kr (law.md § 1.2, 2026 H1).
@@ -113,9 +105,9 @@ TEST(BalanceTest, WaivedFeeIsNotClaimed) {
   ClaimEvents events;
   events.adjusted_due = D(2026, 1, 10);
   events.original = 100000;
-  NoticeCharge first = Notice(D(2026, 1, 24), 3750);
+  NoticeCharge first = DunningNotice(D(2026, 1, 24), 3750);
   first.waived = D(2026, 2, 1);
-  events.notices = {first, Notice(D(2026, 2, 8), 3750)};
+  events.notices = {first, DunningNotice(D(2026, 2, 8), 3750)};
   ClaimState state = Evaluate(events, D(2026, 2, 8));
   EXPECT_EQ(state.balance.fees_charged(), 3750);
   EXPECT_EQ(state.balance.fees_outstanding(), 3750);
@@ -129,7 +121,7 @@ TEST(BalanceTest, UnclaimedInterestIsNotPaidByAllocation) {
   ClaimEvents events;
   events.adjusted_due = D(2026, 1, 10);
   events.original = 100000;
-  events.notices = {Notice(D(2026, 1, 24), 3750)};
+  events.notices = {DunningNotice(D(2026, 1, 24), 3750)};
   events.payments.push_back({D(2026, 2, 1), 50000, v1::ALLOCATION_UNSPECIFIED});
   ClaimState state = Evaluate(events, D(2026, 2, 1));
   EXPECT_EQ(state.allocations[0].costs, 3750);
@@ -146,7 +138,7 @@ TEST(BalanceTest, CostsChargedAfterThePaymentAreNotPaidByIt) {
   events.adjusted_due = D(2026, 1, 10);
   events.original = 100000;
   events.payments.push_back({D(2026, 1, 12), 20000, v1::ALLOCATION_UNSPECIFIED});
-  events.notices = {Notice(D(2026, 1, 24), 3750)};
+  events.notices = {DunningNotice(D(2026, 1, 24), 3750)};
   ClaimState state = Evaluate(events, D(2026, 1, 31));
   EXPECT_EQ(state.allocations[0].costs, 0);
   EXPECT_EQ(state.allocations[0].principal, 20000);
@@ -177,7 +169,7 @@ TEST(BalanceTest, APaymentsSurplusSetOffAgainstALaterFeeCountsAsPaid) {
   events.adjusted_due = D(2026, 9, 1);
   events.original = 100000;
   events.payments.push_back({D(2026, 8, 20), 120000, v1::ALLOCATION_UNSPECIFIED});
-  events.notices = {Notice(D(2026, 10, 5), 3750)};
+  events.notices = {DunningNotice(D(2026, 10, 5), 3750)};
   ClaimState state = Evaluate(events, D(2026, 11, 1));
   const v1::Balance& b = state.balance;
   EXPECT_EQ(b.principal_paid(), 100000);
@@ -199,7 +191,7 @@ TEST(BalanceTest, ACreditNotesSurplusSetOffIsNoPayment) {
   events.adjusted_due = D(2026, 9, 1);
   events.original = 100000;
   events.credits.push_back({D(2026, 10, 10), 120000});
-  events.notices = {Notice(D(2026, 10, 5), 3750)};
+  events.notices = {DunningNotice(D(2026, 10, 5), 3750)};
   ClaimState state = Evaluate(events, D(2026, 11, 1));
   const v1::Balance& b = state.balance;
   EXPECT_EQ(b.fees_paid(), 0);
@@ -215,9 +207,9 @@ TEST(BalanceTest, BalanceIdentityHolds) {
   ClaimEvents events;
   events.adjusted_due = D(2025, 11, 3);
   events.original = 1234567;
-  NoticeCharge n1 = Notice(D(2025, 11, 17), 3500);
+  NoticeCharge n1 = DunningNotice(D(2025, 11, 17), 3500);
   n1.compensation = 43500;
-  events.notices = {n1, Notice(D(2026, 1, 5), 3750)};
+  events.notices = {n1, DunningNotice(D(2026, 1, 5), 3750)};
   events.interest_claimed_from = D(2025, 11, 17);
   events.payments = {{D(2025, 12, 1), 100000, v1::ALLOCATION_UNSPECIFIED},
                      {D(2026, 2, 10), 300000, v1::ALLOCATION_PRINCIPAL_FIRST}};

@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "money/claim.h"
 #include "money/rate_book.h"
+#include "notice_charges.h"
 
 namespace purring::internal {
 namespace {
@@ -29,16 +30,6 @@ ClaimEvents Claim(absl::CivilDay adjusted_due, int64_t original) {
   events.adjusted_due = adjusted_due;
   events.original = original;
   return events;
-}
-
-// A dunning notice sent on `sent` with a 14-day deadline.
-NoticeCharge DunningNotice(absl::CivilDay sent, int64_t fee) {
-  NoticeCharge notice;
-  notice.step = v1::STEP_KIND_DUNNING;
-  notice.sent = sent;
-  notice.deadline = sent + 14;
-  notice.fee = fee;
-  return notice;
 }
 
 TEST(InterestGoldenTest, PeriodCrossingFirstJuly) {

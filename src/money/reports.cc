@@ -98,11 +98,9 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice,
     Add(charge.fee, &month.fees_waived_amount, &month.overflowed);
     Add(charge.compensation, &month.fees_waived_amount, &month.overflowed);
   }
-  if (charges_off && !charged && notice.interest() == 0) {
-    ++notices_without_charges_;
-    if (notice.sent_date().size() >= kMonthLength) {
-      ++(*months_)[KeyOf(notice.sent_date())].notices_without_charges;
-    }
+  if (charges_off && !charged && notice.interest() == 0 &&
+      notice.sent_date().size() >= kMonthLength) {
+    ++(*months_)[KeyOf(notice.sent_date())].notices_without_charges;
   }
 }
 
@@ -131,7 +129,6 @@ void ReportAccumulator::Merge(const ReportAccumulator& other) {
       }
     }
   }
-  notices_without_charges_ += other.notices_without_charges_;
 }
 
 absl::Status ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
@@ -147,6 +144,7 @@ absl::Status ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
                             ? pricing.price_per_notice_off()
                             : kDefaultPricePerNotice;
   int64_t paid = 0;
+  int32_t notices_without_charges = 0;  // at most kMaxNotices
   for (const MonthKey key : keys) {
     const Month& month = months_->at(key);
     v1::MonthlyReport* report = response->add_monthly_reports();
@@ -181,6 +179,7 @@ absl::Status ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
     report->set_provider_share(month_share);
     report->set_notices_without_charges(month.notices_without_charges);
     report->set_provider_total(month_total);
+    notices_without_charges += month.notices_without_charges;
   }
   v1::ProviderSettlement* settlement = response->mutable_provider_settlement();
   settlement->set_fees_and_interest_paid(paid);
@@ -188,13 +187,13 @@ absl::Status ReportAccumulator::Finish(const v1::ProviderPricing& pricing,
   bool overflowed = false;
   int64_t provider_share = 0, per_notice_total = 0;
   overflowed |= !ProviderShare(paid, share, &provider_share) ||
-                !PerNoticeTotal(price, notices_without_charges_,
+                !PerNoticeTotal(price, notices_without_charges,
                                 &per_notice_total);
   int64_t total = provider_share;
   Add(per_notice_total, &total, &overflowed);
   if (overflowed) return TooLarge("provider settlement");
   settlement->set_provider_share(provider_share);
-  settlement->set_notices_without_charges(notices_without_charges_);
+  settlement->set_notices_without_charges(notices_without_charges);
   settlement->set_price_per_notice(price);
   settlement->set_per_notice_total(per_notice_total);
   settlement->set_total(total);

@@ -65,7 +65,6 @@ class ReportAccumulator {
   // (and a free) per letter of a million-invoice ledger.
   KeyCopies keys_;
   std::string key_scratch_;  // reused by AddNotice: no allocation per notice
-  int32_t notices_without_charges_ = 0;
 };
 
 }  // namespace purring::internal

@@ -462,7 +462,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   auto show_next = [&](absl::CivilDay earliest, bool with_fee) {
     result->set_next_step(ToNextStep(plan.next_step));
     const std::optional<absl::CivilDay> off_hold =
-        invoice.holds().empty() ? earliest : FirstDayOffHold(invoice, earliest);
+        FirstDayOffHold(invoice, earliest);
     if (!off_hold.has_value()) return;  // paused with no end in sight
     const absl::CivilDay date = *off_hold;
     dates.next_step = date;

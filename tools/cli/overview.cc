@@ -74,7 +74,7 @@ std::string DeadlineCell(const v1::InvoiceResult& r) {
 using Comments = absl::flat_hash_map<absl::string_view, absl::string_view>;
 
 Comments RowComments(const v1::EvaluateRequest& request) {
-  absl::flat_hash_map<absl::string_view, absl::string_view> by_customer;
+  Comments by_customer;
   for (const v1::Customer& c : request.customers()) {
     if (!c.comment().empty()) by_customer[c.id()] = c.comment();
   }
