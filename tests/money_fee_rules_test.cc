@@ -225,6 +225,29 @@ TEST(RecordedFeeTest, UnlawfulFeesAreCut) {
   EXPECT_EQ(Claimable(Sent(kWarning, due + 29, 3750), due, one, &why), 3750);
 }
 
+TEST(RecordedFeeTest, NoSecondFeeAfterAFeeBearingInkassovarsel) {
+  // law.md § 3.1, inkassoforskriften § 1-3: fees for purring + purring or
+  // purring + a *later* inkassovarsel; never two inkassovarsel fees, nor a
+  // purring fee after an inkassovarsel fee. Both after the first deadline.
+  const absl::CivilDay due = D(2026, 1, 15);
+  const std::vector<NoticeCharge> warning = {Sent(kWarning, due + 17, 3750)};
+  std::string why;
+  EXPECT_EQ(Claimable(Sent(kWarning, due + 54, 3750), due, warning, &why), 0);
+  EXPECT_THAT(why, HasSubstr("may only follow a purring"));
+  why.clear();
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 54, 3750), due, warning, &why), 0);
+  EXPECT_THAT(why, HasSubstr("inkassovarsel sent 2026-02-01"));
+  // The engine's own proposal is bound the same way.
+  FeeDecision proposed =
+      DecideNoticeFee(Input(kWarning, due + 54, due, warning));
+  EXPECT_EQ(proposed.fee, 0);
+  EXPECT_THAT(proposed.note, HasSubstr("§ 1-3"));
+  // A free inkassovarsel is no fee-bearing notice: a purring fee may follow.
+  const std::vector<NoticeCharge> free_warning = {Sent(kWarning, due + 17, 0)};
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 54, 3750), due, free_warning, &why),
+            3750);
+}
+
 TEST(RecordedFeeTest, WaivedFeesAreLeftAlone) {
   // A waived fee is not claimed at all (history.proto), so nothing is cut.
   const absl::CivilDay due = D(2026, 9, 1);

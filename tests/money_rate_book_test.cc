@@ -303,6 +303,91 @@ TEST(RateBookTest, SuppliedBandSetReplacesTheBuiltinSetOfThatDate) {
             std::make_pair(int64_t{18750}, int64_t{37500}));
 }
 
+TEST(RateBookTest, AHalfYearWithoutItsInterestRowIsRefused) {
+  // law.md § 1.1: forsinkelsesrente is set per half-year. With the built-in
+  // rows kept, a 2027-07-01 row without a 2027-01-01 row leaves 2027 H1's
+  // rate unknown: refused, naming the half-year, not filled with 2026 H2's.
+  v1::RateTables tables;
+  auto* row = tables.add_interest_rates();
+  row->set_valid_from("2027-07-01");
+  row->set_rate_basis_points(1300);
+  auto book = RateBook::Build(tables, D(2027, 8, 1), nullptr);
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(book.status().message(),
+              HasSubstr("no row for the half-year from 2027-01-01"));
+  // With that half-year supplied the tables build.
+  auto* h1 = tables.add_interest_rates();
+  h1->set_valid_from("2027-01-01");
+  h1->set_rate_basis_points(1275);
+  book = RateBook::Build(tables, D(2027, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->InterestRate(D(2027, 3, 1)), 1275);
+  // A table of the host's own runs each row to the next (rates.proto).
+  v1::RateTables own;
+  own.set_replace_builtin(true);
+  for (const char* from : {"2020-01-01", "2027-07-01"}) {
+    auto* r = own.add_interest_rates();
+    r->set_valid_from(from);
+    r->set_rate_basis_points(1000);
+  }
+  EXPECT_TRUE(RateBook::Build(own, D(2027, 8, 1), nullptr).ok());
+}
+
+TEST(RateBookTest, NoRowStretchesBackBeforeItsValidFrom) {
+  // law.md § 3.1 (§ 1-2 last paragraph: the inkassosats in force on the send
+  // date), § 6 (§ 3a in force from 2013-03-16; the built-in compensation
+  // starts in 2014): before a table's first row its figure is unknown, so
+  // no fee, compensation or collection-cost maximum comes from it.
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.CollectionRate(D(2013, 12, 31)), 0);
+  EXPECT_EQ(book.MaxReminderFee(D(2013, 3, 1), D(2013, 3, 20)), 0);
+  // The fraction is keyed on the due date: a claim due before the tables
+  // has none until the host supplies an earlier fee_fractions row.
+  EXPECT_EQ(book.MaxReminderFee(D(2013, 3, 1), D(2014, 1, 20)), 0);
+  EXPECT_EQ(book.MaxReminderFee(D(2014, 1, 1), D(2014, 1, 20)), 6400);
+  EXPECT_EQ(book.CollectionCostMaxima(200000, D(2013, 3, 1), D(2014, 1, 20)),
+            std::make_pair(int64_t{0}, int64_t{0}));
+  EXPECT_EQ(book.StandardCompensation(D(2013, 2, 1)), 0);
+  EXPECT_EQ(book.StandardCompensation(D(2014, 1, 1)), 32000);
+  // A host's single row from 2026-03-01 does not reach back to January.
+  v1::RateTables tables;
+  tables.set_replace_builtin(true);
+  auto* sats = tables.add_collection_rates();
+  sats->set_valid_from("2026-03-01");
+  sats->set_amount(80000);
+  auto* compensation = tables.add_standard_compensations();
+  compensation->set_valid_from("2026-03-01");
+  compensation->set_amount(50000);
+  auto* fraction = tables.add_fee_fractions();
+  fraction->set_valid_from("2026-03-01");
+  fraction->set_reminder_numerator(1);
+  fraction->set_reminder_denominator(20);
+  fraction->set_payment_demand_numerator(3);
+  fraction->set_payment_demand_denominator(20);
+  auto own = RateBook::Build(tables, D(2026, 6, 1), nullptr);
+  ASSERT_TRUE(own.ok()) << own.status();
+  EXPECT_EQ(own->MaxReminderFee(D(2026, 3, 1), D(2026, 2, 1)), 0);  // sats
+  EXPECT_EQ(own->MaxReminderFee(D(2026, 1, 15), D(2026, 4, 1)), 0);  // fraction
+  EXPECT_EQ(own->MaxReminderFee(D(2026, 3, 1), D(2026, 4, 1)), 4000);
+  EXPECT_EQ(own->StandardCompensation(D(2026, 1, 15)), 0);
+  EXPECT_EQ(own->StandardCompensation(D(2026, 3, 1)), 50000);
+}
+
+TEST(RateBookTest, ABandSetWithoutATopBandIsRefused) {
+  // rates.proto CollectionCostBand: claim_up_to 0 is the top band; without
+  // one a larger claim would have no maximum (law.md § 5.2 has one).
+  v1::RateTables tables;
+  auto* band = tables.add_collection_cost_bands();
+  band->set_valid_from("2026-01-01");
+  band->set_claim_up_to(50000);
+  band->set_light_permille(250);
+  band->set_heavy_permille(500);
+  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(book.status().message(),
+              HasSubstr("band set from 2026-01-01 has no top band"));
+}
+
 TEST(RateBookTest, BadRowsAreRefusedNamingTableAndRow) {
   {
     v1::RateTables tables;

@@ -80,6 +80,15 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
   }
   if (charged == 1) {
     const NoticeCharge& first = *first_charged;
+    // § 1-3 allows purring + purring or purring + a later inkassovarsel: a
+    // fee-bearing inkassovarsel is the last reminder-type fee.
+    if (first.step == v1::STEP_KIND_COLLECTION_WARNING) {
+      *why_not = absl::StrCat(
+          "inkassoforskriften § 1-3: the inkassovarsel sent ",
+          FormatDate(first.sent),
+          " already carried a fee; a second fee may only follow a purring");
+      return 0;
+    }
     if (first.deadline < first.sent + kMinDeadlineDays) {
       *why_not = absl::StrCat(
           "inkassoforskriften § 1-3: the first fee-bearing notice (sent ",
@@ -101,7 +110,16 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
       return 0;
     }
   }
-  return in.rates->MaxReminderFee(in.adjusted_due, in.send_date);
+  const int64_t max = in.rates->MaxReminderFee(in.adjusted_due, in.send_date);
+  if (max == 0) {
+    *why_not = absl::StrCat(
+        "inkassoforskriften § 1-2: the rate tables give no fee for a notice "
+        "sent ",
+        FormatDate(in.send_date), " on a claim due ",
+        FormatDate(in.adjusted_due),
+        " (the inkassosats by the send date, the fraction by the due date)");
+  }
+  return max;
 }
 
 bool MayCarryFee(v1::StepKind step) {

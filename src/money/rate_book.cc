@@ -89,15 +89,16 @@ absl::StatusOr<std::vector<Row>> MergeRows(std::vector<Row> builtin,
   return out;
 }
 
-// The row in force on `day`: the last with from <= day, else the first.
-// REQUIRES: !rows.empty(), sorted by from.
+// The row in force on `day`: the last with from <= day; nullptr before the
+// first row (or with no rows), where the tables do not say.
+// REQUIRES: rows sorted by from.
 template <typename Row>
-const Row& InForce(const std::vector<Row>& rows, absl::CivilDay day) {
+const Row* InForce(const std::vector<Row>& rows, absl::CivilDay day) {
   auto it = std::upper_bound(
       rows.begin(), rows.end(), day,
       [](absl::CivilDay d, const Row& row) { return d < row.from; });
-  if (it == rows.begin()) return rows.front();
-  return *(it - 1);
+  if (it == rows.begin()) return nullptr;
+  return &*(it - 1);
 }
 
 absl::CivilDay NextHalfYearStart(absl::CivilDay day) {
@@ -241,9 +242,40 @@ absl::StatusOr<std::vector<RateBook::Band>> MergeBands(
           sorted[i].claim_up_to));
     }
   }
+  // Sorted with each set's top band last: a set must end with one, or a
+  // claim above its bands would have no maximum.
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const bool last_of_set =
+        i + 1 == sorted.size() || sorted[i + 1].from != sorted[i].from;
+    if (last_of_set && sorted[i].claim_up_to != 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables.collection_cost_bands: the band set from ",
+          FormatDate(sorted[i].from),
+          " has no top band (a row with claim_up_to 0) for claims above ",
+          sorted[i].claim_up_to, " øre"));
+    }
+  }
   out.insert(out.end(), sorted.begin(), sorted.end());
   std::sort(out.begin(), out.end(), band_less);
   return out;
+}
+
+// With the statutory rows kept, each half-year up to the last row needs a
+// row of its own: forsinkelsesrente is set per half-year (law.md § 1.1), so
+// a half-year the host skipped has an unknown rate, not the previous one.
+absl::Status CheckEveryHalfYear(const std::vector<RateBook::Rate>& rows) {
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const absl::CivilDay missing = NextHalfYearStart(rows[i - 1].from);
+    if (rows[i].from > missing) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables.interest_rates: no row for the half-year from ",
+          FormatDate(missing), " (before the row from ",
+          FormatDate(rows[i].from),
+          "); forsinkelsesrente is set per half-year: supply that half-year's "
+          "rate, or a whole table of your own with replace_builtin"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 std::string Kroner(int64_t ore) {
@@ -287,6 +319,12 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
   if (!bands.ok()) return bands.status();
   book.bands_ = *std::move(bands);
 
+  const bool own_interest_table = replace && !mine->interest.empty();
+  if (!own_interest_table) {
+    if (absl::Status gap = CheckEveryHalfYear(book.interest_); !gap.ok()) {
+      return gap;
+    }
+  }
   book.first_day_ = book.interest_.front().from;
   // Forsinkelsesrente is set per half-year (law.md § 1.1): the statutory
   // rows cover the half-year of the last one. Only a table of the host's
@@ -295,7 +333,6 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
   // day past the last row's half-year is carried forward (refused, or
   // carry_last_rate_forward with its warning) as without it.
   const absl::CivilDay rows_end = HalfYearEnd(book.interest_.back().from);
-  const bool own_interest_table = replace && !mine->interest.empty();
   std::string not_extended;
   if (!supplied.valid_until().empty()) {
     std::optional<absl::CivilDay> until = ParseDate(supplied.valid_until());
@@ -432,41 +469,47 @@ void RateBook::SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,
 }
 
 int32_t RateBook::InterestRate(absl::CivilDay day) const {
-  return InForce(interest_, day).basis_points;
+  // Days before the first row are the callers' to leave out (they bear no
+  // interest, INTEREST_BEFORE_RATE_TABLES); the first row is a safe stand-in.
+  const Rate* row = InForce(interest_, day);
+  return (row != nullptr ? *row : interest_.front()).basis_points;
 }
 
 int64_t RateBook::CollectionRate(absl::CivilDay day) const {
-  return InForce(collection_, day).amount;
+  const Amount* row = InForce(collection_, day);
+  return row != nullptr ? row->amount : 0;
 }
 
 int64_t RateBook::MaxReminderFee(absl::CivilDay due,
                                  absl::CivilDay send) const {
-  if (!fee_caps_.empty() && fee_caps_.front().from <= send) {
-    return InForce(fee_caps_, send).amount;
+  if (const Amount* cap = InForce(fee_caps_, send); cap != nullptr) {
+    return cap->amount;
   }
-  const Fraction& f = InForce(fractions_, due);
-  return FloorMulDiv(CollectionRate(send), f.reminder_num, f.reminder_den);
+  const Fraction* f = InForce(fractions_, due);
+  if (f == nullptr) return 0;
+  return FloorMulDiv(CollectionRate(send), f->reminder_num, f->reminder_den);
 }
 
 int64_t RateBook::MaxPaymentDemandFee(absl::CivilDay due,
                                       absl::CivilDay send) const {
-  const Fraction& f = InForce(fractions_, due);
-  return FloorMulDiv(CollectionRate(send), f.demand_num, f.demand_den);
+  const Fraction* f = InForce(fractions_, due);
+  if (f == nullptr) return 0;
+  return FloorMulDiv(CollectionRate(send), f->demand_num, f->demand_den);
 }
 
 int64_t RateBook::StandardCompensation(absl::CivilDay due) const {
-  if (compensation_.empty()) return 0;
-  return InForce(compensation_, due).amount;
+  const Amount* row = InForce(compensation_, due);
+  return row != nullptr ? row->amount : 0;
 }
 
 std::pair<int64_t, int64_t> RateBook::CollectionCostMaxima(
     int64_t claim, absl::CivilDay due, absl::CivilDay day) const {
-  if (bands_.empty()) return {0, 0};
-  const absl::CivilDay set_from = InForce(bands_, due).from;
+  const Band* in_force = InForce(bands_, due);
+  if (in_force == nullptr) return {0, 0};
   const Band* chosen = nullptr;
   for (const Band& band : bands_) {
-    if (band.from != set_from) continue;
-    chosen = &band;  // the last of the set (the top band) if none fits
+    if (band.from != in_force->from) continue;
+    chosen = &band;  // the last of the set is its top band (MergeBands)
     if (band.claim_up_to != 0 && claim <= band.claim_up_to) break;
   }
   const int64_t sats = CollectionRate(day);

@@ -73,7 +73,9 @@ class RateBook {
   // The interest rate in force on `day`, in basis points.
   int32_t InterestRate(absl::CivilDay day) const;
 
-  // Inkassosats in force on `day`, in øre (inkassoforskriften § 1-1 (3)).
+  // Inkassosats in force on `day`, in øre (inkassoforskriften § 1-1 (3));
+  // 0 before the first row. No lookup below reaches back before a table's
+  // first row: what the tables do not say is charged as nothing.
   int64_t CollectionRate(absl::CivilDay day) const;
   // Maximum purregebyr / inkassovarsel fee: the fraction keyed on the claim's
   // due date × the inkassosats on the send date, rounded down to whole øre;
