@@ -121,7 +121,9 @@ PURRING_API int purring_evaluate_json(const char* request, size_t request_size,
                                       purring_buffer* response);
 
 /* Validates a serialized EvaluateRequest without evaluating it. On failure
- * *message (when not NULL) holds the error message. */
+ * *message (when not NULL) holds the error message. An evaluation may still
+ * refuse what only it sees (README "Errors"): an objection link over 8 192
+ * bytes on a letter it would send, a sum past a limit (OUT_OF_RANGE). */
 PURRING_API int purring_validate(const void* request, size_t request_size,
                                  purring_buffer* message);
 

@@ -486,6 +486,30 @@ TEST(EngineStatusTest, DetailsOfEachStatus) {
   EXPECT_EQ(response.status_counts(2).status(), v1::INVOICE_STATUS_IN_COLLECTION);
 }
 
+TEST(EngineStatusTest, OfTwoHoldsStartingTheSameDayTheLongerIsReported) {
+  // README "Statuses" 6: the end shown is when the pause really ends. An
+  // open-ended manual hold and an objection to 03-10, both from 03-01,
+  // listed in either order: the open-ended one is reported.
+  for (bool open_first : {true, false}) {
+    TestLedger ledger = BaseLedger();
+    auto* held =
+        ledger.AddInvoice("1002", "P1", "2026-02-01", "2026-02-16", kAmount);
+    for (int k = 0; k < 2; ++k) {
+      const bool open = (k == 0) == open_first;
+      auto* hold = held->add_holds();
+      hold->set_kind(open ? v1::HOLD_KIND_MANUAL : v1::HOLD_KIND_OBJECTION);
+      hold->set_start_date("2026-03-01");
+      if (!open) hold->set_end_date("2026-03-10");
+    }
+    ledger.SetAsOfDate("2026-03-05");
+    const v1::InvoiceResult& r = ResultOf(ledger.Evaluate(), "1002");
+    EXPECT_EQ(r.status(), v1::INVOICE_STATUS_ON_HOLD);
+    EXPECT_EQ(r.hold().kind(), v1::HOLD_KIND_MANUAL) << open_first;
+    EXPECT_EQ(r.hold().until(), "") << open_first;
+    EXPECT_EQ(r.next_step_date(), "") << open_first;
+  }
+}
+
 TEST(EngineStatusTest, HistoryAndCurrentNoticeColumns) {
   TestLedger ledger = BaseLedger();
   // Recorded out of order: the result lists them oldest first.

@@ -73,6 +73,25 @@ TEST(DispatchTest, TodayAfterElevenBeforeAndAfterTheHour) {
   EXPECT_EQ(plan.date, CivilDay(2026, 3, 3));
 }
 
+TEST(DispatchTest, NeverBeforeAutomationIsSwitchedOn) {
+  // F8: the first automatic dispatch follows the switch-on. "I dag etter kl
+  // 11" switched on at 12:00 Oslo (11:00 UTC) on Mon 2 Mar 2026: today's
+  // 11:00 has passed, so tomorrow's, also when asked at 09:00, before it.
+  const auto settings =
+      Automatic(Utc(2026, 3, 2, 11), v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  for (absl::Time as_of : {Utc(2026, 3, 2, 8), Utc(2026, 3, 2, 11, 30)}) {
+    const DispatchPlan plan = PlanNextDispatch(settings, as_of);
+    EXPECT_EQ(plan.instant, Utc(2026, 3, 3, 10)) << as_of;
+    EXPECT_EQ(plan.date, CivilDay(2026, 3, 3)) << as_of;
+  }
+  // Switched on at 11:00 exactly: that instant is the first dispatch.
+  EXPECT_EQ(PlanNextDispatch(Automatic(Utc(2026, 3, 2, 10),
+                                       v1::FIRST_DISPATCH_TODAY_AFTER_11),
+                             Utc(2026, 3, 2, 8))
+                .instant,
+            Utc(2026, 3, 2, 10));
+}
+
 TEST(DispatchTest, TomorrowAfterElevenIsTheDefault) {
   const auto settings =
       Automatic(Utc(2026, 3, 2, 8), v1::FIRST_DISPATCH_UNSPECIFIED);

@@ -29,6 +29,10 @@ namespace purring {
 //   years 1900-2999)
 // Returns INVALID_ARGUMENT for bad records, RESOURCE_EXHAUSTED for requests
 // over the limits, OUT_OF_RANGE for an as-of date outside the rate tables.
+// Evaluation may still refuse what only it can see: OUT_OF_RANGE for a sum
+// it would carry past a limit (an invoice's notice charges with its next
+// notice's, a month's report), INVALID_ARGUMENT for an objection link over
+// 8 192 bytes on a letter it would send; each names the invoice or month.
 absl::Status ValidateRequest(const v1::EvaluateRequest& request);
 
 // Validates, then evaluates the request. On error nothing is returned: a

@@ -16,9 +16,12 @@ DispatchPlan PlanNextDispatch(const v1::DunningSettings& settings,
 
   absl::Time first = as_of;
   if (settings.has_automation_enabled_at()) {
-    absl::CivilDay day = OsloDate(FromTimestamp(settings.automation_enabled_at()));
+    const absl::Time enabled = FromTimestamp(settings.automation_enabled_at());
+    absl::CivilDay day = OsloDate(enabled);
     if (settings.first_dispatch() != v1::FIRST_DISPATCH_TODAY_AFTER_11) ++day;
-    first = OsloInstant(day, kDispatchHourOslo);
+    // Never before automation is on: "today after 11:00" switched on at
+    // 12:00 is tomorrow's 11:00, whenever it is asked.
+    first = std::max(OsloInstant(day, kDispatchHourOslo), enabled);
   }
   const absl::Time from = std::max(as_of, first);
   absl::CivilDay day = OsloDate(from);

@@ -21,7 +21,8 @@ struct DispatchPlan {
 
 // The first 11:00 Oslo at or after max(as_of, first dispatch), where the
 // first dispatch is 11:00 Oslo on the Oslo date of automation_enabled_at
-// (FIRST_DISPATCH_TODAY_AFTER_11) or the next day (TOMORROW, UNSPECIFIED).
+// (FIRST_DISPATCH_TODAY_AFTER_11) or the next day (TOMORROW, UNSPECIFIED),
+// and never before automation_enabled_at itself.
 // Without automation_enabled_at the first dispatch is taken as as_of.
 DispatchPlan PlanNextDispatch(const v1::DunningSettings& settings,
                               absl::Time as_of);

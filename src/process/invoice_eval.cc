@@ -99,20 +99,26 @@ std::optional<absl::CivilDay> FirstDayOffHold(const v1::Invoice& invoice,
   return day;
 }
 
-// The active hold that started last (the later one in the list on a tie).
+// The active hold that started last; of those starting the same day, the
+// one that ends last (an open-ended one above all), so that the end shown
+// is when the pause really ends; then the later one in the list.
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   const v1::Hold* found = nullptr;
-  absl::CivilDay found_start;
+  absl::CivilDay found_start, found_end;
   for (const v1::Hold& hold : invoice.holds()) {
     std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
     if (!start.has_value() || *start > as_of) continue;
+    absl::CivilDay end = absl::CivilDay::max();  // open-ended
     if (!hold.end_date().empty()) {
-      std::optional<absl::CivilDay> end = ParseDate(hold.end_date());
-      if (end.has_value() && *end < as_of) continue;
+      std::optional<absl::CivilDay> parsed = ParseDate(hold.end_date());
+      if (parsed.has_value()) end = *parsed;
+      if (end < as_of) continue;
     }
-    if (found == nullptr || *start >= found_start) {
+    if (found == nullptr || *start > found_start ||
+        (*start == found_start && end >= found_end)) {
       found = &hold;
       found_start = *start;
+      found_end = end;
     }
   }
   return found;

@@ -118,6 +118,7 @@ int Run(const std::vector<std::string>& args) {
     return 0;
   }
   if (options.command == "version" || options.command == "--version") {
+    if (args.size() > 1) return UsageError("version takes no arguments");
     std::cout << "purring " << Version() << "\n";
     return 0;
   }
