@@ -361,6 +361,36 @@ TEST(EngineStatusTest, AWarningWhoseAmountWasPaidInTimeAllowsNoTransfer) {
             v1::INVOICE_STATUS_CONSIDER_COLLECTION);
 }
 
+TEST(EngineStatusTest, ATransferTheHostMadeWithoutAValidWarningIsFlagged) {
+  // inkassoloven § 9 (law.md § 4.1): no collection steps before a warning
+  // sent after the due date has a deadline of at least 14 days that has run
+  // out unpaid. A transfer recorded 8 days after the due date with no
+  // notice, one made on the warning's own deadline, and one made the day
+  // after it (valid): all in collection, the first two flagged.
+  auto transferred = [](const char* date) {
+    TestLedger ledger = BaseLedger();
+    if (std::string(date) != "2026-02-24") AddFullHistory(ledger);
+    auto* c = ledger.request().mutable_history()->add_collection_cases();
+    c->set_invoice_number("1001");
+    c->set_transferred_date(date);
+    ledger.SetAsOfDate("2026-06-01");
+    return ledger.Evaluate();
+  };
+  for (const char* date : {"2026-02-24", "2026-04-30"}) {
+    const v1::EvaluateResponse response = transferred(date);
+    EXPECT_EQ(ResultOf(response, "1001").status(),
+              v1::INVOICE_STATUS_IN_COLLECTION);
+    ASSERT_EQ(response.warnings_size(), 1) << date;
+    EXPECT_EQ(response.warnings(0).code(), "TRANSFER_WITHOUT_VALID_WARNING");
+    EXPECT_EQ(response.warnings(0).invoice_number(), "1001");
+    EXPECT_THAT(response.warnings(0).message(),
+                ::testing::HasSubstr(std::string("on ") + date));
+  }
+  const v1::EvaluateResponse valid = transferred("2026-05-01");
+  EXPECT_EQ(ResultOf(valid, "1001").status(), v1::INVOICE_STATUS_IN_COLLECTION);
+  EXPECT_EQ(valid.warnings_size(), 0);
+}
+
 TEST(EngineStatusTest, AnAutomaticLettersAmountIsWhatItDemanded) {
   // F8: after 11:00 the automatic notice is made today and sent tomorrow;
   // its letter asks the balance of today. Paying that by the deadline is

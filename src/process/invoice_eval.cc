@@ -190,6 +190,18 @@ void CutRecordedCharges(const v1::Invoice& invoice, bool business,
   }
 }
 
+v1::Warning TransferWithoutValidWarning(const v1::Invoice& invoice,
+                                       absl::CivilDay transferred) {
+  return WarningAbout(
+      invoice, "TRANSFER_WITHOUT_VALID_WARNING",
+      absl::StrCat("invoice \"", invoice.number(),
+                   "\": transferred to collection on ", FormatDate(transferred),
+                   " without a recorded collection warning sent after the due "
+                   "date whose deadline of at least 14 days had run out "
+                   "unpaid by then (inkassoloven § 9): no collection steps "
+                   "may be taken on it until one has"));
+}
+
 v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice,
                                      bool warning_paid) {
   return WarningAbout(
@@ -501,6 +513,15 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     result->set_collection_state(case_state == v1::COLLECTION_CASE_STATE_UNSPECIFIED
                                      ? v1::COLLECTION_CASE_STATE_NOT_STARTED
                                      : case_state);
+    // A transfer the host made itself (F3) is held to inkassoloven § 9 too:
+    // it is shown as made, with a warning when no valid warning preceded it.
+    const std::optional<absl::CivilDay> transferred =
+        ParseDate(input.collection_case->transferred_date());
+    if (transferred.has_value() &&
+        !TransferFollowsValidWarning(all_charges, adjusted_due, *transferred)) {
+      output->warnings.push_back(
+          TransferWithoutValidWarning(invoice, *transferred));
+    }
     return absl::OkStatus();
   }
   if (state.settled) {

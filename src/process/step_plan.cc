@@ -95,4 +95,14 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
   return plan;
 }
 
+bool TransferFollowsValidWarning(absl::Span<const NoticeCharge> notices,
+                                 absl::CivilDay adjusted_due,
+                                 absl::CivilDay transferred) {
+  return std::any_of(notices.begin(), notices.end(),
+                     [&](const NoticeCharge& notice) {
+                       return SatisfiesSection9(notice, adjusted_due) &&
+                              notice.deadline < transferred;
+                     });
+}
+
 }  // namespace purring::internal

@@ -56,6 +56,14 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
                       absl::Span<const NoticeCharge> notices,
                       absl::CivilDay on_date);
 
+// Whether a transfer to collection on `transferred` followed a recorded
+// collection warning that satisfies inkassoloven § 9 and whose deadline had
+// run out by then (law.md § 4.1): what a transfer the host recorded itself
+// is checked against.
+bool TransferFollowsValidWarning(absl::Span<const NoticeCharge> notices,
+                                 absl::CivilDay adjusted_due,
+                                 absl::CivilDay transferred);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_PROCESS_STEP_PLAN_H_
