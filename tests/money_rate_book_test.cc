@@ -366,7 +366,7 @@ TEST(RateBookTest, NoRowStretchesBackBeforeItsValidFrom) {
   fraction->set_payment_demand_denominator(20);
   auto own = RateBook::Build(tables, D(2026, 6, 1), nullptr);
   ASSERT_TRUE(own.ok()) << own.status();
-  EXPECT_EQ(own->MaxReminderFee(D(2026, 3, 1), D(2026, 2, 1)), 0);  // sats
+  EXPECT_EQ(own->MaxReminderFee(D(2026, 3, 1), D(2026, 2, 1)), 0);   // sats
   EXPECT_EQ(own->MaxReminderFee(D(2026, 1, 15), D(2026, 4, 1)), 0);  // fraction
   EXPECT_EQ(own->MaxReminderFee(D(2026, 3, 1), D(2026, 4, 1)), 4000);
   EXPECT_EQ(own->StandardCompensation(D(2026, 1, 15)), 0);

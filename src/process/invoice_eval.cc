@@ -191,7 +191,7 @@ void CutRecordedCharges(const v1::Invoice& invoice, bool business,
 }
 
 v1::Warning TransferWithoutValidWarning(const v1::Invoice& invoice,
-                                       absl::CivilDay transferred) {
+                                        absl::CivilDay transferred) {
   return WarningAbout(
       invoice, "TRANSFER_WITHOUT_VALID_WARNING",
       absl::StrCat("invoice \"", invoice.number(),
