@@ -391,6 +391,31 @@ TEST(EngineStatusTest, ATransferTheHostMadeWithoutAValidWarningIsFlagged) {
   EXPECT_EQ(valid.warnings_size(), 0);
 }
 
+TEST(EngineStatusTest, ATransferAfterAWarningPaidInTimeStaysFlaggedOncePaidOff) {
+  // inkassoloven § 9 (law.md § 4.1): the warning of 04-16 was paid in full
+  // by its deadline 04-30, so a transfer recorded on 05-20 had no valid
+  // warning; paying the rest after the transfer does not mend that.
+  TestLedger ledger = BaseLedger();
+  SendNext(ledger, "2026-02-17");
+  SendNext(ledger, "2026-03-18");
+  const int64_t asked = SendNext(ledger, "2026-04-16");  // the warning
+  Pay(ledger, "2026-04-30", asked);
+  auto* c = ledger.request().mutable_history()->add_collection_cases();
+  c->set_invoice_number("1001");
+  c->set_transferred_date("2026-05-20");
+  ledger.SetAsOfDate("2026-06-01");
+  const v1::EvaluateResponse owing = ledger.Evaluate();
+  ASSERT_EQ(owing.warnings_size(), 1);
+  EXPECT_EQ(owing.warnings(0).code(), "TRANSFER_WITHOUT_VALID_WARNING");
+  Pay(ledger, "2026-05-25", ResultOf(owing, "1001").balance().total());
+  const v1::EvaluateResponse paid_off = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(paid_off, "1001").balance().total(), 0);
+  EXPECT_EQ(ResultOf(paid_off, "1001").status(),
+            v1::INVOICE_STATUS_IN_COLLECTION);
+  ASSERT_EQ(paid_off.warnings_size(), 1);
+  EXPECT_EQ(paid_off.warnings(0).code(), "TRANSFER_WITHOUT_VALID_WARNING");
+}
+
 TEST(EngineStatusTest, AnAutomaticLettersAmountIsWhatItDemanded) {
   // F8: after 11:00 the automatic notice is made today and sent tomorrow;
   // its letter asks the balance of today. Paying that by the deadline is

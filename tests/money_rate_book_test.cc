@@ -341,12 +341,12 @@ TEST(RateBookTest, NoRowStretchesBackBeforeItsValidFrom) {
   const RateBook book = RateBook::Builtin();
   EXPECT_EQ(book.CollectionRate(D(2013, 12, 31)), 0);
   EXPECT_EQ(book.MaxReminderFee(D(2013, 3, 1), D(2013, 3, 20)), 0);
-  // The fraction is keyed on the due date: a claim due before the tables
-  // has none until the host supplies an earlier fee_fractions row.
-  EXPECT_EQ(book.MaxReminderFee(D(2013, 3, 1), D(2014, 1, 20)), 0);
-  EXPECT_EQ(book.MaxReminderFee(D(2014, 1, 1), D(2014, 1, 20)), 6400);
+  // The fraction and the pre-2020 bands are keyed on the due date, and
+  // law.md § 3.2 / § 5.2 give them for every claim due before 2020-10-01:
+  // a 2013 claim dunned in 2014 gets 1/10 × 640 kr, bands at 640 kr.
+  EXPECT_EQ(book.MaxReminderFee(D(2013, 3, 1), D(2014, 1, 20)), 6400);
   EXPECT_EQ(book.CollectionCostMaxima(200000, D(2013, 3, 1), D(2014, 1, 20)),
-            std::make_pair(int64_t{0}, int64_t{0}));
+            std::make_pair(int64_t{32000}, int64_t{64000}));
   EXPECT_EQ(book.StandardCompensation(D(2013, 2, 1)), 0);
   EXPECT_EQ(book.StandardCompensation(D(2014, 1, 1)), 32000);
   // A host's single row from 2026-03-01 does not reach back to January.

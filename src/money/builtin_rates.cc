@@ -67,7 +67,9 @@ struct FractionRow {
   int32_t reminder_num, reminder_den, demand_num, demand_den;
 };
 constexpr FractionRow kFeeFractions[] = {
-    {"2014-01-01", 1, 10, 3, 10},  // high: inkassoforskriften § 1-2 before 2020
+    // 1/10 for every claim due before 2020-10-01 (law.md § 3.2 transition
+    // note gives no earlier start): from the first day a date may have.
+    {"1900-01-01", 1, 10, 3, 10},  // high: inkassoforskriften § 1-2 before 2020
     {"2020-10-01", 1, 20, 3, 20},  // high: regjeringen "halverer inkassosalærer"
 };
 
@@ -111,13 +113,14 @@ struct BandRow {
   int32_t light_permille, heavy_permille;
 };
 constexpr BandRow kCollectionCostBands[] = {
-    // Before 2020-10-01 (advokatwulff.no, law.md § 5.2 "Pre-Oct-2020").
-    // The pre-2020 table has no bands below 2 500 kr.
-    {"2014-01-01", 250000, 500, 1000},
-    {"2014-01-01", 1000000, 1000, 2000},
-    {"2014-01-01", 5000000, 2000, 4000},
-    {"2014-01-01", 25000000, 4000, 8000},
-    {"2014-01-01", 0, 8000, 16000},
+    // Before 2020-10-01 (advokatwulff.no, law.md § 5.2 "Pre-Oct-2020", for
+    // back-dated claims, no earlier start given): from the first day a date
+    // may have. The pre-2020 table has no bands below 2 500 kr.
+    {"1900-01-01", 250000, 500, 1000},
+    {"1900-01-01", 1000000, 1000, 2000},
+    {"1900-01-01", 5000000, 2000, 4000},
+    {"1900-01-01", 25000000, 4000, 8000},
+    {"1900-01-01", 0, 8000, 16000},
     // From 2020-10-01 (law.md § 5.2 table; kraviainkasso.no, rate-register
     // files "verified against Finanstilsynet 2026-07-15": medium).
     {"2020-10-01", 50000, 250, 500},

@@ -1,5 +1,7 @@
 // The built-in statutory tables, 2014-01-01 .. 2026-12-31, as plain data
-// rows (law.md §§ 1.2, 3.2, 5.2, 6). A request may replace or extend them.
+// rows (law.md §§ 1.2, 3.2, 5.2, 6); the fee fractions and the pre-2020
+// bands, keyed on the due date, reach back to 1900 (law.md gives them for
+// every claim due before 2020-10-01). A request may replace or extend them.
 #ifndef PURRING_SRC_MONEY_BUILTIN_RATES_H_
 #define PURRING_SRC_MONEY_BUILTIN_RATES_H_
 

@@ -433,8 +433,9 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     reports->AddAllocation(allocation);
   }
   // Which notices' demands were met in time: their deadlines were not
-  // exceeded, which the next steps' fees and the transfer depend on.
-  if (!state.settled &&
+  // exceeded, which the next steps' fees and the transfer depend on (a
+  // recorded transfer's too, whatever was paid after it).
+  if ((!state.settled || input.collection_case != nullptr) &&
       (!events.payments.empty() || !events.credits.empty())) {
     // The notices are in sent order: the interest recorded up to each.
     int64_t recorded_interest = 0;  // validated: at most kMaxAmount
