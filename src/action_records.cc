@@ -140,11 +140,12 @@ absl::Status ActionRecords::Build(const Sources& sources,
     entry->postings = {static_cast<uint32_t>(offset),
                        static_cast<uint32_t>(postings_.size() - offset)};
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-    const v1::Customer& customer =
-        sources.customers->Get(sources.customer, &debtor_);
-    const HandOffInput hand_off{action, &customer, sources.invoice,
-                                sources.result, sources.dates,
-                                sources.notices};
+    const v1::Customer* debtor = case_parts_.Debtor(
+        sources.customers->Get(sources.customer, &debtor_));
+    const HandOffInput hand_off{
+        action,         debtor,
+        sources.invoice, sources.result,
+        sources.dates,  case_parts_.Notices(sources.notices, sources.charges)};
     case_file_.Clear();
     // Given back however this scope ends: if an allocation throws while the
     // file holds borrowed parts, its destructor must not free them.

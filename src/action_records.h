@@ -20,6 +20,7 @@
 #include "malloc_buffer.h"
 #include "money/rate_book.h"
 #include "process/customer_table.h"
+#include "process/handoff.h"
 #include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -58,6 +59,9 @@ class ActionRecords {
   struct Sources {
     const v1::Invoice* invoice;
     absl::Span<const v1::Notice* const> notices;  // by sent date
+    // A TRANSFER_TO_COLLECTION's: the notices' charges as claimed, same
+    // order (its case file shows those).
+    absl::Span<const NoticeCharge> charges;
     const v1::InvoiceResult* result;
     const ResultDates* dates;  // the result's
     const CustomerFacts* customer_facts;
@@ -121,6 +125,7 @@ class ActionRecords {
   std::string letter_id_;
   v1::CollectionCaseFile case_file_;
   CustomerScratch debtor_;  // for a case file's debtor
+  CaseFileScratch case_parts_;
 };
 
 }  // namespace purring::internal

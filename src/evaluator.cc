@@ -138,17 +138,19 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 // Writes invoice i's records: its action's (when it has one) and its
 // result, evaluated from input into the store's `slot` and `dates`.
 // customer: the invoice's customer's position.
+// charges: a transfer's notices' charges as claimed (else empty).
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
                       int32_t customer, const InvoiceInput& input,
                       const v1::InvoiceResult& result,
                       const ResultDates& dates, v1::ProposedAction* action,
+                      absl::Span<const NoticeCharge> charges,
                       ShardOutput* out) {
   if (action != nullptr) {
     ActionEntry& entry = out->actions.emplace_back();
     entry.invoice = i;
     entry.shard = shard;
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
-        {input.invoice, input.notices, &result, &dates,
+        {input.invoice, input.notices, charges, &result, &dates,
          input.customer_facts, &job.source->customers(),
          customer, &job.request->settings(),
          job.rates},
@@ -224,6 +226,9 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   std::array<v1::ProposedAction, kShardBatch> actions;  // reused by slot
   std::array<ResultDates, kShardBatch> dates;           // reused by slot
   std::array<bool, kShardBatch> has_action;
+  // A transfer's notices' charges as claimed, for its case file: the
+  // evaluation's own are the next invoice's by the time it is written.
+  std::array<std::vector<NoticeCharge>, kShardBatch> transfer_charges;
   for (int first = 0; first < count; first += kShardBatch) {
     // Each pass runs over the slots before the first failure so far: the
     // failure reported is the one at the earliest invoice.
@@ -260,6 +265,11 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
                                            results[b], output, out);
       if (!evaluated.ok()) fail(b, std::move(evaluated));
       has_action[b] = output.has_action;
+      transfer_charges[b].clear();
+      if (output.has_action &&
+          actions[b].kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
+        transfer_charges[b] = output.charges;
+      }
     }
     // A case file reads its customer, anywhere among the customers (on a
     // large ledger a cache miss each): asked for before the batch's records
@@ -274,7 +284,8 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       const int i = invoice_at(first + b);
       absl::Status written =
           WriteOne(job, shard, b, i, customer_of[i], inputs[b], *results[b],
-                   dates[b], has_action[b] ? &actions[b] : nullptr, out);
+                   dates[b], has_action[b] ? &actions[b] : nullptr,
+                   transfer_charges[b], out);
       if (!written.ok()) fail(b, std::move(written));
     }
     if (!failed.ok()) {

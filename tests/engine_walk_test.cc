@@ -151,6 +151,47 @@ TEST(EngineWalkTest, HandOffCarriesTheCaseFile) {
   EXPECT_FALSE(file.collection_costs().vat_uplift());
 }
 
+TEST(EngineWalkTest, HandOffPassesOnWhatTheAgencyMayActOn) {
+  // F17 and law.md § 3.1: the agency gets the charges that may be claimed,
+  // not a påminnelse's recorded 70 kr fee (RECORDED_FEE_NOT_CLAIMABLE), so
+  // the notices add up to the balance; and not the dunning module's own
+  // comment or profile. From a parsed request and from its bytes alike.
+  TestLedger ledger;
+  v1::Customer* customer = ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  customer->set_comment("ringer alltid tilbake");
+  customer->set_profile_id("streng");
+  ledger.AddInvoice("7001", "P1", "2026-01-15", "2026-02-16", 100000);
+  ledger.AddNotice("7001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03",
+                   7000);
+  ledger.AddNotice("7001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026);
+  ledger.AddNotice("7001", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                   "2026-04-30", kFee2026);
+  ledger.SetAsOfDate("2026-05-20");
+  absl::StatusOr<SerializedResponse> bytes =
+      EvaluateBytes(ledger.request().SerializeAsString());
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  v1::EvaluateResponse from_bytes;
+  ASSERT_TRUE(from_bytes.ParseFromArray(bytes->data.get(),
+                                        static_cast<int>(bytes->size)));
+  for (const v1::EvaluateResponse& response : {ledger.Evaluate(), from_bytes}) {
+    ASSERT_EQ(response.collection_hand_offs_size(), 1);
+    const v1::CollectionCaseFile& file = response.collection_hand_offs(0);
+    ASSERT_EQ(file.notices_size(), 3);
+    EXPECT_EQ(file.notices(0).fee(), 0);
+    EXPECT_EQ(file.notices(0).sent_date(), "2026-02-17");
+    EXPECT_EQ(file.notices(1).fee(), kFee2026);
+    EXPECT_EQ(file.notices(0).fee() + file.notices(1).fee() +
+                  file.notices(2).fee(),
+              file.balance().fees_charged());
+    EXPECT_EQ(file.debtor().id(), "P1");
+    EXPECT_EQ(file.debtor().comment(), "");
+    EXPECT_EQ(file.debtor().profile_id(), "");
+    // The result's history keeps what was recorded.
+    EXPECT_EQ(response.results(0).history(0).fee(), 7000);
+  }
+}
+
 TEST(EngineWalkTest, SameRequestSameBytesWhateverTheThreadCount) {
   TestLedger ledger;
   for (int c = 0; c < 40; ++c) {

@@ -43,6 +43,19 @@ TEST(PostingsTest, FeeAndInterestPostedToDefaultAccountsWithoutVat) {
   EXPECT_EQ(out[1].amount(), 1234);
 }
 
+TEST(PostingsTest, TheFeeIsNamedByItsNotice) {
+  // inkassoforskriften § 1-2 (1), (2): the same fee on a purring and on an
+  // inkassovarsel; the posting's text says which the debtor was charged.
+  google::protobuf::RepeatedPtrField<v1::LedgerPosting> out;
+  AppendPostings(Action(3750, 0, 0), v1::AccountingSettings(), &out);
+  v1::ProposedAction warning = Action(3750, 0, 0);
+  warning.set_step(v1::STEP_KIND_COLLECTION_WARNING);
+  AppendPostings(warning, v1::AccountingSettings(), &out);
+  ASSERT_EQ(out.size(), 2);
+  EXPECT_EQ(out[0].description(), "Purregebyr faktura 10023");
+  EXPECT_EQ(out[1].description(), "Inkassovarselgebyr faktura 10023");
+}
+
 TEST(PostingsTest, ConfiguredAccountsAndDimensions) {
   v1::AccountingSettings accounting;
   accounting.set_receivable_account("1510");

@@ -32,8 +32,12 @@ absl::InlinedVector<PostingLine, 3> PostingLinesOf(
       OrDefault(accounting.interest_account(), kDefaultIncome);
   const absl::string_view compensation_account =
       OrDefault(accounting.compensation_account(), fee_account);
+  // The same statutory fee (inkassoforskriften § 1-2), named by its notice.
+  const absl::string_view fee_name =
+      action.step() == v1::STEP_KIND_COLLECTION_WARNING ? "Inkassovarselgebyr"
+                                                        : "Purregebyr";
   const PostingLine all[] = {
-      {v1::POSTING_KIND_FEE, "fee", "Purregebyr", action.fee(), receivable,
+      {v1::POSTING_KIND_FEE, "fee", fee_name, action.fee(), receivable,
        fee_account},
       {v1::POSTING_KIND_COMPENSATION, "compensation", "Standardkompensasjon",
        action.compensation(), receivable, compensation_account},

@@ -49,4 +49,40 @@ void ReturnBorrowedParts(v1::CollectionCaseFile* file) {
                                                       nullptr);
 }
 
+const v1::Customer* CaseFileScratch::Debtor(const v1::Customer& customer) {
+  if (customer.comment().empty() && customer.profile_id().empty() &&
+      !customer.do_not_dun()) {
+    return &customer;
+  }
+  debtor_ = customer;
+  debtor_.clear_comment();
+  debtor_.clear_profile_id();
+  debtor_.clear_do_not_dun();
+  return &debtor_;
+}
+
+absl::Span<const v1::Notice* const> CaseFileScratch::Notices(
+    absl::Span<const v1::Notice* const> notices,
+    absl::Span<const NoticeCharge> claimed) {
+  auto cut = [&](size_t k) {
+    return k < claimed.size() &&
+           (claimed[k].fee != notices[k]->fee() ||
+            claimed[k].compensation != notices[k]->compensation());
+  };
+  size_t first = 0;
+  while (first < notices.size() && !cut(first)) ++first;
+  if (first == notices.size()) return notices;  // the usual case: as recorded
+  pointers_.assign(notices.begin(), notices.end());
+  notices_.clear();
+  notices_.reserve(notices.size());  // no reallocation: pointers_ holds them
+  for (size_t k = first; k < notices.size(); ++k) {
+    if (!cut(k)) continue;
+    v1::Notice& copy = notices_.emplace_back(*notices[k]);
+    copy.set_fee(claimed[k].fee);
+    copy.set_compensation(claimed[k].compensation);
+    pointers_[k] = &copy;
+  }
+  return pointers_;
+}
+
 }  // namespace purring::internal

@@ -3,7 +3,10 @@
 #ifndef PURRING_SRC_PROCESS_HANDOFF_H_
 #define PURRING_SRC_PROCESS_HANDOFF_H_
 
+#include <vector>
+
 #include "absl/types/span.h"
+#include "money/claim.h"
 #include "money/rate_book.h"
 #include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
@@ -36,6 +39,27 @@ void BuildCaseFileInto(const HandOffInput& input,
 // Takes back what BuildCaseFileInto lent *file, leaving it without a
 // debtor, balance or notices; nothing is freed.
 void ReturnBorrowedParts(v1::CollectionCaseFile* file);
+
+// What a case file shows the agency of the request's records, copied only
+// where it differs from them: the debtor without the dunning module's own
+// marks (comment, profile, do-not-dun: internal, not the agency's), and the
+// notices with the fee and compensation that may be claimed where a
+// recorded amount is more than the law allows (RECORDED_*_NOT_CLAIMABLE),
+// so that the notices add up to the balance. One per shard; what it hands
+// out is valid until its next call.
+class CaseFileScratch {
+ public:
+  const v1::Customer* Debtor(const v1::Customer& customer);
+  // claimed: the notices' charges as claimed, same order (NoticeCharge).
+  absl::Span<const v1::Notice* const> Notices(
+      absl::Span<const v1::Notice* const> notices,
+      absl::Span<const NoticeCharge> claimed);
+
+ private:
+  v1::Customer debtor_;
+  std::vector<v1::Notice> notices_;
+  std::vector<const v1::Notice*> pointers_;
+};
 
 }  // namespace purring::internal
 
