@@ -167,6 +167,10 @@ TEST(EngineWalkTest, HandOffPassesOnWhatTheAgencyMayActOn) {
                    kFee2026);
   ledger.AddNotice("7001", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
                    "2026-04-30", kFee2026);
+  // The warning's fee waived (gebyr trukket): nothing of it is claimed.
+  v1::DunningHistory& history = *ledger.request().mutable_history();
+  history.mutable_notices(history.notices_size() - 1)
+      ->set_fee_waived_date("2026-05-02");
   ledger.SetAsOfDate("2026-05-20");
   absl::StatusOr<SerializedResponse> bytes =
       EvaluateBytes(ledger.request().SerializeAsString());
@@ -181,6 +185,9 @@ TEST(EngineWalkTest, HandOffPassesOnWhatTheAgencyMayActOn) {
     EXPECT_EQ(file.notices(0).fee(), 0);
     EXPECT_EQ(file.notices(0).sent_date(), "2026-02-17");
     EXPECT_EQ(file.notices(1).fee(), kFee2026);
+    EXPECT_EQ(file.notices(2).fee(), 0);
+    EXPECT_EQ(file.notices(2).fee_waived_date(), "2026-05-02");
+    EXPECT_EQ(file.balance().fees_charged(), kFee2026);
     EXPECT_EQ(file.notices(0).fee() + file.notices(1).fee() +
                   file.notices(2).fee(),
               file.balance().fees_charged());

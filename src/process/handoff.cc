@@ -64,10 +64,17 @@ const v1::Customer* CaseFileScratch::Debtor(const v1::Customer& customer) {
 absl::Span<const v1::Notice* const> CaseFileScratch::Notices(
     absl::Span<const v1::Notice* const> notices,
     absl::Span<const NoticeCharge> claimed) {
+  // A fee waived by the as-of date is claimed not at all: 0 of each.
+  auto claimed_fee = [&](size_t k) {
+    return claimed[k].waived.has_value() ? 0 : claimed[k].fee;
+  };
+  auto claimed_compensation = [&](size_t k) {
+    return claimed[k].waived.has_value() ? 0 : claimed[k].compensation;
+  };
   auto cut = [&](size_t k) {
     return k < claimed.size() &&
-           (claimed[k].fee != notices[k]->fee() ||
-            claimed[k].compensation != notices[k]->compensation());
+           (claimed_fee(k) != notices[k]->fee() ||
+            claimed_compensation(k) != notices[k]->compensation());
   };
   size_t first = 0;
   while (first < notices.size() && !cut(first)) ++first;
@@ -78,8 +85,8 @@ absl::Span<const v1::Notice* const> CaseFileScratch::Notices(
   for (size_t k = first; k < notices.size(); ++k) {
     if (!cut(k)) continue;
     v1::Notice& copy = notices_.emplace_back(*notices[k]);
-    copy.set_fee(claimed[k].fee);
-    copy.set_compensation(claimed[k].compensation);
+    copy.set_fee(claimed_fee(k));
+    copy.set_compensation(claimed_compensation(k));
     pointers_[k] = &copy;
   }
   return pointers_;

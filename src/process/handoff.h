@@ -44,8 +44,9 @@ void ReturnBorrowedParts(v1::CollectionCaseFile* file);
 // where it differs from them: the debtor without the dunning module's own
 // marks (comment, profile, do-not-dun: internal, not the agency's), and the
 // notices with the fee and compensation that may be claimed where a
-// recorded amount is more than the law allows (RECORDED_*_NOT_CLAIMABLE),
-// so that the notices add up to the balance. One per shard; what it hands
+// recorded amount is more than the law allows (RECORDED_*_NOT_CLAIMABLE)
+// and none where they were waived by the as-of date (the fee_waived_date
+// stays), so that the notices add up to the balance. One per shard; what it hands
 // out is valid until its next call.
 class CaseFileScratch {
  public:
