@@ -142,10 +142,10 @@ absl::Status ActionRecords::Build(const Sources& sources,
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
     const v1::Customer* debtor = case_parts_.Debtor(
         sources.customers->Get(sources.customer, &debtor_));
-    const HandOffInput hand_off{
-        action,         debtor,
-        sources.invoice, sources.result,
-        sources.dates,  case_parts_.Notices(sources.notices, sources.charges)};
+    const absl::Span<const v1::Notice* const> notices =
+        case_parts_.Notices(sources.notices, sources.charges);
+    const HandOffInput hand_off{action,         debtor,        sources.invoice,
+                                sources.result, sources.dates, notices};
     case_file_.Clear();
     // Given back however this scope ends: if an allocation throws while the
     // file holds borrowed parts, its destructor must not free them.

@@ -46,8 +46,8 @@ void ReturnBorrowedParts(v1::CollectionCaseFile* file);
 // notices with the fee and compensation that may be claimed where a
 // recorded amount is more than the law allows (RECORDED_*_NOT_CLAIMABLE)
 // and none where they were waived by the as-of date (the fee_waived_date
-// stays), so that the notices add up to the balance. One per shard; what it hands
-// out is valid until its next call.
+// stays), so that the notices add up to the balance. One per shard; what
+// it hands out is valid until its next call.
 class CaseFileScratch {
  public:
   const v1::Customer* Debtor(const v1::Customer& customer);
