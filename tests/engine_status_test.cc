@@ -557,7 +557,8 @@ TEST(EngineStatusTest, OfTwoHoldsStartingTheSameDayTheLongerIsReported) {
       if (!open) hold->set_end_date("2026-03-10");
     }
     ledger.SetAsOfDate("2026-03-05");
-    const v1::InvoiceResult& r = ResultOf(ledger.Evaluate(), "1002");
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    const v1::InvoiceResult& r = ResultOf(response, "1002");
     EXPECT_EQ(r.status(), v1::INVOICE_STATUS_ON_HOLD);
     EXPECT_EQ(r.hold().kind(), v1::HOLD_KIND_MANUAL) << open_first;
     EXPECT_EQ(r.hold().until(), "") << open_first;
