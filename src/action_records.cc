@@ -143,7 +143,7 @@ absl::Status ActionRecords::Build(const Sources& sources,
     const v1::Customer* debtor = case_parts_.Debtor(
         sources.customers->Get(sources.customer, &debtor_));
     const absl::Span<const v1::Notice* const> notices =
-        case_parts_.Notices(sources.notices, sources.charges);
+        case_parts_.Notices(sources.notices, sources.charges, sources.as_of);
     const HandOffInput hand_off{action,         debtor,        sources.invoice,
                                 sources.result, sources.dates, notices};
     case_file_.Clear();

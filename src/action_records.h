@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "byte_span.h"
 #include "customer_reader.h"
@@ -59,9 +60,10 @@ class ActionRecords {
   struct Sources {
     const v1::Invoice* invoice;
     absl::Span<const v1::Notice* const> notices;  // by sent date
-    // A TRANSFER_TO_COLLECTION's: the notices' charges as claimed, same
-    // order (its case file shows those).
+    // A TRANSFER_TO_COLLECTION's: the notices' charges as cut, same order,
+    // and the as-of date (its case file shows what the claim includes).
     absl::Span<const NoticeCharge> charges;
+    absl::CivilDay as_of;
     const v1::InvoiceResult* result;
     const ResultDates* dates;  // the result's
     const CustomerFacts* customer_facts;

@@ -138,7 +138,7 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 // Writes invoice i's records: its action's (when it has one) and its
 // result, evaluated from input into the store's `slot` and `dates`.
 // customer: the invoice's customer's position.
-// charges: a transfer's notices' charges as claimed (else empty).
+// charges: a transfer's notices' charges as cut (else empty).
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
                       int32_t customer, const InvoiceInput& input,
                       const v1::InvoiceResult& result,
@@ -150,7 +150,8 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
     entry.invoice = i;
     entry.shard = shard;
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
-        {input.invoice, input.notices, charges, &result, &dates,
+        {input.invoice, input.notices, charges, job.ctx->as_of, &result,
+         &dates,
          input.customer_facts, &job.source->customers(),
          customer, &job.request->settings(),
          job.rates},
@@ -226,7 +227,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   std::array<v1::ProposedAction, kShardBatch> actions;  // reused by slot
   std::array<ResultDates, kShardBatch> dates;           // reused by slot
   std::array<bool, kShardBatch> has_action;
-  // A transfer's notices' charges as claimed, for its case file: the
+  // A transfer's notices' charges as cut, for its case file: the
   // evaluation's own are the next invoice's by the time it is written.
   std::array<std::vector<NoticeCharge>, kShardBatch> transfer_charges;
   for (int first = 0; first < count; first += kShardBatch) {

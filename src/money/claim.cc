@@ -72,11 +72,6 @@ struct Event {
   const PaymentEvent* payment;
 };
 
-bool Claimed(const NoticeCharge& notice, absl::CivilDay as_of) {
-  // A waived fee (and its compensation) is never claimed (history.proto).
-  return notice.sent <= as_of && !notice.waived.has_value();
-}
-
 }  // namespace
 
 absl::StatusOr<ClaimState> EvaluateClaim(const ClaimEvents& events,

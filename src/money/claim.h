@@ -29,6 +29,13 @@ struct NoticeCharge {
   bool demand_paid = false;
 };
 
+// Whether the claim includes a notice's fee and compensation on `as_of`:
+// sent by then and not waived (a waived fee, and its compensation, is never
+// claimed; history.proto).
+inline bool Claimed(const NoticeCharge& notice, absl::CivilDay as_of) {
+  return notice.sent <= as_of && !notice.waived.has_value();
+}
+
 struct PaymentEvent {
   absl::CivilDay date;
   int64_t amount = 0;

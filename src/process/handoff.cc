@@ -63,13 +63,12 @@ const v1::Customer* CaseFileScratch::Debtor(const v1::Customer& customer) {
 
 absl::Span<const v1::Notice* const> CaseFileScratch::Notices(
     absl::Span<const v1::Notice* const> notices,
-    absl::Span<const NoticeCharge> claimed) {
-  // A fee waived by the as-of date is claimed not at all: 0 of each.
+    absl::Span<const NoticeCharge> claimed, absl::CivilDay as_of) {
   auto claimed_fee = [&](size_t k) {
-    return claimed[k].waived.has_value() ? 0 : claimed[k].fee;
+    return Claimed(claimed[k], as_of) ? claimed[k].fee : 0;
   };
   auto claimed_compensation = [&](size_t k) {
-    return claimed[k].waived.has_value() ? 0 : claimed[k].compensation;
+    return Claimed(claimed[k], as_of) ? claimed[k].compensation : 0;
   };
   auto cut = [&](size_t k) {
     return k < claimed.size() &&

@@ -45,16 +45,18 @@ void ReturnBorrowedParts(v1::CollectionCaseFile* file);
 // marks (comment, profile, do-not-dun: internal, not the agency's), and the
 // notices with the fee and compensation that may be claimed where a
 // recorded amount is more than the law allows (RECORDED_*_NOT_CLAIMABLE)
-// and none where they were waived by the as-of date (the fee_waived_date
-// stays), so that the notices add up to the balance. One per shard; what
+// and none where the claim leaves them out (Claimed: waived by the as-of
+// date; the fee_waived_date stays), so that the notices add up to the
+// balance. One per shard; what
 // it hands out is valid until its next call.
 class CaseFileScratch {
  public:
   const v1::Customer* Debtor(const v1::Customer& customer);
-  // claimed: the notices' charges as claimed, same order (NoticeCharge).
+  // claimed: the notices' charges as cut, same order (NoticeCharge), and
+  // what the claim includes of them on as_of (Claimed).
   absl::Span<const v1::Notice* const> Notices(
       absl::Span<const v1::Notice* const> notices,
-      absl::Span<const NoticeCharge> claimed);
+      absl::Span<const NoticeCharge> claimed, absl::CivilDay as_of);
 
  private:
   v1::Customer debtor_;
