@@ -289,5 +289,44 @@ TEST(EngineRecordedHistoryTest, WaivedFeesAreReportedAsTheRulesAllowedThem) {
   EXPECT_EQ(april.fees_waived_amount(), 3750);
 }
 
+// A person's 1 000 kr invoice due 2026-09-01 with a påminnelse (09-02) and a
+// purring sent under `streng` (10-01: 37.50 kr fee and 10.07 kr interest,
+// both posted), paid 1 037.50 kr on 10-10; the customer's profile is now
+// `profile` (evaluated as of 10-20).
+v1::EvaluateResponse EvaluateAfterProfileSwitch(absl::string_view profile) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON)
+      ->set_profile_id(std::string(profile));
+  ledger.AddInvoice("P1", "K1", "2026-08-18", "2026-09-01", 100000);
+  ledger.AddNotice("P1", kReminder, "2026-09-02", "2026-09-16", 0);
+  ledger.AddNotice("P1", kDunning, "2026-10-01", "2026-10-15", 3750)
+      ->set_interest(1007);
+  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
+  payment->set_date("2026-10-10");
+  payment->set_amount(103750);
+  return ledger.Evaluate();
+}
+
+TEST(EngineRecordedHistoryTest, AProfileSwitchKeepsInterestALetterCharged) {
+  // `mild` claims interest only from the collection warning, but the purring
+  // already charged it and the host posted it (history.proto
+  // Notice.interest; F13, F15): switching the profile must not drop it, as
+  // it does not drop the purring's fee.
+  const v1::EvaluateResponse kept = EvaluateAfterProfileSwitch("streng");
+  const v1::EvaluateResponse switched = EvaluateAfterProfileSwitch("mild");
+  const v1::InvoiceResult& before = testing::ResultOf(kept, "P1");
+  const v1::InvoiceResult& after = testing::ResultOf(switched, "P1");
+  EXPECT_GT(after.interest().claimed(), 1007);
+  EXPECT_EQ(after.interest().claimed(), after.interest().accrued());
+  EXPECT_EQ(after.balance().fees_charged(), 3750);
+  // The payment covered the fee and the interest to 10-10 first (law.md
+  // § 7): principal is left, and the invoice is not paid.
+  EXPECT_GT(after.balance().principal_outstanding(), 0);
+  EXPECT_NE(after.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(after.balance().SerializeAsString(),
+            before.balance().SerializeAsString());
+}
+
 }  // namespace
 }  // namespace purring

@@ -410,8 +410,12 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   for (const NoticeCharge& charge : all_charges) {
     if (charge.sent > ctx.as_of) continue;
     events.notices.push_back(charge);
+    // A notice that charged interest claimed it, whatever the profile says
+    // now: a later profile or B/P switch never drops what a letter demanded
+    // and the host posted.
     if (!events.interest_claimed_from.has_value() &&
-        StepClaimsInterest(profile.strictness, charge.step)) {
+        (charge.interest > 0 ||
+         StepClaimsInterest(profile.strictness, charge.step))) {
       events.interest_claimed_from = charge.sent;
     }
   }
