@@ -65,12 +65,18 @@ int64_t& AmountOn(DayAmounts* amounts, absl::CivilDay day) {
   return it->second;
 }
 
-// A credit note or a payment on its day.
+// A credit note, a payment, or (both null) a waiver on its day.
 struct Event {
   absl::CivilDay day;
   const CreditEvent* credit;
   const PaymentEvent* payment;
 };
+
+// Same-day order: waivers, then credit notes, then payments.
+int SameDayRank(const Event& event) {
+  if (event.credit != nullptr) return 1;
+  return event.payment != nullptr ? 2 : 0;
+}
 
 }  // namespace
 
@@ -171,20 +177,34 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   v1::Balance& balance = *balance_out;
   balance.set_original(events.original);
 
-  // Costs charged by each day: a notice's fee counts from its send date.
-  // A sorted small vector rather than a map: this runs once per invoice.
+  // Costs charged on each day, and taken off on each day by a waiver. A
+  // notice's fee and compensation are owed from its send date; a payment on
+  // that day came before the letter, so it covers only costs charged before
+  // its day. A waiver takes them off from its date ("from that day on",
+  // history.proto): what was paid of them before is refunded then (set off
+  // like a payment), so the months before keep what was paid in them.
+  // Sorted small vectors rather than maps: this runs once per invoice.
   int64_t fees = 0, compensation = 0;
-  DayAmounts costs_by_day;
+  DayAmounts costs_by_day, waived_by_day;
   for (const NoticeCharge& notice : events.notices) {
-    if (!Claimed(notice, as_of)) continue;
+    if (notice.sent > as_of) continue;
     if (notice.fee < 0 || notice.compensation < 0) {
       return absl::InvalidArgumentError("a notice's fee is negative");
     }
     int64_t both = notice.fee;
-    if (!AddMoney(notice.fee, &fees).ok() ||
-        !AddMoney(notice.compensation, &compensation).ok() ||
-        !AddMoney(notice.compensation, &both).ok() ||
-        !AddMoney(both, &AmountOn(&costs_by_day, notice.sent)).ok()) {
+    if (!AddMoney(notice.compensation, &both).ok()) return Overflow();
+    if (Claimed(notice, as_of)) {
+      if (!AddMoney(notice.fee, &fees).ok() ||
+          !AddMoney(notice.compensation, &compensation).ok()) {
+        return Overflow();
+      }
+    } else if (*notice.waived <= notice.sent) {
+      continue;  // waived before it was owed: never charged
+    } else if (!AddMoney(both, &AmountOn(&waived_by_day, *notice.waived))
+                    .ok()) {
+      return Overflow();
+    }
+    if (!AddMoney(both, &AmountOn(&costs_by_day, notice.sent)).ok()) {
       return Overflow();
     }
   }
@@ -195,6 +215,9 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   // payment never pays principal a same-day credit note already removed.
   // Within a day, each kind keeps its order in `events` (stable sort).
   absl::InlinedVector<Event, 8> by_day;
+  for (const auto& [day, amount] : waived_by_day) {
+    by_day.push_back({day, nullptr, nullptr});
+  }
   for (const CreditEvent& credit : events.credits) {
     if (credit.amount < 0) {
       return absl::InvalidArgumentError("a credit note amount is negative");
@@ -209,7 +232,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   }
   auto event_before = [](const Event& a, const Event& b) {
     if (a.day != b.day) return a.day < b.day;
-    return a.credit != nullptr && b.credit == nullptr;
+    return SameDayRank(a) < SameDayRank(b);
   };
   // Usually already in order; std::stable_sort allocates a buffer per call.
   if (!std::is_sorted(by_day.begin(), by_day.end(), event_before)) {
@@ -228,6 +251,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   int64_t credited = 0, paid = 0, credit_excess = 0, overpaid = 0;
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
   auto costs_it = costs_by_day.begin();
+  auto waived_it = waived_by_day.begin();
   DayNumber cursor = first_interest_number;
   absl::CivilDay last_payment_day = first_interest_day;  // none yet
 
@@ -239,21 +263,55 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     accrual.Accrue(cursor, to_number, owed.principal);
     cursor = to_number + 1;
   };
-  auto interest_claimed_to = [&](absl::CivilDay day, int64_t* out) {
+  // The interest claimed before `day` and accrued to it: like a notice's
+  // costs, interest a notice claims from its send date is not yet owed by a
+  // payment that day.
+  auto interest_claimed_before = [&](absl::CivilDay day, int64_t* out) {
     *out = 0;
-    if (!events.interest_claimed_from || *events.interest_claimed_from > day) {
+    if (!events.interest_claimed_from || *events.interest_claimed_from >= day) {
       return true;
     }
     return RoundHalfUp(accrual.numerator(), kInterestDenominator, out);
+  };
+  // Allocates `payment` over what is owed on its day (law.md § 7).
+  auto allocate = [&](const PaymentEvent& payment,
+                      PaymentAllocation* allocation) {
+    int64_t claimed = 0;
+    if (!interest_claimed_before(payment.date, &claimed)) return false;
+    owed.interest = claimed - interest_paid;
+    *allocation = Allocate(payment, &owed);
+    costs_paid += allocation->costs;  // each sum <= paid: no overflow
+    interest_paid += allocation->interest;
+    principal_paid += allocation->principal;
+    overpaid += allocation->overpaid;
+    return true;
   };
 
   for (const Event& event : by_day) {
     const absl::CivilDay day = event.day;
     // The event day itself still bears interest (once a day).
     accrue_to(ToDayNumber(day));
-    for (; costs_it != costs_by_day.end() && costs_it->first <= day;
+    for (; costs_it != costs_by_day.end() && costs_it->first < day;
          ++costs_it) {
       if (!AddMoney(costs_it->second, &owed.costs).ok()) return Overflow();
+    }
+    for (; waived_it != waived_by_day.end() && waived_it->first <= day;
+         ++waived_it) {
+      owed.costs -= waived_it->second;  // charged before: no overflow
+    }
+    if (owed.costs < 0) {
+      // Waived costs were paid: the refund is set off against the interest
+      // and principal owed, and the month's report shows the costs given
+      // back (fees paid below 0).
+      const int64_t refund = -owed.costs;
+      owed.costs = 0;
+      costs_paid -= refund;  // <= costs_paid: only paid costs are refunded
+      PaymentAllocation allocation;
+      if (!allocate({day, refund, v1::ALLOCATION_UNSPECIFIED}, &allocation)) {
+        return Overflow();
+      }
+      allocation.costs = -refund;
+      state.allocations.push_back(allocation);
     }
     if (const CreditEvent* credit = event.credit; credit != nullptr) {
       if (!AddMoney(credit->amount, &credited).ok()) return Overflow();
@@ -264,14 +322,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     if (const PaymentEvent* payment = event.payment; payment != nullptr) {
       last_payment_day = day;
       if (!AddMoney(payment->amount, &paid).ok()) return Overflow();
-      int64_t claimed = 0;
-      if (!interest_claimed_to(day, &claimed)) return Overflow();
-      owed.interest = claimed - interest_paid;
-      PaymentAllocation allocation = Allocate(*payment, &owed);
-      costs_paid += allocation.costs;        // each sum <= paid: no overflow
-      interest_paid += allocation.interest;
-      principal_paid += allocation.principal;
-      overpaid += allocation.overpaid;
+      PaymentAllocation allocation;
+      if (!allocate(*payment, &allocation)) return Overflow();
       state.allocations.push_back(allocation);
     }
   }

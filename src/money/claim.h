@@ -30,10 +30,11 @@ struct NoticeCharge {
 };
 
 // Whether the claim includes a notice's fee and compensation on `as_of`:
-// sent by then and not waived (a waived fee, and its compensation, is never
-// claimed; history.proto).
+// sent by then and not waived by then (a waived fee, and its compensation,
+// is not claimed from the waiver's date on; history.proto).
 inline bool Claimed(const NoticeCharge& notice, absl::CivilDay as_of) {
-  return notice.sent <= as_of && !notice.waived.has_value();
+  return notice.sent <= as_of &&
+         (!notice.waived.has_value() || *notice.waived > as_of);
 }
 
 struct PaymentEvent {

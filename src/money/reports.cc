@@ -24,10 +24,21 @@ void Add(int64_t amount, int64_t* sum, bool* overflowed) {
   if (!AddMoney(amount, sum).ok()) *overflowed = true;
 }
 
-// "provider share rounds half up to øre"; false when it passes an int64.
+// "provider share rounds half up to øre"; false when it passes an int64. A
+// month that gave back more than was paid in it (a waiver refunding a paid
+// fee) takes back the share of what it gave back, rounded alike.
 bool ProviderShare(int64_t paid, int32_t share_basis_points, int64_t* share) {
-  return paid >= 0 && share_basis_points >= 0 &&
-         RoundHalfUp(absl::int128(paid) * share_basis_points, 10000, share);
+  if (share_basis_points < 0) return false;
+  const absl::int128 given_back = -absl::int128(paid);
+  int64_t rounded = 0;
+  if (paid >= 0) {
+    return RoundHalfUp(absl::int128(paid) * share_basis_points, 10000, share);
+  }
+  if (!RoundHalfUp(given_back * share_basis_points, 10000, &rounded)) {
+    return false;
+  }
+  *share = -rounded;
+  return true;
 }
 
 // price × notices; false when it passes an int64.
