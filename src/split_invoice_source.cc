@@ -91,7 +91,7 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
     s.sorted[j] = s.notices[s.order[j]].get();
     s.days.notices[j] = s.unsorted_days[s.order[j]];
   }
-  PURRING_RETURN_IF_ERROR(CheckNoDuplicateNotices(s.sorted));
+  PURRING_RETURN_IF_ERROR(CheckInvoiceNotices(s.sorted));
   input->invoice = &s.invoice;
   input->checked_days = &s.days;
   input->notices = s.sorted;

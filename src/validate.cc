@@ -407,8 +407,15 @@ absl::Status ValidateCollectionCaseFields(const RecordName& record,
   return absl::OkStatus();
 }
 
-absl::Status CheckNoDuplicateNotices(
+absl::Status CheckInvoiceNotices(
     absl::Span<const v1::Notice* const> sorted_notices) {
+  if (sorted_notices.size() > static_cast<size_t>(kMaxNoticesPerInvoice)) {
+    return absl::ResourceExhaustedError(
+        StrCat(RecordName{"invoice", sorted_notices[0]->invoice_number()}
+                   .Name(),
+               ": has ", sorted_notices.size(), " notices; the limit is ",
+               kMaxNoticesPerInvoice));
+  }
   for (size_t k = 1; k < sorted_notices.size(); ++k) {
     const v1::Notice& a = *sorted_notices[k - 1];
     const v1::Notice& b = *sorted_notices[k];
@@ -567,7 +574,7 @@ absl::Status ValidateRecordsIn(const v1::EvaluateRequest& request,
   PURRING_RETURN_IF_ERROR(ValidateRateTables(request, limits));
   RequestIndex built = std::move(builder).Finish();
   for (int i = 0; i < request.invoices_size(); ++i) {
-    PURRING_RETURN_IF_ERROR(CheckNoDuplicateNotices(built.notices(i)));
+    PURRING_RETURN_IF_ERROR(CheckInvoiceNotices(built.notices(i)));
   }
   if (index != nullptr) *index = std::move(built);
   return absl::OkStatus();

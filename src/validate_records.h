@@ -112,10 +112,11 @@ absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
                                   int64_t* charged, NoticeDays* days);
 
 // One invoice's notices, sorted by sent date then step (RequestIndex
-// order): no two record the same step on the same day. That is one
-// notice's identity (its action id, <invoice>/<step>/<date>); a second is a
-// duplicate record, which would count its fee and report it twice.
-absl::Status CheckNoDuplicateNotices(
+// order): at most kMaxNoticesPerInvoice (RESOURCE_EXHAUSTED), and no two
+// record the same step on the same day. That is one notice's identity (its
+// action id, <invoice>/<step>/<date>); a second is a duplicate record, which
+// would count its fee and report it twice.
+absl::Status CheckInvoiceNotices(
     absl::Span<const v1::Notice* const> sorted_notices);
 
 // A collection case's own fields, against its invoice's date (that it is

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "evaluate_bytes_support.h"
 #include "google/protobuf/stubs/logging.h"
 #include "gtest/gtest.h"
@@ -18,6 +19,25 @@
 
 namespace purring::testing_bytes {
 namespace {
+
+// Adds notices of invoice "1001" until it has `total`: fee-free, each a
+// distinct step and day from 2026-03-01 on.
+void FillNoticesOf1001(v1::EvaluateRequest& r, int total) {
+  int have = 0;
+  for (const v1::Notice& n : r.history().notices()) {
+    if (n.invoice_number() == "1001") ++have;
+  }
+  const v1::StepKind steps[] = {v1::STEP_KIND_REMINDER, v1::STEP_KIND_DUNNING,
+                                v1::STEP_KIND_COLLECTION_WARNING};
+  for (int k = 0; have < total; ++k, ++have) {
+    v1::Notice* n = r.mutable_history()->add_notices();
+    n->set_invoice_number("1001");
+    n->set_step(steps[k % 3]);
+    const absl::CivilDay sent = absl::CivilDay(2026, 3, 1) + k / 3;
+    n->set_sent_date(absl::FormatCivilTime(sent));
+    n->set_deadline(absl::FormatCivilTime(sent + 14));
+  }
+}
 
 TEST(EvaluateBytes, RefusedRecords) {
   struct Case {
@@ -156,6 +176,12 @@ TEST(EvaluateBytes, RefusedRecords) {
        },
        absl::StatusCode::kResourceExhausted,
        "invoice \"1001\": has 1001 holds; the limit is 1000"},
+      {"too many notices of one invoice",
+       [](v1::EvaluateRequest& r) {
+         FillNoticesOf1001(r, kMaxNoticesPerInvoice + 1);
+       },
+       absl::StatusCode::kResourceExhausted,
+       "invoice \"1001\": has 1001 notices; the limit is 1000"},
       {"too many empty holds on one invoice (the densest record over a limit)",
        [](v1::EvaluateRequest& r) {
          v1::Invoice* inv = r.mutable_invoices(0);
@@ -211,6 +237,11 @@ TEST(EvaluateBytes, RefusedRecords) {
 }
 
 TEST(EvaluateBytes, AtTheLimitsIsAccepted) {
+  {
+    v1::EvaluateRequest r = SampleRequest();
+    FillNoticesOf1001(r, kMaxNoticesPerInvoice);
+    ExpectAccepted(Bytes(r), "kMaxNoticesPerInvoice notices");
+  }
   {
     v1::EvaluateRequest r = SampleRequest();
     v1::Invoice* inv = r.mutable_invoices(1);

@@ -9,6 +9,8 @@
 //   C++) by ValidateRequest, before evaluation.
 // - kMaxStringBytes, kMaxAddressLines, kMaxThreads: by ValidateRequest;
 //   address lines also from the wire, for binary requests, by ParseRequest.
+// - kMaxNoticesPerInvoice: by ValidateRequest, once each notice's own fields
+//   are checked and the notices are grouped by invoice.
 // - kMaxAmount, kMaxLedgerTotal: by ValidateRequest (INVALID_ARGUMENT: an
 //   amount beyond them is not a real amount, not a large request).
 // - kMaxNestingDepth: by the binary parser; the JSON parser refuses objects
@@ -16,6 +18,13 @@
 //   counts objects only), an array inside an array and a list written as a
 //   single value, without recursing (src/json_shape.h).
 //   The schema itself is at most 5 levels deep.
+//
+// The response is limited too, but only evaluation can tell its size: one
+// whose binary form passes 2 GiB (the JSON entry point's too) is refused
+// with RESOURCE_EXHAUSTED once the results outgrow it, after that much work.
+// Interest periods split at every half-year and rate change, so a claim
+// running for centuries (an as_of far in the future, or a rate table of
+// thousands of rows) makes a large response from a small request.
 //
 // Memory: a parsed request of a real ledger takes a few times its binary
 // size and about its JSON size. Degenerate input (millions of empty records)
@@ -39,6 +48,8 @@ inline constexpr int kMaxPaymentsPerInvoice = 10'000;
 inline constexpr int kMaxCreditNotesPerInvoice = 10'000;
 inline constexpr int kMaxHoldsPerInvoice = 1'000;
 inline constexpr int kMaxNotices = 50'000'000;
+// Notices of one invoice (each one's fee is judged against those before it).
+inline constexpr int kMaxNoticesPerInvoice = 1'000;
 inline constexpr int kMaxCollectionCases = 10'000'000;
 inline constexpr int kMaxProfiles = 10'000;
 // All rows of all rate tables together.
