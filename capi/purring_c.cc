@@ -206,17 +206,22 @@ int purring_evaluate_json(const char* request, size_t request_size,
                           purring_buffer* response) {
   if (int rc = CheckOut(response); rc != PURRING_OK) return rc;
   return Guard(response, [&]() -> int {
-    google::protobuf::Arena arena(RequestArenaOptions());
-    auto* parsed = google::protobuf::Arena::CreateMessage<EvaluateRequest>(&arena);
-    if (absl::Status s = ParseJson(request, request_size, parsed); !s.ok()) {
-      return Report(s, response);
+    // Evaluated into bytes (the same response, in less memory than a tree
+    // of it), then printed a record at a time.
+    absl::StatusOr<purring::SerializedResponse> result;
+    {
+      google::protobuf::Arena arena(RequestArenaOptions());
+      auto* parsed =
+          google::protobuf::Arena::CreateMessage<EvaluateRequest>(&arena);
+      if (absl::Status s = ParseJson(request, request_size, parsed); !s.ok()) {
+        return Report(s, response);
+      }
+      result = purring::EvaluateSerialized(*parsed);
     }
-    auto* result = google::protobuf::Arena::CreateMessage<EvaluateResponse>(&arena);
-    if (absl::Status s = purring::EvaluateInto(*parsed, result); !s.ok()) {
-      return Report(s, response);
-    }
-    absl::StatusOr<purring::SerializedResponse> json =
-        purring::PrintResponseJson(*result);
+    if (!result.ok()) return Report(result.status(), response);
+    absl::StatusOr<purring::SerializedResponse> json = purring::PrintResponseJson(
+        absl::string_view(result->data.get(), result->size));
+    result->data.reset();
     if (!json.ok()) return Report(json.status(), response);
     response->size = json->size;
     response->data = reinterpret_cast<uint8_t*>(json->data.release());

@@ -99,6 +99,13 @@ absl::Status EvaluateBytesTo(absl::string_view request, ResponseWriter write);
 absl::StatusOr<SerializedResponse> PrintResponseJson(
     const v1::EvaluateResponse& response);
 
+// The same from a serialized response (as EvaluateBytes returns it), printed
+// a record at a time: the memory it takes beyond the JSON is about one
+// record's, not a tree of the whole response. INTERNAL when `binary_response`
+// is not a serialized EvaluateResponse.
+absl::StatusOr<SerializedResponse> PrintResponseJson(
+    absl::string_view binary_response);
+
 // The library version, e.g. "1.0.0".
 const char* Version();
 
