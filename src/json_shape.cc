@@ -1,6 +1,8 @@
 #include "json_shape.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -109,8 +111,27 @@ bool IsList(const FieldDescriptor* field) {
 }  // namespace
 
 absl::Status InvalidJsonRequest(absl::string_view why) {
+  // protobuf's parser quotes the request's text as it is (an unknown key,
+  // whole): control characters are escaped and the text cut, so that a
+  // host can print or log the message.
+  constexpr size_t kShown = 512;
+  size_t shown = std::min(why.size(), kShown);
+  while (shown < why.size() && shown > 0 &&
+         (static_cast<unsigned char>(why[shown]) & 0xC0) == 0x80) {
+    --shown;  // not inside a UTF-8 sequence
+  }
+  std::string text;
+  for (const char c : why.substr(0, shown)) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      absl::StrAppend(&text, "\\x", absl::Hex(byte, absl::kZeroPad2));
+    } else {
+      text.push_back(c);
+    }
+  }
+  if (shown < why.size()) text += "...";
   return absl::InvalidArgumentError(absl::StrCat(
-      "request is not valid purring.v1.EvaluateRequest JSON: ", why));
+      "request is not valid purring.v1.EvaluateRequest JSON: ", text));
 }
 
 absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {

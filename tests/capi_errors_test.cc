@@ -100,6 +100,26 @@ TEST(CapiErrors, UnknownEnumNameInJsonIsRefused) {
   EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
 }
 
+TEST(CapiErrors, AnUnknownJsonKeyIsShownPrintableAndShort) {
+  // protobuf's parser names an unknown key as it is: a control character in
+  // it would reach the host's log or terminal raw, and a 100 000-byte key
+  // would make a 100 000-byte message.
+  const Result control = EvaluateJson(
+      "{\"asOf\":\"2026-11-28T10:00:00Z\",\"x\\nERROR \\u001b[2J\":1}");
+  EXPECT_EQ(control.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_NE(control.text.find("x\\x0aERROR \\x1b[2J"), std::string::npos)
+      << control.text;
+  for (const char c : control.text) {
+    EXPECT_GE(static_cast<unsigned char>(c), 0x20) << control.text;
+  }
+  const Result long_key = EvaluateJson(
+      "{\"asOf\":\"2026-11-28T10:00:00Z\",\"" + std::string(100000, 'k') +
+      "\":1}");
+  EXPECT_EQ(long_key.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_LT(long_key.text.size(), 700u) << long_key.text.size();
+  EXPECT_NE(long_key.text.find("kkk..."), std::string::npos);
+}
+
 TEST(CapiErrors, NullArgumentsAreRefused) {
   purring_buffer response{nullptr, 0};
   EXPECT_EQ(purring_evaluate(nullptr, 5, &response), PURRING_INVALID_ARGUMENT);
