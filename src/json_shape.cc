@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace purring::internal {
@@ -141,9 +142,19 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
   bool in_key = false;
   size_t key_start = 0;
   bool value_next = false;  // after an object's ':'
+  bool after_comma = false;
+  if (absl::StartsWith(json, "\xEF\xBB\xBF")) {
+    return InvalidJsonRequest(
+        "a UTF-8 byte order mark at byte 0 (JSON text starts with its value)");
+  }
   for (size_t at = 0; at < json.size(); ++at) {
     const char c = json[at];
     if (in_string) {
+      if (static_cast<unsigned char>(c) < 0x20) {
+        return InvalidJsonRequest(absl::StrCat(
+            "a control character inside a string at byte ", at,
+            " (write it as an escape: \\n, \\u00XX)"));
+      }
       if (escaped) {
         escaped = false;
       } else if (c == '\\') {
@@ -169,6 +180,22 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
       continue;
     }
     if (absl::ascii_isspace(static_cast<unsigned char>(c))) continue;
+    if ((c == '}' || c == ']') && after_comma) {
+      return InvalidJsonRequest(
+          absl::StrCat("a comma before the closing ", absl::string_view(&c, 1),
+                       " at byte ", at));
+    }
+    after_comma = c == ',';
+    if (!open.empty() && open.back().object && open.back().expect_key &&
+        c != '"' && c != '}' && c != '\'') {
+      return InvalidJsonRequest(absl::StrCat(
+          "an object key without quotes at byte ", at));
+    }
+    if (c == '.' && (at + 1 == json.size() ||
+                     !absl::ascii_isdigit(static_cast<unsigned char>(json[at + 1])))) {
+      return InvalidJsonRequest(
+          absl::StrCat("a number ending in '.' at byte ", at));
+    }
     if (!open.empty() && open.back().expect_element) {
       open.back().expect_element = false;
       // protobuf drops a null element: the host would count one record

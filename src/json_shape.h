@@ -11,7 +11,9 @@
 // - a field given twice in one object, under one name or its proto and its
 //   JSON names (protobuf keeps the last value, other readers the first);
 // - null as a list's element (protobuf drops it);
-// - single-quoted strings.
+// - single-quoted strings, unquoted keys, a comma before a closing } or ],
+//   a control character inside a string, a number ending in '.', and a
+//   byte order mark.
 // What is not well-formed JSON is left to protobuf to refuse.
 #ifndef PURRING_SRC_JSON_SHAPE_H_
 #define PURRING_SRC_JSON_SHAPE_H_

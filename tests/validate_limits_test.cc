@@ -288,6 +288,38 @@ TEST(JsonShape, NullElementsAndSingleQuotesAreRefused) {
   EXPECT_TRUE(apostrophe.status.ok()) << apostrophe.status;
 }
 
+TEST(JsonShape, WhatIsNotJsonIsRefusedThoughProtobufWouldReadIt) {
+  // protobuf 3.21's parser reads all of these; other readers of the same
+  // request would not (RFC 8259), so the host and the engine could disagree.
+  const struct {
+    const char* json;
+    const char* refusal;
+  } cases[] = {
+      {R"({asOf: "2026-11-28T10:00:00Z"})",
+       "an object key without quotes at byte 1"},
+      {R"({"asOf": "2026-11-28T10:00:00Z",})", "a comma before the closing }"},
+      {R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K1"},]})",
+       "a comma before the closing ]"},
+      {"{\"asOf\": \"2026-11-28T10:00:00Z\", \"customers\": [{\"id\": \"K\n1\"}]}",
+       "a control character inside a string at byte 56"},
+      {R"({"asOf": "2026-11-28T10:00:00Z", "invoices": [{"amount": 100000.}]})",
+       "a number ending in '.' at byte 63"},
+      {"\xEF\xBB\xBF{\"asOf\": \"2026-11-28T10:00:00Z\"}",
+       "a UTF-8 byte order mark at byte 0"},
+  };
+  for (const auto& c : cases) {
+    const Outcome out = EvaluateJsonText(c.json);
+    EXPECT_EQ(out.status.code(), Code::kInvalidArgument) << c.json;
+    EXPECT_THAT(std::string(out.status.message()), HasSubstr(c.refusal))
+        << c.json;
+  }
+  // Escapes, a decimal fraction and an empty object or list are JSON.
+  const Outcome fine = EvaluateJsonText(
+      R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K\n1", )"
+      R"("name": "A"}], "settings": {}, "invoices": []})");
+  EXPECT_TRUE(fine.status.ok()) << fine.status;
+}
+
 TEST(Nesting, ObjectsAndArraysTogetherNestAtMostAHundredDeep) {
   // 99 objects, then an array: 100 levels, which protobuf refuses for its
   // own reasons (no such field), not for the depth; one more is refused

@@ -34,13 +34,19 @@ namespace Purring
             return Utf8String(NativeMethods.purring_status_name(code));
         }
 
+        // Throws on a lone surrogate instead of sending U+FFFD in its place:
+        // the engine must see the text the host has, or refuse it.
+        static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
         // EvaluateRequest JSON (the proto3 mapping) in, EvaluateResponse JSON
-        // out. Throws PurringException when the engine refuses the request.
+        // out. Throws PurringException when the engine refuses the request,
+        // and ArgumentException (EncoderFallbackException) when requestJson
+        // holds a lone surrogate, which UTF-8 cannot carry.
         public static string EvaluateJson(string requestJson)
         {
             if (requestJson == null) throw new ArgumentNullException("requestJson");
             CheckAbi();
-            byte[] request = Encoding.UTF8.GetBytes(requestJson);
+            byte[] request = StrictUtf8.GetBytes(requestJson);
             var response = new PurringBuffer();
             try
             {

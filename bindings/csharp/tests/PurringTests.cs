@@ -184,6 +184,17 @@ static class PurringTests
         Assert(thrown, "EvaluateTo(request, null)");
     }
 
+    static void ALoneSurrogateIsRefusedNotReplaced()
+    {
+        bool thrown = false;
+        try
+        {
+            Engine.EvaluateJson("{\"asOf\":\"2026-11-28T10:00:00Z\",\"customers\":[{\"id\":\"K\ud8001\"}]}");
+        }
+        catch (ArgumentException) { thrown = true; }
+        Assert(thrown, "a lone surrogate reached the engine as U+FFFD");
+    }
+
     static int Main()
     {
         var tests = new List<KeyValuePair<string, Action>>
@@ -196,6 +207,7 @@ static class PurringTests
             new KeyValuePair<string, Action>("GarbageBytesAreRefused", GarbageBytesAreRefused),
             new KeyValuePair<string, Action>("AnEmptyRequestLacksItsAsOf", AnEmptyRequestLacksItsAsOf),
             new KeyValuePair<string, Action>("NullArgumentsAreRefused", NullArgumentsAreRefused),
+            new KeyValuePair<string, Action>("ALoneSurrogateIsRefusedNotReplaced", ALoneSurrogateIsRefusedNotReplaced),
             new KeyValuePair<string, Action>("TheDemoLedgerEvaluates", TheDemoLedgerEvaluates),
             new KeyValuePair<string, Action>("EvaluateToWritesEvaluatesResponse", EvaluateToWritesEvaluatesResponse),
             new KeyValuePair<string, Action>("EvaluateToStopsAndRethrowsTheStreamsException", EvaluateToStopsAndRethrowsTheStreamsException),
