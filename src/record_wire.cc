@@ -224,7 +224,8 @@ uint8_t* WriteNotice(int field, const v1::Notice& notice, uint8_t* at) {
   at = Int64(N::kInterestFieldNumber, notice.interest(), at);
   at = Enum(N::kChannelFieldNumber, notice.channel(), at);
   at = String(N::kLetterIdFieldNumber, notice.letter_id(), at);
-  return String(N::kFeeWaivedDateFieldNumber, notice.fee_waived_date(), at);
+  at = String(N::kFeeWaivedDateFieldNumber, notice.fee_waived_date(), at);
+  return Enum(N::kStrictnessFieldNumber, notice.strictness(), at);
 }
 
 // A customer's address from the request: as a notice, one carrying fields
@@ -406,7 +407,8 @@ uint8_t* WriteRecordFields(const v1::ProposedAction& record, uint8_t* at) {
   at = Bool(A::kAutomaticFieldNumber, a.automatic(), at);
   at = String(A::kLetterIdFieldNumber, a.letter_id(), at);
   at = Enum(A::kChannelFieldNumber, a.channel(), at);
-  return String(A::kFeeNoteFieldNumber, a.fee_note(), at);
+  at = String(A::kFeeNoteFieldNumber, a.fee_note(), at);
+  return Enum(A::kStrictnessFieldNumber, a.strictness(), at);
 }
 
 uint8_t* WriteRecordFields(const v1::LetterLine& record, uint8_t* at) {

@@ -351,6 +351,8 @@ absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
       CheckEnum(record, "step", n.step(), v1::StepKind_IsValid));
   PURRING_RETURN_IF_ERROR(
       CheckEnum(record, "channel", n.channel(), v1::Channel_IsValid));
+  PURRING_RETURN_IF_ERROR(CheckEnum(record, "strictness", n.strictness(),
+                                    v1::FeeStrictness_IsValid));
   std::optional<absl::CivilDay> sent, deadline, waived;
   PURRING_RETURN_IF_ERROR(
       CheckDate(record, "sent_date", n.sent_date(), true, &sent));

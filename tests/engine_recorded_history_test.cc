@@ -328,5 +328,34 @@ TEST(EngineRecordedHistoryTest, AProfileSwitchKeepsInterestALetterCharged) {
             before.balance().SerializeAsString());
 }
 
+TEST(EngineRecordedHistoryTest, ANoticeSentWithChargesOffKeepsItsPrice) {
+  // F19: a notice sent while fees and interest were off is priced per
+  // notice (7 kr); the strictness recorded with it keeps that price after
+  // the customer's profile changes, and a notice recorded without it is
+  // priced by the profile now.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-09-02");
+  v1::DunningProfile* off = ledger.settings().add_profiles();
+  off->set_id("av");
+  off->set_strictness(v1::FEE_STRICTNESS_OFF);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON)->set_profile_id("av");
+  ledger.AddInvoice("F1", "K1", "2026-08-18", "2026-09-01", 100000);
+  const v1::EvaluateResponse proposed = ledger.Evaluate();
+  ASSERT_EQ(proposed.actions_size(), 1);
+  EXPECT_EQ(proposed.actions(0).strictness(), v1::FEE_STRICTNESS_OFF);
+  ledger.Record(proposed);
+  ASSERT_EQ(ledger.request().history().notices_size(), 1);
+
+  ledger.SetAsOfDate("2026-09-10");
+  ledger.request().mutable_customers(0)->set_profile_id("medium");
+  const v1::EvaluateResponse switched = ledger.Evaluate();
+  EXPECT_EQ(switched.provider_settlement().notices_without_charges(), 1);
+  EXPECT_EQ(switched.provider_settlement().per_notice_total(), 700);
+
+  ledger.request().mutable_history()->mutable_notices(0)->clear_strictness();
+  const v1::EvaluateResponse unrecorded = ledger.Evaluate();
+  EXPECT_EQ(unrecorded.provider_settlement().notices_without_charges(), 0);
+}
+
 }  // namespace
 }  // namespace purring

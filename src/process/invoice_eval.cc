@@ -378,8 +378,14 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
+    // Priced by the profile it was sent under (F19), when the host recorded
+    // it; else by the invoice's profile now.
+    const v1::FeeStrictness sent_under =
+        notice.strictness() != v1::FEE_STRICTNESS_UNSPECIFIED
+            ? notice.strictness()
+            : profile.strictness;
     reports->AddNotice(notice, judge_for_report ? reported : charge,
-                       profile.strictness == v1::FEE_STRICTNESS_OFF);
+                       sent_under == v1::FEE_STRICTNESS_OFF);
     if (copy_history) *result->add_history() = notice;
   }
 
@@ -679,6 +685,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   action.set_amount_claimed(amount);
   action.set_automatic(automatic);
   action.set_fee_note(fee.note);
+  action.set_strictness(profile.strictness);
   result->set_next_step(ToNextStep(plan.next_step));
   dates.next_step = off_hold_next_date();
   result->set_next_step_fee(fee.fee);
