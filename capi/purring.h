@@ -104,8 +104,11 @@ typedef int (*purring_write_fn)(void* context, const uint8_t* data,
  * write(context, ...) in pieces, in order, as it is made (up to about 1 MiB
  * each): together they are exactly purring_evaluate's response. For a host
  * that writes the response to a file or a socket: on one thread
- * (options.threads 0 or 1) neither side ever holds a large ledger's
- * response whole. The library owns the pieces; write copies what it keeps.
+ * (options.threads 0 or 1) the invoices' results, most of a response, are
+ * handed over as they are made, so neither side holds a large ledger's
+ * response whole; what follows them (actions, letters, postings, case
+ * files, reports) is held until the results are written. The library owns
+ * the pieces; write copies what it keeps.
  * On failure *error (when not NULL) holds the message, as for
  * purring_evaluate, and what write received is not a response: discard it.
  * A write returning nonzero stops the evaluation: PURRING_CANCELLED.
