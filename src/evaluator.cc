@@ -51,6 +51,8 @@ struct ShardOutput {
   std::vector<InvoiceWarning> cutoff_not_numeric;
   std::vector<InvoiceWarning> interest_before_rate_tables;
   std::vector<InvoiceWarning> history_warnings;  // InvoiceOutput::warnings
+  // Invoices whose next step falls due by the next dispatch (FallsDueBy).
+  std::vector<int32_t> upcoming;
   ReportAccumulator reports;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
@@ -101,6 +103,37 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
                    "\" are not both digits; compared byte-wise"));
 }
 
+// Whether the next automatic dispatch carries out an invoice's next step,
+// though nothing is proposed for it now (F8: the host is told what the
+// dispatch would send): a step falling due by the dispatch's date on a row
+// that is waiting for it, automatic for that step, and for a notice, a
+// customer who can be written to.
+bool FallsDueBy(const DispatchPlan& dispatch, const v1::InvoiceResult& result,
+                const ResultDates& dates, v1::Channel letter_channel) {
+  if (!dispatch.enabled || !dates.next_step.has_value() ||
+      *dates.next_step > dispatch.date) {
+    return false;
+  }
+  switch (result.status()) {
+    case v1::INVOICE_STATUS_NOT_DUE:
+    case v1::INVOICE_STATUS_WAITING:
+    case v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED:
+    case v1::INVOICE_STATUS_ON_HOLD:
+      break;
+    default:
+      return false;
+  }
+  switch (result.next_step()) {
+    case v1::NEXT_STEP_TRANSFER_TO_COLLECTION:
+      return dispatch.transfer_automatic;
+    case v1::NEXT_STEP_UNSPECIFIED:
+      return false;
+    default:
+      return dispatch.progression_automatic &&
+             letter_channel != v1::CHANNEL_UNSPECIFIED;
+  }
+}
+
 // Evaluates invoice i, loaded into input, into *result (an open slot of
 // the store, written by WriteOne). customer: the invoice's customer's
 // position, -1 for none.
@@ -121,6 +154,11 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports));
   job.summaries->status[i] = static_cast<uint8_t>(result->status());
   job.summaries->balance[i] = result->balance().total();
+  if (!output.has_action &&
+      FallsDueBy(*job.ctx->dispatch, *result, *output.dates,
+                 input.customer_facts->letter_channel)) {
+    out->upcoming.push_back(i);
+  }
   if (output.cutoff_not_numeric) {
     out->cutoff_not_numeric.emplace_back(
         i, CutoffWarning(*input.invoice, job.ctx->start_from));
@@ -500,6 +538,18 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     }
   }
 
+  // The invoices the next dispatch will also carry out, in request order,
+  // by number (views of the request, taken while the source gives them).
+  std::vector<int32_t> upcoming = std::move(shards[0].upcoming);
+  for (size_t s = 1; s < shards.size(); ++s) {
+    upcoming.insert(upcoming.end(), shards[s].upcoming.begin(),
+                    shards[s].upcoming.end());
+  }
+  std::sort(upcoming.begin(), upcoming.end());
+  std::vector<absl::string_view> upcoming_numbers;
+  upcoming_numbers.reserve(upcoming.size());
+  for (const int32_t i : upcoming) upcoming_numbers.push_back(source.Number(i));
+
   const absl::Span<const int32_t> customer_of = source.customer_ordinals();
   LargeVector<LetterItem> letter_items;
   letter_items.reserve(std::count_if(
@@ -566,6 +616,9 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       }
     }
     next->set_letter_count(automatic_letters);
+    for (const absl::string_view number : upcoming_numbers) {
+      next->add_upcoming_invoice_numbers(number.data(), number.size());
+    }
   }
   for (ActionRecords& shard : records) shard.FreeStrings();
 

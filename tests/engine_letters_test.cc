@@ -191,6 +191,58 @@ TEST(EngineLettersTest, AutomaticProgressionDatesActionsAtTheDispatch) {
             v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
 }
 
+TEST(EngineLettersTest, TheDispatchNamesWhatFallsDueByThen) {
+  // F8: "the engine tells the host when the next automatic dispatch is and
+  // what it would send". A dunning notice with its fee may go 14 days after
+  // the due date (inkassoforskriften § 1-2): asked at 12:00 Oslo the day
+  // before, nothing is proposed yet, but tomorrow's dispatch will send it.
+  TestLedger ledger;
+  v1::DunningProfile* profile = ledger.settings().add_profiles();
+  profile->set_id("purring-varsel");
+  profile->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+  profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  ledger.settings().set_default_person_profile("purring-varsel");
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-08-03T08:00:00Z");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Customer* unreachable = ledger.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);
+  unreachable->clear_invoice_email();
+  ledger.AddInvoice("U1", "K1", "2026-08-18", "2026-09-01", 100000);
+  ledger.AddInvoice("U2", "K2", "2026-08-18", "2026-09-01", 100000);
+
+  ledger.SetAsOf("2026-09-14T10:00:00Z");  // 12:00 Oslo
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(response.next_dispatch().date(), "2026-09-15");
+  EXPECT_EQ(response.next_dispatch().action_ids_size(), 0);
+  // K2 can be written to by no channel: nothing can be sent to it.
+  EXPECT_THAT(response.next_dispatch().upcoming_invoice_numbers(),
+              ::testing::ElementsAre("U1"));
+  const v1::InvoiceResult& waiting = ResultOf(response, "U1");
+  EXPECT_EQ(waiting.status(), v1::INVOICE_STATUS_WAITING);
+  EXPECT_EQ(waiting.next_step(), v1::NEXT_STEP_DUNNING);
+  EXPECT_EQ(waiting.next_step_date(), "2026-09-15");
+  EXPECT_EQ(waiting.next_step_fee(), 3750);
+
+  // The evaluation at the dispatch proposes it, as announced.
+  ledger.SetAsOf("2026-09-15T09:00:00Z");  // 11:00 Oslo
+  response = ledger.Evaluate();
+  EXPECT_THAT(response.next_dispatch().action_ids(),
+              ::testing::ElementsAre("U1/dunning/2026-09-15"));
+  EXPECT_EQ(response.next_dispatch().upcoming_invoice_numbers_size(), 0);
+
+  // A day earlier the dispatch is the 14th's, before the fee may be charged;
+  // by hand there is no dispatch to announce anything.
+  ledger.SetAsOf("2026-09-13T10:00:00Z");
+  EXPECT_EQ(ledger.Evaluate().next_dispatch().upcoming_invoice_numbers_size(),
+            0);
+  ledger.settings().set_progression(v1::MODE_MANUAL);
+  ledger.SetAsOf("2026-09-14T10:00:00Z");
+  EXPECT_EQ(ledger.Evaluate().next_dispatch().upcoming_invoice_numbers_size(),
+            0);
+}
+
 TEST(EngineLettersTest, NoAutomaticDispatchIntoAHold) {
   // F10: an objection or a manual hold pauses the invoice. After 11:00 the
   // automatic notice is dated tomorrow; a hold recorded to begin tomorrow
