@@ -357,5 +357,50 @@ TEST(EngineRecordedHistoryTest, ANoticeSentWithChargesOffKeepsItsPrice) {
   EXPECT_EQ(unrecorded.provider_settlement().notices_without_charges(), 0);
 }
 
+TEST(EngineRecordedHistoryTest, InterestOffClaimsNoMoreThanWasCharged) {
+  // types.proto FEE_STRICTNESS_OFF: notices never claim interest. A
+  // påminnelse sent under `streng` charged 5 kr of it; after a switch to a
+  // profile with fees and interest off that 5 kr stays claimed, and the
+  // purring proposed now charges none.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  v1::DunningProfile* off = ledger.settings().add_profiles();
+  off->set_id("av");
+  off->set_strictness(v1::FEE_STRICTNESS_OFF);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON)->set_profile_id("av");
+  ledger.AddInvoice("O1", "K1", "2026-08-18", "2026-09-01", 100000);
+  v1::Notice* reminder =
+      ledger.AddNotice("O1", kReminder, "2026-09-02", "2026-09-16", 0);
+  reminder->set_interest(500);
+  reminder->set_strictness(v1::FEE_STRICTNESS_STRENG);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::InvoiceResult& result = testing::ResultOf(response, "O1");
+  EXPECT_GT(result.interest().accrued(), 500);
+  EXPECT_EQ(result.interest().claimed(), 500);
+  EXPECT_EQ(result.balance().total(), 100500);
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).interest(), 0);
+  EXPECT_EQ(response.actions(0).amount_claimed(), 100500);
+}
+
+TEST(EngineRecordedHistoryTest, ANoticeSentWithInterestOffClaimsNone) {
+  // Two notices sent while fees and interest were off charged nothing; the
+  // profile is `medium` now, whose purring would claim interest: they still
+  // claimed none (only the next notice will).
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON)->set_profile_id("medium");
+  ledger.AddInvoice("O2", "K1", "2026-08-18", "2026-09-01", 100000);
+  ledger.AddNotice("O2", kReminder, "2026-09-02", "2026-09-16", 0)
+      ->set_strictness(v1::FEE_STRICTNESS_OFF);
+  ledger.AddNotice("O2", kDunning, "2026-10-01", "2026-10-15", 0)
+      ->set_strictness(v1::FEE_STRICTNESS_OFF);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::InvoiceResult& result = testing::ResultOf(response, "O2");
+  EXPECT_EQ(result.interest().claimed(), 0);
+  EXPECT_EQ(result.balance().total(), 100000);
+  EXPECT_GT(result.interest().accrued(), 0);
+}
+
 }  // namespace
 }  // namespace purring

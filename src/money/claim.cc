@@ -271,7 +271,13 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     if (!events.interest_claimed_from || *events.interest_claimed_from >= day) {
       return true;
     }
-    return RoundHalfUp(accrual.numerator(), kInterestDenominator, out);
+    if (!RoundHalfUp(accrual.numerator(), kInterestDenominator, out)) {
+      return false;
+    }
+    if (events.interest_cap.has_value()) {
+      *out = std::min(*out, *events.interest_cap);
+    }
+    return true;
   };
   // Allocates `payment` over what is owed on its day (law.md § 7).
   auto allocate = [&](const PaymentEvent& payment,
@@ -335,7 +341,10 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   }
   const bool claiming = events.interest_claimed_from.has_value() &&
                         *events.interest_claimed_from <= as_of;
-  const int64_t interest_claimed = claiming ? accrued : 0;
+  int64_t interest_claimed = claiming ? accrued : 0;
+  if (events.interest_cap.has_value()) {
+    interest_claimed = std::min(interest_claimed, *events.interest_cap);
+  }
 
   v1::Interest& interest = *interest_out;
   interest.set_accrued(accrued);

@@ -24,6 +24,9 @@ struct NoticeCharge {
   int64_t compensation = 0;
   int64_t interest = 0;
   std::optional<absl::CivilDay> waived;  // fee_waived_date
+  // The strictness of the profile it was sent under (Notice.strictness);
+  // unspecified when not recorded.
+  v1::FeeStrictness strictness = v1::FEE_STRICTNESS_UNSPECIFIED;
   // What it demanded was paid or credited by its deadline (DemandPaidBy):
   // its deadline was not exceeded.
   bool demand_paid = false;
@@ -56,6 +59,9 @@ struct ClaimEvents {
   std::vector<NoticeCharge> notices;   // sorted by sent date
   // The send date of the first notice that claims interest; nullopt: none.
   std::optional<absl::CivilDay> interest_claimed_from;
+  // At most this much interest is claimed (a profile with fees and interest
+  // off claims no more than earlier notices charged); nullopt: no limit.
+  std::optional<int64_t> interest_cap;
 };
 
 // What one payment covered.

@@ -33,6 +33,7 @@ NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
   charge.fee = n.fee();
   charge.compensation = n.compensation();
   charge.interest = n.interest();
+  charge.strictness = n.strictness();
   if (checked != nullptr) {
     charge.sent = checked->sent;
     charge.deadline = checked->deadline;
@@ -413,18 +414,29 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       (!events.credits.empty() && events.credits.back().date > ctx.as_of)) {
     FlagLaterMoney(invoice, events, ctx.as_of, &output->warnings);
   }
+  int64_t interest_recorded = 0;  // by the notices sent by the as-of date
   for (const NoticeCharge& charge : all_charges) {
     if (charge.sent > ctx.as_of) continue;
     events.notices.push_back(charge);
-    // A notice that charged interest claimed it, whatever the profile says
-    // now: a later profile or B/P switch never drops what a letter demanded
-    // and the host posted.
+    interest_recorded += charge.interest;  // validated: no overflow
+    // A notice claimed interest when its step does under the profile it was
+    // sent under (recorded, else the profile now), and when it charged
+    // interest: a later profile or B/P switch never drops what a letter
+    // demanded and the host posted.
+    const v1::FeeStrictness sent_under =
+        charge.strictness != v1::FEE_STRICTNESS_UNSPECIFIED
+            ? charge.strictness
+            : profile.strictness;
     if (!events.interest_claimed_from.has_value() &&
-        (charge.interest > 0 ||
-         StepClaimsInterest(profile.strictness, charge.step))) {
+        (charge.interest > 0 || StepClaimsInterest(sent_under, charge.step))) {
       events.interest_claimed_from = charge.sent;
     }
   }
+  // Fees and interest off: no interest is claimed beyond what earlier
+  // notices charged (types.proto FEE_STRICTNESS_OFF).
+  const bool interest_off = profile.strictness == v1::FEE_STRICTNESS_OFF;
+  events.interest_cap.reset();
+  if (interest_off) events.interest_cap = interest_recorded;
   // Written straight into the result: nothing to copy afterwards.
   v1::Balance& balance = *result->mutable_balance();
   v1::Interest& accrued_interest = *result->mutable_interest();
@@ -647,8 +659,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   // Interest is claimed from the first notice whose step claims it; this
   // notice charges the claimed interest not charged by earlier notices.
   const bool claims_interest =
-      events.interest_claimed_from.has_value() ||
-      StepClaimsInterest(profile.strictness, plan.next_step);
+      !interest_off && (events.interest_claimed_from.has_value() ||
+                        StepClaimsInterest(profile.strictness, plan.next_step));
   int64_t interest = 0;
   int64_t interest_outstanding_after = balance.interest_outstanding();
   if (claims_interest) {
