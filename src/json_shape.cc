@@ -115,22 +115,24 @@ absl::Status InvalidJsonRequest(absl::string_view why) {
   // protobuf's parser quotes the request's text as it is (an unknown key,
   // whole): control characters are escaped and the text cut, so that a
   // host can print or log the message.
-  constexpr size_t kShown = 512;
-  size_t shown = std::min(why.size(), kShown);
-  while (shown < why.size() && shown > 0 &&
-         (static_cast<unsigned char>(why[shown]) & 0xC0) == 0x80) {
-    --shown;  // not inside a UTF-8 sequence
-  }
+  constexpr size_t kShown = 512;  // bytes of the escaped text
   std::string text;
-  for (const char c : why.substr(0, shown)) {
-    const unsigned char byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      absl::StrAppend(&text, "\\x", absl::Hex(byte, absl::kZeroPad2));
+  size_t at = 0;
+  while (at < why.size()) {
+    const unsigned char lead = static_cast<unsigned char>(why[at]);
+    // A whole UTF-8 sequence at a time, so the cut never splits one.
+    const size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    std::string piece;
+    if (lead < 0x20 || lead == 0x7f) {
+      piece = absl::StrCat("\\x", absl::Hex(lead, absl::kZeroPad2));
     } else {
-      text.push_back(c);
+      piece = std::string(why.substr(at, length));
     }
+    if (text.size() + piece.size() > kShown) break;
+    text += piece;
+    at += std::min(length, why.size() - at);
   }
-  if (shown < why.size()) text += "...";
+  if (at < why.size()) text += "...";
   return absl::InvalidArgumentError(absl::StrCat(
       "request is not valid purring.v1.EvaluateRequest JSON: ", text));
 }

@@ -30,7 +30,7 @@ inline constexpr size_t kMaxJsonDepth = 100;
 
 // INVALID_ARGUMENT "request is not valid purring.v1.EvaluateRequest JSON:
 // <why>": every refusal of a JSON request reads so. `why` is shown with its
-// control characters escaped (\xNN), cut to 512 bytes.
+// control characters escaped (\xNN), cut to 512 bytes once escaped.
 absl::Status InvalidJsonRequest(absl::string_view why);
 
 // OK, or INVALID_ARGUMENT naming the field or the byte offset. `root` is the

@@ -118,6 +118,15 @@ TEST(CapiErrors, AnUnknownJsonKeyIsShownPrintableAndShort) {
   EXPECT_EQ(long_key.code, PURRING_INVALID_ARGUMENT);
   EXPECT_LT(long_key.text.size(), 700u) << long_key.text.size();
   EXPECT_NE(long_key.text.find("kkk..."), std::string::npos);
+  // Cut once escaped: 400 control characters are 1 600 bytes escaped.
+  std::string controls;
+  for (int i = 0; i < 400; ++i) controls += "\\u0001";
+  const Result escaped = EvaluateJson(
+      "{\"asOf\":\"2026-11-28T10:00:00Z\",\"" + controls + "\":1}");
+  EXPECT_EQ(escaped.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_LT(escaped.text.size(), 700u) << escaped.text;
+  EXPECT_NE(escaped.text.find("\\x01\\x01..."), std::string::npos)
+      << escaped.text;
 }
 
 TEST(CapiErrors, NullArgumentsAreRefused) {
