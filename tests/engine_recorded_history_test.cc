@@ -402,5 +402,36 @@ TEST(EngineRecordedHistoryTest, ANoticeSentWithInterestOffClaimsNone) {
   EXPECT_GT(result.interest().accrued(), 0);
 }
 
+TEST(EngineRecordedHistoryTest, AFeeAfterCompensationIsDeductedAfterAProfileSwitch) {
+  // forsinkelsesrenteloven § 3a (law.md § 6): a business debtor charged the
+  // 430 kr standard compensation (2026 H2) under `streng` owes no further
+  // reminder fee on top of it, also once the profile is `medium`, which
+  // claims no compensation itself: the proposed collection warning carries
+  // no fee, and recording it as proposed cuts nothing.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)->set_profile_id("medium");
+  ledger.AddInvoice("C1", "B1", "2026-08-18", "2026-09-01", 1000000);
+  ledger.AddNotice("C1", kDunning, "2026-09-16", "2026-09-30", 0)
+      ->set_compensation(43000);
+  const v1::EvaluateResponse proposed = ledger.Evaluate();
+  ASSERT_EQ(proposed.actions_size(), 1);
+  const v1::ProposedAction& warning = proposed.actions(0);
+  EXPECT_EQ(warning.step(), kWarning);
+  EXPECT_EQ(warning.fee(), 0);
+  EXPECT_EQ(warning.compensation(), 0);
+  EXPECT_NE(warning.fee_note().find("§ 3a"), std::string::npos);
+
+  ledger.Record(proposed);
+  ledger.SetAsOfDate("2026-10-21");
+  const v1::EvaluateResponse recorded = ledger.Evaluate();
+  for (const v1::Warning& w : recorded.warnings()) {
+    EXPECT_NE(w.code(), "RECORDED_FEE_NOT_CLAIMABLE") << w.message();
+  }
+  EXPECT_EQ(testing::ResultOf(recorded, "C1").balance().fees_charged(), 0);
+  EXPECT_EQ(testing::ResultOf(recorded, "C1").balance().compensation_charged(),
+            43000);
+}
+
 }  // namespace
 }  // namespace purring

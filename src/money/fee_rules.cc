@@ -167,8 +167,14 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
   if (ProfileChargesFee(in.strictness, in.step)) {
     statutory_fee = LawfulFee(in, &decision.note);
   }
+  // Compensation already claimed (under this profile or an earlier one)
+  // still takes the fee into it; only a profile claiming it adds more.
+  const bool compensation_claimed = std::any_of(
+      in.prior.begin(), in.prior.end(), [](const NoticeCharge& notice) {
+        return notice.compensation > 0 && !Waived(notice);
+      });
   const bool compensation_applies =
-      in.business_debtor && in.claim_compensation &&
+      in.business_debtor && (in.claim_compensation || compensation_claimed) &&
       Effective(in.strictness) != v1::FEE_STRICTNESS_OFF;
   if (!compensation_applies) {
     decision.fee = statutory_fee;
@@ -186,7 +192,8 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
   const absl::int128 increase = std::min(
       room.increase, absl::int128(std::max(standard, statutory_fee)));
   decision.fee = static_cast<int64_t>(std::min(increase, absl::int128(statutory_fee)));
-  decision.compensation = static_cast<int64_t>(increase) - decision.fee;
+  decision.compensation =
+      in.claim_compensation ? static_cast<int64_t>(increase) - decision.fee : 0;
   if (statutory_fee > 0 && decision.fee < statutory_fee) {
     decision.note = kFeeDeductedNote;
   }
