@@ -219,8 +219,9 @@ int purring_evaluate_json(const char* request, size_t request_size,
       result = purring::EvaluateSerialized(*parsed);
     }
     if (!result.ok()) return Report(result.status(), response);
-    absl::StatusOr<purring::SerializedResponse> json = purring::PrintResponseJson(
-        absl::string_view(result->data.get(), result->size));
+    absl::StatusOr<purring::SerializedResponse> json =
+        purring::PrintResponseJson(
+            absl::string_view(result->data.get(), result->size));
     result->data.reset();
     if (!json.ok()) return Report(json.status(), response);
     response->size = json->size;

@@ -121,7 +121,10 @@ absl::Status InvalidJsonRequest(absl::string_view why) {
   while (at < why.size()) {
     const unsigned char lead = static_cast<unsigned char>(why[at]);
     // A whole UTF-8 sequence at a time, so the cut never splits one.
-    const size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    const size_t length = lead >= 0xF0   ? 4
+                          : lead >= 0xE0 ? 3
+                          : lead >= 0xC0 ? 2
+                                         : 1;
     std::string piece;
     if (lead < 0x20 || lead == 0x7f) {
       piece = absl::StrCat("\\x", absl::Hex(lead, absl::kZeroPad2));
@@ -153,9 +156,9 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
     const char c = json[at];
     if (in_string) {
       if (static_cast<unsigned char>(c) < 0x20) {
-        return InvalidJsonRequest(absl::StrCat(
-            "a control character inside a string at byte ", at,
-            " (write it as an escape: \\n, \\u00XX)"));
+        return InvalidJsonRequest(
+            absl::StrCat("a control character inside a string at byte ", at,
+                         " (write it as an escape: \\n, \\u00XX)"));
       }
       if (escaped) {
         escaped = false;
@@ -183,18 +186,19 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
     }
     if (absl::ascii_isspace(static_cast<unsigned char>(c))) continue;
     if ((c == '}' || c == ']') && after_comma) {
-      return InvalidJsonRequest(
-          absl::StrCat("a comma before the closing ", absl::string_view(&c, 1),
-                       " at byte ", at));
+      return InvalidJsonRequest(absl::StrCat("a comma before the closing ",
+                                             absl::string_view(&c, 1),
+                                             " at byte ", at));
     }
     after_comma = c == ',';
     if (!open.empty() && open.back().object && open.back().expect_key &&
         c != '"' && c != '}' && c != '\'') {
-      return InvalidJsonRequest(absl::StrCat(
-          "an object key without quotes at byte ", at));
+      return InvalidJsonRequest(
+          absl::StrCat("an object key without quotes at byte ", at));
     }
-    if (c == '.' && (at + 1 == json.size() ||
-                     !absl::ascii_isdigit(static_cast<unsigned char>(json[at + 1])))) {
+    if (c == '.' &&
+        (at + 1 == json.size() ||
+         !absl::ascii_isdigit(static_cast<unsigned char>(json[at + 1])))) {
       return InvalidJsonRequest(
           absl::StrCat("a number ending in '.' at byte ", at));
     }

@@ -165,7 +165,9 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
   const google::protobuf::Descriptor& type =
       *v1::EvaluateResponse::descriptor();
   ResponseParts parts;
-  if (absl::Status status = SplitResponse(binary_response, type, &parts); !status.ok()) return status;
+  if (absl::Status status = SplitResponse(binary_response, type, &parts);
+      !status.ok())
+    return status;
   const std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
       google::protobuf::util::NewTypeResolverForDescriptorPool(
           "type.googleapis.com",
@@ -196,14 +198,14 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
       return absl::ResourceExhaustedError("out of memory");
     }
     if (!status.ok()) {
-      return absl::InternalError(
-          absl::StrCat("cannot print the response as JSON: ",
-                       status.message().as_string()));
+      return absl::InternalError(absl::StrCat(
+          "cannot print the response as JSON: ", status.message().as_string()));
     }
     return absl::OkStatus();
   };
   internal::MallocBuffer head;
-  if (absl::Status status = print(type, parts.head, &head); !status.ok()) return status;
+  if (absl::Status status = print(type, parts.head, &head); !status.ok())
+    return status;
   const absl::string_view head_json(head.data(), head.size());
 
   internal::MallocBuffer bytes;
@@ -217,7 +219,9 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
     for (const absl::string_view record : parts.records[field]) {
       if (!first) bytes.Append(",", 1);
       first = false;
-      if (absl::Status status = print(record_type, record, &bytes); !status.ok()) return status;
+      if (absl::Status status = print(record_type, record, &bytes);
+          !status.ok())
+        return status;
     }
   }
   bytes.Append(head_json.data() + copied, head_json.size() - copied);

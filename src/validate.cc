@@ -412,11 +412,10 @@ absl::Status ValidateCollectionCaseFields(const RecordName& record,
 absl::Status CheckInvoiceNotices(
     absl::Span<const v1::Notice* const> sorted_notices) {
   if (sorted_notices.size() > static_cast<size_t>(kMaxNoticesPerInvoice)) {
-    return absl::ResourceExhaustedError(
-        StrCat(RecordName{"invoice", sorted_notices[0]->invoice_number()}
-                   .Name(),
-               ": has ", sorted_notices.size(), " notices; the limit is ",
-               kMaxNoticesPerInvoice));
+    return absl::ResourceExhaustedError(StrCat(
+        RecordName{"invoice", sorted_notices[0]->invoice_number()}.Name(),
+        ": has ", sorted_notices.size(), " notices; the limit is ",
+        kMaxNoticesPerInvoice));
   }
   for (size_t k = 1; k < sorted_notices.size(); ++k) {
     const v1::Notice& a = *sorted_notices[k - 1];

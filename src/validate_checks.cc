@@ -74,11 +74,11 @@ absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
   const bool bad_nanos = value.nanos() < 0 || value.nanos() > 999'999'999;
   if (bad_nanos || value.seconds() < kYear1900 ||
       value.seconds() >= kYear3000) {
-    return Invalid(record,
-                   StrCat(field.Text(), " {seconds: ", value.seconds(), ", nanos: ",
-                          value.nanos(), "} is out of range (",
-                          bad_nanos ? "nanos 0-999999999" : "years 1900-2999",
-                          ")"));
+    return Invalid(
+        record,
+        StrCat(field.Text(), " {seconds: ", value.seconds(),
+               ", nanos: ", value.nanos(), "} is out of range (",
+               bad_nanos ? "nanos 0-999999999" : "years 1900-2999", ")"));
   }
   return absl::OkStatus();
 }

@@ -270,12 +270,15 @@ std::vector<Case> Catalogue() {
                Code::kInvalidArgument, {"collection case of invoice \"1001\"", "closed_date"}});
   c.push_back({"MissingAsOf", Damaged([](auto& r) { r.clear_as_of(); }),
                Code::kInvalidArgument, {"request", "as_of is required"}});
-  c.push_back({"AsOfNanosOutOfRange", Damaged([](auto& r) { r.mutable_as_of()->set_nanos(-5); }),
-               Code::kInvalidArgument, {"request", "as_of", "(nanos 0-999999999)"}});
-  c.push_back({"AsOfInYear10000", Damaged([](auto& r) {
-                 r.mutable_as_of()->set_seconds(253402300800);
-               }),
-               Code::kInvalidArgument, {"request", "as_of", "(years 1900-2999)"}});
+  c.push_back({"AsOfNanosOutOfRange",
+               Damaged([](auto& r) { r.mutable_as_of()->set_nanos(-5); }),
+               Code::kInvalidArgument,
+               {"request", "as_of", "(nanos 0-999999999)"}});
+  c.push_back(
+      {"AsOfInYear10000",
+       Damaged([](auto& r) { r.mutable_as_of()->set_seconds(253402300800); }),
+       Code::kInvalidArgument,
+       {"request", "as_of", "(years 1900-2999)"}});
   c.push_back({"AutomationWithoutStart", Damaged([](auto& r) {
                  r.mutable_settings()->set_progression(v1::MODE_AUTOMATIC);
                }),

@@ -112,17 +112,16 @@ TEST(CapiErrors, AnUnknownJsonKeyIsShownPrintableAndShort) {
   for (const char c : control.text) {
     EXPECT_GE(static_cast<unsigned char>(c), 0x20) << control.text;
   }
-  const Result long_key = EvaluateJson(
-      "{\"asOf\":\"2026-11-28T10:00:00Z\",\"" + std::string(100000, 'k') +
-      "\":1}");
+  const Result long_key = EvaluateJson("{\"asOf\":\"2026-11-28T10:00:00Z\",\"" +
+                                       std::string(100000, 'k') + "\":1}");
   EXPECT_EQ(long_key.code, PURRING_INVALID_ARGUMENT);
   EXPECT_LT(long_key.text.size(), 700u) << long_key.text.size();
   EXPECT_NE(long_key.text.find("kkk..."), std::string::npos);
   // Cut once escaped: 400 control characters are 1 600 bytes escaped.
   std::string controls;
   for (int i = 0; i < 400; ++i) controls += "\\u0001";
-  const Result escaped = EvaluateJson(
-      "{\"asOf\":\"2026-11-28T10:00:00Z\",\"" + controls + "\":1}");
+  const Result escaped = EvaluateJson("{\"asOf\":\"2026-11-28T10:00:00Z\",\"" +
+                                      controls + "\":1}");
   EXPECT_EQ(escaped.code, PURRING_INVALID_ARGUMENT);
   EXPECT_LT(escaped.text.size(), 700u) << escaped.text;
   EXPECT_NE(escaped.text.find("\\x01\\x01..."), std::string::npos)

@@ -207,7 +207,8 @@ TEST(EngineLettersTest, TheDispatchNamesWhatFallsDueByThen) {
   *ledger.settings().mutable_automation_enabled_at() =
       Instant("2026-08-03T08:00:00Z");
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Customer* unreachable = ledger.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);
+  v1::Customer* unreachable =
+      ledger.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);
   unreachable->clear_invoice_email();
   ledger.AddInvoice("U1", "K1", "2026-08-18", "2026-09-01", 100000);
   ledger.AddInvoice("U2", "K2", "2026-08-18", "2026-09-01", 100000);

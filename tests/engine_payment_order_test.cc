@@ -47,8 +47,7 @@ TEST(EnginePaymentOrderTest, AWaiverAfterPaymentKeepsTheMonthItWasPaidIn) {
   ASSERT_NE(september, nullptr);
   EXPECT_EQ(september->fees_paid(), 3500);
   ASSERT_GT(september->interest_paid(), 0);
-  EXPECT_EQ(testing::ResultOf(before, "W1").status(),
-            v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(testing::ResultOf(before, "W1").status(), v1::INVOICE_STATUS_PAID);
 
   // The fee was owed and paid in September: the October waiver leaves that
   // month as it was and gives the 35 kr back in October.
@@ -101,8 +100,8 @@ TEST(EnginePaymentOrderTest, AWaiverSetsAPaidFeeOffAgainstThePrincipal) {
   EXPECT_EQ(balance.fees_paid() + balance.interest_paid() +
                 balance.principal_paid() + balance.overpaid(),
             balance.paid());
-  EXPECT_EQ(balance.total(), balance.principal_outstanding() +
-                                 balance.interest_outstanding());
+  EXPECT_EQ(balance.total(),
+            balance.principal_outstanding() + balance.interest_outstanding());
 }
 
 TEST(EnginePaymentOrderTest, APaymentOnTheSendDayDoesNotPayThatNotice) {

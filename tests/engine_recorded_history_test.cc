@@ -402,7 +402,8 @@ TEST(EngineRecordedHistoryTest, ANoticeSentWithInterestOffClaimsNone) {
   EXPECT_GT(result.interest().accrued(), 0);
 }
 
-TEST(EngineRecordedHistoryTest, AFeeAfterCompensationIsDeductedAfterAProfileSwitch) {
+TEST(EngineRecordedHistoryTest,
+     AFeeAfterCompensationIsDeductedAfterAProfileSwitch) {
   // forsinkelsesrenteloven § 3a (law.md § 6): a business debtor charged the
   // 430 kr standard compensation (2026 H2) under `streng` owes no further
   // reminder fee on top of it, also once the profile is `medium`, which
@@ -410,7 +411,8 @@ TEST(EngineRecordedHistoryTest, AFeeAfterCompensationIsDeductedAfterAProfileSwit
   // no fee, and recording it as proposed cuts nothing.
   testing::TestLedger ledger;
   ledger.SetAsOfDate("2026-10-20");
-  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)->set_profile_id("medium");
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)
+      ->set_profile_id("medium");
   ledger.AddInvoice("C1", "B1", "2026-08-18", "2026-09-01", 1000000);
   ledger.AddNotice("C1", kDunning, "2026-09-16", "2026-09-30", 0)
       ->set_compensation(43000);

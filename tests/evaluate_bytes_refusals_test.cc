@@ -48,10 +48,14 @@ TEST(EvaluateBytes, RefusedRecords) {
   };
   const Case cases[] = {
       {"duplicate invoice number",
-       [](v1::EvaluateRequest& r) { r.mutable_invoices(2)->set_number("1001"); },
+       [](v1::EvaluateRequest& r) {
+         r.mutable_invoices(2)->set_number("1001");
+       },
        absl::StatusCode::kInvalidArgument, "duplicate invoice number"},
       {"customer_id not a customer",
-       [](v1::EvaluateRequest& r) { r.mutable_invoices(1)->set_customer_id("C9"); },
+       [](v1::EvaluateRequest& r) {
+         r.mutable_invoices(1)->set_customer_id("C9");
+       },
        absl::StatusCode::kInvalidArgument, "is not a customer in the request"},
       {"notice naming an unknown invoice",
        [](v1::EvaluateRequest& r) {
@@ -106,10 +110,14 @@ TEST(EvaluateBytes, RefusedRecords) {
        },
        absl::StatusCode::kInvalidArgument, "exceed the invoice amount"},
       {"invoice due before its date",
-       [](v1::EvaluateRequest& r) { r.mutable_invoices(2)->set_due_date("2026-01-01"); },
+       [](v1::EvaluateRequest& r) {
+         r.mutable_invoices(2)->set_due_date("2026-01-01");
+       },
        absl::StatusCode::kInvalidArgument, "is before invoice_date"},
       {"invoice amount over kMaxAmount",
-       [](v1::EvaluateRequest& r) { r.mutable_invoices(2)->set_amount(kMaxAmount + 1); },
+       [](v1::EvaluateRequest& r) {
+         r.mutable_invoices(2)->set_amount(kMaxAmount + 1);
+       },
        absl::StatusCode::kInvalidArgument, "amount"},
       {"negative invoice amount",
        [](v1::EvaluateRequest& r) { r.mutable_invoices(2)->set_amount(-5); },
@@ -147,13 +155,15 @@ TEST(EvaluateBytes, RefusedRecords) {
          n->set_fee(kMaxAmount);
          n->set_interest(1);
        },
-       absl::StatusCode::kInvalidArgument, "the charges of the invoice's notices together"},
+       absl::StatusCode::kInvalidArgument,
+       "the charges of the invoice's notices together"},
       {"two notices' charges overflowing",
        [](v1::EvaluateRequest& r) {
          r.mutable_history()->mutable_notices(0)->set_interest(kMaxAmount / 2 + 1);
          r.mutable_history()->mutable_notices(1)->set_compensation(kMaxAmount / 2);
        },
-       absl::StatusCode::kInvalidArgument, "the charges of the invoice's notices together"},
+       absl::StatusCode::kInvalidArgument,
+       "the charges of the invoice's notices together"},
       {"too many payments on one invoice",
        [](v1::EvaluateRequest& r) {
          v1::Invoice* inv = r.mutable_invoices(1);
@@ -223,7 +233,9 @@ TEST(EvaluateBytes, RefusedRecords) {
        [](v1::EvaluateRequest& r) { r.mutable_options()->set_threads(-1); },
        absl::StatusCode::kInvalidArgument, "threads"},
       {"threads over kMaxThreads",
-       [](v1::EvaluateRequest& r) { r.mutable_options()->set_threads(kMaxThreads + 1); },
+       [](v1::EvaluateRequest& r) {
+         r.mutable_options()->set_threads(kMaxThreads + 1);
+       },
        absl::StatusCode::kResourceExhausted, "threads"},
       {"duplicate customer",
        [](v1::EvaluateRequest& r) { *r.add_customers() = r.customers(0); },

@@ -300,7 +300,8 @@ TEST(JsonShape, WhatIsNotJsonIsRefusedThoughProtobufWouldReadIt) {
       {R"({"asOf": "2026-11-28T10:00:00Z",})", "a comma before the closing }"},
       {R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K1"},]})",
        "a comma before the closing ]"},
-      {"{\"asOf\": \"2026-11-28T10:00:00Z\", \"customers\": [{\"id\": \"K\n1\"}]}",
+      {"{\"asOf\": \"2026-11-28T10:00:00Z\", \"customers\": [{\"id\": "
+       "\"K\n1\"}]}",
        "a control character inside a string at byte 56"},
       {R"({"asOf": "2026-11-28T10:00:00Z", "invoices": [{"amount": 100000.}]})",
        "a number ending in '.' at byte 63"},
