@@ -306,9 +306,10 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       owed.costs -= waived_it->second;  // charged before: no overflow
     }
     if (owed.costs < 0) {
-      // Waived costs were paid: the refund is set off against the interest
-      // and principal owed, and the month's report shows the costs given
-      // back (fees paid below 0).
+      // Waived costs were paid, beyond the other costs still owed (netted
+      // above): the rest is given back and set off against the interest and
+      // principal owed, and the month's report shows the costs given back
+      // (fees paid below 0).
       const int64_t refund = -owed.costs;
       owed.costs = 0;
       costs_paid -= refund;  // <= costs_paid: only paid costs are refunded

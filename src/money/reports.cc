@@ -29,12 +29,11 @@ void Add(int64_t amount, int64_t* sum, bool* overflowed) {
 // fee) takes back the share of what it gave back, rounded alike.
 bool ProviderShare(int64_t paid, int32_t share_basis_points, int64_t* share) {
   if (share_basis_points < 0) return false;
-  const absl::int128 given_back = -absl::int128(paid);
-  int64_t rounded = 0;
   if (paid >= 0) {
     return RoundHalfUp(absl::int128(paid) * share_basis_points, 10000, share);
   }
-  if (!RoundHalfUp(given_back * share_basis_points, 10000, &rounded)) {
+  int64_t rounded = 0;
+  if (!RoundHalfUp(-absl::int128(paid) * share_basis_points, 10000, &rounded)) {
     return false;
   }
   *share = -rounded;

@@ -26,6 +26,14 @@ absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
 
 // The notice's dates (as validation parsed them, or parsed here when
 // `checked` is nullptr), with its amounts.
+// The strictness a notice was sent under: recorded with it, else the
+// profile's now (history from before Notice.strictness).
+v1::FeeStrictness SentUnder(v1::FeeStrictness recorded,
+                            const ResolvedProfile& profile) {
+  return recorded != v1::FEE_STRICTNESS_UNSPECIFIED ? recorded
+                                                    : profile.strictness;
+}
+
 NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
                       const ResolvedProfile& profile, absl::CivilDay as_of) {
   NoticeCharge charge;
@@ -379,14 +387,10 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    // Priced by the profile it was sent under (F19), when the host recorded
-    // it; else by the invoice's profile now.
-    const v1::FeeStrictness sent_under =
-        notice.strictness() != v1::FEE_STRICTNESS_UNSPECIFIED
-            ? notice.strictness()
-            : profile.strictness;
-    reports->AddNotice(notice, judge_for_report ? reported : charge,
-                       sent_under == v1::FEE_STRICTNESS_OFF);
+    // Priced by the profile it was sent under (F19).
+    reports->AddNotice(
+        notice, judge_for_report ? reported : charge,
+        SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF);
     if (copy_history) *result->add_history() = notice;
   }
 
@@ -420,15 +424,12 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     events.notices.push_back(charge);
     interest_recorded += charge.interest;  // validated: no overflow
     // A notice claimed interest when its step does under the profile it was
-    // sent under (recorded, else the profile now), and when it charged
-    // interest: a later profile or B/P switch never drops what a letter
-    // demanded and the host posted.
-    const v1::FeeStrictness sent_under =
-        charge.strictness != v1::FEE_STRICTNESS_UNSPECIFIED
-            ? charge.strictness
-            : profile.strictness;
+    // sent under, and when it charged interest: a later profile or B/P
+    // switch never drops what a letter demanded and the host posted.
     if (!events.interest_claimed_from.has_value() &&
-        (charge.interest > 0 || StepClaimsInterest(sent_under, charge.step))) {
+        (charge.interest > 0 ||
+         StepClaimsInterest(SentUnder(charge.strictness, profile),
+                            charge.step))) {
       events.interest_claimed_from = charge.sent;
     }
   }
