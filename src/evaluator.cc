@@ -545,7 +545,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     upcoming.insert(upcoming.end(), shards[s].upcoming.begin(),
                     shards[s].upcoming.end());
   }
-  std::sort(upcoming.begin(), upcoming.end());
+  if (shards.size() > 1) std::sort(upcoming.begin(), upcoming.end());
   std::vector<absl::string_view> upcoming_numbers;
   upcoming_numbers.reserve(upcoming.size());
   for (const int32_t i : upcoming) upcoming_numbers.push_back(source.Number(i));

@@ -168,14 +168,18 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
     statutory_fee = LawfulFee(in, &decision.note);
   }
   // Compensation already claimed (under this profile or an earlier one)
-  // still takes the fee into it; only a profile claiming it adds more.
-  const bool compensation_claimed = std::any_of(
-      in.prior.begin(), in.prior.end(), [](const NoticeCharge& notice) {
-        return notice.compensation > 0 && !Waived(notice);
-      });
+  // still takes the fee into it; only a profile claiming it adds more. The
+  // history is scanned only for a business debtor whose profile claims none.
+  const auto compensation_claimed = [&] {
+    return std::any_of(in.prior.begin(), in.prior.end(),
+                       [](const NoticeCharge& notice) {
+                         return notice.compensation > 0 && !Waived(notice);
+                       });
+  };
   const bool compensation_applies =
-      in.business_debtor && (in.claim_compensation || compensation_claimed) &&
-      Effective(in.strictness) != v1::FEE_STRICTNESS_OFF;
+      in.business_debtor &&
+      Effective(in.strictness) != v1::FEE_STRICTNESS_OFF &&
+      (in.claim_compensation || compensation_claimed());
   if (!compensation_applies) {
     decision.fee = statutory_fee;
     return decision;
