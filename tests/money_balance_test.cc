@@ -184,9 +184,11 @@ TEST(BalanceTest, APaymentsSurplusSetOffAgainstALaterFeeCountsAsPaid) {
   EXPECT_EQ(state.allocations[1].interest, 0);
 }
 
-TEST(BalanceTest, ACreditNotesSurplusSetOffIsNoPayment) {
-  // A credit note beyond the principal covers a fee by set-off too, but it
-  // is no money paid: fees_paid stays 0 and no allocation is reported.
+TEST(BalanceTest, ACreditNotesSurplusSetOffCountsAsPaid) {
+  // evaluate.proto Balance: fees_paid + interest_paid + principal_paid +
+  // overpaid = paid + the credited part that found no principal. A credit
+  // note beyond the principal covers a fee charged before it by set-off
+  // (law.md § 7): the debtor's claim pays it, on the credit note's day.
   ClaimEvents events;
   events.adjusted_due = D(2026, 9, 1);
   events.original = 100000;
@@ -194,11 +196,68 @@ TEST(BalanceTest, ACreditNotesSurplusSetOffIsNoPayment) {
   events.notices = {DunningNotice(D(2026, 10, 5), 3750)};
   ClaimState state = Evaluate(events, D(2026, 11, 1));
   const v1::Balance& b = state.balance;
-  EXPECT_EQ(b.fees_paid(), 0);
+  EXPECT_EQ(b.fees_paid(), 3750);
   EXPECT_EQ(b.fees_outstanding(), 0);
   EXPECT_EQ(b.total(), 0);
   EXPECT_EQ(b.overpaid(), 20000 - 3750);
-  EXPECT_TRUE(state.allocations.empty());
+  EXPECT_EQ(b.fees_paid() + b.interest_paid() + b.principal_paid() + b.overpaid(),
+            b.paid() + (b.credited() - b.original()));
+  ASSERT_EQ(state.allocations.size(), 1u);
+  EXPECT_EQ(state.allocations[0].date, D(2026, 10, 10));
+  EXPECT_EQ(state.allocations[0].costs, 3750);
+}
+
+TEST(BalanceTest, ACreditNotesSurplusPaysTheClaimedInterestToo) {
+  // 1 000 kr due 2026-02-02, 500 kr paid 02-03, a purring with a 37.50 kr
+  // fee on 02-20 that starts the interest claim, then a 600 kr credit note
+  // on 03-10: 100 kr beyond the principal left, set off against the fee and
+  // the interest claimed (law.md § 7 order). Each part's outstanding is
+  // what was charged less what was paid.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 2, 2);
+  events.original = 100000;
+  events.payments.push_back({D(2026, 2, 3), 50000, v1::ALLOCATION_UNSPECIFIED});
+  events.notices = {DunningNotice(D(2026, 2, 20), 3750)};
+  events.interest_claimed_from = D(2026, 2, 20);
+  events.credits.push_back({D(2026, 3, 10), 60000});
+  ClaimState state = Evaluate(events, D(2026, 3, 31));
+  const v1::Balance& b = state.balance;
+  EXPECT_GT(b.interest_claimed(), 0);
+  EXPECT_EQ(b.fees_paid(), 3750);
+  EXPECT_EQ(b.interest_paid(), b.interest_claimed());
+  EXPECT_EQ(b.fees_outstanding(),
+            b.fees_charged() + b.compensation_charged() - b.fees_paid());
+  EXPECT_EQ(b.interest_outstanding(), b.interest_claimed() - b.interest_paid());
+  EXPECT_EQ(b.overpaid(), 10000 - 3750 - b.interest_claimed());
+  EXPECT_EQ(b.total(), 0);
+}
+
+TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterPaymentComes) {
+  // evaluate.proto MonthlyReport: earlier months keep what was paid in
+  // them. 1 000 kr, a 37.50 kr fee sent 2026-04-24 and 1 037.50 kr paid
+  // the same day: the payment came before the letter, so it pays the
+  // principal and its surplus then covers the fee, in April. A 5 kr payment
+  // in May must not move that to May.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 3, 2);
+  events.original = 100000;
+  events.notices = {DunningNotice(D(2026, 4, 24), 3750)};
+  events.payments.push_back({D(2026, 4, 24), 103750, v1::ALLOCATION_UNSPECIFIED});
+  auto fees_paid_in = [](const ClaimState& state, int month) {
+    int64_t sum = 0;
+    for (const PaymentAllocation& a : state.allocations) {
+      if (a.date.month() == month) sum += a.costs;
+    }
+    return sum;
+  };
+  const ClaimState before = Evaluate(events, D(2026, 5, 14));
+  EXPECT_EQ(fees_paid_in(before, 4), 3750);
+  events.payments.push_back({D(2026, 5, 14), 500, v1::ALLOCATION_UNSPECIFIED});
+  const ClaimState after = Evaluate(events, D(2026, 5, 14));
+  EXPECT_EQ(fees_paid_in(after, 4), 3750);
+  EXPECT_EQ(fees_paid_in(after, 5), 0);
+  EXPECT_EQ(after.balance.fees_paid(), 3750);
+  EXPECT_EQ(after.balance.overpaid(), 500);
 }
 
 TEST(BalanceTest, BalanceIdentityHolds) {

@@ -1,6 +1,7 @@
 #include "money/claim.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "absl/container/inlined_vector.h"
@@ -66,6 +67,13 @@ int64_t& AmountOn(DayAmounts* amounts, absl::CivilDay day) {
 }
 
 // A credit note, a payment, or (both null) a waiver on its day.
+// Money the debtor has in credit on the invoice since `day`: paid beyond
+// everything owed, or credited beyond the principal left.
+struct Surplus {
+  absl::CivilDay day;
+  int64_t amount;
+};
+
 struct Event {
   absl::CivilDay day;
   const CreditEvent* credit;
@@ -248,12 +256,14 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                           first_rated_number, as_of_number);
   Owed owed;
   owed.principal = events.original;
-  int64_t credited = 0, paid = 0, credit_excess = 0, overpaid = 0;
+  int64_t credited = 0, paid = 0;
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
+  // Oldest first; `surplus_front` is the first not used up.
+  absl::InlinedVector<Surplus, 2> surplus;
+  size_t surplus_front = 0;
   auto costs_it = costs_by_day.begin();
   auto waived_it = waived_by_day.begin();
   DayNumber cursor = first_interest_number;
-  absl::CivilDay last_payment_day = first_interest_day;  // none yet
 
   auto accrue_to = [&](DayNumber to_number) {
     if (cursor > to_number) return;
@@ -289,8 +299,48 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     costs_paid += allocation->costs;  // each sum <= paid: no overflow
     interest_paid += allocation->interest;
     principal_paid += allocation->principal;
-    overpaid += allocation->overpaid;
+    if (allocation->overpaid > 0) {
+      surplus.push_back({payment.date, allocation->overpaid});
+    }
     return true;
+  };
+  // Sets what the debtor has in credit off against the costs and interest
+  // owed, in the legal order (law.md § 7), as soon as both are there: so it
+  // counts as paid (a credit note's surplus too: the debtor's claim pays),
+  // dated when the last of the money and of what it covers came, which a
+  // later payment or night does not move. The principal is already 0 while
+  // anything is in credit.
+  auto set_off = [&](int64_t* costs_owed, absl::CivilDay costs_from,
+                     int64_t* interest_owed) {
+    PaymentAllocation allocation;
+    allocation.date = absl::CivilDay::min();
+    int64_t* const owed_parts[] = {costs_owed, interest_owed};
+    int64_t* const covered[] = {&allocation.costs, &allocation.interest};
+    for (size_t i = 0; i < 2; ++i) {
+      while (*owed_parts[i] > 0 && surplus_front < surplus.size()) {
+        Surplus& money = surplus[surplus_front];
+        const int64_t part = Take(&money.amount, owed_parts[i]);
+        *covered[i] += part;  // <= what was in credit: no overflow
+        allocation.date = std::max(allocation.date, money.day);
+        if (money.amount == 0) ++surplus_front;
+      }
+    }
+    if (allocation.costs == 0 && allocation.interest == 0) return;
+    if (allocation.costs > 0) {
+      allocation.date = std::max(allocation.date, costs_from);
+    }
+    if (allocation.interest > 0) {
+      allocation.date =
+          std::max(allocation.date, *events.interest_claimed_from);
+    }
+    costs_paid += allocation.costs;
+    interest_paid += allocation.interest;
+    state.allocations.push_back(allocation);
+  };
+  // The day of the last cost owed so far (`costs_it` has passed it).
+  auto last_cost_day = [&] {
+    return costs_it == costs_by_day.begin() ? absl::CivilDay::min()
+                                            : std::prev(costs_it)->first;
   };
 
   for (const Event& event : by_day) {
@@ -320,14 +370,21 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       allocation.costs = -refund;
       state.allocations.push_back(allocation);
     }
+    if (surplus_front < surplus.size()) {
+      int64_t interest_owed = 0;
+      if (!interest_claimed_before(day, &interest_owed)) return Overflow();
+      interest_owed -= interest_paid;
+      set_off(&owed.costs, last_cost_day(), &interest_owed);
+    }
     if (const CreditEvent* credit = event.credit; credit != nullptr) {
       if (!AddMoney(credit->amount, &credited).ok()) return Overflow();
       const int64_t applied = std::min(credit->amount, owed.principal);
       owed.principal -= applied;
-      credit_excess += credit->amount - applied;  // <= credited: no overflow
+      if (credit->amount > applied) {
+        surplus.push_back({day, credit->amount - applied});
+      }
     }
     if (const PaymentEvent* payment = event.payment; payment != nullptr) {
-      last_payment_day = day;
       if (!AddMoney(payment->amount, &paid).ok()) return Overflow();
       PaymentAllocation allocation;
       if (!allocate(*payment, &allocation)) return Overflow();
@@ -375,45 +432,16 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 
   int64_t costs_total = fees;
   if (!AddMoney(compensation, &costs_total).ok()) return Overflow();
-  // What the debtor is owed back (a payment beyond everything owed when it
-  // came, a credit note beyond the principal left) is set off against what
-  // they still owe, in the legal order (law.md § 7): a debtor in credit is
-  // not dunned for the costs or interest charged besides. What payments
-  // left over goes first: it is money paid, so it counts as paid towards
-  // each part (Balance's *_paid, and the report of the month it covered
-  // them); what credit notes left over is no payment.
   int64_t fees_outstanding = costs_total - costs_paid;
   int64_t interest_outstanding = interest_claimed - interest_paid;
-  PaymentAllocation set_off;
-  int64_t* const owed_parts[] = {&fees_outstanding, &interest_outstanding,
-                                 &owed.principal};
-  int64_t* const covered[] = {&set_off.costs, &set_off.interest,
-                              &set_off.principal};
-  for (size_t i = 0; i < 3; ++i) {
-    const int64_t from_payments = std::min(overpaid, *owed_parts[i]);
-    *owed_parts[i] -= from_payments;
-    overpaid -= from_payments;
-    *covered[i] = from_payments;
-    const int64_t from_credits = std::min(credit_excess, *owed_parts[i]);
-    *owed_parts[i] -= from_credits;
-    credit_excess -= from_credits;
+  // What is still in credit meets what was charged or claimed since.
+  if (surplus_front < surplus.size()) {
+    costs_it = costs_by_day.end();
+    set_off(&fees_outstanding, last_cost_day(), &interest_outstanding);
   }
-  if (set_off.costs > 0 || set_off.interest > 0 || set_off.principal > 0) {
-    // Each sum stays within what was paid: no overflow.
-    costs_paid += set_off.costs;
-    interest_paid += set_off.interest;
-    principal_paid += set_off.principal;
-    // Covered once both the money and what it covers were there: the last
-    // payment, the last cost charged, the interest claimed.
-    set_off.date = last_payment_day;
-    if (!costs_by_day.empty()) {
-      set_off.date = std::max(set_off.date, costs_by_day.back().first);
-    }
-    if (events.interest_claimed_from.has_value() &&
-        *events.interest_claimed_from <= as_of) {
-      set_off.date = std::max(set_off.date, *events.interest_claimed_from);
-    }
-    state.allocations.push_back(set_off);
+  int64_t overpaid = 0;
+  for (size_t i = surplus_front; i < surplus.size(); ++i) {
+    if (!AddMoney(surplus[i].amount, &overpaid).ok()) return Overflow();
   }
   balance.set_credited(credited);
   balance.set_paid(paid);
@@ -421,7 +449,6 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   balance.set_fees_paid(costs_paid);
   balance.set_interest_paid(interest_paid);
   balance.set_principal_paid(principal_paid);
-  if (!AddMoney(credit_excess, &overpaid).ok()) return Overflow();
   balance.set_principal_outstanding(owed.principal);
   balance.set_fees_outstanding(fees_outstanding);
   balance.set_interest_outstanding(interest_outstanding);

@@ -94,8 +94,9 @@ struct ClaimState {
   v1::Balance balance;    // at the end day, every field filled
   v1::Interest interest;  // accrued (rounded once), claimed, from_date, periods
   InterestDays interest_days;  // interest's dates, also as days
-  // One per payment, in date order, then one for what a payment left over
-  // covered by set-off (costs or interest charged after it), if anything.
+  // One per payment and per refund of a waived fee, in date order, and one
+  // for each set-off of what the debtor had in credit (paid or credited
+  // beyond what was owed) against costs or interest charged after it.
   std::vector<PaymentAllocation> allocations;
   bool settled = false;  // principal, costs and claimed interest all 0
   // Principal was outstanding on interest days before the rate tables begin;
