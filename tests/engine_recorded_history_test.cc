@@ -383,6 +383,51 @@ TEST(EngineRecordedHistoryTest, InterestOffClaimsNoMoreThanWasCharged) {
   EXPECT_EQ(response.actions(0).amount_claimed(), 100500);
 }
 
+// The interest paid in October by a person whose purring (sent under
+// `medium`, charging 5 kr of interest) started the interest claim, with
+// the customer's profile now `profile`.
+int64_t InterestPaidInOctober(absl::string_view profile,
+                              v1::Balance* balance) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-20");
+  v1::DunningProfile* off = ledger.settings().add_profiles();
+  off->set_id("av");
+  off->set_strictness(v1::FEE_STRICTNESS_OFF);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON)
+      ->set_profile_id(std::string(profile));
+  ledger.AddInvoice("O3", "K1", "2026-08-18", "2026-09-01", 100000);
+  v1::Notice* purring =
+      ledger.AddNotice("O3", kDunning, "2026-09-16", "2026-09-30", 3750);
+  purring->set_interest(500);
+  purring->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
+  payment->set_date("2026-10-20");
+  payment->set_amount(10000);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  *balance = testing::ResultOf(response, "O3").balance();
+  for (const v1::MonthlyReport& month : response.monthly_reports()) {
+    if (month.month() == "2026-10") return month.interest_paid();
+  }
+  return -1;
+}
+
+TEST(EngineRecordedHistoryTest, ASwitchToInterestOffKeepsEarlierPaymentsSplit) {
+  // evaluate.proto MonthlyReport: earlier months keep what was paid in
+  // them (F18, F19). A payment made while the profile claimed interest
+  // paid the interest accrued to its day (law.md § 7); a later switch to
+  // fees and interest off caps the interest claimed from then on at what
+  // letters charged, never below what was paid.
+  v1::Balance medium, off;
+  const int64_t paid_under_medium = InterestPaidInOctober("medium", &medium);
+  const int64_t paid_after_switch = InterestPaidInOctober("av", &off);
+  EXPECT_GT(paid_under_medium, 500);  // interest from 09-02 ran past 5 kr
+  EXPECT_EQ(paid_after_switch, paid_under_medium);
+  EXPECT_EQ(off.interest_paid(), medium.interest_paid());
+  EXPECT_EQ(off.interest_claimed(), off.interest_paid());
+  EXPECT_EQ(off.interest_outstanding(), 0);
+  EXPECT_GT(medium.interest_outstanding(), 0);
+}
+
 TEST(EngineRecordedHistoryTest, ANoticeSentWithInterestOffClaimsNone) {
   // Two notices sent while fees and interest were off charged nothing; the
   // profile is `medium` now, whose purring would claim interest: they still

@@ -284,8 +284,13 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     if (!RoundHalfUp(accrual.numerator(), kInterestDenominator, out)) {
       return false;
     }
-    if (events.interest_cap.has_value()) {
-      *out = std::min(*out, *events.interest_cap);
+    for (auto it = events.interest_limits.rbegin();
+         it != events.interest_limits.rend(); ++it) {
+      if (it->from > day) continue;
+      if (it->cap.has_value()) {
+        *out = std::min(*out, std::max(*it->cap, interest_paid));
+      }
+      break;
     }
     return true;
   };
@@ -401,7 +406,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
                         *events.interest_claimed_from <= as_of;
   int64_t interest_claimed = claiming ? accrued : 0;
   if (events.interest_cap.has_value()) {
-    interest_claimed = std::min(interest_claimed, *events.interest_cap);
+    interest_claimed = std::min(interest_claimed,
+                                std::max(*events.interest_cap, interest_paid));
   }
 
   v1::Interest& interest = *interest_out;

@@ -59,9 +59,19 @@ struct ClaimEvents {
   std::vector<NoticeCharge> notices;   // sorted by sent date
   // The send date of the first notice that claims interest; nullopt: none.
   std::optional<absl::CivilDay> interest_claimed_from;
-  // At most this much interest is claimed (a profile with fees and interest
-  // off claims no more than earlier notices charged); nullopt: no limit.
+  // At most this much interest is claimed at the end (a profile with fees
+  // and interest off claims no more than earlier notices charged, nor less
+  // than was paid); nullopt: no limit.
   std::optional<int64_t> interest_cap;
+  // The limit before each day, for payments and set-offs on it: from the day
+  // after a notice was sent, the interest the notices sent by then charged
+  // when the last of them was sent under fees and interest off, else none.
+  // So how a payment was split stays when the profile changes later.
+  struct InterestLimit {
+    absl::CivilDay from;
+    std::optional<int64_t> cap;
+  };
+  absl::InlinedVector<InterestLimit, 4> interest_limits;  // by `from`
 };
 
 // What one payment covered.

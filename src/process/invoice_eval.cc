@@ -399,6 +399,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   events.payments.clear();
   events.credits.clear();
   events.notices.clear();
+  events.interest_limits.clear();
   events.interest_claimed_from.reset();
   events.adjusted_due = adjusted_due;
   events.original = invoice.amount();
@@ -431,6 +432,17 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
          StepClaimsInterest(SentUnder(charge.strictness, profile),
                             charge.step))) {
       events.interest_claimed_from = charge.sent;
+    }
+    // The limit from the next day on, set by the last notice of its day.
+    std::optional<int64_t> cap;
+    if (SentUnder(charge.strictness, profile) == v1::FEE_STRICTNESS_OFF) {
+      cap = interest_recorded;
+    }
+    if (!events.interest_limits.empty() &&
+        events.interest_limits.back().from == charge.sent + 1) {
+      events.interest_limits.back().cap = cap;
+    } else {
+      events.interest_limits.push_back({charge.sent + 1, cap});
     }
   }
   // Fees and interest off: no interest is claimed beyond what earlier
