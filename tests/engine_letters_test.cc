@@ -144,6 +144,38 @@ TEST(EngineLettersTest, AFieldOfSpacesIsNoAddress) {
   EXPECT_FALSE(response.customers_missing_address(1).letters_by_email());
 }
 
+TEST(EngineLettersTest, UnicodeSpacesAndAFieldWithoutAnAtAreNoAddress) {
+  // F16 "postal letter otherwise": a no-break space copied from a web form
+  // is as blank as a space, and "not-an-email" reaches no one either.
+  TestLedger ledger = ReadyLedger();
+  // K 1: an invoice e-mail of a no-break space, a company e-mail without an
+  // '@', and a postal address: the letter goes by post.
+  v1::Customer& k1 = *ledger.request().mutable_customers(0);
+  k1.set_invoice_email("\xC2\xA0");
+  k1.set_company_email("not-an-email");
+  v1::PostalAddress* k1_address = k1.mutable_postal_address();
+  k1_address->add_lines("Kirkegata 2");
+  k1_address->set_postal_code("0153");
+  // K2: its e-mail wrapped in no-break and ideographic spaces is used bare.
+  ledger.request().mutable_customers(1)->set_invoice_email(
+      "\xC2\xA0k2@example.no\xE3\x80\x80");
+  // K3: an address line of a no-break space is no line: missing an address.
+  v1::PostalAddress& k3 =
+      *ledger.request().mutable_customers(2)->mutable_postal_address();
+  k3.clear_lines();
+  k3.add_lines("\xC2\xA0\xE2\x80\x83");
+  k3.set_postal_code("0150");
+  k3.set_city("Oslo");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.letters_size(), 2);
+  EXPECT_EQ(response.letters(0).channel(), v1::CHANNEL_POST);
+  EXPECT_EQ(response.letters(0).email(), "");
+  EXPECT_EQ(response.letters(1).channel(), v1::CHANNEL_EMAIL);
+  EXPECT_EQ(response.letters(1).email(), "k2@example.no");
+  ASSERT_EQ(response.customers_missing_address_size(), 1);
+  EXPECT_EQ(response.customers_missing_address(0).customer_id(), "K3");
+}
+
 TEST(EngineLettersTest, ManualModeHasNoDispatch) {
   const v1::EvaluateResponse response = ReadyLedger().Evaluate();
   EXPECT_FALSE(response.next_dispatch().enabled());

@@ -7,20 +7,27 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "large_allocator.h"
 #include "money/money_math.h"
 #include "process/naming.h"
+#include "process/spaces.h"
 
 namespace purring::internal {
 
 namespace {
 
-// A field of spaces is no address: a letter to " " reaches no one.
-bool Blank(absl::string_view text) {
-  return absl::StripAsciiWhitespace(text).empty();
+// An e-mail field a letter can go to, without surrounding spaces: one with
+// something before and after an '@' ("not-an-email" reaches no one; the
+// letter goes by post instead). "" when not.
+absl::string_view UsableEmail(absl::string_view field) {
+  const absl::string_view email = StripSpaces(field);
+  const size_t at = email.find('@');
+  if (at == absl::string_view::npos || at == 0 || at + 1 == email.size()) {
+    return {};
+  }
+  return email;
 }
 
 }  // namespace
@@ -28,9 +35,9 @@ bool Blank(absl::string_view text) {
 absl::string_view RecipientEmail(const v1::Customer& customer,
                                  v1::EmailPreference preference) {
   const bool company_first = preference == v1::EMAIL_PREFERENCE_COMPANY_EMAIL;
-  const absl::string_view first = absl::StripAsciiWhitespace(
+  const absl::string_view first = UsableEmail(
       company_first ? customer.company_email() : customer.invoice_email());
-  const absl::string_view second = absl::StripAsciiWhitespace(
+  const absl::string_view second = UsableEmail(
       company_first ? customer.invoice_email() : customer.company_email());
   return first.empty() ? second : first;
 }
@@ -144,13 +151,10 @@ absl::Status BuildLetters(
   // "Hvis man ikke spesifiserer noe der vil systemet hente epost og
   // telefonnr fra Firmainformasjonen" (seed 000): an override of only
   // spaces specifies nothing, as a recipient e-mail of spaces is none.
-  const auto blank = [](const std::string& text) {
-    return absl::StripAsciiWhitespace(text).empty();
-  };
-  const std::string& phone = blank(settings.contact_phone())
+  const std::string& phone = Blank(settings.contact_phone())
                                  ? company.phone()
                                  : settings.contact_phone();
-  const std::string& email = blank(settings.contact_email())
+  const std::string& email = Blank(settings.contact_email())
                                  ? company.email()
                                  : settings.contact_email();
 

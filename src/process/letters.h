@@ -63,11 +63,12 @@ void FillLetterLine(const v1::Invoice& invoice, const v1::Balance& balance,
 
 // The customer's letter e-mail: the preferred field (email_preference;
 // UNSPECIFIED = invoice e-mail), else the other; "" when neither is set.
-// Surrounding spaces are dropped, and a field of spaces counts as unset.
+// Surrounding spaces (StripSpaces) are dropped, and a field of spaces, or
+// without something before and after an '@', counts as unset.
 absl::string_view RecipientEmail(const v1::Customer& customer,
                                  v1::EmailPreference preference);
 // At least one address line that is not blank, and a postal code or city
-// that is not blank.
+// that is not blank (Blank: spaces, Unicode ones too, count as nothing).
 bool HasPostalAddress(const v1::PostalAddress& address);
 
 // Appends the letters sorted by id and the customers missing a postal
