@@ -72,6 +72,7 @@ bool AppendString(absl::string_view text, MallocBuffer* buffer,
 absl::Status ActionRecords::Build(const Sources& sources,
                                   v1::ProposedAction* action,
                                   ActionEntry* entry) {
+  if (sources.hand_off_only) return BuildCaseFile(sources, *action, entry);
   const bool notice = action->kind() == v1::ACTION_KIND_SEND_NOTICE;
   if (notice) {
     letter_id_.clear();
@@ -140,22 +141,28 @@ absl::Status ActionRecords::Build(const Sources& sources,
     entry->postings = {static_cast<uint32_t>(offset),
                        static_cast<uint32_t>(postings_.size() - offset)};
   } else if (action->kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
-    const v1::Customer* debtor = case_parts_.Debtor(
-        sources.customers->Get(sources.customer, &debtor_));
-    const absl::Span<const v1::Notice* const> notices =
-        case_parts_.Notices(sources.notices, sources.charges, sources.as_of);
-    const HandOffInput hand_off{action,         debtor,        sources.invoice,
-                                sources.result, sources.dates, notices};
-    case_file_.Clear();
-    // Given back however this scope ends: if an allocation throws while the
-    // file holds borrowed parts, its destructor must not free them.
-    const absl::Cleanup give_back = [this] { ReturnBorrowedParts(&case_file_); };
-    BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);
-    return Append(case_file_,
-                  v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
-                  &case_files_, &entry->case_file);
+    return BuildCaseFile(sources, *action, entry);
   }
   return absl::OkStatus();
+}
+
+absl::Status ActionRecords::BuildCaseFile(const Sources& sources,
+                                          const v1::ProposedAction& action,
+                                          ActionEntry* entry) {
+  const v1::Customer* debtor =
+      case_parts_.Debtor(sources.customers->Get(sources.customer, &debtor_));
+  const absl::Span<const v1::Notice* const> notices =
+      case_parts_.Notices(sources.notices, sources.charges, sources.as_of);
+  const HandOffInput hand_off{&action,        debtor,        sources.invoice,
+                              sources.result, sources.dates, notices};
+  case_file_.Clear();
+  // Given back however this scope ends: if an allocation throws while the
+  // file holds borrowed parts, its destructor must not free them.
+  const absl::Cleanup give_back = [this] { ReturnBorrowedParts(&case_file_); };
+  BuildCaseFileInto(hand_off, *sources.settings, *sources.rates, &case_file_);
+  return Append(case_file_,
+                v1::EvaluateResponse::kCollectionHandOffsFieldNumber,
+                &case_files_, &entry->case_file);
 }
 
 template <typename Records, typename Range>

@@ -49,7 +49,9 @@ struct ActionEntry {
   // line's last bytes. The letter's link is its first line's.
   ByteSpan line_link;
   ByteSpan postings;   // SEND_NOTICE: EvaluateResponse.postings fields
-  ByteSpan case_file;  // TRANSFER_TO_COLLECTION: a collection_hand_offs field
+  // TRANSFER_TO_COLLECTION, or no kind for a recorded transfer's case file
+  // alone (Sources::hand_off_only): a collection_hand_offs field.
+  ByteSpan case_file;
 };
 
 // One shard's records, serialized back to back, and the scratch messages
@@ -74,6 +76,9 @@ class ActionRecords {
     int customer;  // its position in the request's customers
     const v1::DunningSettings* settings;
     const RateBook* rates;
+    // *action is a recorded transfer's, not proposed: only its case file
+    // is recorded, and *entry is of no kind (no action, letter or posting).
+    bool hand_off_only = false;
   };
 
   // Records *action (completing a SEND_NOTICE with its letter id and
@@ -113,6 +118,11 @@ class ActionRecords {
   static absl::string_view View(const MallocBuffer& buffer, ByteSpan range) {
     return absl::string_view(buffer.data() + range.offset, range.size);
   }
+  // Records the case file of a TRANSFER_TO_COLLECTION *action in
+  // entry->case_file.
+  absl::Status BuildCaseFile(const Sources& sources,
+                             const v1::ProposedAction& action,
+                             ActionEntry* entry);
   template <typename Records, typename Range>
   static MallocBuffer Gather(absl::Span<ActionRecords> shards,
                              absl::Span<const ActionEntry> actions,

@@ -147,6 +147,7 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
   }
   input.customer_facts = &(*job.customers)[customer];
   output.has_action = false;
+  output.hand_off_only = false;
   output.cutoff_not_numeric = false;
   output.interest_before_rate_tables = false;
   output.warnings.clear();
@@ -177,10 +178,12 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 // result, evaluated from input into the store's `slot` and `dates`.
 // customer: the invoice's customer's position.
 // charges: a transfer's notices' charges as cut (else empty).
+// hand_off_only: *action is there only for its case file (InvoiceOutput).
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
                       int32_t customer, const InvoiceInput& input,
                       const v1::InvoiceResult& result,
                       const ResultDates& dates, v1::ProposedAction* action,
+                      bool hand_off_only,
                       absl::Span<const NoticeCharge> charges,
                       ShardOutput* out) {
   if (action != nullptr) {
@@ -192,7 +195,7 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
          &dates,
          input.customer_facts, &job.source->customers(),
          customer, &job.request->settings(),
-         job.rates},
+         job.rates, hand_off_only},
         action, &entry));
   }
   const CustomerFacts& customer_facts = *input.customer_facts;
@@ -265,6 +268,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   std::array<v1::ProposedAction, kShardBatch> actions;  // reused by slot
   std::array<ResultDates, kShardBatch> dates;           // reused by slot
   std::array<bool, kShardBatch> has_action;
+  std::array<bool, kShardBatch> hand_off_only;
   // A transfer's notices' charges as cut, for its case file: the
   // evaluation's own are the next invoice's by the time it is written.
   std::array<std::vector<NoticeCharge>, kShardBatch> transfer_charges;
@@ -304,6 +308,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
                                            results[b], output, out);
       if (!evaluated.ok()) fail(b, std::move(evaluated));
       has_action[b] = output.has_action;
+      hand_off_only[b] = output.hand_off_only;
       transfer_charges[b].clear();
       if (output.has_action &&
           actions[b].kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
@@ -324,7 +329,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       absl::Status written =
           WriteOne(job, shard, b, i, customer_of[i], inputs[b], *results[b],
                    dates[b], has_action[b] ? &actions[b] : nullptr,
-                   transfer_charges[b], out);
+                   hand_off_only[b], transfer_charges[b], out);
       if (!written.ok()) fail(b, std::move(written));
     }
     if (!failed.ok()) {

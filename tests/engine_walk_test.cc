@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "dates.h"
 #include "engine_test_ledger.h"
@@ -149,6 +150,111 @@ TEST(EngineWalkTest, HandOffCarriesTheCaseFile) {
   EXPECT_EQ(file.collection_costs().claim(), 100000);
   EXPECT_GT(file.collection_costs().light(), 0);
   EXPECT_FALSE(file.collection_costs().vat_uplift());
+}
+
+TEST(EngineWalkTest, ARecordedTransferCarriesItsCaseFileUntilTakenUp) {
+  // F17 "for invoices moved to collection: the case file the collection
+  // partner needs", also when the user moved it by hand (F3): the warning's
+  // deadline 04-30 ran out unpaid, and on 05-05, before the engine would
+  // propose the transfer (05-15), the host records one. No action is
+  // proposed, but the case file comes, with the id a transfer action of
+  // that day has, until the agency's reference or state is recorded.
+  TestLedger ledger;
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddInvoice("7002", "B1", "2026-01-15", "2026-02-16", 100000);
+  ledger.AddNotice("7002", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026);
+  ledger.AddNotice("7002", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                   "2026-04-30", kFee2026);
+  v1::CollectionCase* manual =
+      ledger.request().mutable_history()->add_collection_cases();
+  manual->set_invoice_number("7002");
+  manual->set_transferred_date("2026-05-05");
+  ledger.SetAsOfDate("2026-05-06");
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "7002").status(),
+            v1::INVOICE_STATUS_IN_COLLECTION);
+  EXPECT_EQ(response.actions_size(), 0);
+  EXPECT_EQ(response.postings_size(), 0);
+  EXPECT_EQ(response.warnings_size(), 0);  // the warning had run out unpaid
+  ASSERT_EQ(response.collection_hand_offs_size(), 1);
+  const v1::CollectionCaseFile& file = response.collection_hand_offs(0);
+  EXPECT_EQ(file.action_id(), "7002/collection/2026-05-05");
+  EXPECT_EQ(file.balance().fees_charged(), 2 * kFee2026);
+  EXPECT_EQ(file.balance().SerializeAsString(),
+            ResultOf(response, "7002").balance().SerializeAsString());
+  EXPECT_EQ(file.notices_size(), 2);
+  EXPECT_EQ(file.collection_costs().claim(), 100000);
+
+  manual->set_case_reference("IP-1");
+  EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 0);
+  manual->clear_case_reference();
+  manual->set_state(v1::COLLECTION_CASE_STATE_ACTIVE);
+  EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 0);
+}
+
+TEST(EngineWalkTest, AProposedTransferRecordedKeepsItsCaseFileId) {
+  // The transfer the engine proposed on 05-20, recorded by the host as
+  // proposed: the next evaluation's case file has the action's id, so a
+  // host that sent it already knows it.
+  TestLedger ledger;
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("7003", "P1", "2026-01-15", "2026-02-16", 100000);
+  ledger.AddNotice("7003", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                   "2026-04-30", kFee2026);
+  ledger.SetAsOfDate("2026-05-20");
+  const v1::EvaluateResponse proposed = ledger.Evaluate();
+  ASSERT_EQ(proposed.collection_hand_offs_size(), 1);
+  ledger.Record(proposed);
+  ledger.SetAsOfDate("2026-05-21");
+  const v1::EvaluateResponse next = ledger.Evaluate();
+  EXPECT_EQ(next.actions_size(), 0);
+  ASSERT_EQ(next.collection_hand_offs_size(), 1);
+  EXPECT_EQ(next.collection_hand_offs(0).action_id(),
+            proposed.collection_hand_offs(0).action_id());
+}
+
+TEST(EngineWalkTest, RecordedTransfersCaseFilesAreTheSameInEveryPath) {
+  // Proposed transfers and recorded ones awaiting their agency, over enough
+  // invoices for several shards: the case files come in request order, the
+  // same bytes from the tree, the bytes and two threads.
+  TestLedger ledger;
+  ledger.SetAsOfDate("2026-05-20");
+  for (int c = 0; c < 300; ++c) {
+    ledger.AddCustomer(absl::StrCat("K", c), v1::CUSTOMER_TYPE_PERSON);
+  }
+  for (int i = 0; i < 9000; ++i) {
+    const std::string number = absl::StrCat("T", i);
+    ledger.AddInvoice(number, absl::StrCat("K", i % 300), "2026-01-15",
+                      "2026-02-16", 100000);
+    ledger.AddNotice(number, v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                     "2026-04-30", kFee2026);
+    if (i % 3 == 0) {
+      v1::CollectionCase* recorded =
+          ledger.request().mutable_history()->add_collection_cases();
+      recorded->set_invoice_number(number);
+      recorded->set_transferred_date("2026-05-15");
+      if (i % 9 == 0) recorded->set_case_reference(absl::StrCat("IP-", i));
+    }
+  }
+  absl::StatusOr<v1::EvaluateResponse> tree = Evaluate(ledger.request());
+  ASSERT_TRUE(tree.ok()) << tree.status();
+  EXPECT_EQ(tree->actions_size(), 6000);
+  ASSERT_EQ(tree->collection_hand_offs_size(), 6000 + 2000);
+  EXPECT_EQ(tree->collection_hand_offs(0).action_id(),
+            "T1/collection/2026-05-20");
+  EXPECT_EQ(tree->collection_hand_offs(2).action_id(),
+            "T3/collection/2026-05-15");
+  const std::string tree_bytes = tree->SerializeAsString();
+  absl::StatusOr<SerializedResponse> one =
+      EvaluateBytes(ledger.request().SerializeAsString());
+  ASSERT_TRUE(one.ok()) << one.status();
+  ledger.request().mutable_options()->set_threads(2);
+  absl::StatusOr<SerializedResponse> two =
+      EvaluateBytes(ledger.request().SerializeAsString());
+  ASSERT_TRUE(two.ok()) << two.status();
+  EXPECT_EQ(std::string(one->data.get(), one->size), tree_bytes);
+  EXPECT_EQ(std::string(two->data.get(), two->size), tree_bytes);
 }
 
 TEST(EngineWalkTest, HandOffPassesOnWhatTheAgencyMayActOn) {

@@ -558,6 +558,27 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       output->warnings.push_back(
           TransferWithoutValidWarning(invoice, *transferred));
     }
+    // F17: an invoice moved to collection comes with the case file its
+    // agency needs until the agency has taken it up (a state past
+    // NOT_STARTED, or its case reference recorded): a manual transfer (F3)
+    // had no proposed action to bring one.
+    if (transferred.has_value() &&
+        result->collection_state() == v1::COLLECTION_CASE_STATE_NOT_STARTED &&
+        input.collection_case->case_reference().empty()) {
+      output->action->Clear();
+      output->has_action = true;
+      output->hand_off_only = true;
+      v1::ProposedAction& action = *output->action;
+      action.set_kind(v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+      action.set_invoice_number(invoice.number());
+      action.set_customer_id(invoice.customer_id());
+      // The id a transfer action of that day has: one the engine proposed
+      // and the host recorded gives the same file the same id.
+      action.set_id(
+          StepDateId(invoice.number(), v1::STEP_KIND_UNSPECIFIED, *transferred));
+      action.set_date(FormatDate(*transferred));
+      action.set_amount_claimed(balance.total());
+    }
     return absl::OkStatus();
   }
   if (state.settled) {

@@ -57,6 +57,10 @@ struct InvoiceOutput {
   // invoice to invoice (cleared here when the invoice has an action).
   v1::ProposedAction* action = nullptr;
   bool has_action = false;
+  // The action is not proposed: a TRANSFER_TO_COLLECTION the host recorded
+  // itself, whose agency has not taken it up yet, there only for its case
+  // file (F17).
+  bool hand_off_only = false;
   // Where the result's dates are kept (result_dates.h): the caller's, one
   // for each result it has open. Also set in the result as text unless
   // EvalContext::store_writes_copies.
