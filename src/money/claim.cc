@@ -66,7 +66,6 @@ int64_t& AmountOn(DayAmounts* amounts, absl::CivilDay day) {
   return it->second;
 }
 
-// A credit note, a payment, or (both null) a waiver on its day.
 // Money the debtor has in credit on the invoice since `day`: paid beyond
 // everything owed, or credited beyond the principal left.
 struct Surplus {
@@ -74,6 +73,7 @@ struct Surplus {
   int64_t amount;
 };
 
+// A credit note, a payment, or (both null) a waiver on its day.
 struct Event {
   absl::CivilDay day;
   const CreditEvent* credit;
