@@ -475,13 +475,12 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       RateBook::Build(request.rate_tables(), as_of, &warnings);
   if (!rates.ok()) return rates.status();
   const DispatchPlan dispatch = PlanNextDispatch(settings, as_of_time);
-  const int last_sats_year = rates->last_collection_year();
   if (dispatch.enabled && dispatch.date <= rates->valid_until() &&
-      dispatch.date.year() > last_sats_year && as_of.year() <= last_sats_year) {
+      rates->LacksCollectionRateFor(dispatch.date) &&
+      !rates->LacksCollectionRateFor(as_of)) {
     // The automatic notices are dated in a year whose inkassosats the
     // tables lack (the as-of year's lack is the rate book's to say).
-    warnings.push_back(rates->MissingCollectionRate(
-        static_cast<int>(dispatch.date.year())));
+    warnings.push_back(rates->MissingCollectionRate(dispatch.date));
   }
   if (dispatch.enabled && dispatch.date > rates->valid_until()) {
     // After 11:00 on the tables' last day the automatic actions are dated

@@ -183,9 +183,19 @@ TEST(RateBookTest, AYearWithoutItsInkassosatsIsFlagged) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
   EXPECT_EQ(warnings[0].message(),
-            "the rate tables have no inkassosats for 2027; 2026's 750.00 kr "
-            "is used: supply a collection_rates row for 2027");
+            "the rate tables have no inkassosats for 2027 in force on "
+            "2027-02-01; 2026's 750.00 kr is used: supply a collection_rates "
+            "row from 2027-01-01");
   EXPECT_EQ(book->CollectionRate(D(2027, 2, 1)), 75000);
+  // A 2027 row from 1 July only still leaves February with 2026's.
+  auto* july = tables.add_collection_rates();
+  july->set_valid_from("2027-07-01");
+  july->set_amount(80000);
+  warnings.clear();
+  book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
   auto* sats = tables.add_collection_rates();
   sats->set_valid_from("2027-01-01");
   sats->set_amount(78000);
@@ -194,6 +204,39 @@ TEST(RateBookTest, AYearWithoutItsInkassosatsIsFlagged) {
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(book->CollectionRate(D(2027, 2, 1)), 78000);
+}
+
+TEST(RateBookTest, RowsAfterValidUntilNeverApply) {
+  // rates.proto valid_until: "the date the tables end, inclusive". Ending
+  // the built-in tables at 2026-06-30 (say, to keep clear of a 2026 H2
+  // figure law.md § 1.2 rates low) and carrying forward gives November
+  // 2026 H1's 12.00 %, not the later row's 12.25 %; the same for every
+  // table's rows (a 2026-07-01 inkassosats supplied is not used).
+  v1::RateTables tables;
+  tables.set_valid_until("2026-06-30");
+  tables.set_carry_last_rate_forward(true);
+  auto* sats = tables.add_collection_rates();
+  sats->set_valid_from("2026-07-01");
+  sats->set_amount(80000);
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(tables, D(2026, 11, 2), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->InterestRate(D(2026, 11, 2)), 1200);
+  EXPECT_EQ(book->CollectionRate(D(2026, 11, 2)), 75000);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0].message(),
+              HasSubstr("the rate tables end 2026-06-30; the last rates are "
+                        "carried forward to 2026-11-02: forsinkelsesrente "
+                        "12.00 % (from 2026-01-01)"));
+  // Tables that end before any inkassosats row cannot price a fee.
+  v1::RateTables own;
+  own.set_replace_builtin(true);
+  own.set_valid_until("2026-03-31");
+  auto* late = own.add_collection_rates();
+  late->set_valid_from("2026-06-01");
+  late->set_amount(75000);
+  EXPECT_THAT(RateBook::Build(own, D(2026, 3, 1), nullptr).status().message(),
+              HasSubstr("no collection_rates row by valid_until 2026-03-31"));
 }
 
 TEST(RateBookTest, ValidUntilDoesNotCarryStatutoryRatesForward) {

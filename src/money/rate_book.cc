@@ -354,6 +354,15 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
           " does not carry the statutory rates past the last interest row's "
           "half-year)");
     }
+    // The tables end there: a row dated after it never applies, and a day
+    // past it is carried forward from the rows within them.
+    book.DropRowsAfter(book.valid_until_);
+    if (book.collection_.empty() || book.fractions_.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables: no ",
+          book.collection_.empty() ? "collection_rates" : "fee_fractions",
+          " row by valid_until ", FormatDate(book.valid_until_)));
+    }
   } else {
     book.valid_until_ = rows_end;
   }
@@ -386,11 +395,9 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
       warnings->push_back(std::move(warning));
     }
     book.valid_until_ = as_of;
-  } else if (warnings != nullptr &&
-             as_of.year() > book.last_collection_year()) {
+  } else if (warnings != nullptr && book.LacksCollectionRateFor(as_of)) {
     // The tables cover the as-of date, but not its year's sats.
-    warnings->push_back(
-        book.MissingCollectionRate(static_cast<int>(as_of.year())));
+    warnings->push_back(book.MissingCollectionRate(as_of));
   }
   book.SplitInterestPeriods(book.first_day_, book.valid_until_,
                             &book.periods_);
@@ -404,13 +411,41 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
   return book;
 }
 
-v1::Warning RateBook::MissingCollectionRate(int year) const {
+namespace {
+
+template <typename Row>
+void EraseAfter(absl::CivilDay last, std::vector<Row>* rows) {
+  rows->erase(std::upper_bound(rows->begin(), rows->end(), last,
+                               [](absl::CivilDay day, const Row& row) {
+                                 return day < row.from;
+                               }),
+              rows->end());
+}
+
+}  // namespace
+
+void RateBook::DropRowsAfter(absl::CivilDay last) {
+  EraseAfter(last, &interest_);
+  EraseAfter(last, &collection_);
+  EraseAfter(last, &fractions_);
+  EraseAfter(last, &fee_caps_);
+  EraseAfter(last, &compensation_);
+  EraseAfter(last, &bands_);
+}
+
+bool RateBook::LacksCollectionRateFor(absl::CivilDay day) const {
+  const Amount* row = InForce(collection_, day);
+  return row != nullptr && row->from.year() < day.year();
+}
+
+v1::Warning RateBook::MissingCollectionRate(absl::CivilDay day) const {
+  const Amount& row = *InForce(collection_, day);
   v1::Warning warning;
   warning.set_code("RATE_CARRIED_FORWARD");
   warning.set_message(absl::StrCat(
-      "the rate tables have no inkassosats for ", year, "; ",
-      last_collection_year(), "'s ", Kroner(collection_.back().amount),
-      " is used: supply a collection_rates row for ", year));
+      "the rate tables have no inkassosats for ", day.year(), " in force on ",
+      FormatDate(day), "; ", row.from.year(), "'s ", Kroner(row.amount),
+      " is used: supply a collection_rates row from ", day.year(), "-01-01"));
   return warning;
 }
 

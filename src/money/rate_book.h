@@ -44,12 +44,12 @@ class RateBook {
   absl::CivilDay first_day() const { return first_day_; }
   absl::CivilDay valid_until() const { return valid_until_; }
   // The year of the last inkassosats row: later years' days take its sats.
-  int last_collection_year() const {
-    return static_cast<int>(collection_.back().from.year());
-  }
-  // "RATE_CARRIED_FORWARD": the tables have no inkassosats for `year`, a
-  // year after last_collection_year() (law.md § 3.2: set per year).
-  v1::Warning MissingCollectionRate(int year) const;
+  // Whether the inkassosats in force on `day` is a row of an earlier year
+  // (law.md § 3.2: set per year, from 1 January): the tables lack `day`'s.
+  bool LacksCollectionRateFor(absl::CivilDay day) const;
+  // "RATE_CARRIED_FORWARD": the tables have no inkassosats for `day`'s year
+  // in force on it (LacksCollectionRateFor); the earlier row applies.
+  v1::Warning MissingCollectionRate(absl::CivilDay day) const;
   DayNumber first_day_number() const { return first_day_number_; }
 
   // Appends the periods covering [from, to] (inclusive), split at every rate
@@ -114,6 +114,9 @@ class RateBook {
   };
 
  private:
+  // Drops every table's rows dated after `last` (sorted: a suffix).
+  void DropRowsAfter(absl::CivilDay last);
+
   std::vector<Rate> interest_;
   std::vector<Amount> collection_;
   std::vector<Fraction> fractions_;
