@@ -260,6 +260,56 @@ TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterPaymentComes) {
   EXPECT_EQ(after.balance.overpaid(), 500);
 }
 
+// What allocations dated in `month` (of 2026) covered of the costs.
+int64_t CostsPaidIn(const ClaimState& state, int month) {
+  int64_t sum = 0;
+  for (const PaymentAllocation& a : state.allocations) {
+    if (a.date.year() == 2026 && a.date.month() == month) sum += a.costs;
+  }
+  return sum;
+}
+
+TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterNoticeIsRecorded) {
+  // evaluate.proto MonthlyReport: earlier months keep what was paid in
+  // them. 1 000 kr, a 37.50 kr fee sent 2026-01-20 and 1 020 kr paid that
+  // day: 20 kr beyond the principal covers 20 kr of the fee in January. A
+  // collection warning recorded in February, with a fee of its own, must
+  // not move that to February: each cost is covered in its own turn.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 5);
+  events.original = 100000;
+  events.notices = {DunningNotice(D(2026, 1, 20), 3750)};
+  events.payments.push_back({D(2026, 1, 20), 102000, v1::ALLOCATION_UNSPECIFIED});
+  EXPECT_EQ(CostsPaidIn(Evaluate(events, D(2026, 2, 18)), 1), 2000);
+  events.notices.push_back(DunningNotice(D(2026, 2, 4), 3750));
+  const ClaimState later = Evaluate(events, D(2026, 2, 18));
+  EXPECT_EQ(CostsPaidIn(later, 1), 2000);
+  EXPECT_EQ(CostsPaidIn(later, 2), 0);
+  EXPECT_EQ(later.balance.fees_outstanding(), 2 * 3750 - 2000);
+}
+
+TEST(BalanceTest, AFeeACreditNoteCoveredIsGivenBackInTheWaiversMonth) {
+  // history.proto fee_waived_date: a fee waived after it was paid is given
+  // back in the waiver's month; the month it was paid in keeps it. The
+  // fee, charged 01-20, is covered on 03-05 by a credit note beyond the
+  // principal (paid 02-10) and waived on 04-10.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 5);
+  events.original = 100000;
+  NoticeCharge notice = DunningNotice(D(2026, 1, 20), 3750);
+  events.notices = {notice};
+  events.payments.push_back({D(2026, 2, 10), 100000, v1::ALLOCATION_PRINCIPAL_FIRST});
+  events.credits.push_back({D(2026, 3, 5), 50000});
+  const ClaimState march = Evaluate(events, D(2026, 3, 31));
+  EXPECT_EQ(CostsPaidIn(march, 3), 3750);
+  events.notices[0].waived = D(2026, 4, 10);
+  const ClaimState april = Evaluate(events, D(2026, 4, 20));
+  EXPECT_EQ(CostsPaidIn(april, 3), 3750);
+  EXPECT_EQ(CostsPaidIn(april, 4), -3750);
+  EXPECT_EQ(april.balance.fees_paid(), 0);
+  EXPECT_EQ(april.balance.overpaid(), march.balance.overpaid() + 3750);
+}
+
 TEST(BalanceTest, BalanceIdentityHolds) {
   // Issue 4 item 6: total − overpaid = original + fees + compensation +
   // interest − paid − credited.

@@ -73,6 +73,41 @@ struct Surplus {
   int64_t amount;
 };
 
+// The costs owed, by the day each was charged, oldest first: what a
+// payment or set-off covers of them is taken from the oldest (so a set-off
+// is dated by the cost it covers), a waiver from the newest.
+class CostsOwed {
+ public:
+  void Add(absl::CivilDay day, int64_t amount) {
+    if (amount > 0) pieces_.push_back({day, amount});
+  }
+  // The oldest piece's day; `fallback` when none is left.
+  absl::CivilDay OldestDay(absl::CivilDay fallback) const {
+    return front_ < pieces_.size() ? pieces_[front_].first : fallback;
+  }
+  // At most `amount` of the oldest piece: what is left of it, or `amount`.
+  int64_t OldestAtMost(int64_t amount) const {
+    return front_ < pieces_.size() ? std::min(amount, pieces_[front_].second)
+                                   : amount;
+  }
+  void TakeOldest(int64_t amount) {
+    while (amount > 0 && front_ < pieces_.size()) {
+      Take(&amount, &pieces_[front_].second);
+      if (pieces_[front_].second == 0) ++front_;
+    }
+  }
+  void TakeNewest(int64_t amount) {
+    while (amount > 0 && front_ < pieces_.size()) {
+      Take(&amount, &pieces_.back().second);
+      if (pieces_.back().second == 0) pieces_.pop_back();
+    }
+  }
+
+ private:
+  absl::InlinedVector<std::pair<absl::CivilDay, int64_t>, 4> pieces_;
+  size_t front_ = 0;
+};
+
 // A credit note, a payment, or (both null) a waiver on its day.
 struct Event {
   absl::CivilDay day;
@@ -261,6 +296,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   // Oldest first; `surplus_front` is the first not used up.
   absl::InlinedVector<Surplus, 2> surplus;
   size_t surplus_front = 0;
+  CostsOwed costs_owed;  // owed.costs by day charged
   auto costs_it = costs_by_day.begin();
   auto waived_it = waived_by_day.begin();
   DayNumber cursor = first_interest_number;
@@ -301,6 +337,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     if (!interest_claimed_before(payment.date, &claimed)) return false;
     owed.interest = claimed - interest_paid;
     *allocation = Allocate(payment, &owed);
+    costs_owed.TakeOldest(allocation->costs);
     costs_paid += allocation->costs;  // each sum <= paid: no overflow
     interest_paid += allocation->interest;
     principal_paid += allocation->principal;
@@ -311,41 +348,48 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   };
   // Sets what the debtor has in credit off against the costs and interest
   // owed, in the legal order (law.md § 7), as soon as both are there: so it
-  // counts as paid (a credit note's surplus too: the debtor's claim pays),
-  // dated when the last of the money and of what it covers came, which a
-  // later payment or night does not move. The principal is already 0 while
-  // anything is in credit.
-  auto set_off = [&](int64_t* costs_owed, absl::CivilDay costs_from,
-                     int64_t* interest_owed) {
-    PaymentAllocation allocation;
-    allocation.date = absl::CivilDay::min();
-    int64_t* const owed_parts[] = {costs_owed, interest_owed};
-    int64_t* const covered[] = {&allocation.costs, &allocation.interest};
-    for (size_t i = 0; i < 2; ++i) {
-      while (*owed_parts[i] > 0 && surplus_front < surplus.size()) {
+  // counts as paid (a credit note's surplus too: the debtor's claim pays).
+  // Each part is dated when the last of the money and of what it covers
+  // came (the cost's charge day, the interest claim's start), which a later
+  // payment, notice or night does not move. The principal is already 0
+  // while anything is in credit.
+  auto set_off = [&](int64_t* costs, int64_t* interest) {
+    PaymentAllocation* last = nullptr;  // this set-off's latest allocation
+    auto cover = [&](int64_t* owed_part, bool is_costs) {
+      while (*owed_part > 0 && surplus_front < surplus.size()) {
         Surplus& money = surplus[surplus_front];
-        const int64_t part = Take(&money.amount, owed_parts[i]);
-        *covered[i] += part;  // <= what was in credit: no overflow
-        allocation.date = std::max(allocation.date, money.day);
+        int64_t part = std::min(money.amount, *owed_part);
+        absl::CivilDay date = money.day;
+        if (is_costs) {
+          part = costs_owed.OldestAtMost(part);
+          date = std::max(date, costs_owed.OldestDay(date));
+          costs_owed.TakeOldest(part);
+        } else {
+          date = std::max(date, *events.interest_claimed_from);
+        }
+        money.amount -= part;
+        *owed_part -= part;
         if (money.amount == 0) ++surplus_front;
+        if (last == nullptr || last->date != date) {
+          last = &state.allocations.emplace_back();
+          last->date = date;
+        }
+        // Each sum <= what was in credit: no overflow.
+        (is_costs ? last->costs : last->interest) += part;
+        (is_costs ? costs_paid : interest_paid) += part;
       }
-    }
-    if (allocation.costs == 0 && allocation.interest == 0) return;
-    if (allocation.costs > 0) {
-      allocation.date = std::max(allocation.date, costs_from);
-    }
-    if (allocation.interest > 0) {
-      allocation.date =
-          std::max(allocation.date, *events.interest_claimed_from);
-    }
-    costs_paid += allocation.costs;
-    interest_paid += allocation.interest;
-    state.allocations.push_back(allocation);
+    };
+    cover(costs, true);
+    cover(interest, false);
   };
-  // The day of the last cost owed so far (`costs_it` has passed it).
-  auto last_cost_day = [&] {
-    return costs_it == costs_by_day.begin() ? absl::CivilDay::min()
-                                            : std::prev(costs_it)->first;
+  // Sets what is in credit off against what is owed before `day`.
+  auto settle_before = [&](absl::CivilDay day) {
+    if (surplus_front == surplus.size()) return true;
+    int64_t interest_owed = 0;
+    if (!interest_claimed_before(day, &interest_owed)) return false;
+    interest_owed -= interest_paid;
+    set_off(&owed.costs, &interest_owed);
+    return true;
   };
 
   for (const Event& event : by_day) {
@@ -355,10 +399,12 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     for (; costs_it != costs_by_day.end() && costs_it->first < day;
          ++costs_it) {
       if (!AddMoney(costs_it->second, &owed.costs).ok()) return Overflow();
+      costs_owed.Add(costs_it->first, costs_it->second);
     }
     for (; waived_it != waived_by_day.end() && waived_it->first <= day;
          ++waived_it) {
       owed.costs -= waived_it->second;  // charged before: no overflow
+      costs_owed.TakeNewest(waived_it->second);
     }
     if (owed.costs < 0) {
       // Waived costs were paid, beyond the other costs still owed (netted
@@ -375,18 +421,18 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       allocation.costs = -refund;
       state.allocations.push_back(allocation);
     }
-    if (surplus_front < surplus.size()) {
-      int64_t interest_owed = 0;
-      if (!interest_claimed_before(day, &interest_owed)) return Overflow();
-      interest_owed -= interest_paid;
-      set_off(&owed.costs, last_cost_day(), &interest_owed);
-    }
+    // What was in credit before the day meets what became owed since,
+    // before the day's money comes.
+    if (!settle_before(day)) return Overflow();
     if (const CreditEvent* credit = event.credit; credit != nullptr) {
       if (!AddMoney(credit->amount, &credited).ok()) return Overflow();
       const int64_t applied = std::min(credit->amount, owed.principal);
       owed.principal -= applied;
       if (credit->amount > applied) {
         surplus.push_back({day, credit->amount - applied});
+        // At once, as a payment would be allocated: a later waiver finds
+        // the fee it covered paid, and gives it back in its own month.
+        if (!settle_before(day)) return Overflow();
       }
     }
     if (const PaymentEvent* payment = event.payment; payment != nullptr) {
@@ -442,8 +488,10 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   int64_t interest_outstanding = interest_claimed - interest_paid;
   // What is still in credit meets what was charged or claimed since.
   if (surplus_front < surplus.size()) {
-    costs_it = costs_by_day.end();
-    set_off(&fees_outstanding, last_cost_day(), &interest_outstanding);
+    for (; costs_it != costs_by_day.end(); ++costs_it) {
+      costs_owed.Add(costs_it->first, costs_it->second);
+    }
+    set_off(&fees_outstanding, &interest_outstanding);
   }
   int64_t overpaid = 0;
   for (size_t i = surplus_front; i < surplus.size(); ++i) {
