@@ -166,12 +166,19 @@ TEST(EngineLettersTest, UnicodeSpacesAndAFieldWithoutAnAtAreNoAddress) {
   k3.add_lines("\xC2\xA0\xE2\x80\x83");
   k3.set_postal_code("0150");
   k3.set_city("Oslo");
+  // The creditor's contact e-mail is printed without its spaces.
+  ledger.settings().set_contact_email("\xC2\xA0purring@kreditor.no ");
   const v1::EvaluateResponse response = ledger.Evaluate();
   ASSERT_EQ(response.letters_size(), 2);
   EXPECT_EQ(response.letters(0).channel(), v1::CHANNEL_POST);
   EXPECT_EQ(response.letters(0).email(), "");
+  EXPECT_EQ(response.letters(0).contact_email(), "purring@kreditor.no");
   EXPECT_EQ(response.letters(1).channel(), v1::CHANNEL_EMAIL);
   EXPECT_EQ(response.letters(1).email(), "k2@example.no");
+  // Nothing after the last '@' is no address either.
+  k1.set_invoice_email("kari@@");
+  k1.set_company_email("@@ex.no");
+  EXPECT_EQ(ledger.Evaluate().letters(0).channel(), v1::CHANNEL_POST);
   ASSERT_EQ(response.customers_missing_address_size(), 1);
   EXPECT_EQ(response.customers_missing_address(0).customer_id(), "K3");
 }

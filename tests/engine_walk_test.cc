@@ -186,6 +186,8 @@ TEST(EngineWalkTest, ARecordedTransferCarriesItsCaseFileUntilTakenUp) {
   EXPECT_EQ(file.notices_size(), 2);
   EXPECT_EQ(file.collection_costs().claim(), 100000);
 
+  manual->set_case_reference("\xC2\xA0");  // blank: still awaited
+  EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 1);
   manual->set_case_reference("IP-1");
   EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 0);
   manual->clear_case_reference();

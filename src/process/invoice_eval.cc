@@ -13,6 +13,7 @@
 #include "process/calendar.h"
 #include "process/cutoff.h"
 #include "process/naming.h"
+#include "process/spaces.h"
 #include "process/step_plan.h"
 #include "purring/limits.h"
 
@@ -564,7 +565,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     // had no proposed action to bring one.
     if (transferred.has_value() &&
         result->collection_state() == v1::COLLECTION_CASE_STATE_NOT_STARTED &&
-        input.collection_case->case_reference().empty()) {
+        Blank(input.collection_case->case_reference())) {
       output->action->Clear();
       output->has_action = true;
       output->hand_off_only = true;

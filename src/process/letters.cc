@@ -23,8 +23,10 @@ namespace {
 // letter goes by post instead). "" when not.
 absl::string_view UsableEmail(absl::string_view field) {
   const absl::string_view email = StripSpaces(field);
-  const size_t at = email.find('@');
-  if (at == absl::string_view::npos || at == 0 || at + 1 == email.size()) {
+  const size_t first_at = email.find('@');
+  const size_t last_at = email.rfind('@');
+  if (first_at == absl::string_view::npos || first_at == 0 ||
+      last_at + 1 == email.size()) {
     return {};
   }
   return email;
@@ -151,12 +153,13 @@ absl::Status BuildLetters(
   // "Hvis man ikke spesifiserer noe der vil systemet hente epost og
   // telefonnr fra Firmainformasjonen" (seed 000): an override of only
   // spaces specifies nothing, as a recipient e-mail of spaces is none.
-  const std::string& phone = Blank(settings.contact_phone())
-                                 ? company.phone()
-                                 : settings.contact_phone();
-  const std::string& email = Blank(settings.contact_email())
-                                 ? company.email()
-                                 : settings.contact_email();
+  // Printed without surrounding spaces.
+  const absl::string_view phone = StripSpaces(
+      Blank(settings.contact_phone()) ? company.phone()
+                                      : settings.contact_phone());
+  const absl::string_view email = StripSpaces(
+      Blank(settings.contact_email()) ? company.email()
+                                      : settings.contact_email());
 
   // (letter id, item), sorted by id and then `items` order: the letters in
   // id order, like a map, without a tree node and a vector per letter.
@@ -242,8 +245,8 @@ absl::Status BuildLetters(
           customers.Get(head.customer, &scratch).postal_address();
     }
     letter->set_creditor_name(company.name());
-    letter->set_contact_phone(phone);
-    letter->set_contact_email(email);
+    letter->set_contact_phone(phone.data(), phone.size());
+    letter->set_contact_email(email.data(), email.size());
     letter->set_bank_account(company.bank_account());
     letter->set_collection_warning(head.step ==
                                    v1::STEP_KIND_COLLECTION_WARNING);

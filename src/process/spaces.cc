@@ -11,6 +11,7 @@ namespace {
 
 // The UTF-8 spaces besides ASCII's, longest first where they share a lead.
 constexpr absl::string_view kSpaces[] = {
+    "\xC2\x85",      // U+0085 next line
     "\xC2\xA0",      // U+00A0 no-break space
     "\xE1\x9A\x80",  // U+1680 ogham space mark
     "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
