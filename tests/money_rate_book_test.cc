@@ -160,11 +160,15 @@ TEST(RateBookTest, SuppliedRowExtendsTablesWithoutRelease) {
   auto* sats = tables.add_collection_rates();
   sats->set_valid_from("2027-01-01");
   sats->set_amount(78000);
+  auto* compensation = tables.add_standard_compensations();
+  compensation->set_valid_from("2027-01-01");
+  compensation->set_amount(44000);
   std::vector<v1::Warning> warnings;
   auto book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(book->valid_until(), D(2027, 6, 30));
+  EXPECT_EQ(book->StandardCompensation(D(2027, 1, 4)), 44000);
   EXPECT_EQ(book->InterestRate(D(2027, 2, 1)), 1300);
   EXPECT_EQ(book->InterestRate(D(2026, 8, 1)), 1225);  // built-ins kept
 }
@@ -177,6 +181,9 @@ TEST(RateBookTest, AYearWithoutItsInkassosatsIsFlagged) {
   auto* row = tables.add_interest_rates();
   row->set_valid_from("2027-01-01");
   row->set_rate_basis_points(1300);
+  auto* compensation = tables.add_standard_compensations();
+  compensation->set_valid_from("2027-01-01");
+  compensation->set_amount(44000);
   std::vector<v1::Warning> warnings;
   auto book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
   ASSERT_TRUE(book.ok()) << book.status();
@@ -204,6 +211,37 @@ TEST(RateBookTest, AYearWithoutItsInkassosatsIsFlagged) {
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(book->CollectionRate(D(2027, 2, 1)), 78000);
+}
+
+TEST(RateBookTest, AHalfYearWithoutItsCompensationIsFlagged) {
+  // law.md § 6: the standard compensation is set per half-year. Tables
+  // extended into 2027 H1 without its row carry 2026 H2's 430 kr to claims
+  // due then, said in a warning. (The built-in rows fill the half-years
+  // law.md could not find with the one before, as rows of their own.)
+  v1::RateTables tables;
+  auto* row = tables.add_interest_rates();
+  row->set_valid_from("2027-01-01");
+  row->set_rate_basis_points(1300);
+  auto* sats = tables.add_collection_rates();
+  sats->set_valid_from("2027-01-01");
+  sats->set_amount(78000);
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(tables, D(2027, 2, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
+  EXPECT_EQ(warnings[0].message(),
+            "the rate tables have no standard compensation for 2027 H1; the "
+            "row from 2026-07-01 (430.00 kr) is used for claims due in it: "
+            "supply a standard_compensations row from 2027-01-01");
+  auto* compensation = tables.add_standard_compensations();
+  compensation->set_valid_from("2027-01-01");
+  compensation->set_amount(44000);
+  warnings.clear();
+  ASSERT_TRUE(RateBook::Build(tables, D(2027, 2, 1), &warnings).ok());
+  EXPECT_TRUE(warnings.empty());
+  ASSERT_TRUE(RateBook::Build(v1::RateTables(), D(2026, 9, 1), &warnings).ok());
+  EXPECT_TRUE(warnings.empty());
 }
 
 TEST(RateBookTest, RowsAfterValidUntilNeverApply) {
@@ -429,6 +467,22 @@ TEST(RateBookTest, ABandSetWithoutATopBandIsRefused) {
   EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(book.status().message(),
               HasSubstr("band set from 2026-01-01 has no top band"));
+}
+
+TEST(RateBookTest, AHeavyBandBelowItsLightOneIsRefused) {
+  // law.md § 5.1 (inkassoforskriften § 2-3): tung salær is the heavier
+  // case's maximum, double the lett one; a row with it below is a typo.
+  v1::RateTables tables;
+  auto* band = tables.add_collection_cost_bands();
+  band->set_valid_from("2026-01-01");
+  band->set_claim_up_to(0);
+  band->set_light_permille(500);
+  band->set_heavy_permille(250);
+  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(book.status().message(),
+              HasSubstr("collection_cost_bands[0]: heavy_permille must be at "
+                        "least light_permille"));
 }
 
 TEST(RateBookTest, BadRowsAreRefusedNamingTableAndRow) {

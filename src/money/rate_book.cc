@@ -106,6 +106,10 @@ absl::CivilDay NextHalfYearStart(absl::CivilDay day) {
   return absl::CivilDay(day.year() + 1, 1, 1);
 }
 
+absl::CivilDay HalfYearStart(absl::CivilDay day) {
+  return absl::CivilDay(day.year(), day.month() < 7 ? 1 : 7, 1);
+}
+
 absl::CivilDay HalfYearEnd(absl::CivilDay day) {
   return NextHalfYearStart(day) - 1;
 }
@@ -203,6 +207,12 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
       return RowError("collection_cost_bands", i,
                       absl::StrCat("claim_up_to must be >= 0 and the per-mille "
                                    "factors 1..", kMaxBandPermille));
+    }
+    // Tung salær is the heavier case's maximum (inkassoforskriften § 2-3,
+    // law.md § 5.1: double the lett one): never below it.
+    if (row.heavy_permille() < row.light_permille()) {
+      return RowError("collection_cost_bands", i,
+                      "heavy_permille must be at least light_permille");
     }
     p.bands.push_back({*from, row.claim_up_to(), row.light_permille(),
                        row.heavy_permille()});
@@ -395,9 +405,25 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
       warnings->push_back(std::move(warning));
     }
     book.valid_until_ = as_of;
-  } else if (warnings != nullptr && book.LacksCollectionRateFor(as_of)) {
-    // The tables cover the as-of date, but not its year's sats.
-    warnings->push_back(book.MissingCollectionRate(as_of));
+  } else if (warnings != nullptr) {
+    // The tables cover the as-of date, but not its year's sats, or not its
+    // half-year's standard compensation (for claims due in it).
+    if (book.LacksCollectionRateFor(as_of)) {
+      warnings->push_back(book.MissingCollectionRate(as_of));
+    }
+    const Amount* compensation = InForce(book.compensation_, as_of);
+    if (compensation != nullptr &&
+        compensation->from < HalfYearStart(as_of)) {
+      v1::Warning warning;
+      warning.set_code("RATE_CARRIED_FORWARD");
+      warning.set_message(absl::StrCat(
+          "the rate tables have no standard compensation for ",
+          as_of.year(), as_of.month() < 7 ? " H1" : " H2", "; the row from ",
+          FormatDate(compensation->from), " (", Kroner(compensation->amount),
+          ") is used for claims due in it: supply a standard_compensations "
+          "row from ", FormatDate(HalfYearStart(as_of))));
+      warnings->push_back(std::move(warning));
+    }
   }
   book.SplitInterestPeriods(book.first_day_, book.valid_until_,
                             &book.periods_);
