@@ -181,9 +181,8 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 // hand_off_only: *action is there only for its case file (InvoiceOutput).
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
                       int32_t customer, const InvoiceInput& input,
-                      const v1::InvoiceResult& result,
-                      const ResultDates& dates, v1::ProposedAction* action,
-                      bool hand_off_only,
+                      const v1::InvoiceResult& result, const ResultDates& dates,
+                      v1::ProposedAction* action, bool hand_off_only,
                       absl::Span<const NoticeCharge> charges,
                       ShardOutput* out) {
   if (action != nullptr) {
@@ -191,11 +190,9 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
     entry.invoice = i;
     entry.shard = shard;
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
-        {input.invoice, input.notices, charges, job.ctx->as_of, &result,
-         &dates,
-         input.customer_facts, &job.source->customers(),
-         customer, &job.request->settings(),
-         job.rates, hand_off_only},
+        {input.invoice, input.notices, charges, job.ctx->as_of, &result, &dates,
+         input.customer_facts, &job.source->customers(), customer,
+         &job.request->settings(), job.rates, hand_off_only},
         action, &entry));
   }
   const CustomerFacts& customer_facts = *input.customer_facts;

@@ -386,8 +386,7 @@ TEST(EngineRecordedHistoryTest, InterestOffClaimsNoMoreThanWasCharged) {
 // The interest paid in October by a person whose purring (sent under
 // `medium`, charging 5 kr of interest) started the interest claim, with
 // the customer's profile now `profile`.
-int64_t InterestPaidInOctober(absl::string_view profile,
-                              v1::Balance* balance) {
+int64_t InterestPaidInOctober(absl::string_view profile, v1::Balance* balance) {
   testing::TestLedger ledger;
   ledger.SetAsOfDate("2026-11-20");
   v1::DunningProfile* off = ledger.settings().add_profiles();

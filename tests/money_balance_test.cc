@@ -200,8 +200,9 @@ TEST(BalanceTest, ACreditNotesSurplusSetOffCountsAsPaid) {
   EXPECT_EQ(b.fees_outstanding(), 0);
   EXPECT_EQ(b.total(), 0);
   EXPECT_EQ(b.overpaid(), 20000 - 3750);
-  EXPECT_EQ(b.fees_paid() + b.interest_paid() + b.principal_paid() + b.overpaid(),
-            b.paid() + (b.credited() - b.original()));
+  EXPECT_EQ(
+      b.fees_paid() + b.interest_paid() + b.principal_paid() + b.overpaid(),
+      b.paid() + (b.credited() - b.original()));
   ASSERT_EQ(state.allocations.size(), 1u);
   EXPECT_EQ(state.allocations[0].date, D(2026, 10, 10));
   EXPECT_EQ(state.allocations[0].costs, 3750);
@@ -242,7 +243,8 @@ TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterPaymentComes) {
   events.adjusted_due = D(2026, 3, 2);
   events.original = 100000;
   events.notices = {DunningNotice(D(2026, 4, 24), 3750)};
-  events.payments.push_back({D(2026, 4, 24), 103750, v1::ALLOCATION_UNSPECIFIED});
+  events.payments.push_back(
+      {D(2026, 4, 24), 103750, v1::ALLOCATION_UNSPECIFIED});
   auto fees_paid_in = [](const ClaimState& state, int month) {
     int64_t sum = 0;
     for (const PaymentAllocation& a : state.allocations) {
@@ -279,7 +281,8 @@ TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterNoticeIsRecorded) {
   events.adjusted_due = D(2026, 1, 5);
   events.original = 100000;
   events.notices = {DunningNotice(D(2026, 1, 20), 3750)};
-  events.payments.push_back({D(2026, 1, 20), 102000, v1::ALLOCATION_UNSPECIFIED});
+  events.payments.push_back(
+      {D(2026, 1, 20), 102000, v1::ALLOCATION_UNSPECIFIED});
   EXPECT_EQ(CostsPaidIn(Evaluate(events, D(2026, 2, 18)), 1), 2000);
   events.notices.push_back(DunningNotice(D(2026, 2, 4), 3750));
   const ClaimState later = Evaluate(events, D(2026, 2, 18));
@@ -298,7 +301,8 @@ TEST(BalanceTest, AFeeACreditNoteCoveredIsGivenBackInTheWaiversMonth) {
   events.original = 100000;
   NoticeCharge notice = DunningNotice(D(2026, 1, 20), 3750);
   events.notices = {notice};
-  events.payments.push_back({D(2026, 2, 10), 100000, v1::ALLOCATION_PRINCIPAL_FIRST});
+  events.payments.push_back(
+      {D(2026, 2, 10), 100000, v1::ALLOCATION_PRINCIPAL_FIRST});
   events.credits.push_back({D(2026, 3, 5), 50000});
   const ClaimState march = Evaluate(events, D(2026, 3, 31));
   EXPECT_EQ(CostsPaidIn(march, 3), 3750);

@@ -1,8 +1,7 @@
 // What counts as blank in contact fields (F4, F16): ASCII white space and
 // the Unicode spaces a copied address brings along, at either end only.
-#include "process/spaces.h"
-
 #include "gtest/gtest.h"
+#include "process/spaces.h"
 
 namespace purring::internal {
 namespace {
@@ -16,7 +15,7 @@ TEST(StripSpacesTest, StripsAsciiAndUnicodeSpacesAtBothEnds) {
   EXPECT_EQ(StripSpaces("\xE2\x80\x83\xEF\xBB\xBFStorgata 1\xE2\x80\x83"),
             "Storgata 1");
   // Inner spaces stay; a lone lead byte is not a space.
-  EXPECT_EQ(StripSpaces("Storgata\xC2\xA0" "1"), "Storgata\xC2\xA0" "1");
+  EXPECT_EQ(StripSpaces("Storgata\u00A01"), "Storgata\u00A01");
   EXPECT_EQ(StripSpaces("\xC2"), "\xC2");
   EXPECT_EQ(StripSpaces("\xE2\x80"), "\xE2\x80");
 }

@@ -1,11 +1,9 @@
 #include "money/claim.h"
 
 #include <algorithm>
-#include <iterator>
 #include <utility>
 
 #include "absl/container/inlined_vector.h"
-
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "dates.h"

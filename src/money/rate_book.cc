@@ -412,16 +412,16 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
       warnings->push_back(book.MissingCollectionRate(as_of));
     }
     const Amount* compensation = InForce(book.compensation_, as_of);
-    if (compensation != nullptr &&
-        compensation->from < HalfYearStart(as_of)) {
+    if (compensation != nullptr && compensation->from < HalfYearStart(as_of)) {
       v1::Warning warning;
       warning.set_code("RATE_CARRIED_FORWARD");
       warning.set_message(absl::StrCat(
-          "the rate tables have no standard compensation for ",
-          as_of.year(), as_of.month() < 7 ? " H1" : " H2", "; the row from ",
+          "the rate tables have no standard compensation for ", as_of.year(),
+          as_of.month() < 7 ? " H1" : " H2", "; the row from ",
           FormatDate(compensation->from), " (", Kroner(compensation->amount),
           ") is used for claims due in it: supply a standard_compensations "
-          "row from ", FormatDate(HalfYearStart(as_of))));
+          "row from ",
+          FormatDate(HalfYearStart(as_of))));
       warnings->push_back(std::move(warning));
     }
   }

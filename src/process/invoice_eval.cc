@@ -575,8 +575,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       action.set_customer_id(invoice.customer_id());
       // The id a transfer action of that day has: one the engine proposed
       // and the host recorded gives the same file the same id.
-      action.set_id(
-          StepDateId(invoice.number(), v1::STEP_KIND_UNSPECIFIED, *transferred));
+      action.set_id(StepDateId(invoice.number(), v1::STEP_KIND_UNSPECIFIED,
+                               *transferred));
       action.set_date(FormatDate(*transferred));
       action.set_amount_claimed(balance.total());
     }

@@ -154,12 +154,12 @@ absl::Status BuildLetters(
   // telefonnr fra Firmainformasjonen" (seed 000): an override of only
   // spaces specifies nothing, as a recipient e-mail of spaces is none.
   // Printed without surrounding spaces.
-  const absl::string_view phone = StripSpaces(
-      Blank(settings.contact_phone()) ? company.phone()
-                                      : settings.contact_phone());
-  const absl::string_view email = StripSpaces(
-      Blank(settings.contact_email()) ? company.email()
-                                      : settings.contact_email());
+  const absl::string_view phone =
+      StripSpaces(Blank(settings.contact_phone()) ? company.phone()
+                                                  : settings.contact_phone());
+  const absl::string_view email =
+      StripSpaces(Blank(settings.contact_email()) ? company.email()
+                                                  : settings.contact_email());
 
   // (letter id, item), sorted by id and then `items` order: the letters in
   // id order, like a map, without a tree node and a vector per letter.
