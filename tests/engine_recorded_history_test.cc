@@ -5,6 +5,7 @@
 // collection without a collection warning that satisfies inkassoloven § 9
 // (law.md § 4.1). Each departure is a warning naming the invoice, in every
 // evaluation path.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -381,6 +382,40 @@ TEST(EngineRecordedHistoryTest, InterestOffClaimsNoMoreThanWasCharged) {
   ASSERT_EQ(response.actions_size(), 1);
   EXPECT_EQ(response.actions(0).interest(), 0);
   EXPECT_EQ(response.actions(0).amount_claimed(), 100500);
+}
+
+// The fees paid in each month of 2024, as of `as_of`, by a person whose
+// collection warning of 2024-02-22 recorded 37.50 kr (2024's maximum is
+// 35 kr) and was waived on 04-19; 1 097.02 kr paid that day.
+std::map<std::string, int64_t> FeesPaidByMonth(absl::string_view as_of) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate(as_of);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("W1", "K1", "2023-11-29", "2023-12-13", 50000);
+  ledger.AddNotice("W1", kWarning, "2024-02-22", "2024-03-07", 3750)
+      ->set_fee_waived_date("2024-04-19");
+  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
+  payment->set_date("2024-02-22");
+  payment->set_amount(109702);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  std::map<std::string, int64_t> months;
+  for (const v1::MonthlyReport& month : response.monthly_reports()) {
+    months[month.month()] = month.fees_paid();
+  }
+  return months;
+}
+
+TEST(EngineRecordedHistoryTest, AWaiverKeepsTheMonthAnUnlawfulFeeWasPaidIn) {
+  // evaluate.proto MonthlyReport: earlier months keep what was paid in
+  // them. The warning's fee is claimed at the 35 kr the law allows
+  // (inkassoforskriften § 1-2, law.md § 3.2) until its waiver, and paid in
+  // February from the money in credit; the waiver gives back those 35 kr
+  // in April, not the 37.50 kr recorded.
+  const std::map<std::string, int64_t> march = FeesPaidByMonth("2024-03-31");
+  const std::map<std::string, int64_t> later = FeesPaidByMonth("2024-09-21");
+  EXPECT_EQ(march.at("2024-02"), 3500);
+  EXPECT_EQ(later.at("2024-02"), 3500);
+  EXPECT_EQ(later.at("2024-04"), -3500);
 }
 
 // The interest paid in October by a person whose purring (sent under

@@ -314,6 +314,57 @@ TEST(BalanceTest, AFeeACreditNoteCoveredIsGivenBackInTheWaiversMonth) {
   EXPECT_EQ(april.balance.overpaid(), march.balance.overpaid() + 3750);
 }
 
+// What allocations dated in `month` (of 2026) covered of the interest.
+int64_t InterestPaidIn(const ClaimState& state, int month) {
+  int64_t sum = 0;
+  for (const PaymentAllocation& a : state.allocations) {
+    if (a.date.year() == 2026 && a.date.month() == month) sum += a.interest;
+  }
+  return sum;
+}
+
+TEST(BalanceTest, ASetOffOfInterestKeepsItsMonthWhenALaterFeeComes) {
+  // law.md § 7 order at the time of the set-off: 1 000 kr due 2026-01-09,
+  // paid 01-15 and overpaid by 50 kr on 01-20; a purring on 02-02 charges
+  // 37.50 kr and starts the interest claim: the 50 kr covers both in
+  // February. An inkassovarsel fee on 03-02 must not take that interest's
+  // share away from February: only what was left (10.53 kr) covers it.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 9);
+  events.original = 100000;
+  events.payments = {{D(2026, 1, 15), 100000, v1::ALLOCATION_UNSPECIFIED},
+                     {D(2026, 1, 20), 5000, v1::ALLOCATION_UNSPECIFIED}};
+  events.notices = {DunningNotice(D(2026, 2, 2), 3750)};
+  events.interest_claimed_from = D(2026, 2, 2);
+  const ClaimState february = Evaluate(events, D(2026, 2, 15));
+  const int64_t interest = InterestPaidIn(february, 2);
+  EXPECT_GT(interest, 0);
+  EXPECT_EQ(CostsPaidIn(february, 2), 3750);
+  events.notices.push_back(DunningNotice(D(2026, 3, 2), 3750));
+  const ClaimState march = Evaluate(events, D(2026, 3, 15));
+  EXPECT_EQ(CostsPaidIn(march, 2), 3750);
+  EXPECT_EQ(InterestPaidIn(march, 2), interest);
+  EXPECT_EQ(CostsPaidIn(march, 3), 5000 - 3750 - interest);
+  EXPECT_EQ(march.balance.interest_outstanding(), 0);
+}
+
+TEST(BalanceTest, AFeeMetByEarlierMoneyIsGivenBackInTheWaiversMonth) {
+  // history.proto fee_waived_date: 1 100 kr paid 02-01 on a 1 000 kr
+  // invoice, a 37.50 kr fee charged 02-02 (met by the 100 kr in credit in
+  // February) and waived 03-05: February keeps it, March gives it back.
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 1, 9);
+  events.original = 100000;
+  events.payments = {{D(2026, 2, 1), 110000, v1::ALLOCATION_UNSPECIFIED}};
+  events.notices = {DunningNotice(D(2026, 2, 2), 3750)};
+  EXPECT_EQ(CostsPaidIn(Evaluate(events, D(2026, 2, 25)), 2), 3750);
+  events.notices[0].waived = D(2026, 3, 5);
+  const ClaimState march = Evaluate(events, D(2026, 3, 20));
+  EXPECT_EQ(CostsPaidIn(march, 2), 3750);
+  EXPECT_EQ(CostsPaidIn(march, 3), -3750);
+  EXPECT_EQ(march.balance.overpaid(), 10000);
+}
+
 TEST(BalanceTest, BalanceIdentityHolds) {
   // Issue 4 item 6: total − overpaid = original + fees + compensation +
   // interest − paid − credited.

@@ -390,15 +390,25 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     return true;
   };
 
+  // Adds the costs charged before `day` to what is owed, a day at a time:
+  // what is in credit meets each day's as it comes, with the interest
+  // claimed by then (a notice starts the claim), before a later waiver,
+  // notice or payment, so that the month it falls in stays.
+  auto add_costs_before = [&](absl::CivilDay day) {
+    for (; costs_it != costs_by_day.end() && costs_it->first < day;
+         ++costs_it) {
+      if (!AddMoney(costs_it->second, &owed.costs).ok()) return false;
+      costs_owed.Add(costs_it->first, costs_it->second);
+      if (!settle_before(costs_it->first + 1)) return false;
+    }
+    return true;
+  };
+
   for (const Event& event : by_day) {
     const absl::CivilDay day = event.day;
     // The event day itself still bears interest (once a day).
     accrue_to(ToDayNumber(day));
-    for (; costs_it != costs_by_day.end() && costs_it->first < day;
-         ++costs_it) {
-      if (!AddMoney(costs_it->second, &owed.costs).ok()) return Overflow();
-      costs_owed.Add(costs_it->first, costs_it->second);
-    }
+    if (!add_costs_before(day)) return Overflow();
     for (; waived_it != waived_by_day.end() && waived_it->first <= day;
          ++waived_it) {
       owed.costs -= waived_it->second;  // charged before: no overflow
@@ -441,6 +451,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     }
   }
   accrue_to(as_of_number);
+  if (!add_costs_before(as_of + 1)) return Overflow();
 
   int64_t accrued = 0;
   if (!RoundHalfUp(accrual.numerator(), kInterestDenominator, &accrued)) {
@@ -484,11 +495,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   if (!AddMoney(compensation, &costs_total).ok()) return Overflow();
   int64_t fees_outstanding = costs_total - costs_paid;
   int64_t interest_outstanding = interest_claimed - interest_paid;
-  // What is still in credit meets what was charged or claimed since.
+  // What is still in credit meets the interest claimed since.
   if (surplus_front < surplus.size()) {
-    for (; costs_it != costs_by_day.end(); ++costs_it) {
-      costs_owed.Add(costs_it->first, costs_it->second);
-    }
     set_off(&fees_outstanding, &interest_outstanding);
   }
   int64_t overpaid = 0;

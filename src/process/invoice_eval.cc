@@ -366,9 +366,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     const absl::Span<const NoticeCharge> earlier =
         absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
     // The reports count what the rules let a notice charge. A fee waived
-    // by the as-of date is not judged for the claim (nothing of it is
-    // claimed, so nothing is warned about), but the report still counts
-    // it by what it could lawfully have been.
+    // by the as-of date is claimed no more, so nothing is warned about, but
+    // until its waiver it was claimed (payments before it paid it, and it
+    // is given back then) at what it could lawfully have been, as the
+    // reports count it: a waiver must not change what an earlier month
+    // shows paid.
     NoticeCharge reported;
     const bool judge_for_report =
         charge.waived.has_value() && (charge.fee > 0 || charge.compensation > 0);
@@ -378,6 +380,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       std::vector<v1::Warning> unsaid;
       CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
                          compensation_claimed, &reported, &unsaid);
+      charge.fee = reported.fee;
+      charge.compensation = reported.compensation;
     }
     if (charge.fee > 0 || charge.compensation > 0) {
       CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
