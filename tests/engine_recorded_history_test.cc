@@ -248,17 +248,7 @@ TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {
   ASSERT_TRUE(tree.ok()) << tree.status();
   ASSERT_EQ(tree->warnings_size(), 18000);
   EXPECT_EQ(tree->warnings(17999).invoice_number(), "F8999");
-  const std::string tree_bytes = tree->SerializeAsString();
-
-  absl::StatusOr<SerializedResponse> one =
-      EvaluateBytes(ledger.request().SerializeAsString());
-  ASSERT_TRUE(one.ok()) << one.status();
-  ledger.request().mutable_options()->set_threads(2);
-  absl::StatusOr<SerializedResponse> two =
-      EvaluateBytes(ledger.request().SerializeAsString());
-  ASSERT_TRUE(two.ok()) << two.status();
-  EXPECT_EQ(std::string(one->data.get(), one->size), tree_bytes);
-  EXPECT_EQ(std::string(two->data.get(), two->size), tree_bytes);
+  testing::ExpectEveryPathGives(*tree, ledger.request());
 }
 
 TEST(EngineRecordedHistoryTest, WaivedFeesAreReportedAsTheRulesAllowedThem) {

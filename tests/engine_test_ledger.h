@@ -25,6 +25,21 @@ inline google::protobuf::Timestamp Instant(absl::string_view rfc3339) {
   return out;
 }
 
+// Every path gives the tree's bytes: the request's bytes evaluated on one
+// thread and on two (README "Determinism and threads").
+inline void ExpectEveryPathGives(const v1::EvaluateResponse& tree,
+                                 v1::EvaluateRequest request) {
+  const std::string tree_bytes = tree.SerializeAsString();
+  for (const int threads : {1, 2}) {
+    request.mutable_options()->set_threads(threads);
+    absl::StatusOr<SerializedResponse> bytes =
+        EvaluateBytes(request.SerializeAsString());
+    ASSERT_TRUE(bytes.ok()) << bytes.status();
+    EXPECT_EQ(std::string(bytes->data.get(), bytes->size), tree_bytes)
+        << threads << " thread(s)";
+  }
+}
+
 class TestLedger {
  public:
   TestLedger() {

@@ -247,16 +247,7 @@ TEST(EngineWalkTest, RecordedTransfersCaseFilesAreTheSameInEveryPath) {
             "T1/collection/2026-05-20");
   EXPECT_EQ(tree->collection_hand_offs(2).action_id(),
             "T3/collection/2026-05-15");
-  const std::string tree_bytes = tree->SerializeAsString();
-  absl::StatusOr<SerializedResponse> one =
-      EvaluateBytes(ledger.request().SerializeAsString());
-  ASSERT_TRUE(one.ok()) << one.status();
-  ledger.request().mutable_options()->set_threads(2);
-  absl::StatusOr<SerializedResponse> two =
-      EvaluateBytes(ledger.request().SerializeAsString());
-  ASSERT_TRUE(two.ok()) << two.status();
-  EXPECT_EQ(std::string(one->data.get(), one->size), tree_bytes);
-  EXPECT_EQ(std::string(two->data.get(), two->size), tree_bytes);
+  ExpectEveryPathGives(*tree, ledger.request());
 }
 
 TEST(EngineWalkTest, HandOffPassesOnWhatTheAgencyMayActOn) {

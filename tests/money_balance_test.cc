@@ -25,6 +25,23 @@ ClaimState Evaluate(const ClaimEvents& events, absl::CivilDay as_of) {
   return state.ok() ? *state : ClaimState();
 }
 
+// What the allocations dated in `month` of 2026 covered of `part` (the
+// monthly report's view: evaluate.proto MonthlyReport).
+int64_t PaidIn(const ClaimState& state, int month,
+               int64_t PaymentAllocation::*part) {
+  int64_t sum = 0;
+  for (const PaymentAllocation& a : state.allocations) {
+    if (a.date.year() == 2026 && a.date.month() == month) sum += a.*part;
+  }
+  return sum;
+}
+int64_t CostsPaidIn(const ClaimState& state, int month) {
+  return PaidIn(state, month, &PaymentAllocation::costs);
+}
+int64_t InterestPaidIn(const ClaimState& state, int month) {
+  return PaidIn(state, month, &PaymentAllocation::interest);
+}
+
 TEST(BalanceTest, OverpaymentIsReportedNotHidden) {
   // 1 000 kr due 2026-03-02 (adjusted), paid 1 050 kr on the due date: no
   // interest day yet, no costs: 1 000 to principal, 50 kr overpaid.
@@ -245,30 +262,14 @@ TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterPaymentComes) {
   events.notices = {DunningNotice(D(2026, 4, 24), 3750)};
   events.payments.push_back(
       {D(2026, 4, 24), 103750, v1::ALLOCATION_UNSPECIFIED});
-  auto fees_paid_in = [](const ClaimState& state, int month) {
-    int64_t sum = 0;
-    for (const PaymentAllocation& a : state.allocations) {
-      if (a.date.month() == month) sum += a.costs;
-    }
-    return sum;
-  };
   const ClaimState before = Evaluate(events, D(2026, 5, 14));
-  EXPECT_EQ(fees_paid_in(before, 4), 3750);
+  EXPECT_EQ(CostsPaidIn(before, 4), 3750);
   events.payments.push_back({D(2026, 5, 14), 500, v1::ALLOCATION_UNSPECIFIED});
   const ClaimState after = Evaluate(events, D(2026, 5, 14));
-  EXPECT_EQ(fees_paid_in(after, 4), 3750);
-  EXPECT_EQ(fees_paid_in(after, 5), 0);
+  EXPECT_EQ(CostsPaidIn(after, 4), 3750);
+  EXPECT_EQ(CostsPaidIn(after, 5), 0);
   EXPECT_EQ(after.balance.fees_paid(), 3750);
   EXPECT_EQ(after.balance.overpaid(), 500);
-}
-
-// What allocations dated in `month` (of 2026) covered of the costs.
-int64_t CostsPaidIn(const ClaimState& state, int month) {
-  int64_t sum = 0;
-  for (const PaymentAllocation& a : state.allocations) {
-    if (a.date.year() == 2026 && a.date.month() == month) sum += a.costs;
-  }
-  return sum;
 }
 
 TEST(BalanceTest, ASetOffKeepsItsMonthWhenALaterNoticeIsRecorded) {
@@ -312,15 +313,6 @@ TEST(BalanceTest, AFeeACreditNoteCoveredIsGivenBackInTheWaiversMonth) {
   EXPECT_EQ(CostsPaidIn(april, 4), -3750);
   EXPECT_EQ(april.balance.fees_paid(), 0);
   EXPECT_EQ(april.balance.overpaid(), march.balance.overpaid() + 3750);
-}
-
-// What allocations dated in `month` (of 2026) covered of the interest.
-int64_t InterestPaidIn(const ClaimState& state, int month) {
-  int64_t sum = 0;
-  for (const PaymentAllocation& a : state.allocations) {
-    if (a.date.year() == 2026 && a.date.month() == month) sum += a.interest;
-  }
-  return sum;
 }
 
 TEST(BalanceTest, ASetOffOfInterestKeepsItsMonthWhenALaterFeeComes) {
