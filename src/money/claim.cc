@@ -64,41 +64,44 @@ int64_t& AmountOn(DayAmounts* amounts, absl::CivilDay day) {
   return it->second;
 }
 
-// Money the debtor has in credit on the invoice since `day`: paid beyond
-// everything owed, or credited beyond the principal left.
-struct Surplus {
-  absl::CivilDay day;
-  int64_t amount;
-};
-
-// The costs owed, by the day each was charged, oldest first: what a
-// payment or set-off covers of them is taken from the oldest (so a set-off
-// is dated by the cost it covers), a waiver from the newest.
-class CostsOwed {
+// Amounts by the day each came, oldest first: what the debtor has in
+// credit (paid beyond everything owed, or credited beyond the principal
+// left) and the costs owed. What a payment or set-off covers is taken from
+// the oldest, so a set-off is dated by what it used and covered; a waiver
+// takes from the newest costs.
+class DayAmountQueue {
  public:
   void Add(absl::CivilDay day, int64_t amount) {
     if (amount > 0) pieces_.push_back({day, amount});
   }
+  bool empty() const { return front_ == pieces_.size(); }
   // The oldest piece's day; `fallback` when none is left.
   absl::CivilDay OldestDay(absl::CivilDay fallback) const {
-    return front_ < pieces_.size() ? pieces_[front_].first : fallback;
+    return empty() ? fallback : pieces_[front_].first;
   }
   // At most `amount` of the oldest piece: what is left of it, or `amount`.
   int64_t OldestAtMost(int64_t amount) const {
-    return front_ < pieces_.size() ? std::min(amount, pieces_[front_].second)
-                                   : amount;
+    return empty() ? amount : std::min(amount, pieces_[front_].second);
   }
   void TakeOldest(int64_t amount) {
-    while (amount > 0 && front_ < pieces_.size()) {
+    while (amount > 0 && !empty()) {
       Take(&amount, &pieces_[front_].second);
       if (pieces_[front_].second == 0) ++front_;
     }
   }
   void TakeNewest(int64_t amount) {
-    while (amount > 0 && front_ < pieces_.size()) {
+    while (amount > 0 && !empty()) {
       Take(&amount, &pieces_.back().second);
       if (pieces_.back().second == 0) pieces_.pop_back();
     }
+  }
+  // What is left in all, or false on overflow.
+  bool Total(int64_t* total) const {
+    *total = 0;
+    for (size_t i = front_; i < pieces_.size(); ++i) {
+      if (!AddMoney(pieces_[i].second, total).ok()) return false;
+    }
+    return true;
   }
 
  private:
@@ -291,10 +294,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   owed.principal = events.original;
   int64_t credited = 0, paid = 0;
   int64_t costs_paid = 0, interest_paid = 0, principal_paid = 0;
-  // Oldest first; `surplus_front` is the first not used up.
-  absl::InlinedVector<Surplus, 2> surplus;
-  size_t surplus_front = 0;
-  CostsOwed costs_owed;  // owed.costs by day charged
+  DayAmountQueue surplus;     // what the debtor has in credit
+  DayAmountQueue costs_owed;  // owed.costs by day charged
   auto costs_it = costs_by_day.begin();
   auto waived_it = waived_by_day.begin();
   DayNumber cursor = first_interest_number;
@@ -339,9 +340,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
     costs_paid += allocation->costs;  // each sum <= paid: no overflow
     interest_paid += allocation->interest;
     principal_paid += allocation->principal;
-    if (allocation->overpaid > 0) {
-      surplus.push_back({payment.date, allocation->overpaid});
-    }
+    surplus.Add(payment.date, allocation->overpaid);
     return true;
   };
   // Sets what the debtor has in credit off against the costs and interest
@@ -354,10 +353,9 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   auto set_off = [&](int64_t* costs, int64_t* interest) {
     PaymentAllocation* last = nullptr;  // this set-off's latest allocation
     auto cover = [&](int64_t* owed_part, bool is_costs) {
-      while (*owed_part > 0 && surplus_front < surplus.size()) {
-        Surplus& money = surplus[surplus_front];
-        int64_t part = std::min(money.amount, *owed_part);
-        absl::CivilDay date = money.day;
+      while (*owed_part > 0 && !surplus.empty()) {
+        int64_t part = surplus.OldestAtMost(*owed_part);
+        absl::CivilDay date = surplus.OldestDay(absl::CivilDay::min());
         if (is_costs) {
           part = costs_owed.OldestAtMost(part);
           date = std::max(date, costs_owed.OldestDay(date));
@@ -365,9 +363,8 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
         } else {
           date = std::max(date, *events.interest_claimed_from);
         }
-        money.amount -= part;
+        surplus.TakeOldest(part);
         *owed_part -= part;
-        if (money.amount == 0) ++surplus_front;
         if (last == nullptr || last->date != date) {
           last = &state.allocations.emplace_back();
           last->date = date;
@@ -382,7 +379,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   };
   // Sets what is in credit off against what is owed before `day`.
   auto settle_before = [&](absl::CivilDay day) {
-    if (surplus_front == surplus.size()) return true;
+    if (surplus.empty()) return true;
     int64_t interest_owed = 0;
     if (!interest_claimed_before(day, &interest_owed)) return false;
     interest_owed -= interest_paid;
@@ -437,7 +434,7 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
       const int64_t applied = std::min(credit->amount, owed.principal);
       owed.principal -= applied;
       if (credit->amount > applied) {
-        surplus.push_back({day, credit->amount - applied});
+        surplus.Add(day, credit->amount - applied);
         // At once, as a payment would be allocated: a later waiver finds
         // the fee it covered paid, and gives it back in its own month.
         if (!settle_before(day)) return Overflow();
@@ -496,13 +493,9 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
   int64_t fees_outstanding = costs_total - costs_paid;
   int64_t interest_outstanding = interest_claimed - interest_paid;
   // What is still in credit meets the interest claimed since.
-  if (surplus_front < surplus.size()) {
-    set_off(&fees_outstanding, &interest_outstanding);
-  }
+  if (!surplus.empty()) set_off(&fees_outstanding, &interest_outstanding);
   int64_t overpaid = 0;
-  for (size_t i = surplus_front; i < surplus.size(); ++i) {
-    if (!AddMoney(surplus[i].amount, &overpaid).ok()) return Overflow();
-  }
+  if (!surplus.Total(&overpaid)) return Overflow();
   balance.set_credited(credited);
   balance.set_paid(paid);
   balance.set_interest_claimed(interest_claimed);
