@@ -166,8 +166,9 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
       *v1::EvaluateResponse::descriptor();
   ResponseParts parts;
   if (absl::Status status = SplitResponse(binary_response, type, &parts);
-      !status.ok())
+      !status.ok()) {
     return status;
+  }
   const std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
       google::protobuf::util::NewTypeResolverForDescriptorPool(
           "type.googleapis.com",
@@ -204,8 +205,9 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
     return absl::OkStatus();
   };
   internal::MallocBuffer head;
-  if (absl::Status status = print(type, parts.head, &head); !status.ok())
+  if (absl::Status status = print(type, parts.head, &head); !status.ok()) {
     return status;
+  }
   const absl::string_view head_json(head.data(), head.size());
 
   internal::MallocBuffer bytes;
@@ -220,8 +222,9 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
       if (!first) bytes.Append(",", 1);
       first = false;
       if (absl::Status status = print(record_type, record, &bytes);
-          !status.ok())
+          !status.ok()) {
         return status;
+      }
     }
   }
   bytes.Append(head_json.data() + copied, head_json.size() - copied);
