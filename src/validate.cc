@@ -54,6 +54,7 @@ absl::Status ValidateProfile(const v1::DunningProfile& p,
                              HashSet<absl::string_view>* ids) {
   const RecordName record{"profile", p.id()};
   if (p.id().empty()) return Invalid(record, "id is required");
+  PURRING_RETURN_IF_ERROR(CheckKey(record, "id", p.id()));
   if (IsBuiltinProfile(p.id())) {
     return Invalid(record, "id is a built-in profile id (mild, medium, streng)");
   }
@@ -152,6 +153,7 @@ absl::Status ValidateCustomer(
                "): id is required"));
   }
   const RecordName record{"customer", c.id()};
+  PURRING_RETURN_IF_ERROR(CheckKey(record, "id", c.id()));
   if (!ids->Insert(keys->Copy(c.id()), ordinal)) {
     return Invalid(record, "duplicate customer id");
   }
@@ -211,6 +213,8 @@ absl::Status ValidateCreditNotes(const RecordName& record,
     if (c.number().empty()) {
       return Invalid(record, StrCat(field.Text(), ".number is required"));
     }
+    PURRING_RETURN_IF_ERROR(
+        CheckKey(record, StrCat(field.Text(), ".number"), c.number()));
     if (!numbers.Insert(c.number())) {
       return Invalid(record, StrCat(field.Text(), ".number ", Quote(c.number()),
                                     " is a duplicate credit note"));
@@ -303,6 +307,7 @@ absl::Status ValidateInvoice(int i, const v1::Invoice& inv,
                "): number is required"));
   }
   const RecordName record{"invoice", inv.number()};
+  PURRING_RETURN_IF_ERROR(CheckKey(record, "number", inv.number()));
   if (!refs->invoices.Insert(refs->keys.Copy(inv.number()), i)) {
     return Invalid(record, "duplicate invoice number");
   }
@@ -443,7 +448,8 @@ absl::Status ValidateNotices(const v1::DunningHistory& history, Limits limits,
           history.notices(i + kPrefetchAhead).invoice_number());
     }
     if (limits == Limits::kCheck) PURRING_RETURN_IF_ERROR(CheckNoticeLimits(i, n));
-    const RecordName record{"notice", n.invoice_number(), true, i, "invoice"};
+    const RecordName record{"history.notices", n.invoice_number(), true, i,
+                            "invoice"};
     const int invoice = finder.Find(n.invoice_number());
     if (invoice < 0) {
       return Invalid(record, "invoice_number is not an invoice in the request");

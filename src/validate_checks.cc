@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "dates.h"
+#include "process/spaces.h"
 #include "purring/limits.h"
 
 namespace purring::internal {
@@ -26,8 +27,11 @@ std::string Quote(absl::string_view text) {
 
 std::string RecordName::Name() const {
   std::string name(kind);
-  if (index >= 0) absl::StrAppend(&name, " ", index, " of ", parent_kind);
-  if (has_id) absl::StrAppend(&name, " ", Quote(id));
+  if (index >= 0) {
+    absl::StrAppend(&name, "[", index, "] (", parent_kind, " ", Quote(id), ")");
+  } else if (has_id) {
+    absl::StrAppend(&name, " ", Quote(id));
+  }
   return name;
 }
 
@@ -40,6 +44,21 @@ std::string FieldName::Text() const {
 
 absl::Status Invalid(const RecordName& record, absl::string_view what) {
   return absl::InvalidArgumentError(StrCat(record.Name(), ": ", what));
+}
+
+absl::Status KeyRefused(const RecordName& record, absl::string_view field,
+                        absl::string_view key) {
+  for (const char c : key) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return Invalid(record, StrCat(field, " ", Quote(key),
+                                    " contains a control character"));
+    }
+  }
+  if (Blank(key)) {
+    return Invalid(record, StrCat(field, " ", Quote(key),
+                                  " is blank (white space only)"));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status DateRefused(const RecordName& record, const FieldName& field,

@@ -32,12 +32,12 @@ namespace purring::internal {
 std::string Quote(absl::string_view text);
 
 // A record as messages name it: `invoice "10023"`, `settings`,
-// `notice 3 of invoice "10023"`. Formatted lazily by Name().
+// `history.notices[3] (invoice "10023")`. Formatted lazily by Name().
 struct RecordName {
   absl::string_view kind;        // "invoice", "customer", "settings", ...
   absl::string_view id;          // quoted after kind when has_id
   bool has_id = true;
-  int index = -1;                // >= 0: "<kind> <index> of <parent_kind> ..."
+  int index = -1;  // >= 0: "<kind>[<index>] (<parent_kind> <id>)"
   absl::string_view parent_kind = {};
   std::string Name() const;
 };
@@ -69,6 +69,26 @@ absl::Status EnumRefused(const RecordName& record, const FieldName& field,
                          int value);
 absl::Status LengthRefused(const RecordName& record, const FieldName& field,
                            absl::string_view value);
+
+// An id or number that names a record (customer id, invoice number,
+// profile id, credit note number), already known not to be empty: one of
+// white space only names nothing a person could tell apart, and a control
+// character (a tab, a line break, NUL) is no part of one; both refused.
+// Spaces around a key are allowed (" 1001" is its own invoice).
+absl::Status KeyRefused(const RecordName& record, absl::string_view field,
+                        absl::string_view key);
+inline absl::Status CheckKey(const RecordName& record, absl::string_view field,
+                             absl::string_view key) {
+  // Almost every key starts with a printable ASCII character and has no
+  // control character: one pass over its bytes.
+  bool control = false;
+  for (const char c : key) {
+    control |= static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  }
+  const unsigned char first = static_cast<unsigned char>(key.front());
+  if (!control && first > 0x20 && first < 0x80) return absl::OkStatus();
+  return KeyRefused(record, field, key);
+}
 
 // A "YYYY-MM-DD" field. Empty: nullopt, refused when required.
 inline absl::Status CheckDate(const RecordName& record, const FieldName& field,

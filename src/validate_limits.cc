@@ -139,7 +139,8 @@ absl::Status CheckInvoiceLimits(const v1::Invoice& inv) {
 }
 
 absl::Status CheckNoticeLimits(int i, const v1::Notice& n) {
-  const RecordName record{"notice", n.invoice_number(), true, i, "invoice"};
+  const RecordName record{"history.notices", n.invoice_number(), true, i,
+                          "invoice"};
   for (const auto& [field, value] :
        {std::pair<absl::string_view, absl::string_view>{"invoice_number",
                                                         n.invoice_number()},

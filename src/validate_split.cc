@@ -90,6 +90,9 @@ absl::Status ResolveInvoices(const RequestSplit& split, References* refs,
     const InvoiceSpan& invoice = split.invoices[i];
     const absl::string_view number = split.View(invoice.number);
     if (number.empty()) return Refused("an invoice has no number");
+    if (!CheckKey(RecordName{"invoice", number}, "number", number).ok()) {
+      return Refused("an invoice's number is blank or has a control character");
+    }
     if (mapped && !refs->invoices.Insert(refs->keys.Copy(number),
                                          static_cast<int>(i))) {
       return Refused("duplicate invoice number");
@@ -208,8 +211,8 @@ absl::Status ValidateSplitInvoice(const RequestSplit& split,
     if (split.notices[position].bytes.size > kRecordBytesWithinLimits) {
       PURRING_RETURN_IF_ERROR(CheckNoticeLimits(position, n));
     }
-    const RecordName notice{"notice", n.invoice_number(), true, position,
-                            "invoice"};
+    const RecordName notice{"history.notices", n.invoice_number(), true,
+                            position, "invoice"};
     PURRING_RETURN_IF_ERROR(ValidateNoticeFields(notice, n, invoice_date,
                                                  &charged, &days->notices[k]));
   }

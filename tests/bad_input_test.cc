@@ -167,11 +167,11 @@ std::vector<Case> Catalogue() {
   c.push_back({"UnknownNoticeStep", Damaged([](auto& r) {
                  Notice(r, 1).set_step(static_cast<v1::StepKind>(4));
                }),
-               Code::kInvalidArgument, {"notice 1 of invoice \"1002\"", "step"}});
+               Code::kInvalidArgument, {"history.notices[1] (invoice \"1002\")", "step"}});
   c.push_back({"UnknownNoticeChannel", Damaged([](auto& r) {
                  Notice(r, 0).set_channel(static_cast<v1::Channel>(3));
                }),
-               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "channel"}});
+               Code::kInvalidArgument, {"history.notices[0] (invoice \"1002\")", "channel"}});
   c.push_back({"UnknownCollectionState", Damaged([](auto& r) {
                  r.mutable_history()->mutable_collection_cases(0)->set_state(
                      static_cast<v1::CollectionCaseState>(9));
@@ -202,7 +202,7 @@ std::vector<Case> Catalogue() {
                }),
                Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[0].amount"}});
   c.push_back({"NegativeNoticeFee", Damaged([](auto& r) { Notice(r, 0).set_fee(-3750); }),
-               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "fee"}});
+               Code::kInvalidArgument, {"history.notices[0] (invoice \"1002\")", "fee"}});
   c.push_back({"VatAboveAmount", Damaged([](auto& r) { Invoice(r, 0).set_vat_amount(125001); }),
                Code::kInvalidArgument, {"invoice \"1001\"", "vat_amount"}});
   c.push_back({"PaymentsOverflowTogether", Damaged([](auto& r) {
@@ -232,7 +232,7 @@ std::vector<Case> Catalogue() {
                  Notice(r, 0).set_fee(kMaxAmount);
                  Notice(r, 1).set_interest(kMaxAmount);
                }),
-               Code::kInvalidArgument, {"notice 1 of invoice \"1002\"", "together"}});
+               Code::kInvalidArgument, {"history.notices[1] (invoice \"1002\")", "together"}});
   // --- Dates.
   c.push_back({"ImpossibleDueDate", Damaged([](auto& r) { Invoice(r, 0).set_due_date("2026-02-30"); }),
                Code::kInvalidArgument, {"invoice \"1001\"", "due_date \"2026-02-30\""}});
@@ -253,13 +253,13 @@ std::vector<Case> Catalogue() {
                }),
                Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[0].date"}});
   c.push_back({"NoticeDeadlineBeforeSent", Damaged([](auto& r) { Notice(r, 0).set_deadline("2026-01-04"); }),
-               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "deadline"}});
+               Code::kInvalidArgument, {"history.notices[0] (invoice \"1002\")", "deadline"}});
   c.push_back({"NoticeBeforeInvoiceExisted", Damaged([](auto& r) { Notice(r, 0).set_sent_date("2025-11-01"); }),
-               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "sent_date"}});
+               Code::kInvalidArgument, {"history.notices[0] (invoice \"1002\")", "sent_date"}});
   c.push_back({"FeeWaivedBeforeSent", Damaged([](auto& r) {
                  Notice(r, 1).set_fee_waived_date("2026-02-01");
                }),
-               Code::kInvalidArgument, {"notice 1 of invoice \"1002\"", "fee_waived_date"}});
+               Code::kInvalidArgument, {"history.notices[1] (invoice \"1002\")", "fee_waived_date"}});
   c.push_back({"HoldEndsBeforeStart", Damaged([](auto& r) {
                  Invoice(r, 2).mutable_holds(0)->set_end_date("2026-02-28");
                }),
@@ -292,10 +292,32 @@ std::vector<Case> Catalogue() {
                Code::kInvalidArgument, {"invoices[1] (customer \"C2\")", "number is required"}});
   c.push_back({"MissingCustomerId", Damaged([](auto& r) { r.mutable_customers(0)->clear_id(); }),
                Code::kInvalidArgument, {"customers[0] (name \"Kari Nordmann\"): id is required"}});
+  // Keys of white space only name nothing a person could tell apart, and a
+  // tab or a line break is no part of one (the "Bad input" standard: empty
+  // strings and whitespace-only ids).
+  c.push_back({"BlankInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).set_number(" \t"); }),
+               Code::kInvalidArgument, {"invoice \"", "control character"}});
+  c.push_back({"SpacesOnlyInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).set_number("   "); }),
+               Code::kInvalidArgument, {"invoice \"   \": number \"   \" is blank"}});
+  c.push_back({"NoBreakSpaceCustomerId", Damaged([](auto& r) {
+                 r.mutable_customers(1)->set_id("\u00a0");
+                 for (auto& inv : *r.mutable_invoices()) {
+                   if (inv.customer_id() == "C2") inv.set_customer_id("\u00a0");
+                 }
+               }),
+               Code::kInvalidArgument, {"customer \"\u00a0\": id \"\u00a0\" is blank"}});
+  c.push_back({"InvoiceNumberWithLineBreak", Damaged([](auto& r) { Invoice(r, 2).set_number("1003\n"); }),
+               Code::kInvalidArgument, {"invoice \"1003\\x0a\"", "contains a control character"}});
+  c.push_back({"BlankProfileId", Damaged([](auto& r) { r.mutable_settings()->mutable_profiles(0)->set_id(" "); }),
+               Code::kInvalidArgument, {"profile \" \": id \" \" is blank"}});
+  c.push_back({"BlankCreditNoteNumber", Damaged([](auto& r) {
+                 Invoice(r, 1).mutable_credit_notes(0)->set_number("\u3000");
+               }),
+               Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[0].number", "is blank"}});
   c.push_back({"InvoiceOfUnknownCustomer", Damaged([](auto& r) { Invoice(r, 0).set_customer_id("C9"); }),
                Code::kInvalidArgument, {"invoice \"1001\"", "customer_id \"C9\""}});
   c.push_back({"NoticeOfUnknownInvoice", Damaged([](auto& r) { Notice(r, 1).set_invoice_number("4711"); }),
-               Code::kInvalidArgument, {"notice 1 of invoice \"4711\"", "invoice_number"}});
+               Code::kInvalidArgument, {"history.notices[1] (invoice \"4711\")", "invoice_number"}});
   // One step on one day is one notice (its action id); a second record of
   // it would count its fee and report it twice.
   c.push_back({"DuplicateNotice", Damaged([](auto& r) {
@@ -329,7 +351,7 @@ std::vector<Case> Catalogue() {
                }),
                Code::kInvalidArgument, {"invoice \"1002\"", "credit_notes[1].number \"K1\""}});
   c.push_back({"NoticeWithoutStep", Damaged([](auto& r) { Notice(r, 0).clear_step(); }),
-               Code::kInvalidArgument, {"notice 0 of invoice \"1002\"", "step is required"}});
+               Code::kInvalidArgument, {"history.notices[0] (invoice \"1002\")", "step is required"}});
   c.push_back({"DeadlineDaysBelowLaw", Damaged([](auto& r) {
                  r.mutable_settings()->mutable_profiles(0)->set_deadline_days(7);
                }),

@@ -566,6 +566,39 @@ TEST(EngineStatusTest, OfTwoHoldsStartingTheSameDayTheLongerIsReported) {
   }
 }
 
+TEST(EngineStatusTest, OfTwoHoldsAlikeInDatesTheObjectionIsReported) {
+  // README "Statuses" 6: holds with the same start and end, listed in either
+  // order, report the same one: the objection before the manual stop, and
+  // of two manual stops the reason first in byte order.
+  for (bool objection_first : {true, false}) {
+    TestLedger ledger = BaseLedger();
+    auto* held =
+        ledger.AddInvoice("1002", "P1", "2026-02-01", "2026-02-16", kAmount);
+    auto* open_held =
+        ledger.AddInvoice("1003", "P1", "2026-02-01", "2026-02-16", kAmount);
+    for (int k = 0; k < 2; ++k) {
+      const bool objection = (k == 0) == objection_first;
+      auto* hold = held->add_holds();
+      hold->set_kind(objection ? v1::HOLD_KIND_OBJECTION : v1::HOLD_KIND_MANUAL);
+      hold->set_reason(objection ? "Bestrider" : "Manuell stopp");
+      hold->set_start_date("2026-03-01");
+      hold->set_end_date("2026-03-31");
+      auto* open_hold = open_held->add_holds();
+      open_hold->set_kind(v1::HOLD_KIND_MANUAL);
+      open_hold->set_reason(objection ? "B" : "A");
+      open_hold->set_start_date("2026-03-01");
+    }
+    ledger.SetAsOfDate("2026-03-05");
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    const v1::InvoiceResult& r = ResultOf(response, "1002");
+    EXPECT_EQ(r.status(), v1::INVOICE_STATUS_ON_HOLD);
+    EXPECT_EQ(r.hold().kind(), v1::HOLD_KIND_OBJECTION) << objection_first;
+    EXPECT_EQ(r.hold().reason(), "Bestrider") << objection_first;
+    EXPECT_EQ(ResultOf(response, "1003").hold().reason(), "A")
+        << objection_first;
+  }
+}
+
 TEST(EngineStatusTest, HistoryAndCurrentNoticeColumns) {
   TestLedger ledger = BaseLedger();
   // Recorded out of order: the result lists them oldest first.

@@ -316,7 +316,7 @@ TEST(JsonShape, WhatIsNotJsonIsRefusedThoughProtobufWouldReadIt) {
   }
   // Escapes, a decimal fraction and an empty object or list are JSON.
   const Outcome fine = EvaluateJsonText(
-      R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K\n1", )"
+      R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K\u00e91", )"
       R"("name": "A"}], "settings": {}, "invoices": []})");
   EXPECT_TRUE(fine.status.ok()) << fine.status;
 }

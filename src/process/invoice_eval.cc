@@ -109,12 +109,29 @@ std::optional<absl::CivilDay> FirstDayOffHold(const v1::Invoice& invoice,
   return day;
 }
 
-// The active hold that started last; of those starting the same day, the
-// one that ends last (an open-ended one above all), so that the end shown
-// is when the pause really ends; then the later one in the list.
+// Whether `hold` is reported before `other` when both are active: the one
+// that started last; of those starting the same day, the one that ends last
+// (an open-ended one above all), so that the end shown is when the pause
+// really ends; then an objection before a manual stop (it bars collection
+// costs, inkassoloven § 17), then the reason first in byte order, so that
+// the order of the request's holds never decides.
+struct HoldRank {
+  absl::CivilDay start;
+  absl::CivilDay end;
+  bool objection;
+  absl::string_view reason;
+
+  bool Outranks(const HoldRank& other) const {
+    if (start != other.start) return start > other.start;
+    if (end != other.end) return end > other.end;
+    if (objection != other.objection) return objection;
+    return reason < other.reason;
+  }
+};
+
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   const v1::Hold* found = nullptr;
-  absl::CivilDay found_start, found_end;
+  HoldRank found_rank;
   for (const v1::Hold& hold : invoice.holds()) {
     std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
     if (!start.has_value() || *start > as_of) continue;
@@ -124,11 +141,11 @@ const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
       if (parsed.has_value()) end = *parsed;
       if (end < as_of) continue;
     }
-    if (found == nullptr || *start > found_start ||
-        (*start == found_start && end >= found_end)) {
+    const HoldRank rank{*start, end, hold.kind() == v1::HOLD_KIND_OBJECTION,
+                        hold.reason()};
+    if (found == nullptr || rank.Outranks(found_rank)) {
       found = &hold;
-      found_start = *start;
-      found_end = end;
+      found_rank = rank;
     }
   }
   return found;
