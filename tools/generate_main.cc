@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "google/protobuf/util/json_util.h"
 #include "ledger_generator.h"
+#include "purring/limits.h"
 
 namespace {
 
@@ -38,6 +39,13 @@ int main(int argc, char** argv) {
       if (arg == "--invoices") {
         if (!absl::SimpleAtoi(value, &options.invoices) || options.invoices < 0) {
           return Usage("--invoices needs a count, not \"" + value + "\"");
+        }
+        // A larger ledger is one no evaluation takes (and past ~15 million
+        // its encoding passes protobuf's 2 GB).
+        if (options.invoices > purring::kMaxInvoices) {
+          return Usage("--invoices is at most " +
+                       std::to_string(purring::kMaxInvoices) +
+                       " (purring/limits.h: kMaxInvoices)");
         }
         have_count = true;
       } else if (!absl::SimpleAtoi(value, &options.seed)) {

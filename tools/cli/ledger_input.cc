@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -14,6 +15,11 @@
 namespace purring::cli {
 
 absl::StatusOr<v1::EvaluateRequest> ReadRequest(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot read ", path, ": it is a directory"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::NotFoundError(
@@ -38,22 +44,11 @@ absl::StatusOr<v1::EvaluateRequest> ReadRequest(const std::string& path) {
   return request;
 }
 
-absl::StatusOr<absl::TimeZone> OsloTimeZone() {
-  absl::TimeZone oslo;
-  if (!absl::LoadTimeZone("Europe/Oslo", &oslo)) {
-    return absl::FailedPreconditionError(
-        "cannot load the time zone Europe/Oslo (install tzdata)");
-  }
-  return oslo;
-}
-
 absl::StatusOr<absl::Time> ParseAsOf(absl::string_view text,
-                                     const absl::TimeZone& oslo) {
+                                     const OsloClock& oslo) {
   absl::CivilDay day;
   if (text.size() == 10 && absl::ParseCivilTime(text, &day)) {
-    return absl::FromCivil(absl::CivilSecond(day.year(), day.month(),
-                                             day.day(), 12, 0, 0),
-                           oslo);
+    return oslo.Noon(day);
   }
   absl::Time t;
   std::string error;

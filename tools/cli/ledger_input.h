@@ -7,6 +7,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "oslo_clock.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::cli {
@@ -16,13 +17,10 @@ namespace purring::cli {
 // say what is wrong (no such file, not JSON, an unknown field, ...).
 absl::StatusOr<v1::EvaluateRequest> ReadRequest(const std::string& path);
 
-// Europe/Oslo, or an error when the system has no zone data for it.
-absl::StatusOr<absl::TimeZone> OsloTimeZone();
-
 // Parses --as-of: an RFC 3339 instant ("2026-11-28T10:00:00+01:00"), or a
 // date "YYYY-MM-DD" meaning 12:00 Oslo time that day.
 absl::StatusOr<absl::Time> ParseAsOf(absl::string_view text,
-                                     const absl::TimeZone& oslo);
+                                     const OsloClock& oslo);
 
 // Writes t into request.as_of.
 void SetAsOf(absl::Time t, v1::EvaluateRequest* request);

@@ -133,13 +133,12 @@ int Run(const std::vector<std::string>& args) {
     return UsageError("--month belongs to the report command");
   }
 
-  absl::StatusOr<absl::TimeZone> oslo = OsloTimeZone();
-  if (!oslo.ok()) return Failure(std::string(oslo.status().message()));
+  const OsloClock oslo = OsloClock::Load();
   // Option values are checked before the ledger is read, so a malformed one
   // is a usage error (exit 2) whatever the ledger holds.
   std::optional<absl::Time> as_of;
   if (options.as_of.has_value()) {
-    absl::StatusOr<absl::Time> parsed = ParseAsOf(*options.as_of, *oslo);
+    absl::StatusOr<absl::Time> parsed = ParseAsOf(*options.as_of, oslo);
     if (!parsed.ok()) return UsageError(std::string(parsed.status().message()));
     as_of = *parsed;
   }
@@ -175,7 +174,7 @@ int Run(const std::vector<std::string>& args) {
     std::cout << json;
     return 0;
   }
-  std::cout << FormatOverview(*request, *response, *oslo);
+  std::cout << FormatOverview(*request, *response, oslo);
   return 0;
 }
 

@@ -33,8 +33,9 @@ absl::Time ToTime(const google::protobuf::Timestamp& t) {
 }
 
 std::string OsloMinute(const google::protobuf::Timestamp& t,
-                       const absl::TimeZone& oslo) {
-  return absl::FormatTime("%Y-%m-%d %H:%M", ToTime(t), oslo);
+                       const OsloClock& oslo) {
+  const absl::Time instant = ToTime(t);
+  return absl::FormatTime("%Y-%m-%d %H:%M", instant, oslo.ZoneAt(instant));
 }
 
 std::string DatedLabel(absl::string_view label, absl::string_view date) {
@@ -139,7 +140,7 @@ std::string MissingAddresses(const v1::EvaluateResponse& response) {
 }
 
 std::string NextDispatch(const v1::EvaluateResponse& response,
-                         const absl::TimeZone& oslo) {
+                         const OsloClock& oslo) {
   const v1::NextDispatch& d = response.next_dispatch();
   std::string out = "Neste automatiske utsendelse (next automatic dispatch): ";
   if (!d.enabled()) {
@@ -170,7 +171,7 @@ std::string NextDispatch(const v1::EvaluateResponse& response,
 
 std::string FormatOverview(const v1::EvaluateRequest& request,
                            const v1::EvaluateResponse& response,
-                           const absl::TimeZone& oslo) {
+                           const OsloClock& oslo) {
   std::string out = absl::StrCat(
       "Purring: oversikt per ", response.as_of_date(), " (evaluert ",
       OsloMinute(response.as_of(), oslo), " Europe/Oslo, purring ",
@@ -214,6 +215,11 @@ absl::Status CheckReportMonth(absl::string_view month) {
   if (month.size() != 7 || !absl::ParseCivilTime(month, &parsed)) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--month \"", month, "\" is not a month (YYYY-MM, e.g. 2026-11)"));
+  }
+  // The engine's dates run from 1900 to 2999: no report lies outside.
+  if (parsed.year() < 1900 || parsed.year() > 2999) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--month \"", month, "\" is outside the years 1900-2999"));
   }
   return absl::OkStatus();
 }

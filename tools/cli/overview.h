@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "oslo_clock.h"
 #include "purring/v1/evaluate.pb.h"
 
 namespace purring::cli {
@@ -18,9 +19,10 @@ namespace purring::cli {
 // customers missing an address and the next automatic dispatch.
 std::string FormatOverview(const v1::EvaluateRequest& request,
                            const v1::EvaluateResponse& response,
-                           const absl::TimeZone& oslo);
+                           const OsloClock& oslo);
 
-// OK when month is "YYYY-MM" (a real month), else an error naming --month.
+// OK when month is "YYYY-MM" (a real month of the years 1900-2999), else an
+// error naming --month.
 absl::Status CheckReportMonth(absl::string_view month);
 
 // The F18 report of month ("YYYY-MM") from response.monthly_reports, and the

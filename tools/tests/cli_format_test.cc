@@ -39,7 +39,6 @@ TEST(TextTable, CountsCharactersNotBytes) {
 class OverviewTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(absl::LoadTimeZone("Europe/Oslo", &oslo_));
     response_.set_as_of_date("2026-11-28");
     response_.mutable_as_of()->set_seconds(1795856400);  // 10:00 Oslo
     response_.set_engine_version("1.0.0");
@@ -86,7 +85,7 @@ class OverviewTest : public ::testing::Test {
     action->set_step(v1::STEP_KIND_DUNNING);
   }
 
-  absl::TimeZone oslo_;
+  OsloClock oslo_ = OsloClock::Load();
   v1::EvaluateRequest request_;
   v1::EvaluateResponse response_;
 };
@@ -177,8 +176,7 @@ TEST(MonthlyReport, RefusesAMalformedMonth) {
 }
 
 TEST(AsOf, DateMeansNoonInOslo) {
-  absl::TimeZone oslo;
-  ASSERT_TRUE(absl::LoadTimeZone("Europe/Oslo", &oslo));
+  const OsloClock oslo = OsloClock::Load();
   absl::StatusOr<absl::Time> t = ParseAsOf("2026-11-28", oslo);
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(absl::ToUnixSeconds(*t), 1795863600);  // 11:00Z, CET
@@ -190,6 +188,41 @@ TEST(AsOf, DateMeansNoonInOslo) {
   EXPECT_EQ(absl::ToUnixSeconds(*t), 1795856400);
   EXPECT_FALSE(ParseAsOf("2026-02-30", oslo).ok());
   EXPECT_FALSE(ParseAsOf("tomorrow", oslo).ok());
+}
+
+TEST(OsloClock, TheEuRuleAgreesWithTheTzDatabase) {
+  // Without tzdata the tool keeps Oslo time by the EU rule (Norway's since
+  // 1996): every hour of 1996-2040, and the clock changes' own hours.
+  absl::TimeZone tz;
+  ASSERT_TRUE(absl::LoadTimeZone("Europe/Oslo", &tz));
+  const OsloClock rule = OsloClock::EuRule();
+  const absl::Time from = absl::FromCivil(absl::CivilDay(1996, 1, 1), tz);
+  const absl::Time to = absl::FromCivil(absl::CivilDay(2041, 1, 1), tz);
+  int checked = 0;
+  for (absl::Time t = from; t < to; t += absl::Minutes(59)) {
+    ASSERT_EQ(absl::FormatTime("%F %R", t, rule.ZoneAt(t)),
+              absl::FormatTime("%F %R", t, tz))
+        << absl::FormatTime(t);
+    ++checked;
+  }
+  EXPECT_GT(checked, 390000);
+  for (absl::CivilDay day(1996, 1, 1); day < absl::CivilDay(2041, 1, 1);
+       ++day) {
+    ASSERT_EQ(rule.Noon(day),
+              absl::FromCivil(absl::CivilSecond(day.year(), day.month(),
+                                                day.day(), 12, 0, 0),
+                              tz))
+        << day;
+  }
+}
+
+TEST(MonthlyReport, RefusesAMonthOutsideTheEnginesYears) {
+  v1::EvaluateResponse response;
+  EXPECT_FALSE(FormatMonthlyReport(response, "1899-12").ok());
+  EXPECT_FALSE(FormatMonthlyReport(response, "3000-01").ok());
+  EXPECT_FALSE(FormatMonthlyReport(response, "0000-01").ok());
+  EXPECT_TRUE(FormatMonthlyReport(response, "1900-01").ok());
+  EXPECT_TRUE(FormatMonthlyReport(response, "2999-12").ok());
 }
 
 TEST(ReadRequest, NamesTheFileAndTheProblem) {
