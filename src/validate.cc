@@ -197,9 +197,8 @@ absl::Status ValidatePayments(const RecordName& record, const v1::Invoice& inv,
   }
   // An overpayment is not an error (Balance.overpaid reports it); only sums
   // no ledger can hold are.
-  return AddToTotal(RecordName{"request", "", false},
-                    "payments of all invoices together", paid, kMaxLedgerTotal,
-                    &totals->payments);
+  return AddToLedgerTotal(record, "payments of all invoices together", paid,
+                          &totals->payments);
 }
 
 absl::Status ValidateCreditNotes(const RecordName& record,
@@ -286,9 +285,8 @@ absl::Status ValidateInvoiceFields(const RecordName& record,
     return Invalid(record, StrCat("vat_amount ", inv.vat_amount(),
                                   " exceeds amount ", inv.amount()));
   }
-  PURRING_RETURN_IF_ERROR(AddToTotal(RecordName{"request", "", false},
-                                     "invoice amounts together", inv.amount(),
-                                     kMaxLedgerTotal, &totals->amounts));
+  PURRING_RETURN_IF_ERROR(AddToLedgerTotal(record, "invoice amounts together",
+                                           inv.amount(), &totals->amounts));
   PURRING_RETURN_IF_ERROR(ValidatePayments(
       record, inv, totals, days != nullptr ? &days->payments : nullptr));
   PURRING_RETURN_IF_ERROR(ValidateCreditNotes(record, inv, *invoice_date));

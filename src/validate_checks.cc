@@ -129,4 +129,11 @@ absl::Status TotalRefused(const RecordName& record, absl::string_view what,
                                 " øre"));
 }
 
+absl::Status LedgerTotalRefused(const RecordName& invoice,
+                                absl::string_view what) {
+  return absl::InvalidArgumentError(
+      StrCat("request: ", what, " exceed the maximum total ", kMaxLedgerTotal,
+             " øre (passed at ", invoice.Name(), ")"));
+}
+
 }  // namespace purring::internal

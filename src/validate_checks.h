@@ -163,6 +163,18 @@ inline absl::Status AddToTotal(const RecordName& record,
   return absl::OkStatus();
 }
 
+// Adds one invoice's `value` to a ledger-wide *sum, refusing a sum beyond
+// kMaxLedgerTotal; the refusal names the invoice at which the sum passed it.
+absl::Status LedgerTotalRefused(const RecordName& invoice,
+                                absl::string_view what);
+inline absl::Status AddToLedgerTotal(const RecordName& invoice,
+                                     absl::string_view what, int64_t value,
+                                     int64_t* sum) {
+  if (value > kMaxLedgerTotal - *sum) return LedgerTotalRefused(invoice, what);
+  *sum += value;
+  return absl::OkStatus();
+}
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_VALIDATE_CHECKS_H_

@@ -133,7 +133,9 @@ TEST(EvaluateBytes, RefusedRecords) {
            inv->set_amount(kMaxAmount);
          }
        },
-       absl::StatusCode::kInvalidArgument, "invoice amounts together"},
+       absl::StatusCode::kInvalidArgument,
+       "invoice amounts together exceed the maximum total 100000000000000000 "
+       "øre (passed at invoice \"big-99\")"},
       {"payments over kMaxLedgerTotal together",
        [](v1::EvaluateRequest& r) {
          for (int i = 0; i <= kMaxLedgerTotal / kMaxAmount; ++i) {
@@ -148,7 +150,9 @@ TEST(EvaluateBytes, RefusedRecords) {
            pay->set_amount(kMaxAmount);
          }
        },
-       absl::StatusCode::kInvalidArgument, "payments of all invoices together"},
+       absl::StatusCode::kInvalidArgument,
+       "payments of all invoices together exceed the maximum total "
+       "100000000000000000 øre (passed at invoice \"paid-99\")"},
       {"a notice's charges overflowing",
        [](v1::EvaluateRequest& r) {
          v1::Notice* n = r.mutable_history()->mutable_notices(0);
