@@ -672,6 +672,29 @@ TEST(EngineStatusTest, NonNumericCutoffComparesBytewiseWithWarning) {
   EXPECT_EQ(response.warnings(0).invoice_number(), "A-99");
 }
 
+TEST(EngineStatusTest, NonNumericCutoffIsWarnedOfForInvoicesNotYetDue) {
+  // README F9: the byte-wise comparison decides whether a not-yet-due
+  // invoice's next step is shown, so it is warned of as for an overdue one.
+  TestLedger ledger = BaseLedger();
+  ledger.AddInvoice("G-2", "P1", "2026-02-20", "2026-03-20", kAmount);
+  ledger.AddInvoice("E-3", "P1", "2026-02-20", "2026-03-20", kAmount);
+  ledger.settings().set_start_from_invoice_number("F-100");
+  ledger.SetAsOfDate("2026-03-01");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::InvoiceResult& after = ResultOf(response, "G-2");
+  const v1::InvoiceResult& before = ResultOf(response, "E-3");
+  EXPECT_EQ(after.status(), v1::INVOICE_STATUS_NOT_DUE);
+  EXPECT_EQ(after.next_step(), v1::NEXT_STEP_REMINDER);
+  EXPECT_EQ(before.status(), v1::INVOICE_STATUS_NOT_DUE);
+  EXPECT_EQ(before.next_step(), v1::NEXT_STEP_UNSPECIFIED);
+  std::vector<std::string> warned;
+  for (const v1::Warning& w : response.warnings()) {
+    if (w.code() == "CUTOFF_NOT_NUMERIC") warned.push_back(w.invoice_number());
+  }
+  // "1001" against "F-100" compares byte-wise too.
+  EXPECT_THAT(warned, ::testing::UnorderedElementsAre("1001", "G-2", "E-3"));
+}
+
 TEST(EngineStatusTest, ActionCarriesDeadlineAndLegalFee) {
   TestLedger ledger = BaseLedger();
   ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");

@@ -610,11 +610,14 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   if (ctx.as_of <= adjusted_due) {
     result->set_status(v1::INVOICE_STATUS_NOT_DUE);
     // Nothing comes next for an invoice that will not be dunned once due
-    // (before the cutoff or flagged do-not-dun), as when it is overdue.
-    const bool never_dunned =
-        invoice.do_not_dun() || customer.do_not_dun ||
-        (!ctx.start_from.empty() &&
-         CheckCutoff(invoice.number(), ctx.start_from).before_cutoff);
+    // (before the cutoff or flagged do-not-dun), as when it is overdue; a
+    // cutoff compared byte-wise is warned of here too, since it decides.
+    bool never_dunned = invoice.do_not_dun() || customer.do_not_dun;
+    if (!ctx.start_from.empty()) {
+      const CutoffCheck cutoff = CheckCutoff(invoice.number(), ctx.start_from);
+      output->cutoff_not_numeric = !cutoff.numeric;
+      never_dunned |= cutoff.before_cutoff;
+    }
     if (!never_dunned) show_next(plan.next_date, true);
     return absl::OkStatus();
   }
