@@ -153,8 +153,13 @@ absl::Status ActionRecords::BuildCaseFile(const Sources& sources,
       case_parts_.Debtor(sources.customers->Get(sources.customer, &debtor_));
   const absl::Span<const v1::Notice* const> notices =
       case_parts_.Notices(sources.notices, sources.charges, sources.as_of);
-  const HandOffInput hand_off{&action,        debtor,        sources.invoice,
-                              sources.result, sources.dates, notices};
+  const HandOffInput hand_off{&action,
+                              debtor,
+                              sources.invoice,
+                              sources.result,
+                              sources.dates,
+                              notices,
+                              sources.principal_at_transfer};
   case_file_.Clear();
   // Given back however this scope ends: if an allocation throws while the
   // file holds borrowed parts, its destructor must not free them.

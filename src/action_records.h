@@ -79,6 +79,9 @@ class ActionRecords {
     // *action is a recorded transfer's, not proposed: only its case file
     // is recorded, and *entry is of no kind (no action, letter or posting).
     bool hand_off_only = false;
+    // A TRANSFER_TO_COLLECTION's principal outstanding at its date
+    // (InvoiceOutput::principal_at_transfer).
+    int64_t principal_at_transfer = 0;
   };
 
   // Records *action (completing a SEND_NOTICE with its letter id and

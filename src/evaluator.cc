@@ -179,12 +179,13 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
 // customer: the invoice's customer's position.
 // charges: a transfer's notices' charges as cut (else empty).
 // hand_off_only: *action is there only for its case file (InvoiceOutput).
+// principal_at_transfer: a transfer's (InvoiceOutput).
 absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
                       int32_t customer, const InvoiceInput& input,
                       const v1::InvoiceResult& result, const ResultDates& dates,
                       v1::ProposedAction* action, bool hand_off_only,
                       absl::Span<const NoticeCharge> charges,
-                      ShardOutput* out) {
+                      int64_t principal_at_transfer, ShardOutput* out) {
   if (action != nullptr) {
     ActionEntry& entry = out->actions.emplace_back();
     entry.invoice = i;
@@ -192,7 +193,8 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
     PURRING_RETURN_IF_ERROR((*job.records)[shard].Build(
         {input.invoice, input.notices, charges, job.ctx->as_of, &result, &dates,
          input.customer_facts, &job.source->customers(), customer,
-         &job.request->settings(), job.rates, hand_off_only},
+         &job.request->settings(), job.rates, hand_off_only,
+         principal_at_transfer},
         action, &entry));
   }
   const CustomerFacts& customer_facts = *input.customer_facts;
@@ -269,6 +271,7 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   // A transfer's notices' charges as cut, for its case file: the
   // evaluation's own are the next invoice's by the time it is written.
   std::array<std::vector<NoticeCharge>, kShardBatch> transfer_charges;
+  std::array<int64_t, kShardBatch> transfer_principal;
   for (int first = 0; first < count; first += kShardBatch) {
     // Each pass runs over the slots before the first failure so far: the
     // failure reported is the one at the earliest invoice.
@@ -307,9 +310,11 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       has_action[b] = output.has_action;
       hand_off_only[b] = output.hand_off_only;
       transfer_charges[b].clear();
+      transfer_principal[b] = 0;
       if (output.has_action &&
           actions[b].kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
         transfer_charges[b] = output.charges;
+        transfer_principal[b] = output.principal_at_transfer;
       }
     }
     // A case file reads its customer, anywhere among the customers (on a
@@ -326,7 +331,8 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
       absl::Status written =
           WriteOne(job, shard, b, i, customer_of[i], inputs[b], *results[b],
                    dates[b], has_action[b] ? &actions[b] : nullptr,
-                   hand_off_only[b], transfer_charges[b], out);
+                   hand_off_only[b], transfer_charges[b],
+                   transfer_principal[b], out);
       if (!written.ok()) fail(b, std::move(written));
     }
     if (!failed.ok()) {

@@ -530,8 +530,12 @@ TEST(EngineStatusTest, DetailsOfEachStatus) {
   EXPECT_EQ(on_hold.hold().reason(), "Feil antall");
   EXPECT_EQ(on_hold.hold().since(), "2026-02-20");
   EXPECT_EQ(on_hold.hold().until(), "2026-03-31");
-  // The first hold has no end and still runs after the second's: no day.
+  // The first hold has no end and still runs after the second's: no day,
+  // and so no fee, which the note says (evaluate.proto next_step_fee).
   EXPECT_EQ(on_hold.next_step_date(), "");
+  EXPECT_EQ(on_hold.next_step_fee(), 0);
+  EXPECT_THAT(on_hold.next_step_fee_note(),
+              ::testing::HasSubstr("paused until the hold is released"));
 
   // Status counts: one per status present, sorted by status number.
   ASSERT_EQ(response.status_counts_size(), 3);

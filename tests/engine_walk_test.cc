@@ -195,6 +195,49 @@ TEST(EngineWalkTest, ARecordedTransferCarriesItsCaseFileUntilTakenUp) {
   EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 0);
 }
 
+TEST(EngineWalkTest, ARecordedTransfersCostEstimateKeepsThePrincipalItWasMadeOn) {
+  // README "Collection hand-off" and law.md § 5.1: the collection-cost
+  // estimate is read on the principal outstanding at the transfer date; a
+  // payment after the transfer (700 kr of 1 500 kr, which would put the
+  // rest in the band up to 1 000 kr) does not move it.
+  TestLedger ledger;
+  ledger.settings().set_vat_registered(false);
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* invoice =
+      ledger.AddInvoice("7004", "P1", "2026-01-15", "2026-02-16", 150000);
+  ledger.AddNotice("7004", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                   "2026-04-30", kFee2026);
+  v1::CollectionCase* manual =
+      ledger.request().mutable_history()->add_collection_cases();
+  manual->set_invoice_number("7004");
+  manual->set_transferred_date("2026-06-05");
+  ledger.SetAsOfDate("2026-06-10");
+  const v1::EvaluateResponse unpaid = ledger.Evaluate();
+  ASSERT_EQ(unpaid.collection_hand_offs_size(), 1);
+  const v1::CollectionCostEstimate before =
+      unpaid.collection_hand_offs(0).collection_costs();
+  EXPECT_EQ(before.claim(), 150000);
+
+  v1::Payment* payment = invoice->add_payments();
+  payment->set_date("2026-06-07");
+  payment->set_amount(70000);
+  const v1::EvaluateResponse paid = ledger.Evaluate();
+  ASSERT_EQ(paid.collection_hand_offs_size(), 1);
+  const v1::CollectionCaseFile& file = paid.collection_hand_offs(0);
+  EXPECT_LT(file.balance().principal_outstanding(), 100000);
+  EXPECT_EQ(file.collection_costs().SerializeAsString(),
+            before.SerializeAsString());
+  ExpectEveryPathGives(paid, ledger.request());
+
+  // Paid on the transfer date itself: the principal that day is what is
+  // left after it, as for a transfer proposed today.
+  payment->set_date("2026-06-05");
+  const v1::EvaluateResponse same_day = ledger.Evaluate();
+  ASSERT_EQ(same_day.collection_hand_offs_size(), 1);
+  EXPECT_EQ(same_day.collection_hand_offs(0).collection_costs().claim(),
+            same_day.collection_hand_offs(0).balance().principal_outstanding());
+}
+
 TEST(EngineWalkTest, AProposedTransferRecordedKeepsItsCaseFileId) {
   // The transfer the engine proposed on 05-20, recorded by the host as
   // proposed: the next evaluation's case file has the action's id, so a

@@ -24,11 +24,14 @@ struct Sources {
   ResultDates dates;
   std::vector<v1::Notice> notices;
   std::vector<const v1::Notice*> notice_pointers;
+  int64_t principal_at_transfer = 125000;
 
   HandOffInput Input() {
     notice_pointers.clear();
     for (const v1::Notice& notice : notices) notice_pointers.push_back(&notice);
-    return {&action, &customer, &invoice, &result, &dates, notice_pointers};
+    return {&action, &customer,       &invoice,
+            &result, &dates,          notice_pointers,
+            principal_at_transfer};
   }
 };
 

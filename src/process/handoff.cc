@@ -33,7 +33,7 @@ void BuildCaseFileInto(const HandOffInput& input,
   const absl::CivilDay adjusted_due = dates.adjusted_due;
   const absl::CivilDay transfer = *ParseDate(input.action->date());
   *file.mutable_collection_costs() = EstimateCollectionCosts(
-      result.balance().principal_outstanding(), adjusted_due, transfer,
+      input.principal_at_transfer, adjusted_due, transfer,
       settings.vat_registered(), result.balance().compensation_charged(),
       rates);
   file.set_creditor_name(settings.company().name());

@@ -20,11 +20,14 @@ struct HandOffInput {
   const v1::InvoiceResult* result;
   const ResultDates* dates;  // the result's
   absl::Span<const v1::Notice* const> notices;  // sorted by sent date
+  // The principal outstanding at the transfer's date: a recorded transfer's
+  // case file keeps the band it was made in whatever is paid after it.
+  int64_t principal_at_transfer;
 };
 
 // Debtor, claim (balance and interest so far), the notices sent with dates
 // and fees, and the estimated collection costs (EstimateCollectionCosts on
-// the principal outstanding, at the transfer date), built in *file.
+// the principal outstanding at the transfer date), built in *file.
 // The debtor, balance and notices are not copied: *file borrows input's
 // customer and notices and the result's balance (a case file is serialized
 // once, and the copies were most of its cost). The interest is copied, for

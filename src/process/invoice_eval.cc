@@ -109,6 +109,12 @@ std::optional<absl::CivilDay> FirstDayOffHold(const v1::Invoice& invoice,
   return day;
 }
 
+// An open-ended hold's next step has no day yet, and so no fee: the fee
+// rules and the inkassosats depend on the day it is sent.
+constexpr char kFeeWhenReleasedNote[] =
+    "paused until the hold is released: the fee is set by the day the step "
+    "is sent";
+
 // Whether `hold` is reported before `other` when both are active: the one
 // that started last; of those starting the same day, the one that ends last
 // (an open-ended one above all), so that the end shown is when the pause
@@ -539,7 +545,12 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     result->set_next_step(ToNextStep(plan.next_step));
     const std::optional<absl::CivilDay> off_hold =
         FirstDayOffHold(invoice, earliest);
-    if (!off_hold.has_value()) return;  // paused with no end in sight
+    if (!off_hold.has_value()) {  // paused with no end in sight
+      if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
+        result->set_next_step_fee_note(kFeeWhenReleasedNote);
+      }
+      return;
+    }
     const absl::CivilDay date = *off_hold;
     dates.next_step = date;
     if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
@@ -600,6 +611,21 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
                                *transferred));
       action.set_date(FormatDate(*transferred));
       action.set_amount_claimed(balance.total());
+      // The cost bands are read on the principal the agency took over, not
+      // on what later payments left of it (README "Collection hand-off").
+      output->principal_at_transfer = balance.principal_outstanding();
+      if (*transferred < ctx.as_of) {
+        if (absl::Status at_transfer =
+                EvaluateClaimInto(events, *transferred, *ctx.rates,
+                                  ctx.day_count, &output->demand_scratch);
+            !at_transfer.ok()) {
+          return absl::Status(at_transfer.code(),
+                              absl::StrCat("invoice \"", invoice.number(),
+                                           "\": ", at_transfer.message()));
+        }
+        output->principal_at_transfer =
+            output->demand_scratch.balance.principal_outstanding();
+      }
     }
     return absl::OkStatus();
   }
@@ -706,6 +732,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     action.set_date(FormatDate(date));
     action.set_amount_claimed(balance.total());
     action.set_automatic(automatic);
+    output->principal_at_transfer = balance.principal_outstanding();
     result->set_next_step(v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
     dates.next_step = off_hold_next_date();
     result->add_action_ids(action.id());

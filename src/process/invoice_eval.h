@@ -61,6 +61,10 @@ struct InvoiceOutput {
   // itself, whose agency has not taken it up yet, there only for its case
   // file (F17).
   bool hand_off_only = false;
+  // A transfer action's principal outstanding at its date, the basis of the
+  // case file's collection-cost estimate (law.md § 5.1): for a recorded
+  // transfer, payments after it do not move the band.
+  int64_t principal_at_transfer = 0;
   // Where the result's dates are kept (result_dates.h): the caller's, one
   // for each result it has open. Also set in the result as text unless
   // EvalContext::store_writes_copies.
