@@ -186,6 +186,18 @@ TEST(EngineWalkTest, ARecordedTransferCarriesItsCaseFileUntilTakenUp) {
   EXPECT_EQ(file.notices_size(), 2);
   EXPECT_EQ(file.collection_costs().claim(), 100000);
 
+  // Paid in full after the transfer: nothing for an agency to collect.
+  v1::Payment* payment =
+      ledger.request().mutable_invoices(0)->add_payments();
+  payment->set_date("2026-05-06");
+  payment->set_amount(file.balance().total());
+  const v1::EvaluateResponse settled = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(settled, "7002").balance().total(), 0);
+  EXPECT_EQ(ResultOf(settled, "7002").status(),
+            v1::INVOICE_STATUS_IN_COLLECTION);
+  EXPECT_EQ(settled.collection_hand_offs_size(), 0);
+  ledger.request().mutable_invoices(0)->clear_payments();
+
   manual->set_case_reference("\xC2\xA0");  // blank: still awaited
   EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 1);
   manual->set_case_reference("IP-1");
@@ -236,6 +248,36 @@ TEST(EngineWalkTest, ARecordedTransfersCostEstimateKeepsThePrincipalItWasMadeOn)
   ASSERT_EQ(same_day.collection_hand_offs_size(), 1);
   EXPECT_EQ(same_day.collection_hand_offs(0).collection_costs().claim(),
             same_day.collection_hand_offs(0).balance().principal_outstanding());
+}
+
+TEST(EngineWalkTest, TheCaseFileCarriesTheDebtorsObjections) {
+  // inkassoloven § 17 (2) (law.md § 7): no collection costs where the debtor
+  // had objections it was reasonable to have assessed. The agency gets the
+  // objections recorded on the invoice, an ended one too; a manual stop is
+  // the creditor's own and stays out.
+  TestLedger ledger;
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* invoice =
+      ledger.AddInvoice("7005", "P1", "2026-01-15", "2026-02-16", 100000);
+  v1::Hold* objection = invoice->add_holds();
+  objection->set_kind(v1::HOLD_KIND_OBJECTION);
+  objection->set_reason("Varen kom aldri");
+  objection->set_start_date("2026-03-01");
+  objection->set_end_date("2026-03-20");
+  v1::Hold* stop = invoice->add_holds();
+  stop->set_kind(v1::HOLD_KIND_MANUAL);
+  stop->set_start_date("2026-03-21");
+  stop->set_end_date("2026-03-25");
+  ledger.AddNotice("7005", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
+                   "2026-04-30", kFee2026);
+  ledger.SetAsOfDate("2026-05-20");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.collection_hand_offs_size(), 1);
+  const v1::CollectionCaseFile& file = response.collection_hand_offs(0);
+  ASSERT_EQ(file.objections_size(), 1);
+  EXPECT_EQ(file.objections(0).SerializeAsString(),
+            objection->SerializeAsString());
+  ExpectEveryPathGives(response, ledger.request());
 }
 
 TEST(EngineWalkTest, AProposedTransferRecordedKeepsItsCaseFileId) {

@@ -40,6 +40,9 @@ void BuildCaseFileInto(const HandOffInput& input,
   file.set_creditor_organization_number(settings.company().organization_number());
   file.set_action_id(input.action->id());
   file.set_payment_reference(input.invoice->payment_reference());
+  for (const v1::Hold& hold : input.invoice->holds()) {
+    if (hold.kind() == v1::HOLD_KIND_OBJECTION) *file.add_objections() = hold;
+  }
 }
 
 void ReturnBorrowedParts(v1::CollectionCaseFile* file) {

@@ -594,8 +594,9 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     // F17: an invoice moved to collection comes with the case file its
     // agency needs until the agency has taken it up (a state past
     // NOT_STARTED, or its case reference recorded): a manual transfer (F3)
-    // had no proposed action to bring one.
-    if (transferred.has_value() &&
+    // had no proposed action to bring one. Once everything is paid there is
+    // nothing for an agency to collect.
+    if (transferred.has_value() && !state.settled &&
         result->collection_state() == v1::COLLECTION_CASE_STATE_NOT_STARTED &&
         Blank(input.collection_case->case_reference())) {
       output->action->Clear();
