@@ -1,6 +1,7 @@
 #include "validate_checks.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "dates.h"
 #include "process/spaces.h"
 #include "purring/limits.h"
@@ -93,10 +94,17 @@ absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
   const bool bad_nanos = value.nanos() < 0 || value.nanos() > 999'999'999;
   if (bad_nanos || value.seconds() < kYear1900 ||
       value.seconds() >= kYear3000) {
+    // The instant as a person reads it, where it is one.
+    const std::string instant =
+        bad_nanos ? ""
+                  : StrCat(absl::FormatTime(absl::RFC3339_sec,
+                                            absl::FromUnixSeconds(value.seconds()),
+                                            absl::UTCTimeZone()),
+                           " ");
     return Invalid(
         record,
-        StrCat(field.Text(), " {seconds: ", value.seconds(),
-               ", nanos: ", value.nanos(), "} is out of range (",
+        StrCat(field.Text(), " ", instant, "(seconds ", value.seconds(),
+               ", nanos ", value.nanos(), ") is out of range (",
                bad_nanos ? "nanos 0-999999999" : "years 1900-2999", ")"));
   }
   return absl::OkStatus();

@@ -278,7 +278,8 @@ std::vector<Case> Catalogue() {
       {"AsOfInYear10000",
        Damaged([](auto& r) { r.mutable_as_of()->set_seconds(253402300800); }),
        Code::kInvalidArgument,
-       {"request", "as_of", "(years 1900-2999)"}});
+       {"request: as_of 10000-01-01T00:00:00+00:00 (seconds 253402300800, nanos 0) "
+        "is out of range (years 1900-2999)"}});
   c.push_back({"AutomationWithoutStart", Damaged([](auto& r) {
                  r.mutable_settings()->set_progression(v1::MODE_AUTOMATIC);
                }),

@@ -124,6 +124,40 @@ TEST(RateBookTest, InterestPeriodsSplitAtHalfYearsAndRateChanges) {
   EXPECT_EQ(periods[0].to, D(2017, 6, 30));
 }
 
+TEST(RateBookTest, ARowThatKeepsTheRateStartsNoNewPeriod) {
+  // evaluate.proto InterestPeriod: a line starts where the rate changes. An
+  // own table with 9.00 % from 2018-01-01 and again from 2018-03-15 (a
+  // host's restatement) gives one period to 06-30; a change on 05-01 splits.
+  v1::RateTables tables;
+  tables.set_replace_builtin(true);
+  for (const char* from : {"2018-01-01", "2018-03-15"}) {
+    auto* row = tables.add_interest_rates();
+    row->set_valid_from(from);
+    row->set_rate_basis_points(900);
+  }
+  std::vector<v1::Warning> warnings;
+  absl::StatusOr<RateBook> book =
+      RateBook::Build(tables, D(2018, 6, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  std::vector<RatePeriod> periods;
+  book->InterestPeriods(D(2018, 2, 2), D(2018, 4, 30), &periods);
+  ASSERT_EQ(periods.size(), 1u);
+  EXPECT_EQ(periods[0].from, D(2018, 2, 2));
+  EXPECT_EQ(periods[0].to, D(2018, 4, 30));
+
+  auto* change = tables.add_interest_rates();
+  change->set_valid_from("2018-05-01");
+  change->set_rate_basis_points(1000);
+  book = RateBook::Build(tables, D(2018, 6, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  periods.clear();
+  book->InterestPeriods(D(2018, 2, 2), D(2018, 6, 30), &periods);
+  ASSERT_EQ(periods.size(), 2u);
+  EXPECT_EQ(periods[0].to, D(2018, 4, 30));
+  EXPECT_EQ(periods[1].from, D(2018, 5, 1));
+  EXPECT_EQ(periods[1].rate_basis_points, 1000);
+}
+
 TEST(RateBookTest, AsOfBeyondTablesIsRefused) {
   // Issue 4: an as-of date beyond the tables is refused with a clear error.
   std::vector<v1::Warning> warnings;

@@ -520,11 +520,19 @@ void RateBook::SplitInterestPeriods(absl::CivilDay from, absl::CivilDay to,
   absl::CivilDay day = from;
   while (day <= to) {
     absl::CivilDay end = std::min(to, NextHalfYearStart(day) - 1);
+    const int32_t rate = InterestRate(day);
     auto next = std::upper_bound(
         interest_.begin(), interest_.end(), day,
         [](absl::CivilDay d, const Rate& row) { return d < row.from; });
+    // A row that keeps the rate starts no new line (evaluate.proto
+    // InterestPeriod: lines split where the rate changes); days before the
+    // first row stay apart, as they bear no interest.
+    while (next != interest_.begin() && next != interest_.end() &&
+           next->from <= end && next->basis_points == rate) {
+      ++next;
+    }
     if (next != interest_.end()) end = std::min(end, next->from - 1);
-    out->push_back({day, end, InterestRate(day)});
+    out->push_back({day, end, rate});
     day = end + 1;
   }
 }
