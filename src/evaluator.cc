@@ -328,11 +328,10 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
     }
     for (int b = 0; b < limit; ++b) {
       const int i = invoice_at(first + b);
-      absl::Status written =
-          WriteOne(job, shard, b, i, customer_of[i], inputs[b], *results[b],
-                   dates[b], has_action[b] ? &actions[b] : nullptr,
-                   hand_off_only[b], transfer_charges[b],
-                   transfer_principal[b], out);
+      absl::Status written = WriteOne(
+          job, shard, b, i, customer_of[i], inputs[b], *results[b], dates[b],
+          has_action[b] ? &actions[b] : nullptr, hand_off_only[b],
+          transfer_charges[b], transfer_principal[b], out);
       if (!written.ok()) fail(b, std::move(written));
     }
     if (!failed.ok()) {

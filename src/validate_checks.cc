@@ -56,8 +56,8 @@ absl::Status KeyRefused(const RecordName& record, absl::string_view field,
     }
   }
   if (Blank(key)) {
-    return Invalid(record, StrCat(field, " ", Quote(key),
-                                  " is blank (white space only)"));
+    return Invalid(
+        record, StrCat(field, " ", Quote(key), " is blank (white space only)"));
   }
   return absl::OkStatus();
 }
@@ -96,11 +96,12 @@ absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
       value.seconds() >= kYear3000) {
     // The instant as a person reads it, where it is one.
     const std::string instant =
-        bad_nanos ? ""
-                  : StrCat(absl::FormatTime(absl::RFC3339_sec,
-                                            absl::FromUnixSeconds(value.seconds()),
-                                            absl::UTCTimeZone()),
-                           " ");
+        bad_nanos
+            ? ""
+            : StrCat(absl::FormatTime(absl::RFC3339_sec,
+                                      absl::FromUnixSeconds(value.seconds()),
+                                      absl::UTCTimeZone()),
+                     " ");
     return Invalid(
         record,
         StrCat(field.Text(), " ", instant, "(seconds ", value.seconds(),

@@ -583,7 +583,8 @@ TEST(EngineStatusTest, OfTwoHoldsAlikeInDatesTheObjectionIsReported) {
     for (int k = 0; k < 2; ++k) {
       const bool objection = (k == 0) == objection_first;
       auto* hold = held->add_holds();
-      hold->set_kind(objection ? v1::HOLD_KIND_OBJECTION : v1::HOLD_KIND_MANUAL);
+      hold->set_kind(objection ? v1::HOLD_KIND_OBJECTION
+                               : v1::HOLD_KIND_MANUAL);
       hold->set_reason(objection ? "Bestrider" : "Manuell stopp");
       hold->set_start_date("2026-03-01");
       hold->set_end_date("2026-03-31");

@@ -187,8 +187,7 @@ TEST(EngineWalkTest, ARecordedTransferCarriesItsCaseFileUntilTakenUp) {
   EXPECT_EQ(file.collection_costs().claim(), 100000);
 
   // Paid in full after the transfer: nothing for an agency to collect.
-  v1::Payment* payment =
-      ledger.request().mutable_invoices(0)->add_payments();
+  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
   payment->set_date("2026-05-06");
   payment->set_amount(file.balance().total());
   const v1::EvaluateResponse settled = ledger.Evaluate();
@@ -207,7 +206,8 @@ TEST(EngineWalkTest, ARecordedTransferCarriesItsCaseFileUntilTakenUp) {
   EXPECT_EQ(ledger.Evaluate().collection_hand_offs_size(), 0);
 }
 
-TEST(EngineWalkTest, ARecordedTransfersCostEstimateKeepsThePrincipalItWasMadeOn) {
+TEST(EngineWalkTest,
+     ARecordedTransfersCostEstimateKeepsThePrincipalItWasMadeOn) {
   // README "Collection hand-off" and law.md § 5.1: the collection-cost
   // estimate is read on the principal outstanding at the transfer date; a
   // payment after the transfer (700 kr of 1 500 kr, which would put the

@@ -29,8 +29,12 @@ struct Sources {
   HandOffInput Input() {
     notice_pointers.clear();
     for (const v1::Notice& notice : notices) notice_pointers.push_back(&notice);
-    return {&action, &customer,       &invoice,
-            &result, &dates,          notice_pointers,
+    return {&action,
+            &customer,
+            &invoice,
+            &result,
+            &dates,
+            notice_pointers,
             principal_at_transfer};
   }
 };

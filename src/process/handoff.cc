@@ -32,10 +32,10 @@ void BuildCaseFileInto(const HandOffInput& input,
   }
   const absl::CivilDay adjusted_due = dates.adjusted_due;
   const absl::CivilDay transfer = *ParseDate(input.action->date());
-  *file.mutable_collection_costs() = EstimateCollectionCosts(
-      input.principal_at_transfer, adjusted_due, transfer,
-      settings.vat_registered(), result.balance().compensation_charged(),
-      rates);
+  *file.mutable_collection_costs() =
+      EstimateCollectionCosts(input.principal_at_transfer, adjusted_due,
+                              transfer, settings.vat_registered(),
+                              result.balance().compensation_charged(), rates);
   file.set_creditor_name(settings.company().name());
   file.set_creditor_organization_number(settings.company().organization_number());
   file.set_action_id(input.action->id());

@@ -38,9 +38,8 @@ absl::TimeZone OsloClock::ZoneAt(absl::Time instant) const {
 
 absl::Time OsloClock::Noon(absl::CivilDay day) const {
   if (tz_.has_value()) {
-    return absl::FromCivil(absl::CivilSecond(day.year(), day.month(),
-                                             day.day(), 12, 0, 0),
-                           *tz_);
+    return absl::FromCivil(
+        absl::CivilSecond(day.year(), day.month(), day.day(), 12, 0, 0), *tz_);
   }
   // Noon in summer time is 10:00 UTC; if that instant is not summer time,
   // the day is in winter time and noon is 11:00 UTC.

@@ -218,8 +218,8 @@ absl::Status CheckReportMonth(absl::string_view month) {
   }
   // The engine's dates run from 1900 to 2999: no report lies outside.
   if (parsed.year() < 1900 || parsed.year() > 2999) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--month \"", month, "\" is outside the years 1900-2999"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--month \"", month, "\" is outside the years 1900-2999"));
   }
   return absl::OkStatus();
 }
