@@ -280,6 +280,32 @@ TEST(EngineRecordedHistoryTest, WaivedFeesAreReportedAsTheRulesAllowedThem) {
   EXPECT_EQ(april.fees_waived_amount(), 3750);
 }
 
+TEST(EngineRecordedHistoryTest, ANoticeRecordedAheadCountsFromItsDay) {
+  // evaluate.proto MonthlyReport: notices sent by the as-of date. A dispatch
+  // the host booked ahead (sent 03-19, evaluated 03-18) is not counted yet,
+  // as it is not in the balance yet; from its day it is.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-03-18");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("B1", "K1", "2026-02-01", "2026-02-16", 1000000);
+  ledger.AddNotice("B1", kReminder, "2026-02-17", "2026-03-03", 0);
+  ledger.AddNotice("B1", v1::STEP_KIND_DUNNING, "2026-03-19", "2026-04-02",
+                   3750);
+  auto march_of = [](const v1::EvaluateResponse& response) {
+    for (const v1::MonthlyReport& report : response.monthly_reports()) {
+      if (report.month() == "2026-03") return report;
+    }
+    return v1::MonthlyReport();
+  };
+  const v1::EvaluateResponse before = ledger.Evaluate();
+  EXPECT_EQ(testing::ResultOf(before, "B1").balance().fees_charged(), 0);
+  EXPECT_EQ(march_of(before).notices_with_fee(), 0);
+  ledger.SetAsOfDate("2026-03-19");
+  const v1::EvaluateResponse after = ledger.Evaluate();
+  EXPECT_EQ(testing::ResultOf(after, "B1").balance().fees_charged(), 3750);
+  EXPECT_EQ(march_of(after).notices_with_fee(), 1);
+}
+
 // A person's 1 000 kr invoice due 2026-09-01 with a påminnelse (09-02) and a
 // purring sent under `streng` (10-01: 37.50 kr fee and 10.07 kr interest,
 // both posted), paid 1 037.50 kr on 10-10; the customer's profile is now

@@ -415,10 +415,14 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
              &interest_charged_before)) {
       return Overflow(invoice);
     }
-    // Priced by the profile it was sent under (F19).
-    reports->AddNotice(
-        notice, judge_for_report ? reported : charge,
-        SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF);
+    // Priced by the profile it was sent under (F19). A notice recorded
+    // ahead of its day (an automatic dispatch the host has already booked)
+    // is not sent yet: as in the balance, it counts from its day.
+    if (charge.sent <= ctx.as_of) {
+      reports->AddNotice(
+          notice, judge_for_report ? reported : charge,
+          SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF);
+    }
     if (copy_history) *result->add_history() = notice;
   }
 
