@@ -153,7 +153,9 @@ absl::Status ValidateCustomer(
                "): id is required"));
   }
   const RecordName record{"customer", c.id()};
-  PURRING_RETURN_IF_ERROR(CheckKey(record, "id", c.id()));
+  // A blank id names no record: its place does.
+  PURRING_RETURN_IF_ERROR(CheckKey(
+      RecordName{"customers", c.id(), true, ordinal, "id"}, "id", c.id()));
   if (!ids->Insert(keys->Copy(c.id()), ordinal)) {
     return Invalid(record, "duplicate customer id");
   }
@@ -305,7 +307,10 @@ absl::Status ValidateInvoice(int i, const v1::Invoice& inv,
                "): number is required"));
   }
   const RecordName record{"invoice", inv.number()};
-  PURRING_RETURN_IF_ERROR(CheckKey(record, "number", inv.number()));
+  // A blank number names no record: its place does.
+  PURRING_RETURN_IF_ERROR(
+      CheckKey(RecordName{"invoices", inv.number(), true, i, "number"},
+               "number", inv.number()));
   if (!refs->invoices.Insert(refs->keys.Copy(inv.number()), i)) {
     return Invalid(record, "duplicate invoice number");
   }

@@ -17,6 +17,13 @@ std::string Quote(absl::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
       absl::StrAppend(&out, "\\x", absl::Hex(c, absl::kZeroPad2));
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) < 0xa0) {
+      // A C1 control (U+0080-U+009F), invisible when printed.
+      absl::StrAppend(&out, "\\u00",
+                      absl::Hex(static_cast<unsigned char>(text[++i]),
+                                absl::kZeroPad2));
     } else {
       out.push_back(static_cast<char>(c));
     }
@@ -49,8 +56,11 @@ absl::Status Invalid(const RecordName& record, absl::string_view what) {
 
 absl::Status KeyRefused(const RecordName& record, absl::string_view field,
                         absl::string_view key) {
-  for (const char c : key) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+  for (size_t i = 0; i < key.size(); ++i) {
+    const unsigned char byte = static_cast<unsigned char>(key[i]);
+    const bool c1 = byte == 0xc2 && i + 1 < key.size() &&
+                    static_cast<unsigned char>(key[i + 1]) < 0xa0;
+    if (byte < 0x20 || byte == 0x7f || c1) {
       return Invalid(record, StrCat(field, " ", Quote(key),
                                     " contains a control character"));
     }
@@ -98,7 +108,7 @@ absl::Status CheckTimestamp(const RecordName& record, const FieldName& field,
     const std::string instant =
         bad_nanos
             ? ""
-            : StrCat(absl::FormatTime(absl::RFC3339_sec,
+            : StrCat(absl::FormatTime("%E4Y-%m-%dT%H:%M:%S%Ez",
                                       absl::FromUnixSeconds(value.seconds()),
                                       absl::UTCTimeZone()),
                      " ");

@@ -73,17 +73,20 @@ absl::Status LengthRefused(const RecordName& record, const FieldName& field,
 // An id or number that names a record (customer id, invoice number,
 // profile id, credit note number), already known not to be empty: one of
 // white space only names nothing a person could tell apart, and a control
-// character (a tab, a line break, NUL) is no part of one; both refused.
-// Spaces around a key are allowed (" 1001" is its own invoice).
+// character (C0 such as a tab, a line break, NUL; DEL; C1 U+0080-U+009F)
+// is no part of one; both refused. Spaces around a key are allowed
+// (" 1001" is its own invoice).
 absl::Status KeyRefused(const RecordName& record, absl::string_view field,
                         absl::string_view key);
 inline absl::Status CheckKey(const RecordName& record, absl::string_view field,
                              absl::string_view key) {
   // Almost every key starts with a printable ASCII character and has no
-  // control character: one pass over its bytes.
+  // control character: one pass over its bytes (0xC2 leads the C1 controls'
+  // UTF-8, and Latin-1 letters', which KeyRefused tells apart).
   bool control = false;
   for (const char c : key) {
-    control |= static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    const unsigned char byte = static_cast<unsigned char>(c);
+    control |= byte < 0x20 || byte == 0x7f || byte == 0xc2;
   }
   const unsigned char first = static_cast<unsigned char>(key.front());
   if (!control && first > 0x20 && first < 0x80) return absl::OkStatus();

@@ -297,18 +297,20 @@ std::vector<Case> Catalogue() {
   // tab or a line break is no part of one (the "Bad input" standard: empty
   // strings and whitespace-only ids).
   c.push_back({"BlankInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).set_number(" \t"); }),
-               Code::kInvalidArgument, {"invoice \"", "control character"}});
+               Code::kInvalidArgument, {"invoices[1] (number \" \\x09\")", "control character"}});
   c.push_back({"SpacesOnlyInvoiceNumber", Damaged([](auto& r) { Invoice(r, 1).set_number("   "); }),
-               Code::kInvalidArgument, {"invoice \"   \": number \"   \" is blank"}});
+               Code::kInvalidArgument, {"invoices[1] (number \"   \"): number \"   \" is blank"}});
   c.push_back({"NoBreakSpaceCustomerId", Damaged([](auto& r) {
                  r.mutable_customers(1)->set_id("\u00a0");
                  for (auto& inv : *r.mutable_invoices()) {
                    if (inv.customer_id() == "C2") inv.set_customer_id("\u00a0");
                  }
                }),
-               Code::kInvalidArgument, {"customer \"\u00a0\": id \"\u00a0\" is blank"}});
+               Code::kInvalidArgument, {"customers[1] (id \"\u00a0\"): id \"\u00a0\" is blank"}});
   c.push_back({"InvoiceNumberWithLineBreak", Damaged([](auto& r) { Invoice(r, 2).set_number("1003\n"); }),
-               Code::kInvalidArgument, {"invoice \"1003\\x0a\"", "contains a control character"}});
+               Code::kInvalidArgument, {"invoices[2] (number \"1003\\x0a\")", "contains a control character"}});
+  c.push_back({"InvoiceNumberWithC1Control", Damaged([](auto& r) { Invoice(r, 2).set_number("A\u0085B"); }),
+               Code::kInvalidArgument, {"invoices[2] (number \"A\\u0085B\")", "contains a control character"}});
   c.push_back({"BlankProfileId", Damaged([](auto& r) { r.mutable_settings()->mutable_profiles(0)->set_id(" "); }),
                Code::kInvalidArgument, {"profile \" \": id \" \" is blank"}});
   c.push_back({"BlankCreditNoteNumber", Damaged([](auto& r) {

@@ -530,12 +530,8 @@ TEST(EngineStatusTest, DetailsOfEachStatus) {
   EXPECT_EQ(on_hold.hold().reason(), "Feil antall");
   EXPECT_EQ(on_hold.hold().since(), "2026-02-20");
   EXPECT_EQ(on_hold.hold().until(), "2026-03-31");
-  // The first hold has no end and still runs after the second's: no day,
-  // and so no fee, which the note says (evaluate.proto next_step_fee).
+  // The first hold has no end and still runs after the second's: no day.
   EXPECT_EQ(on_hold.next_step_date(), "");
-  EXPECT_EQ(on_hold.next_step_fee(), 0);
-  EXPECT_THAT(on_hold.next_step_fee_note(),
-              ::testing::HasSubstr("paused until the hold is released"));
 
   // Status counts: one per status present, sorted by status number.
   ASSERT_EQ(response.status_counts_size(), 3);
@@ -568,6 +564,36 @@ TEST(EngineStatusTest, OfTwoHoldsStartingTheSameDayTheLongerIsReported) {
     EXPECT_EQ(r.hold().until(), "") << open_first;
     EXPECT_EQ(r.next_step_date(), "") << open_first;
   }
+}
+
+TEST(EngineStatusTest, AnOpenHoldSaysWhyTheNextStepHasNoFee) {
+  // evaluate.proto next_step_fee: while a hold with no end runs the step
+  // has no day, so no fee: the note says so where the step could carry one
+  // (a purring under `medium`), and not before a påminnelse, which never
+  // does (law.md § 3.1).
+  TestLedger ledger = BaseLedger();
+  for (const char* number : {"1002", "1003"}) {
+    auto* held =
+        ledger.AddInvoice(number, "P1", "2026-02-01", "2026-02-16", kAmount);
+    auto* hold = held->add_holds();
+    hold->set_kind(v1::HOLD_KIND_OBJECTION);
+    hold->set_start_date("2026-03-04");
+  }
+  ledger.AddNotice("1003", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.SetAsOfDate("2026-03-05");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::InvoiceResult& reminder = ResultOf(response, "1002");
+  EXPECT_EQ(reminder.status(), v1::INVOICE_STATUS_ON_HOLD);
+  EXPECT_EQ(reminder.next_step(), v1::NEXT_STEP_REMINDER);
+  EXPECT_EQ(reminder.next_step_fee(), 0);
+  EXPECT_EQ(reminder.next_step_fee_note(), "");
+  const v1::InvoiceResult& dunning = ResultOf(response, "1003");
+  EXPECT_EQ(dunning.status(), v1::INVOICE_STATUS_ON_HOLD);
+  EXPECT_EQ(dunning.next_step(), v1::NEXT_STEP_DUNNING);
+  EXPECT_EQ(dunning.next_step_date(), "");
+  EXPECT_EQ(dunning.next_step_fee(), 0);
+  EXPECT_THAT(dunning.next_step_fee_note(),
+              ::testing::HasSubstr("paused until the hold is released"));
 }
 
 TEST(EngineStatusTest, OfTwoHoldsAlikeInDatesTheObjectionIsReported) {

@@ -241,6 +241,19 @@ TEST(EngineWalkTest,
             before.SerializeAsString());
   ExpectEveryPathGives(paid, ledger.request());
 
+  // A credit note after the transfer says the claim itself was smaller: it
+  // lowers the band's claim (by its amount, from the transfer's principal).
+  payment->set_date("2026-06-07");
+  v1::CreditNote* credit = invoice->add_credit_notes();
+  credit->set_number("K-1");
+  credit->set_date("2026-06-08");
+  credit->set_amount(20000);
+  const v1::EvaluateResponse credited = ledger.Evaluate();
+  ASSERT_EQ(credited.collection_hand_offs_size(), 1);
+  EXPECT_EQ(credited.collection_hand_offs(0).collection_costs().claim(),
+            150000 - 20000);
+  invoice->clear_credit_notes();
+
   // Paid on the transfer date itself: the principal that day is what is
   // left after it, as for a transfer proposed today.
   payment->set_date("2026-06-05");

@@ -109,8 +109,9 @@ std::optional<absl::CivilDay> FirstDayOffHold(const v1::Invoice& invoice,
   return day;
 }
 
-// An open-ended hold's next step has no day yet, and so no fee: the fee
-// rules and the inkassosats depend on the day it is sent.
+// An open-ended hold's next step has no day yet, and so no fee, though it
+// could carry one: the fee rules and the inkassosats depend on the day it
+// is sent.
 constexpr char kFeeWhenReleasedNote[] =
     "paused until the hold is released: the fee is set by the day the step "
     "is sent";
@@ -551,7 +552,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
         FirstDayOffHold(invoice, earliest);
     if (!off_hold.has_value()) {  // paused with no end in sight
       if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
-        result->set_next_step_fee_note(kFeeWhenReleasedNote);
+        // Where the law or the profile gives the step no fee on any day,
+        // that is the reason; else the fee waits for the step's day.
+        const FeeDecision fee = decide_fee(plan.next_step, earliest);
+        result->set_next_step_fee_note(fee.fee > 0 ? kFeeWhenReleasedNote
+                                                   : fee.note);
       }
       return;
     }
@@ -617,7 +622,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       action.set_date(FormatDate(*transferred));
       action.set_amount_claimed(balance.total());
       // The cost bands are read on the principal the agency took over, not
-      // on what later payments left of it (README "Collection hand-off").
+      // on what later payments left of it (README "Collection hand-off");
+      // a credit note after it says the claim itself was smaller.
       output->principal_at_transfer = balance.principal_outstanding();
       if (*transferred < ctx.as_of) {
         if (absl::Status at_transfer =
@@ -628,8 +634,15 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
                               absl::StrCat("invoice \"", invoice.number(),
                                            "\": ", at_transfer.message()));
         }
-        output->principal_at_transfer =
-            output->demand_scratch.balance.principal_outstanding();
+        int64_t credited_after = 0;  // validated: at most the amount
+        for (const CreditEvent& credit : events.credits) {
+          if (credit.date > *transferred && credit.date <= ctx.as_of) {
+            credited_after += credit.amount;
+          }
+        }
+        output->principal_at_transfer = std::max<int64_t>(
+            0, output->demand_scratch.balance.principal_outstanding() -
+                   credited_after);
       }
     }
     return absl::OkStatus();
