@@ -215,7 +215,7 @@ absl::Status ValidateCreditNotes(const RecordName& record,
       return Invalid(record, StrCat(field.Text(), ".number is required"));
     }
     PURRING_RETURN_IF_ERROR(
-        CheckKey(record, StrCat(field.Text(), ".number"), c.number()));
+        CheckKey(record, FieldName("credit_notes", i, ".number"), c.number()));
     if (!numbers.Insert(c.number())) {
       return Invalid(record, StrCat(field.Text(), ".number ", Quote(c.number()),
                                     " is a duplicate credit note"));

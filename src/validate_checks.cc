@@ -54,20 +54,20 @@ absl::Status Invalid(const RecordName& record, absl::string_view what) {
   return absl::InvalidArgumentError(StrCat(record.Name(), ": ", what));
 }
 
-absl::Status KeyRefused(const RecordName& record, absl::string_view field,
+absl::Status KeyRefused(const RecordName& record, const FieldName& field,
                         absl::string_view key) {
   for (size_t i = 0; i < key.size(); ++i) {
     const unsigned char byte = static_cast<unsigned char>(key[i]);
     const bool c1 = byte == 0xc2 && i + 1 < key.size() &&
                     static_cast<unsigned char>(key[i + 1]) < 0xa0;
     if (byte < 0x20 || byte == 0x7f || c1) {
-      return Invalid(record, StrCat(field, " ", Quote(key),
+      return Invalid(record, StrCat(field.Text(), " ", Quote(key),
                                     " contains a control character"));
     }
   }
   if (Blank(key)) {
-    return Invalid(
-        record, StrCat(field, " ", Quote(key), " is blank (white space only)"));
+    return Invalid(record, StrCat(field.Text(), " ", Quote(key),
+                                  " is blank (white space only)"));
   }
   return absl::OkStatus();
 }

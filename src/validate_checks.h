@@ -76,9 +76,9 @@ absl::Status LengthRefused(const RecordName& record, const FieldName& field,
 // character (C0 such as a tab, a line break, NUL; DEL; C1 U+0080-U+009F)
 // is no part of one; both refused. Spaces around a key are allowed
 // (" 1001" is its own invoice).
-absl::Status KeyRefused(const RecordName& record, absl::string_view field,
+absl::Status KeyRefused(const RecordName& record, const FieldName& field,
                         absl::string_view key);
-inline absl::Status CheckKey(const RecordName& record, absl::string_view field,
+inline absl::Status CheckKey(const RecordName& record, const FieldName& field,
                              absl::string_view key) {
   // Almost every key starts with a printable ASCII character and has no
   // control character: one pass over its bytes (0xC2 leads the C1 controls'
