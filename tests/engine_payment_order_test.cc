@@ -13,13 +13,7 @@ namespace {
 
 constexpr v1::StepKind kDunning = v1::STEP_KIND_DUNNING;
 
-const v1::MonthlyReport* ReportFor(const v1::EvaluateResponse& response,
-                                   absl::string_view month) {
-  for (const v1::MonthlyReport& report : response.monthly_reports()) {
-    if (report.month() == month) return &report;
-  }
-  return nullptr;
-}
+using testing::ReportFor;
 
 // A person's 1 000 kr invoice due Friday 2025-08-01 with a purring of
 // 2025-08-20 charging the 2025 maximum fee, 35 kr (law.md § 3.2), and the

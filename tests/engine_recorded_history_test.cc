@@ -291,19 +291,16 @@ TEST(EngineRecordedHistoryTest, ANoticeRecordedAheadCountsFromItsDay) {
   ledger.AddNotice("B1", kReminder, "2026-02-17", "2026-03-03", 0);
   ledger.AddNotice("B1", v1::STEP_KIND_DUNNING, "2026-03-19", "2026-04-02",
                    3750);
-  auto march_of = [](const v1::EvaluateResponse& response) {
-    for (const v1::MonthlyReport& report : response.monthly_reports()) {
-      if (report.month() == "2026-03") return report;
-    }
-    return v1::MonthlyReport();
-  };
   const v1::EvaluateResponse before = ledger.Evaluate();
   EXPECT_EQ(testing::ResultOf(before, "B1").balance().fees_charged(), 0);
-  EXPECT_EQ(march_of(before).notices_with_fee(), 0);
+  const v1::MonthlyReport* march = testing::ReportFor(before, "2026-03");
+  EXPECT_EQ(march == nullptr ? 0 : march->notices_with_fee(), 0);
   ledger.SetAsOfDate("2026-03-19");
   const v1::EvaluateResponse after = ledger.Evaluate();
   EXPECT_EQ(testing::ResultOf(after, "B1").balance().fees_charged(), 3750);
-  EXPECT_EQ(march_of(after).notices_with_fee(), 1);
+  march = testing::ReportFor(after, "2026-03");
+  ASSERT_NE(march, nullptr);
+  EXPECT_EQ(march->notices_with_fee(), 1);
 }
 
 // A person's 1 000 kr invoice due 2026-09-01 with a påminnelse (09-02) and a

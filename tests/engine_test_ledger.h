@@ -141,6 +141,16 @@ inline const v1::InvoiceResult& ResultOf(const v1::EvaluateResponse& response,
   return *kEmpty;
 }
 
+// The monthly report of `month` ("YYYY-MM"), or nullptr when the response
+// has none for it.
+inline const v1::MonthlyReport* ReportFor(const v1::EvaluateResponse& response,
+                                          absl::string_view month) {
+  for (const v1::MonthlyReport& report : response.monthly_reports()) {
+    if (report.month() == month) return &report;
+  }
+  return nullptr;
+}
+
 }  // namespace purring::testing
 
 #endif  // PURRING_TESTS_ENGINE_TEST_LEDGER_H_
