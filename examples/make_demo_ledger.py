@@ -4,8 +4,8 @@
 A small invented company, Nordlys Verktøy AS, with 40 customers (persons and
 businesses) and about 200 invoices whose histories put them in every status
 of the dunning overview on 2026-11-28: not due, paid, before the cutoff,
-ready to send, deadline not expired, waiting, do not dun, on hold (one
-disputed), consider collection and in collection. It also has partial
+ready to send, deadline not expired, waiting, do not dun, below the minimum
+amount, on hold (one disputed), consider collection and in collection. It also has partial
 payments, credit notes, a waived fee, a customer without an address and
 automatic progression.
 
@@ -350,6 +350,19 @@ class Demo:
         case["closedDate"] = iso(last + 50 * DAY)
       self.cases.append((inv, case))
 
+  def add_below_minimum(self):
+    """Below the minimum amount (settings' minimumAmount, 50 kr): paid short
+    by 12 kr, overdue for a month, not worth a letter. Added after the others
+    are numbered, and numbered last, so that theirs stay as they were."""
+    c = self.pick_customer()
+    inv = self.add_invoice(c, self.days_ago(25, 40))
+    number = 10000 + len(self.invoices)
+    inv["number"] = str(number)
+    inv["paymentReference"] = kid(number)
+    inv["payments"] = [{"id": "B%05d" % len(self.invoices),
+                        "date": inv["dueDate"],
+                        "amount": inv["amount"] - 1200}]
+
   def number(self):
     """Numbers the invoices in invoice-date order, from 10001: the five
     old ones come first and fall before the cutoff 10006."""
@@ -367,6 +380,7 @@ class Demo:
   def request(self):
     self.build()
     self.number()
+    self.add_below_minimum()
     invoices = sorted(self.invoices, key=lambda inv: int(inv["number"]))
     ordered = [dict([("number", inv["number"])] +
                     [(k, v) for k, v in inv.items() if k != "number"])
@@ -425,6 +439,7 @@ def settings():
                     "sequence": "STEP_SEQUENCE_DUNNING_WARNING",
                     "strictness": "FEE_STRICTNESS_MEDIUM",
                     "deadlineDays": 14}],
+      "minimumAmount": "5000",
       "objectionLinkTemplate":
           "https://portal.nordlys-verktoy.no/innsigelse?faktura={invoice}"
           "&kunde={customer}",
@@ -434,7 +449,7 @@ def settings():
 def main(argv):
   here = os.path.dirname(os.path.abspath(__file__))
   parser = argparse.ArgumentParser(
-      description="Writes the demo ledger (192 invoices, proto3 JSON). For "
+      description="Writes the demo ledger (193 invoices, proto3 JSON). For "
       "large ledgers use purring-generate (README).")
   parser.add_argument("out", nargs="?",
                       default=os.path.join(here, "demo_ledger.json"),

@@ -14,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "action_records.h"
 #include "arena_options.h"
@@ -31,6 +30,7 @@
 #include "process/letters.h"
 #include "process/oslo_time.h"
 #include "process/profiles.h"
+#include "process/spaces.h"
 #include "process/request_index.h"
 #include "purring/limits.h"
 #include "result_store.h"
@@ -506,9 +506,9 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   const CustomerTable& customers = source.customer_table();
   ctx.profiles = &customers.profiles();
   // A cutoff of spaces is no cutoff ("send til alle"), as CheckCutoff
-  // ignores the spaces around one.
-  ctx.start_from =
-      absl::StripAsciiWhitespace(settings.start_from_invoice_number());
+  // ignores the spaces around one (Unicode spaces too).
+  ctx.start_from = StripSpaces(settings.start_from_invoice_number());
+  ctx.minimum_amount = settings.minimum_amount();
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
   ctx.store_writes_copies = store->WritesCopies();

@@ -363,6 +363,14 @@ std::vector<Case> Catalogue() {
                  r.mutable_settings()->mutable_provider_pricing()->set_share_basis_points(10001);
                }),
                Code::kInvalidArgument, {"settings", "share_basis_points"}});
+  c.push_back({"NegativeMinimumAmount", Damaged([](auto& r) {
+                 r.mutable_settings()->set_minimum_amount(-1);
+               }),
+               Code::kInvalidArgument, {"settings", "minimum_amount -1", "must not be negative"}});
+  c.push_back({"MinimumAmountAboveTheMaximum", Damaged([](auto& r) {
+                 r.mutable_settings()->set_minimum_amount(kMaxAmount + 1);
+               }),
+               Code::kInvalidArgument, {"settings", "minimum_amount", "exceeds the maximum amount"}});
   // --- Rate tables (the rate book's checks, seen through the public API).
   c.push_back({"OverlappingInterestRows", Damaged([](auto& r) {
                  for (int rate : {1200, 1300}) {

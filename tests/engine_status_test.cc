@@ -689,11 +689,15 @@ TEST(EngineStatusTest, NonNumericCutoffComparesBytewiseWithWarning) {
   EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_BEFORE_CUTOFF);
   EXPECT_EQ(response.warnings_size(), 0);
 
-  // Spaces alone are no cutoff: every invoice, no warning.
-  ledger.settings().set_start_from_invoice_number("   ");
-  response = ledger.Evaluate();
-  EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_READY_TO_SEND);
-  EXPECT_EQ(response.warnings_size(), 0);
+  // Spaces alone are no cutoff: every invoice, no warning. A pasted
+  // no-break space or zero-width space is a space too.
+  for (const char* spaces : {"   ", "\u00a0", " \u200b\t"}) {
+    ledger.settings().set_start_from_invoice_number(spaces);
+    response = ledger.Evaluate();
+    EXPECT_EQ(response.results(0).status(), v1::INVOICE_STATUS_READY_TO_SEND)
+        << spaces;
+    EXPECT_EQ(response.warnings_size(), 0) << spaces;
+  }
 
   ledger.settings().set_start_from_invoice_number("B-1");
   response = ledger.Evaluate();
@@ -701,6 +705,30 @@ TEST(EngineStatusTest, NonNumericCutoffComparesBytewiseWithWarning) {
   ASSERT_EQ(response.warnings_size(), 1);
   EXPECT_EQ(response.warnings(0).code(), "CUTOFF_NOT_NUMERIC");
   EXPECT_EQ(response.warnings(0).invoice_number(), "A-99");
+}
+
+TEST(EngineStatusTest, UnicodeSpacesAroundTheCutoffAreIgnored) {
+  // proto: "Spaces around a number are ignored"; a cutoff pasted with a
+  // no-break space must neither dun 999 nor skip 1000 itself (F9).
+  TestLedger ledger = BaseLedger();
+  ledger.AddInvoice("999", "P1", "2026-02-01", "2026-02-16", kAmount);
+  ledger.AddInvoice("1000", "P1", "2026-02-01", "2026-02-16", kAmount);
+  ledger.AddInvoice("\u00a0998", "P1", "2026-02-01", "2026-02-16", kAmount);
+  ledger.SetAsOfDate("2026-03-01");
+  for (const char* cutoff :
+       {"1000\u00a0", "\u200b1000", "\u30001000", "\ufeff1000 "}) {
+    ledger.settings().set_start_from_invoice_number(cutoff);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    EXPECT_EQ(ResultOf(response, "999").status(),
+              v1::INVOICE_STATUS_BEFORE_CUTOFF) << cutoff;
+    EXPECT_EQ(ResultOf(response, "\u00a0998").status(),
+              v1::INVOICE_STATUS_BEFORE_CUTOFF) << cutoff;
+    EXPECT_EQ(ResultOf(response, "1000").status(),
+              v1::INVOICE_STATUS_READY_TO_SEND) << cutoff;
+    EXPECT_EQ(ResultOf(response, "1001").status(),
+              v1::INVOICE_STATUS_READY_TO_SEND) << cutoff;
+    EXPECT_EQ(response.warnings_size(), 0) << cutoff;
+  }
 }
 
 TEST(EngineStatusTest, NonNumericCutoffIsWarnedOfForInvoicesNotYetDue) {

@@ -278,6 +278,23 @@ TEST(RateBookTest, AHalfYearWithoutItsCompensationIsFlagged) {
   EXPECT_TRUE(warnings.empty());
 }
 
+TEST(RateBookTest, CarryingForwardNamesEveryRateCarried) {
+  // Past the built-in tables' end (2026-12-31) with carry_last_rate_forward:
+  // the warning names each figure used, the B2B standard compensation of
+  // 2026 H2 (430 kr, law.md § 6) included, as claims due in 2027 get it.
+  v1::RateTables tables;
+  tables.set_carry_last_rate_forward(true);
+  std::vector<v1::Warning> warnings;
+  auto book = RateBook::Build(tables, D(2027, 2, 20), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
+  EXPECT_THAT(warnings[0].message(),
+              HasSubstr("forsinkelsesrente 12.25 % (from 2026-07-01), "
+                        "inkassosats 750.00 kr (from 2026-01-01), standard "
+                        "compensation 430.00 kr (from 2026-07-01)"));
+}
+
 TEST(RateBookTest, RowsAfterValidUntilNeverApply) {
   // rates.proto valid_until: "the date the tables end, inclusive". Ending
   // the built-in tables at 2026-06-30 (say, to keep clear of a 2026 H2

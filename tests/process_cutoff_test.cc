@@ -36,6 +36,11 @@ TEST(CutoffTest, Table) {
       // Spaces around either number are not part of it.
       {"100", "100 ", false, true},
       {" 99", "100", true, true},
+      // Unicode spaces too: no-break, zero-width, ideographic, the BOM.
+      {"999", "1000\u00a0", true, true},
+      {"1000", "\u200b1000", false, true},
+      {"\u3000999", "1000", true, true},
+      {"\ufeff1000", "1000 ", false, true},
   };
   for (const CutoffCase& c : cases) {
     const CutoffCheck check = CheckCutoff(c.number, c.start_from);

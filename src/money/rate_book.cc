@@ -402,6 +402,13 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
           " (from ", FormatDate(book.interest_.back().from), "), inkassosats ",
           Kroner(book.collection_.back().amount), " (from ",
           FormatDate(book.collection_.back().from), ")"));
+      // The B2B compensation is carried too, for claims falling due after
+      // the tables end.
+      if (!book.compensation_.empty()) {
+        absl::StrAppend(warning.mutable_message(), ", standard compensation ",
+                        Kroner(book.compensation_.back().amount), " (from ",
+                        FormatDate(book.compensation_.back().from), ")");
+      }
       warnings->push_back(std::move(warning));
     }
     book.valid_until_ = as_of;

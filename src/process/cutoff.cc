@@ -1,6 +1,6 @@
 #include "process/cutoff.h"
 
-#include "absl/strings/ascii.h"
+#include "process/spaces.h"
 
 namespace purring::internal {
 namespace {
@@ -37,9 +37,10 @@ bool NumberLess(absl::string_view a, absl::string_view b) {
 
 CutoffCheck CheckCutoff(absl::string_view invoice_number,
                         absl::string_view start_from) {
-  // Spaces around a number are typing, not part of it.
-  invoice_number = absl::StripAsciiWhitespace(invoice_number);
-  start_from = absl::StripAsciiWhitespace(start_from);
+  // Spaces around a number are typing, not part of it: a pasted no-break
+  // space too.
+  invoice_number = StripSpaces(invoice_number);
+  start_from = StripSpaces(start_from);
   const Split number = SplitTrailingDigits(invoice_number);
   const Split cutoff = SplitTrailingDigits(start_from);
   CutoffCheck check;

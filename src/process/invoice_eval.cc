@@ -125,7 +125,7 @@ constexpr char kFeeWhenReleasedNote[] =
 struct HoldRank {
   absl::CivilDay start;
   absl::CivilDay end;
-  bool objection;
+  bool objection = false;
   absl::string_view reason;
 
   bool Outranks(const HoldRank& other) const {
@@ -135,6 +135,12 @@ struct HoldRank {
     return reason < other.reason;
   }
 };
+
+// DunningSettings.minimum_amount: what is owed on the invoice now, fees and
+// claimed interest included, is below the module's minimum.
+bool BelowMinimum(const v1::Balance& balance, const EvalContext& ctx) {
+  return ctx.minimum_amount > 0 && balance.total() < ctx.minimum_amount;
+}
 
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   const v1::Hold* found = nullptr;
@@ -656,7 +662,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     // Nothing comes next for an invoice that will not be dunned once due
     // (before the cutoff or flagged do-not-dun), as when it is overdue; a
     // cutoff compared byte-wise is warned of here too, since it decides.
-    bool never_dunned = invoice.do_not_dun() || customer.do_not_dun;
+    bool never_dunned = invoice.do_not_dun() || customer.do_not_dun ||
+                        BelowMinimum(balance, ctx);
     if (!ctx.start_from.empty()) {
       const CutoffCheck cutoff = CheckCutoff(invoice.number(), ctx.start_from);
       output->cutoff_not_numeric = !cutoff.numeric;
@@ -678,6 +685,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     result->set_do_not_dun_source(invoice.do_not_dun()
                                       ? v1::DO_NOT_DUN_SOURCE_INVOICE
                                       : v1::DO_NOT_DUN_SOURCE_CUSTOMER);
+    return absl::OkStatus();
+  }
+  // Before the holds: a hold pauses dunning, the minimum forgoes it.
+  if (BelowMinimum(balance, ctx)) {
+    result->set_status(v1::INVOICE_STATUS_BELOW_MINIMUM);
     return absl::OkStatus();
   }
   const v1::Hold* hold = ActiveHold(invoice, ctx.as_of);

@@ -31,6 +31,8 @@ struct EvalContext {
   bool shift_due_dates = true;
   const ProfileTable* profiles = nullptr;
   absl::string_view start_from;  // empty: every open overdue invoice
+  // DunningSettings.minimum_amount: invoices owing less are not dunned.
+  int64_t minimum_amount = 0;
   const DispatchPlan* dispatch = nullptr;
   bool omit_history = false;  // options.omit_history_in_results
   // The result store writes each result's copies of the request itself

@@ -19,6 +19,7 @@ constexpr v1::InvoiceStatus kSectionOrder[] = {
     v1::INVOICE_STATUS_WAITING,
     v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED,
     v1::INVOICE_STATUS_DO_NOT_DUN,
+    v1::INVOICE_STATUS_BELOW_MINIMUM,
     v1::INVOICE_STATUS_ON_HOLD,
     v1::INVOICE_STATUS_CONSIDER_COLLECTION,
     v1::INVOICE_STATUS_IN_COLLECTION,
@@ -61,6 +62,8 @@ std::string NextStepCell(const v1::InvoiceResult& r) {
       return r.do_not_dun_source() == v1::DO_NOT_DUN_SOURCE_CUSTOMER
                  ? "ikke purr (kunde)"
                  : "ikke purr (faktura)";
+    case v1::INVOICE_STATUS_BELOW_MINIMUM:
+      return "under minstebeløp";
     default:
       return DatedLabel(NextStepLabel(r.next_step()), r.next_step_date());
   }

@@ -44,7 +44,7 @@ class EvaluateToTest(unittest.TestCase):
         purring.evaluate_to(request, out.write)
       with open(path, "rb") as written:
         response = evaluate_pb2.EvaluateResponse.FromString(written.read())
-    self.assertEqual(len(response.results), 2 * 192)
+    self.assertEqual(len(response.results), 2 * 193)
 
   def test_an_exception_in_write_stops_and_is_raised_again(self):
     calls = []
