@@ -596,6 +596,41 @@ TEST(EngineStatusTest, AnOpenHoldSaysWhyTheNextStepHasNoFee) {
               ::testing::HasSubstr("paused until the hold is released"));
 }
 
+TEST(EngineStatusTest, AFeeDatedInAYearWithoutItsSatsSaysItIsAForecast) {
+  // law.md § 3.1: the fee is 1/20 of the inkassosats in force on the day
+  // the notice is sent. The built-in tables end with 2026's 750 kr: a
+  // purring previewed in December for January is reckoned on it, and says
+  // so; one still in 2026 is not.
+  TestLedger ledger;
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1001", "P1", "2026-11-01", "2026-11-16", kAmount);
+  ledger.AddInvoice("1002", "P1", "2026-11-01", "2026-11-02", kAmount);
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-12-01", "2026-12-15");
+  ledger.AddNotice("1002", v1::STEP_KIND_REMINDER, "2026-11-03", "2026-11-17");
+  ledger.SetAsOfDate("2026-12-10");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  for (const char* number : {"1001", "1002"}) {
+    const v1::InvoiceResult& in_2026 = ResultOf(response, number);
+    EXPECT_EQ(in_2026.next_step(), v1::NEXT_STEP_DUNNING) << number;
+    EXPECT_EQ(in_2026.next_step_date().substr(0, 4), "2026") << number;
+    EXPECT_EQ(in_2026.next_step_fee(), kFee2026) << number;
+    EXPECT_EQ(in_2026.next_step_fee_note(), "") << number;
+  }
+
+  // The reminder sent three days later: its deadline + 14 days ends on
+  // New Year's Day, so the purring comes on 2 January.
+  ledger.request().mutable_history()->mutable_notices(0)->set_sent_date(
+      "2026-12-04");
+  ledger.request().mutable_history()->mutable_notices(0)->set_deadline(
+      "2026-12-18");
+  const v1::InvoiceResult later = ResultOf(ledger.Evaluate(), "1001");
+  EXPECT_EQ(later.next_step_date(), "2027-01-02");
+  EXPECT_EQ(later.next_step_fee(), kFee2026);
+  EXPECT_EQ(later.next_step_fee_note(),
+            "the rate tables have no inkassosats for 2027: reckoned on the "
+            "last one");
+}
+
 TEST(EngineStatusTest, OfTwoHoldsAlikeInDatesTheObjectionIsReported) {
   // README "Statuses" 6: holds with the same start and end, listed in either
   // order, report the same one: the objection before the manual stop, and

@@ -571,6 +571,13 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
       FeeDecision fee = decide_fee(plan.next_step, date);
       result->set_next_step_fee(fee.fee);
+      // A step dated in a year whose inkassosats the tables lack (the
+      // preview of a step after New Year): its fee is a forecast.
+      if (fee.fee > 0 && ctx.rates->LacksCollectionRateFor(date)) {
+        absl::StrAppend(&fee.note, fee.note.empty() ? "" : "; ",
+                        "the rate tables have no inkassosats for ",
+                        date.year(), ": reckoned on the last one");
+      }
       result->set_next_step_fee_note(fee.note);
     }
   };
