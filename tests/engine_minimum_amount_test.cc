@@ -4,6 +4,7 @@
 // setting (law.md § 7). README "Statuses", item 5.
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "engine_test_ledger.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -16,18 +17,35 @@ constexpr int64_t kMinimum = 5000;   // 50 kr
 // 1/20 × inkassosats 750 kr (2026), law.md § 3.2.
 constexpr int64_t kFee2026 = 3750;
 
+// A payment on invoice 1001, the ledger's first.
+v1::Payment* AddPayment(TestLedger& ledger, const char* date, int64_t amount) {
+  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
+  payment->set_id(absl::StrCat("B", ledger.request().invoices(0).payments_size()));
+  payment->set_date(date);
+  payment->set_amount(amount);
+  return payment;
+}
+
 // A person (medium: reminder → dunning → warning) with invoice 1001 due
 // Monday 16 Feb 2026, paid on its due date short by `short_by` øre.
 TestLedger PaidShortLedger(int64_t short_by) {
   TestLedger ledger;
   ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Invoice* invoice =
-      ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
-  v1::Payment* payment = invoice->add_payments();
-  payment->set_id("B1");
-  payment->set_date("2026-02-16");
-  payment->set_amount(kAmount - short_by);
+  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
+  AddPayment(ledger, "2026-02-16", kAmount - short_by);
   ledger.SetAsOfDate("2026-03-02");
+  return ledger;
+}
+
+// Invoice 1001 as above, unpaid, after the reminder and a dunning notice
+// with a fee (medium claims interest from it).
+TestLedger DunnedLedger() {
+  TestLedger ledger;
+  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026);
   return ledger;
 }
 
@@ -83,17 +101,9 @@ TEST(EngineMinimumAmountTest, FeesAndClaimedInterestOwedCountTowardsIt) {
   // Reminder, then dunning with a fee and interest claimed (medium); the
   // debtor then pays the principal only (ALLOCATION_PRINCIPAL_FIRST), so
   // the fee and the interest are what is left.
-  TestLedger ledger;
-  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
-  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
-  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
-  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
-                   kFee2026);
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_id("B1");
-  payment->set_date("2026-03-20");
-  payment->set_amount(kAmount);
-  payment->set_allocation(v1::ALLOCATION_PRINCIPAL_FIRST);
+  TestLedger ledger = DunnedLedger();
+  AddPayment(ledger, "2026-03-20", kAmount)
+      ->set_allocation(v1::ALLOCATION_PRINCIPAL_FIRST);
   ledger.SetAsOfDate("2026-04-16");
   const v1::Balance owed = ResultOf(ledger.Evaluate(), "1001").balance();
   ASSERT_EQ(owed.principal_outstanding(), 0);
@@ -110,22 +120,14 @@ TEST(EngineMinimumAmountTest, FeesAndClaimedInterestOwedCountTowardsIt) {
 
 TEST(EngineMinimumAmountTest, NoTransferOfAClaimBelowIt) {
   // Every step sent and its deadline passed: collection would be next.
-  TestLedger ledger;
-  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
-  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
-  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
-  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
-                   kFee2026);
+  TestLedger ledger = DunnedLedger();
   ledger.AddNotice("1001", v1::STEP_KIND_COLLECTION_WARNING, "2026-04-16",
                    "2026-04-30", kFee2026);
   ledger.SetAsOfDate("2026-05-15");
   ASSERT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_CONSIDER_COLLECTION);
   const int64_t owed = ResultOf(ledger.Evaluate(), "1001").balance().total();
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_id("B1");
-  payment->set_date("2026-05-15");
-  payment->set_amount(owed - 300);  // 3 kr left
+  AddPayment(ledger, "2026-05-15", owed - 300);  // 3 kr left
   ledger.settings().set_minimum_amount(kMinimum);
   const v1::EvaluateResponse response = ledger.Evaluate();
   EXPECT_EQ(ResultOf(response, "1001").status(),
@@ -150,12 +152,8 @@ TEST(EngineMinimumAmountTest, ACaseAlreadyInCollectionStaysThere) {
 TEST(EngineMinimumAmountTest, ANotYetDueInvoiceBelowItShowsNoNextStep) {
   TestLedger ledger;
   ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Invoice* invoice =
-      ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
-  v1::Payment* payment = invoice->add_payments();
-  payment->set_id("B1");
-  payment->set_date("2026-02-10");
-  payment->set_amount(kAmount - 1200);
+  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
+  AddPayment(ledger, "2026-02-10", kAmount - 1200);
   ledger.SetAsOfDate("2026-02-12");
   EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").next_step(),
             v1::NEXT_STEP_REMINDER);
@@ -181,18 +179,10 @@ TEST(EngineMinimumAmountTest, ItComesBeforeAHold) {
 TEST(EngineMinimumAmountTest, ClaimedInterestCanBringAnInvoiceBackOverIt) {
   // Judged at the as-of date: once interest is claimed (from the dunning
   // notice under medium) it keeps accruing into the balance.
-  TestLedger ledger;
-  ledger.AddCustomer("P1", v1::CUSTOMER_TYPE_PERSON);
-  ledger.AddInvoice("1001", "P1", "2026-02-01", "2026-02-16", kAmount);
-  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
-  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
-                   kFee2026);
+  TestLedger ledger = DunnedLedger();
   ledger.SetAsOfDate("2026-03-20");
   const int64_t owed = ResultOf(ledger.Evaluate(), "1001").balance().total();
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_id("B1");
-  payment->set_date("2026-03-20");
-  payment->set_amount(owed - 4000);  // 40 kr left: principal
+  AddPayment(ledger, "2026-03-20", owed - 4000);  // 40 kr left: principal
   ledger.settings().set_minimum_amount(4100);
   ledger.SetAsOfDate("2026-04-16");
   const v1::InvoiceResult soon = ResultOf(ledger.Evaluate(), "1001");
