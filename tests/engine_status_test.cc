@@ -489,6 +489,32 @@ TEST(EngineStatusTest, AFeeWaivedAfterTheAsOfDateIsStillOwedOnIt) {
   EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").balance().fees_charged(), 0);
 }
 
+TEST(EngineStatusTest, AWaiverAfterTheAsOfDateIsNotReportedYet) {
+  // F18 "fees waived" by month, "as in the balance" (evaluate.proto
+  // MonthlyReport): a waiver dated after the as-of date is not made yet,
+  // in March's report nor in a report for April.
+  TestLedger ledger = BaseLedger();
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
+                   kFee2026)
+      ->set_fee_waived_date("2026-04-10");
+  auto waived_in = [](const v1::EvaluateResponse& response,
+                      absl::string_view month) {
+    const v1::MonthlyReport* report = ReportFor(response, month);
+    return report == nullptr ? -1 : report->fees_waived_count();
+  };
+  ledger.SetAsOfDate("2026-04-09");
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").balance().fees_charged(), kFee2026);
+  EXPECT_EQ(waived_in(response, "2026-03"), 0);
+  EXPECT_EQ(waived_in(response, "2026-04"), -1);  // no April report
+  ledger.SetAsOfDate("2026-04-10");
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").balance().fees_charged(), 0);
+  EXPECT_EQ(waived_in(response, "2026-04"), 1);
+  EXPECT_EQ(ReportFor(response, "2026-04")->fees_waived_amount(), kFee2026);
+}
+
 TEST(EngineStatusTest, DetailsOfEachStatus) {
   TestLedger ledger = BaseLedger();
   ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS)->set_do_not_dun(true);

@@ -106,9 +106,11 @@ NoticeCharge Allowed(const v1::Notice& notice) {
   return charge;
 }
 
+// Evaluated after every date the notice names: its waiver is made.
 void Add(ReportAccumulator* reports, const v1::Notice& notice,
          bool charges_off) {
-  reports->AddNotice(notice, Allowed(notice), charges_off);
+  reports->AddNotice(notice, Allowed(notice), charges_off,
+                     !notice.fee_waived_date().empty());
 }
 
 TEST(ReportsTest, MonthlyReportsAndSettlement) {
@@ -212,7 +214,7 @@ TEST(ReportsTest, AFeeTheRulesRefusedIsNoFeeChargedOrWaived) {
   reminder.set_fee_waived_date("2026-10-01");
   NoticeCharge refused = Allowed(reminder);
   refused.fee = 0;
-  reports.AddNotice(reminder, refused, false);
+  reports.AddNotice(reminder, refused, false, /*waiver_made=*/true);
   v1::EvaluateResponse response;
   ASSERT_TRUE(reports.Finish(v1::ProviderPricing(), &response).ok());
   ASSERT_EQ(response.monthly_reports_size(), 1);

@@ -71,8 +71,8 @@ ReportAccumulator::MonthKey ReportAccumulator::KeyOf(absl::CivilDay day) {
 }
 
 void ReportAccumulator::AddNotice(const v1::Notice& notice,
-                                  const NoticeCharge& charge,
-                                  bool charges_off) {
+                                  const NoticeCharge& charge, bool charges_off,
+                                  bool waiver_made) {
   const bool charged = charge.fee > 0 || charge.compensation > 0;
   if (notice.sent_date().size() >= kMonthLength) {
     Month& month = (*months_)[KeyOf(notice.sent_date())];
@@ -102,7 +102,8 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice,
     }
   }
   // Validated dates: a waived date is "YYYY-MM-DD" or empty.
-  if (notice.fee_waived_date().size() >= kMonthLength && charged) {
+  if (waiver_made && notice.fee_waived_date().size() >= kMonthLength &&
+      charged) {
     Month& month = (*months_)[KeyOf(notice.fee_waived_date())];
     ++month.fees_waived_count;
     Add(charge.fee, &month.fees_waived_amount, &month.overflowed);

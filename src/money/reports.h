@@ -27,8 +27,10 @@ class ReportAccumulator {
   // fee charged, paid or waived). charges_off: the invoice's profile has
   // fees and interest off (FEE_STRICTNESS_OFF), so the notice is priced
   // per notice (F19: "Pris per purring er kr 7,- når renter/gebyr er av").
+  // waiver_made: its fee_waived_date has come by the as-of date; a waiver
+  // dated later is not made yet (the balance still claims the fee).
   void AddNotice(const v1::Notice& notice, const NoticeCharge& charge,
-                 bool charges_off);
+                 bool charges_off, bool waiver_made);
   void AddAllocation(const PaymentAllocation& allocation);  // every payment
   void Merge(const ReportAccumulator& other);
   // Fills response->monthly_reports (sorted by month) and

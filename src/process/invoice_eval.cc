@@ -428,7 +428,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     if (charge.sent <= ctx.as_of) {
       reports->AddNotice(
           notice, judge_for_report ? reported : charge,
-          SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF);
+          SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF,
+          charge.waived.has_value() && *charge.waived <= ctx.as_of);
     }
     if (copy_history) *result->add_history() = notice;
   }
