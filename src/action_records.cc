@@ -109,7 +109,10 @@ absl::Status ActionRecords::Build(const Sources& sources,
                    letter_id_, sources.settings->objection_link_template(),
                    &line_);
     entry->line_interest = line_.interest();
-    if (line_.objection_link().size() > kMaxObjectionLinkBytes) {
+    // Refused only where a letter will print it: a customer who cannot be
+    // written to gets none, and is listed as missing an address instead.
+    if (line_.objection_link().size() > kMaxObjectionLinkBytes &&
+        sources.customer_facts->letter_channel != v1::CHANNEL_UNSPECIFIED) {
       return absl::InvalidArgumentError(absl::StrCat(
           "invoice ", Quote(sources.invoice->number()),
           ": its objection link would be more than ", kMaxObjectionLinkBytes,

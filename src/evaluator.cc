@@ -484,9 +484,11 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     // tables lack (the as-of year's lack is the rate book's to say).
     warnings.push_back(rates->MissingCollectionRate(dispatch.date));
   }
-  if (dispatch.enabled && dispatch.date > rates->valid_until()) {
+  if (dispatch.enabled && dispatch.date > rates->valid_until() &&
+      !rates->carried_forward()) {
     // After 11:00 on the tables' last day the automatic actions are dated
-    // the day after: their fees and costs take the last rates.
+    // the day after: their fees and costs take the last rates. (Rates
+    // carried forward to the as-of date were warned of already.)
     v1::Warning warning;
     warning.set_code("RATE_CARRIED_FORWARD");
     warning.set_message(absl::StrCat(

@@ -360,6 +360,27 @@ TEST(EngineLettersTest, ADispatchAfterTheRateTablesIsFlagged) {
   EXPECT_EQ(response.warnings_size(), 0);
 }
 
+TEST(EngineLettersTest, RatesCarriedForwardAreFlaggedOnce) {
+  // Past the tables with carry_last_rate_forward the rates are carried to
+  // the as-of date, and the dispatch the day after takes the same: one
+  // warning, which names where the tables really end.
+  TestLedger ledger;
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2026-11-01", "2026-11-15", 100000);
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-11-02T08:00:00Z");
+  ledger.request().mutable_rate_tables()->set_carry_last_rate_forward(true);
+  ledger.SetAsOf("2027-01-07T12:00:00Z");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.next_dispatch().date(), "2027-01-08");
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "RATE_CARRIED_FORWARD");
+  EXPECT_THAT(response.warnings(0).message(),
+              ::testing::HasSubstr("the rate tables end 2026-12-31; the last "
+                                   "rates are carried forward to 2027-01-07"));
+}
+
 TEST(EngineLettersTest, DispatchOnTheDaylightSavingSundays) {
   // The engine reports the next 11:00 Oslo in UTC: 09:00Z in summer time,
   // 10:00Z in winter time, including on the change days themselves.
@@ -424,6 +445,26 @@ TEST(EngineLettersTest, AnObjectionLinkPastTheLimitIsRefusedNamingTheInvoice) {
   EXPECT_THAT(std::string(response.status().message()),
               ::testing::HasSubstr("invoice \"11\": its objection link would "
                                    "be more than 8192 bytes"));
+}
+
+TEST(EngineLettersTest, AnObjectionLinkPastTheLimitIsNoErrorWhereNoLetterGoes) {
+  // README "Errors": refused only "on a letter it would send". Customer K3
+  // can be written to neither by e-mail nor by post: no letter, so no link,
+  // and the customer is listed as missing an address (F4).
+  TestLedger ledger = ReadyLedger();
+  for (int i = 0; i < 3; ++i) {
+    ledger.request().mutable_invoices(i)->set_do_not_dun(true);
+  }
+  ASSERT_EQ(ledger.request().invoices(3).customer_id(), "K3");
+  std::string link_template;
+  for (int i = 0; i < 400; ++i) link_template += "{letter}";
+  ledger.settings().set_objection_link_template(link_template);
+  const absl::StatusOr<v1::EvaluateResponse> response =
+      purring::Evaluate(ledger.request());
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->letters_size(), 0);
+  ASSERT_EQ(response->customers_missing_address_size(), 1);
+  EXPECT_EQ(response->customers_missing_address(0).customer_id(), "K3");
 }
 
 TEST(EngineLettersTest, APaminnelsesCompensationIsNoFee) {

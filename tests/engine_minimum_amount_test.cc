@@ -1,7 +1,7 @@
 // DunningSettings.minimum_amount (minstebeløp): an invoice owing less than
 // the module's minimum is neither dunned nor transferred. The law sets no
 // minimum; leaving trivial amounts alone is god inkassoskikk, a business
-// setting (law.md § 7). README "Statuses", item 5.
+// setting (law.md § 7). README "Statuses", items 6 and 7.
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -97,24 +97,32 @@ TEST(EngineMinimumAmountTest, ABalanceOfExactlyTheMinimumIsDunned) {
             v1::INVOICE_STATUS_BELOW_MINIMUM);
 }
 
-TEST(EngineMinimumAmountTest, FeesAndClaimedInterestOwedCountTowardsIt) {
-  // Reminder, then dunning with a fee and interest claimed (medium); the
-  // debtor then pays the principal only (ALLOCATION_PRINCIPAL_FIRST), so
-  // the fee and the interest are what is left.
+TEST(EngineMinimumAmountTest, TheFeesTheDunningAddedDoNotCount) {
+  // Judged on what is left of the invoice itself: 12.50 kr of principal with
+  // a 37.50 kr fee and interest on top is still a trifle.
   TestLedger ledger = DunnedLedger();
-  AddPayment(ledger, "2026-03-20", kAmount)
-      ->set_allocation(v1::ALLOCATION_PRINCIPAL_FIRST);
   ledger.SetAsOfDate("2026-04-16");
-  const v1::Balance owed = ResultOf(ledger.Evaluate(), "1001").balance();
-  ASSERT_EQ(owed.principal_outstanding(), 0);
-  ASSERT_GT(owed.interest_outstanding(), 0);
-  ASSERT_EQ(owed.total(), kFee2026 + owed.interest_outstanding());
+  const int64_t owed = ResultOf(ledger.Evaluate(), "1001").balance().total();
+  AddPayment(ledger, "2026-04-16", owed - 1250);  // costs, interest first
+  ledger.settings().set_minimum_amount(kMinimum);
+  const v1::InvoiceResult result = ResultOf(ledger.Evaluate(), "1001");
+  EXPECT_EQ(result.balance().principal_outstanding(), 1250);
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_BELOW_MINIMUM);
 
-  ledger.settings().set_minimum_amount(owed.total());
-  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
+  // The principal paid first (ALLOCATION_PRINCIPAL_FIRST): only the fee and
+  // the interest are left, and they are not dunned further.
+  TestLedger costs_left = DunnedLedger();
+  AddPayment(costs_left, "2026-03-20", kAmount)
+      ->set_allocation(v1::ALLOCATION_PRINCIPAL_FIRST);
+  costs_left.SetAsOfDate("2026-04-16");
+  const v1::Balance owed_costs = ResultOf(costs_left.Evaluate(), "1001").balance();
+  ASSERT_EQ(owed_costs.principal_outstanding(), 0);
+  ASSERT_GT(owed_costs.interest_outstanding(), 0);
+  ASSERT_EQ(owed_costs.total(), kFee2026 + owed_costs.interest_outstanding());
+  EXPECT_EQ(ResultOf(costs_left.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_READY_TO_SEND);
-  ledger.settings().set_minimum_amount(owed.total() + 1);
-  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
+  costs_left.settings().set_minimum_amount(1);
+  EXPECT_EQ(ResultOf(costs_left.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_BELOW_MINIMUM);
 }
 
@@ -165,35 +173,42 @@ TEST(EngineMinimumAmountTest, ANotYetDueInvoiceBelowItShowsNoNextStep) {
   EXPECT_EQ(result.next_step_date(), "");
 }
 
-TEST(EngineMinimumAmountTest, ItComesBeforeAHold) {
-  // A hold pauses dunning; the minimum forgoes it (README "Statuses").
+TEST(EngineMinimumAmountTest, AHoldComesFirst) {
+  // A dispute needs an answer whatever the amount: the objection is shown,
+  // with no next step, as the invoice will not resume; once the hold ends
+  // the invoice is below the minimum.
   TestLedger ledger = PaidShortLedger(1200);
   ledger.settings().set_minimum_amount(kMinimum);
   v1::Hold* hold = ledger.request().mutable_invoices(0)->add_holds();
   hold->set_kind(v1::HOLD_KIND_OBJECTION);
+  hold->set_reason("Bestrider beløpet");
   hold->set_start_date("2026-02-20");
+  hold->set_end_date("2026-03-10");
+  const v1::InvoiceResult held = ResultOf(ledger.Evaluate(), "1001");
+  EXPECT_EQ(held.status(), v1::INVOICE_STATUS_ON_HOLD);
+  EXPECT_EQ(held.hold().kind(), v1::HOLD_KIND_OBJECTION);
+  EXPECT_EQ(held.hold().reason(), "Bestrider beløpet");
+  EXPECT_EQ(held.next_step(), v1::NEXT_STEP_UNSPECIFIED);
+  EXPECT_EQ(held.next_step_date(), "");
+  ledger.SetAsOfDate("2026-03-11");
   EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_BELOW_MINIMUM);
 }
 
-TEST(EngineMinimumAmountTest, ClaimedInterestCanBringAnInvoiceBackOverIt) {
-  // Judged at the as-of date: once interest is claimed (from the dunning
-  // notice under medium) it keeps accruing into the balance.
+TEST(EngineMinimumAmountTest, InterestAccruingDoesNotBringItBack) {
+  // Claimed interest grows the balance, not what is left of the invoice.
   TestLedger ledger = DunnedLedger();
   ledger.SetAsOfDate("2026-03-20");
   const int64_t owed = ResultOf(ledger.Evaluate(), "1001").balance().total();
-  AddPayment(ledger, "2026-03-20", owed - 4000);  // 40 kr left: principal
-  ledger.settings().set_minimum_amount(4100);
-  ledger.SetAsOfDate("2026-04-16");
-  const v1::InvoiceResult soon = ResultOf(ledger.Evaluate(), "1001");
-  EXPECT_EQ(soon.status(), v1::INVOICE_STATUS_BELOW_MINIMUM);
-  EXPECT_LT(soon.balance().total(), 4100);
-  // 12.00 % then 12.25 % a year on 40 kr is about 1.3 øre a day: 27 days
-  // to 16 April add about 36 øre, the 270 to 15 December about 360.
-  ledger.SetAsOfDate("2026-12-15");
-  const v1::InvoiceResult later = ResultOf(ledger.Evaluate(), "1001");
-  EXPECT_GE(later.balance().total(), 4100);
-  EXPECT_EQ(later.status(), v1::INVOICE_STATUS_READY_TO_SEND);
+  AddPayment(ledger, "2026-03-20", owed - 4000);  // 40 kr of principal left
+  ledger.settings().set_minimum_amount(4001);
+  for (const char* as_of : {"2026-04-16", "2026-12-15"}) {
+    ledger.SetAsOfDate(as_of);
+    const v1::InvoiceResult result = ResultOf(ledger.Evaluate(), "1001");
+    EXPECT_EQ(result.balance().principal_outstanding(), 4000) << as_of;
+    EXPECT_GT(result.balance().total(), 4001) << as_of;
+    EXPECT_EQ(result.status(), v1::INVOICE_STATUS_BELOW_MINIMUM) << as_of;
+  }
 }
 
 TEST(EngineMinimumAmountTest, TheBinaryAndJsonPathsAgree) {

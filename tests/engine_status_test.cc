@@ -655,6 +655,31 @@ TEST(EngineStatusTest, AFeeDatedInAYearWithoutItsSatsSaysItIsAForecast) {
   EXPECT_EQ(later.next_step_fee_note(),
             "the rate tables have no inkassosats for 2027: reckoned on the "
             "last one");
+
+  // Ready now, but sent by the automatic dispatch on New Year's Day: the
+  // action and its row say the same.
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-11-02T08:30:00Z");
+  ledger.SetAsOf("2026-12-31T12:00:00Z");  // 13:00 Oslo: after the dispatch
+  const v1::EvaluateResponse at_new_year = ledger.Evaluate();
+  const v1::InvoiceResult& ready = ResultOf(at_new_year, "1002");
+  ASSERT_EQ(ready.status(), v1::INVOICE_STATUS_READY_TO_SEND);
+  ASSERT_EQ(ready.action_ids_size(), 1);
+  int found = 0;
+  for (const v1::ProposedAction& action : at_new_year.actions()) {
+    if (action.id() != ready.action_ids(0)) continue;
+    ++found;
+    EXPECT_EQ(action.date(), "2027-01-01");
+    EXPECT_EQ(action.fee(), kFee2026);
+    EXPECT_EQ(action.fee_note(),
+              "the rate tables have no inkassosats for 2027: reckoned on the "
+              "last one");
+  }
+  EXPECT_EQ(found, 1);
+  EXPECT_EQ(ready.next_step_fee_note(),
+            "the rate tables have no inkassosats for 2027: reckoned on the "
+            "last one");
 }
 
 TEST(EngineStatusTest, OfTwoHoldsAlikeInDatesTheObjectionIsReported) {

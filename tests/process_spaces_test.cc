@@ -25,6 +25,10 @@ TEST(StripSpacesTest, AFieldOfSpacesIsBlank) {
   EXPECT_TRUE(Blank(" \t"));
   EXPECT_TRUE(Blank("\xC2\xA0"));
   EXPECT_TRUE(Blank("\xC2\x85\xE2\x80\xA8\xE2\x80\xAF"));
+  // The invisible joiners too: U+200C, U+200D, U+2060 word joiner, and
+  // U+180E, a space before Unicode 6.3.
+  EXPECT_TRUE(Blank("\u200C\u200D\u2060\u180E"));
+  EXPECT_EQ(StripSpaces("\u20601000\u200D"), "1000");
   EXPECT_FALSE(Blank("\xC2\xA0x"));
   EXPECT_FALSE(Blank("-"));
 }

@@ -412,6 +412,7 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
       warnings->push_back(std::move(warning));
     }
     book.valid_until_ = as_of;
+    book.carried_forward_ = true;
   } else if (warnings != nullptr) {
     // The tables cover the as-of date, but not its year's sats, or not its
     // half-year's standard compensation (for claims due in it).

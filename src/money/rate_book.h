@@ -43,6 +43,9 @@ class RateBook {
 
   absl::CivilDay first_day() const { return first_day_; }
   absl::CivilDay valid_until() const { return valid_until_; }
+  // The last rates were carried forward to the as-of date (and warned of):
+  // valid_until() is the as-of date, not where the tables end.
+  bool carried_forward() const { return carried_forward_; }
   // The year of the last inkassosats row: later years' days take its sats.
   // Whether the inkassosats in force on `day` is a row of an earlier year
   // (law.md § 3.2: set per year, from 1 January): the tables lack `day`'s.
@@ -125,6 +128,7 @@ class RateBook {
   std::vector<Band> bands_;
   absl::CivilDay first_day_;
   absl::CivilDay valid_until_;
+  bool carried_forward_ = false;
   // The interest periods of [first_day_, valid_until_], split once per
   // request so that InterestPeriods only clips them (it runs per invoice).
   std::vector<RatePeriod> periods_;

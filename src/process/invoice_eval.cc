@@ -136,10 +136,12 @@ struct HoldRank {
   }
 };
 
-// DunningSettings.minimum_amount: what is owed on the invoice now, fees and
-// claimed interest included, is below the module's minimum.
+// DunningSettings.minimum_amount: what is left of the invoice itself is
+// below the module's minimum. Judged on the principal, not on what the
+// dunning added: a notice's own fee must not keep a trifle in the process.
 bool BelowMinimum(const v1::Balance& balance, const EvalContext& ctx) {
-  return ctx.minimum_amount > 0 && balance.total() < ctx.minimum_amount;
+  return ctx.minimum_amount > 0 &&
+         balance.principal_outstanding() < ctx.minimum_amount;
 }
 
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
@@ -553,6 +555,19 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     fee_input.rates = ctx.rates;
     return DecideNoticeFee(fee_input);
   };
+  // The fee of a step sent on `send`, as the row and the action show it: in
+  // a year whose inkassosats the tables lack (a January step previewed in
+  // December, an automatic dispatch on New Year's Day) it is a forecast,
+  // and says so.
+  auto shown_fee = [&](v1::StepKind step, absl::CivilDay send) {
+    FeeDecision fee = decide_fee(step, send);
+    if (fee.fee > 0 && ctx.rates->LacksCollectionRateFor(send)) {
+      absl::StrAppend(&fee.note, fee.note.empty() ? "" : "; ",
+                      "the rate tables have no inkassosats for ", send.year(),
+                      ": reckoned on the last one");
+    }
+    return fee;
+  };
   auto show_next = [&](absl::CivilDay earliest, bool with_fee) {
     result->set_next_step(ToNextStep(plan.next_step));
     const std::optional<absl::CivilDay> off_hold =
@@ -570,15 +585,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     const absl::CivilDay date = *off_hold;
     dates.next_step = date;
     if (with_fee && plan.next_step != v1::STEP_KIND_UNSPECIFIED) {
-      FeeDecision fee = decide_fee(plan.next_step, date);
+      const FeeDecision fee = shown_fee(plan.next_step, date);
       result->set_next_step_fee(fee.fee);
-      // A step dated in a year whose inkassosats the tables lack (the
-      // preview of a step after New Year): its fee is a forecast.
-      if (fee.fee > 0 && ctx.rates->LacksCollectionRateFor(date)) {
-        absl::StrAppend(&fee.note, fee.note.empty() ? "" : "; ",
-                        "the rate tables have no inkassosats for ",
-                        date.year(), ": reckoned on the last one");
-      }
       result->set_next_step_fee_note(fee.note);
     }
   };
@@ -695,11 +703,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
                                       : v1::DO_NOT_DUN_SOURCE_CUSTOMER);
     return absl::OkStatus();
   }
-  // Before the holds: a hold pauses dunning, the minimum forgoes it.
-  if (BelowMinimum(balance, ctx)) {
-    result->set_status(v1::INVOICE_STATUS_BELOW_MINIMUM);
-    return absl::OkStatus();
-  }
+  const bool below_minimum = BelowMinimum(balance, ctx);
   const v1::Hold* hold = ActiveHold(invoice, ctx.as_of);
   // An automatic action is dated the next dispatch's day: none is sent on a
   // day the invoice is paused (F10), so a hold that has begun by then holds
@@ -724,10 +728,17 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     }
     // The invoice resumes at the step it had reached, no earlier than the
     // day after the hold (and any hold following it) ends; an open-ended
-    // hold has no date.
-    show_next(std::max(plan.next_date,
-                       ParseDate(hold->start_date()).value_or(ctx.as_of)),
-              true);
+    // hold has no date. Below the minimum it will not resume.
+    if (!below_minimum) {
+      show_next(std::max(plan.next_date,
+                         ParseDate(hold->start_date()).value_or(ctx.as_of)),
+                true);
+    }
+    return absl::OkStatus();
+  }
+  // After the holds: a dispute needs an answer whatever the amount.
+  if (below_minimum) {
+    result->set_status(v1::INVOICE_STATUS_BELOW_MINIMUM);
     return absl::OkStatus();
   }
 
@@ -779,7 +790,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
 
   const bool automatic = ctx.dispatch->progression_automatic;
   const absl::CivilDay date = automatic ? ctx.dispatch->date : ctx.as_of;
-  const FeeDecision fee = decide_fee(plan.next_step, date);
+  const FeeDecision fee = shown_fee(plan.next_step, date);
   // Interest is claimed from the first notice whose step claims it; this
   // notice charges the claimed interest not charged by earlier notices.
   const bool claims_interest =

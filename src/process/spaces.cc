@@ -14,13 +14,15 @@ constexpr absl::string_view kSpaces[] = {
     "\xC2\x85",      // U+0085 next line
     "\xC2\xA0",      // U+00A0 no-break space
     "\xE1\x9A\x80",  // U+1680 ogham space mark
+    "\xE1\xA0\x8E",  // U+180E Mongolian vowel separator (a space once)
     "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
     "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87",
     "\xE2\x80\x88", "\xE2\x80\x89", "\xE2\x80\x8A",  // U+2000..U+200A
-    "\xE2\x80\x8B",                                  // U+200B zero width
+    "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",  // U+200B..D zero width
     "\xE2\x80\xA8", "\xE2\x80\xA9",                  // line, paragraph sep.
     "\xE2\x80\xAF",                                  // U+202F narrow no-break
     "\xE2\x81\x9F",                                  // U+205F medium math
+    "\xE2\x81\xA0",                                  // U+2060 word joiner
     "\xE3\x80\x80",                                  // U+3000 ideographic
     "\xEF\xBB\xBF",                                  // U+FEFF byte order mark
 };
