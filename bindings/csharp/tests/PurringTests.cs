@@ -126,7 +126,8 @@ static class PurringTests
                "engineVersion");
         foreach (string status in new[] { "READY_TO_SEND", "DEADLINE_NOT_EXPIRED",
                                           "CONSIDER_COLLECTION", "IN_COLLECTION",
-                                          "ON_HOLD", "WAITING", "BEFORE_CUTOFF" })
+                                          "ON_HOLD", "WAITING", "BEFORE_CUTOFF",
+                                          "BELOW_MINIMUM" })
         {
             Assert(response.Contains("\"status\":\"INVOICE_STATUS_" + status + "\""),
                    status);
