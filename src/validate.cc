@@ -138,8 +138,8 @@ absl::Status ValidateSettings(const v1::DunningSettings& settings,
                                         "provider_pricing.price_per_notice_off",
                                         pricing.price_per_notice_off(), true));
   }
-  PURRING_RETURN_IF_ERROR(CheckAmount(record, "minimum_amount",
-                                      settings.minimum_amount(), true));
+  PURRING_RETURN_IF_ERROR(
+      CheckAmount(record, "minimum_amount", settings.minimum_amount(), true));
   return absl::OkStatus();
 }
 

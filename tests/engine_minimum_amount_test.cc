@@ -20,7 +20,8 @@ constexpr int64_t kFee2026 = 3750;
 // A payment on invoice 1001, the ledger's first.
 v1::Payment* AddPayment(TestLedger& ledger, const char* date, int64_t amount) {
   v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_id(absl::StrCat("B", ledger.request().invoices(0).payments_size()));
+  payment->set_id(
+      absl::StrCat("B", ledger.request().invoices(0).payments_size()));
   payment->set_date(date);
   payment->set_amount(amount);
   return payment;
@@ -115,7 +116,8 @@ TEST(EngineMinimumAmountTest, TheFeesTheDunningAddedDoNotCount) {
   AddPayment(costs_left, "2026-03-20", kAmount)
       ->set_allocation(v1::ALLOCATION_PRINCIPAL_FIRST);
   costs_left.SetAsOfDate("2026-04-16");
-  const v1::Balance owed_costs = ResultOf(costs_left.Evaluate(), "1001").balance();
+  const v1::Balance owed_costs =
+      ResultOf(costs_left.Evaluate(), "1001").balance();
   ASSERT_EQ(owed_costs.principal_outstanding(), 0);
   ASSERT_GT(owed_costs.interest_outstanding(), 0);
   ASSERT_EQ(owed_costs.total(), kFee2026 + owed_costs.interest_outstanding());
@@ -149,7 +151,8 @@ TEST(EngineMinimumAmountTest, ACaseAlreadyInCollectionStaysThere) {
   // The minimum decides what the engine starts, not what an agency holds.
   TestLedger ledger = PaidShortLedger(1200);
   ledger.settings().set_minimum_amount(kMinimum);
-  v1::CollectionCase* c = ledger.request().mutable_history()->add_collection_cases();
+  v1::CollectionCase* c =
+      ledger.request().mutable_history()->add_collection_cases();
   c->set_invoice_number("1001");
   c->set_transferred_date("2026-03-01");
   c->set_state(v1::COLLECTION_CASE_STATE_ACTIVE);
