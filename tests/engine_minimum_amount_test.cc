@@ -198,6 +198,25 @@ TEST(EngineMinimumAmountTest, AHoldComesFirst) {
             v1::INVOICE_STATUS_BELOW_MINIMUM);
 }
 
+TEST(EngineMinimumAmountTest, AHoldNotBegunIsNotShownForIt) {
+  // The hold the next automatic dispatch would run into (README "Statuses"
+  // 6) matters only to an invoice the dispatch would send something for.
+  TestLedger ledger = PaidShortLedger(1200);
+  ledger.settings().set_minimum_amount(kMinimum);
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-02-01T08:00:00Z");
+  ledger.SetAsOf("2026-03-02T12:00:00Z");  // 13:00 Oslo: dispatch tomorrow
+  v1::Hold* hold = ledger.request().mutable_invoices(0)->add_holds();
+  hold->set_kind(v1::HOLD_KIND_MANUAL);
+  hold->set_start_date("2026-03-03");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.next_dispatch().date(), "2026-03-03");
+  EXPECT_EQ(ResultOf(response, "1001").status(),
+            v1::INVOICE_STATUS_BELOW_MINIMUM);
+  EXPECT_FALSE(ResultOf(response, "1001").has_hold());
+}
+
 TEST(EngineMinimumAmountTest, InterestAccruingDoesNotBringItBack) {
   // Claimed interest grows the balance, not what is left of the invoice.
   TestLedger ledger = DunnedLedger();

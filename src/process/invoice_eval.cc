@@ -712,7 +712,9 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       (plan.phase == StepPhase::kReady && ctx.dispatch->progression_automatic) ||
       (plan.phase == StepPhase::kConsiderCollection &&
        ctx.dispatch->transfer_automatic);
-  if (hold == nullptr && automatic_next && ctx.dispatch->date > ctx.as_of) {
+  // Nothing is dispatched for an invoice below the minimum.
+  if (hold == nullptr && automatic_next && !below_minimum &&
+      ctx.dispatch->date > ctx.as_of) {
     hold = ActiveHold(invoice, ctx.dispatch->date);
   }
   if (hold != nullptr) {
