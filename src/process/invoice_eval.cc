@@ -676,8 +676,9 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   if (ctx.as_of <= adjusted_due) {
     result->set_status(v1::INVOICE_STATUS_NOT_DUE);
     // Nothing comes next for an invoice that will not be dunned once due
-    // (before the cutoff or flagged do-not-dun), as when it is overdue; a
-    // cutoff compared byte-wise is warned of here too, since it decides.
+    // (before the cutoff, flagged do-not-dun or below the minimum amount),
+    // as when it is overdue; a cutoff compared byte-wise is warned of here
+    // too, since it decides.
     bool never_dunned = invoice.do_not_dun() || customer.do_not_dun ||
                         BelowMinimum(balance, ctx);
     if (!ctx.start_from.empty()) {
