@@ -98,33 +98,38 @@ TEST(EngineMinimumAmountTest, ABalanceOfExactlyTheMinimumIsDunned) {
             v1::INVOICE_STATUS_BELOW_MINIMUM);
 }
 
-TEST(EngineMinimumAmountTest, TheFeesTheDunningAddedDoNotCount) {
-  // Judged on what is left of the invoice itself: 12.50 kr of principal with
-  // a 37.50 kr fee and interest on top is still a trifle.
+TEST(EngineMinimumAmountTest, FeesAndClaimedInterestOwedCountTowardsIt) {
+  // Judged on what is owed: the principal paid first
+  // (ALLOCATION_PRINCIPAL_FIRST) leaves the fee and the interest, which are
+  // still dunned when they come to the minimum, and not given up unsaid.
   TestLedger ledger = DunnedLedger();
-  ledger.SetAsOfDate("2026-04-16");
-  const int64_t owed = ResultOf(ledger.Evaluate(), "1001").balance().total();
-  AddPayment(ledger, "2026-04-16", owed - 1250);  // costs, interest first
-  ledger.settings().set_minimum_amount(kMinimum);
-  const v1::InvoiceResult result = ResultOf(ledger.Evaluate(), "1001");
-  EXPECT_EQ(result.balance().principal_outstanding(), 1250);
-  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_BELOW_MINIMUM);
-
-  // The principal paid first (ALLOCATION_PRINCIPAL_FIRST): only the fee and
-  // the interest are left, and they are not dunned further.
-  TestLedger costs_left = DunnedLedger();
-  AddPayment(costs_left, "2026-03-20", kAmount)
+  AddPayment(ledger, "2026-03-20", kAmount)
       ->set_allocation(v1::ALLOCATION_PRINCIPAL_FIRST);
-  costs_left.SetAsOfDate("2026-04-16");
-  const v1::Balance owed_costs =
-      ResultOf(costs_left.Evaluate(), "1001").balance();
-  ASSERT_EQ(owed_costs.principal_outstanding(), 0);
-  ASSERT_GT(owed_costs.interest_outstanding(), 0);
-  ASSERT_EQ(owed_costs.total(), kFee2026 + owed_costs.interest_outstanding());
-  EXPECT_EQ(ResultOf(costs_left.Evaluate(), "1001").status(),
+  ledger.SetAsOfDate("2026-04-16");
+  const v1::Balance owed = ResultOf(ledger.Evaluate(), "1001").balance();
+  ASSERT_EQ(owed.principal_outstanding(), 0);
+  ASSERT_GT(owed.interest_outstanding(), 0);
+  ASSERT_EQ(owed.total(), kFee2026 + owed.interest_outstanding());
+
+  ledger.settings().set_minimum_amount(owed.total());
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_READY_TO_SEND);
-  costs_left.settings().set_minimum_amount(1);
-  EXPECT_EQ(ResultOf(costs_left.Evaluate(), "1001").status(),
+  ledger.settings().set_minimum_amount(owed.total() + 1);
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
+            v1::INVOICE_STATUS_BELOW_MINIMUM);
+}
+
+TEST(EngineMinimumAmountTest, TheNextNoticesOwnFeeDoesNotCount) {
+  // 40 kr owed against a 50 kr minimum: not dunned, though the purring's
+  // 37.50 kr fee would bring the claim over it.
+  TestLedger ledger = PaidShortLedger(4000);
+  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.SetAsOfDate("2026-03-18");
+  const v1::EvaluateResponse unlimited = ledger.Evaluate();
+  ASSERT_EQ(ResultOf(unlimited, "1001").next_step_fee(), kFee2026);
+  ASSERT_EQ(ResultOf(unlimited, "1001").balance().total(), 4000);
+  ledger.settings().set_minimum_amount(kMinimum);
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").status(),
             v1::INVOICE_STATUS_BELOW_MINIMUM);
 }
 
@@ -217,20 +222,24 @@ TEST(EngineMinimumAmountTest, AHoldNotBegunIsNotShownForIt) {
   EXPECT_FALSE(ResultOf(response, "1001").has_hold());
 }
 
-TEST(EngineMinimumAmountTest, InterestAccruingDoesNotBringItBack) {
-  // Claimed interest grows the balance, not what is left of the invoice.
+TEST(EngineMinimumAmountTest, ClaimedInterestCanBringAnInvoiceBackOverIt) {
+  // Judged at the as-of date: once interest is claimed (from the dunning
+  // notice under medium) it keeps accruing into the balance.
   TestLedger ledger = DunnedLedger();
   ledger.SetAsOfDate("2026-03-20");
   const int64_t owed = ResultOf(ledger.Evaluate(), "1001").balance().total();
   AddPayment(ledger, "2026-03-20", owed - 4000);  // 40 kr of principal left
-  ledger.settings().set_minimum_amount(4001);
-  for (const char* as_of : {"2026-04-16", "2026-12-15"}) {
-    ledger.SetAsOfDate(as_of);
-    const v1::InvoiceResult result = ResultOf(ledger.Evaluate(), "1001");
-    EXPECT_EQ(result.balance().principal_outstanding(), 4000) << as_of;
-    EXPECT_GT(result.balance().total(), 4001) << as_of;
-    EXPECT_EQ(result.status(), v1::INVOICE_STATUS_BELOW_MINIMUM) << as_of;
-  }
+  ledger.settings().set_minimum_amount(4100);
+  ledger.SetAsOfDate("2026-04-16");
+  const v1::InvoiceResult soon = ResultOf(ledger.Evaluate(), "1001");
+  EXPECT_EQ(soon.status(), v1::INVOICE_STATUS_BELOW_MINIMUM);
+  EXPECT_LT(soon.balance().total(), 4100);
+  // 12.00 % then 12.25 % a year on 40 kr is about 1.3 øre a day: 27 days
+  // to 16 April add about 36 øre, the 270 to 15 December about 360.
+  ledger.SetAsOfDate("2026-12-15");
+  const v1::InvoiceResult later = ResultOf(ledger.Evaluate(), "1001");
+  EXPECT_GE(later.balance().total(), 4100);
+  EXPECT_EQ(later.status(), v1::INVOICE_STATUS_READY_TO_SEND);
 }
 
 TEST(EngineMinimumAmountTest, TheBinaryAndJsonPathsAgree) {

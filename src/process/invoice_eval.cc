@@ -136,12 +136,12 @@ struct HoldRank {
   }
 };
 
-// DunningSettings.minimum_amount: what is left of the invoice itself is
-// below the module's minimum. Judged on the principal, not on what the
-// dunning added: a notice's own fee must not keep a trifle in the process.
+// DunningSettings.minimum_amount: what is owed on the invoice now is below
+// the module's minimum. Judged on the whole balance, costs and claimed
+// interest included: judged on the principal alone, the costs left once it
+// is paid would be given up unsaid, whatever they come to.
 bool BelowMinimum(const v1::Balance& balance, const EvalContext& ctx) {
-  return ctx.minimum_amount > 0 &&
-         balance.principal_outstanding() < ctx.minimum_amount;
+  return ctx.minimum_amount > 0 && balance.total() < ctx.minimum_amount;
 }
 
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {

@@ -31,8 +31,8 @@ struct EvalContext {
   bool shift_due_dates = true;
   const ProfileTable* profiles = nullptr;
   absl::string_view start_from;  // empty: every open overdue invoice
-  // DunningSettings.minimum_amount: an invoice with less principal left is
-  // not dunned; 0: no minimum.
+  // DunningSettings.minimum_amount: an invoice owing less (Balance.total)
+  // is not dunned; 0: no minimum.
   int64_t minimum_amount = 0;
   const DispatchPlan* dispatch = nullptr;
   bool omit_history = false;  // options.omit_history_in_results

@@ -39,7 +39,7 @@ std::string StatusTitle(v1::InvoiceStatus status) {
     case v1::INVOICE_STATUS_DO_NOT_DUN:
       return "Ikke send purring (do not dun)";
     case v1::INVOICE_STATUS_BELOW_MINIMUM:
-      return "Under minstebeløp (principal left below the minimum amount)";
+      return "Under minstebeløp (balance below the minimum amount)";
     case v1::INVOICE_STATUS_ON_HOLD:
       return "Innsigelse fra kunde / stoppet (disputed or on hold)";
     case v1::INVOICE_STATUS_CONSIDER_COLLECTION:
