@@ -33,8 +33,8 @@ absl::StatusOr<v1::EvaluateRequest> ReadRequest(const std::string& path) {
   const std::string bytes = buffer.str();
   v1::EvaluateRequest request;
   // The library's own reading, with its limits and checks, as a host's.
-  const bool binary =
-      absl::EndsWith(path, ".pb") || absl::EndsWith(path, ".bin");
+  const bool binary = absl::EndsWithIgnoreCase(path, ".pb") ||
+                      absl::EndsWithIgnoreCase(path, ".bin");
   const absl::Status status = binary ? ParseRequest(bytes, &request)
                                      : ParseRequestJson(bytes, &request);
   if (!status.ok()) {

@@ -34,7 +34,7 @@ constexpr char kUsage[] =
     "       purring version\n"
     "\n"
     "LEDGER.json is a purring.v1.EvaluateRequest in the proto3 JSON mapping\n"
-    "(or binary, when the name ends in .pb or .bin).\n"
+    "(or binary, when the name ends in .pb or .bin, in any case).\n"
     "  --as-of INSTANT  evaluate at this instant instead of the ledger's asOf:\n"
     "                   RFC 3339 (2026-11-28T10:00:00+01:00), or a date\n"
     "                   (2026-11-28) meaning 12:00 Oslo time\n"
@@ -72,13 +72,19 @@ std::string ParseArguments(const std::vector<std::string>& args,
       return "";
     };
     std::string error;
-    if (arg == "--as-of") {
+    if (arg == "--help" || arg == "-h") {
+      options->command = "help";  // `purring evaluate --help` asks for usage
+    } else if (arg == "--as-of") {
+      if (options->as_of.has_value()) return "--as-of given twice";
       error = value(&options->as_of);
     } else if (absl::StartsWith(arg, "--as-of=")) {
+      if (options->as_of.has_value()) return "--as-of given twice";
       options->as_of = arg.substr(8);
     } else if (arg == "--month") {
+      if (options->month.has_value()) return "--month given twice";
       error = value(&options->month);
     } else if (absl::StartsWith(arg, "--month=")) {
+      if (options->month.has_value()) return "--month given twice";
       options->month = arg.substr(8);
     } else if (arg == "--json") {
       options->json = true;
@@ -131,6 +137,9 @@ int Run(const std::vector<std::string>& args) {
   }
   if (options.command == "evaluate" && options.month.has_value()) {
     return UsageError("--month belongs to the report command");
+  }
+  if (options.command == "report" && options.json) {
+    return UsageError("--json belongs to the evaluate command");
   }
 
   const OsloClock oslo = OsloClock::Load();
