@@ -318,16 +318,23 @@ TEST(EngineLettersTest, NoAutomaticDispatchIntoAHold) {
             v1::INVOICE_STATUS_READY_TO_SEND);
 }
 
-TEST(EngineLettersTest, ADispatchAfterTheRateTablesIsFlagged) {
-  // The built-in tables end 2026-12-31 (README "Rate tables"). At 13:00 Oslo
-  // that day the automatic notices are dated 2027-01-01, whose inkassosats
-  // the tables do not have: flagged, as carrying an as-of date forward is.
+// Invoice 1 of person K1, due 2026-11-15, under automatic progression
+// switched on 2026-11-02.
+TestLedger AutomaticLedger() {
   TestLedger ledger;
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
   ledger.AddInvoice("1", "K1", "2026-11-01", "2026-11-15", 100000);
   ledger.settings().set_progression(v1::MODE_AUTOMATIC);
   *ledger.settings().mutable_automation_enabled_at() =
       Instant("2026-11-02T08:00:00Z");
+  return ledger;
+}
+
+TEST(EngineLettersTest, ADispatchAfterTheRateTablesIsFlagged) {
+  // The built-in tables end 2026-12-31 (README "Rate tables"). At 13:00 Oslo
+  // that day the automatic notices are dated 2027-01-01, whose inkassosats
+  // the tables do not have: flagged, as carrying an as-of date forward is.
+  TestLedger ledger = AutomaticLedger();
   ledger.SetAsOf("2026-12-31T12:00:00Z");
   v1::EvaluateResponse response = ledger.Evaluate();
   ASSERT_EQ(response.next_dispatch().date(), "2027-01-01");
@@ -364,12 +371,7 @@ TEST(EngineLettersTest, RatesCarriedForwardAreFlaggedOnce) {
   // Past the tables with carry_last_rate_forward the rates are carried to
   // the as-of date, and the dispatch the day after takes the same: one
   // warning, which names where the tables really end.
-  TestLedger ledger;
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  ledger.AddInvoice("1", "K1", "2026-11-01", "2026-11-15", 100000);
-  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
-  *ledger.settings().mutable_automation_enabled_at() =
-      Instant("2026-11-02T08:00:00Z");
+  TestLedger ledger = AutomaticLedger();
   ledger.request().mutable_rate_tables()->set_carry_last_rate_forward(true);
   ledger.SetAsOf("2027-01-07T12:00:00Z");
   const v1::EvaluateResponse response = ledger.Evaluate();

@@ -473,15 +473,22 @@ TEST(EngineStatusTest, ADebtorInCreditIsNotDunned) {
   EXPECT_GT(b.overpaid(), 0);
 }
 
-TEST(EngineStatusTest, AFeeWaivedAfterTheAsOfDateIsStillOwedOnIt) {
-  // history.proto: a waived fee (gebyr trukket) is not claimed, from the
-  // day it is waived: evaluated as of an earlier day it is owed, as a
-  // payment dated later is not yet counted (F13).
+// Invoice 1001 after the reminder and a dunning notice whose 37.50 kr fee
+// is waived on `waived`.
+TestLedger WaivedDunningLedger(const char* waived) {
   TestLedger ledger = BaseLedger();
   ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
   ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
                    kFee2026)
-      ->set_fee_waived_date("2026-03-25");
+      ->set_fee_waived_date(waived);
+  return ledger;
+}
+
+TEST(EngineStatusTest, AFeeWaivedAfterTheAsOfDateIsStillOwedOnIt) {
+  // history.proto: a waived fee (gebyr trukket) is not claimed, from the
+  // day it is waived: evaluated as of an earlier day it is owed, as a
+  // payment dated later is not yet counted (F13).
+  TestLedger ledger = WaivedDunningLedger("2026-03-25");
   ledger.SetAsOfDate("2026-03-24");
   EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").balance().fees_charged(),
             kFee2026);
@@ -493,11 +500,7 @@ TEST(EngineStatusTest, AWaiverAfterTheAsOfDateIsNotReportedYet) {
   // F18 "fees waived" by month, "as in the balance" (evaluate.proto
   // MonthlyReport): a waiver dated after the as-of date is not made yet,
   // in March's report nor in a report for April.
-  TestLedger ledger = BaseLedger();
-  ledger.AddNotice("1001", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
-  ledger.AddNotice("1001", v1::STEP_KIND_DUNNING, "2026-03-18", "2026-04-01",
-                   kFee2026)
-      ->set_fee_waived_date("2026-04-10");
+  TestLedger ledger = WaivedDunningLedger("2026-04-10");
   auto waived_in = [](const v1::EvaluateResponse& response,
                       absl::string_view month) {
     const v1::MonthlyReport* report = ReportFor(response, month);
