@@ -10,6 +10,18 @@ namespace purring::internal {
 
 using absl::StrCat;
 
+namespace {
+
+// Whether a C1 control (U+0080-U+009F, UTF-8 C2 80..C2 9F) starts at
+// text[i]: invisible when printed, and no part of an id.
+bool C1ControlAt(absl::string_view text, size_t i) {
+  return static_cast<unsigned char>(text[i]) == 0xc2 && i + 1 < text.size() &&
+         static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[i + 1]) < 0xa0;
+}
+
+}  // namespace
+
 std::string Quote(absl::string_view text) {
   std::string out = "\"";
   const size_t shown = text.size() > 64 ? 64 : text.size();
@@ -17,10 +29,7 @@ std::string Quote(absl::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
       absl::StrAppend(&out, "\\x", absl::Hex(c, absl::kZeroPad2));
-    } else if (c == 0xc2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) < 0xa0) {
-      // A C1 control (U+0080-U+009F), invisible when printed.
+    } else if (C1ControlAt(text, i)) {
       absl::StrAppend(&out, "\\u00",
                       absl::Hex(static_cast<unsigned char>(text[++i]),
                                 absl::kZeroPad2));
@@ -58,9 +67,7 @@ absl::Status KeyRefused(const RecordName& record, const FieldName& field,
                         absl::string_view key) {
   for (size_t i = 0; i < key.size(); ++i) {
     const unsigned char byte = static_cast<unsigned char>(key[i]);
-    const bool c1 = byte == 0xc2 && i + 1 < key.size() &&
-                    static_cast<unsigned char>(key[i + 1]) < 0xa0;
-    if (byte < 0x20 || byte == 0x7f || c1) {
+    if (byte < 0x20 || byte == 0x7f || C1ControlAt(key, i)) {
       return Invalid(record, StrCat(field.Text(), " ", Quote(key),
                                     " contains a control character"));
     }

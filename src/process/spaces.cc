@@ -32,6 +32,9 @@ size_t SpaceAt(absl::string_view text, bool at_end) {
   if (text.empty()) return 0;
   const char edge = at_end ? text.back() : text.front();
   if (absl::ascii_isspace(static_cast<unsigned char>(edge))) return 1;
+  // The others are UTF-8 sequences, every byte of them 0x80 or above: an
+  // ASCII edge (almost every id, number and address) ends the search.
+  if (static_cast<unsigned char>(edge) < 0x80) return 0;
   for (absl::string_view space : kSpaces) {
     if (at_end ? absl::EndsWith(text, space) : absl::StartsWith(text, space)) {
       return space.size();
