@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine_test_ledger.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace purring {
@@ -230,6 +231,37 @@ TEST(EngineRecordedHistoryTest, NoTransferWithoutAValidCollectionWarning) {
   ASSERT_EQ(response->warnings_size(), 1);
   EXPECT_EQ(response->warnings(0).code(), "COLLECTION_WARNING_NOT_VALID");
   EXPECT_EQ(response->warnings(0).invoice_number(), "F1");
+}
+
+TEST(EngineRecordedHistoryTest, AShortDeadlineWarningsFeeIsNotClaimed) {
+  // inkassoforskriften § 1-2 (2) (law.md § 3.1) prices an inkassovarsel
+  // "under inkassoloven § 9", whose deadline is at least 14 days (law.md
+  // § 4.1): one of 10 days earns no fee, does not count towards the two-fee
+  // limit (§ 1-3), and the valid warning after it carries the fee.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("A1", "K1", "2026-07-20", "2026-08-03", 100000);
+  ledger.AddNotice("A1", kReminder, "2026-08-05", "2026-08-19");
+  ledger.AddNotice("A1", kWarning, "2026-10-20", "2026-10-30", 3750);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+
+  const v1::InvoiceResult& result = testing::ResultOf(response, "A1");
+  EXPECT_EQ(result.balance().fees_charged(), 0);
+  EXPECT_EQ(result.history(1).fee(), 3750);  // shown as recorded
+  EXPECT_THAT(
+      WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
+      ::testing::ElementsAre(
+          "invoice \"A1\": the collection_warning notice sent 2026-10-20 "
+          "records a fee of 3750 øre; 0 øre of it is claimed "
+          "(inkassoforskriften § 1-2 (2): its deadline is shorter than 14 "
+          "days, so it is not an inkassovarsel under inkassoloven § 9)"));
+  EXPECT_EQ(WarningMessages(response, "COLLECTION_WARNING_NOT_VALID").size(),
+            1u);
+
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).step(), kWarning);
+  EXPECT_EQ(response.actions(0).fee(), 3750);  // 1/20 × 750 kr (2026)
 }
 
 TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {
@@ -525,6 +557,64 @@ TEST(EngineRecordedHistoryTest,
   EXPECT_EQ(testing::ResultOf(recorded, "C1").balance().fees_charged(), 0);
   EXPECT_EQ(testing::ResultOf(recorded, "C1").balance().compensation_charged(),
             43000);
+}
+
+// Invoice "R1" of 1 000 kr due Tuesday 2026-09-01, 500 kr of it paid on
+// 09-10, with a purring on 10-01 recording `recorded_interest`; as of 10-20.
+v1::EvaluateResponse EvaluateRecordedInterest(int64_t recorded_interest) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-10-20");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* invoice =
+      ledger.AddInvoice("R1", "K1", "2026-08-18", "2026-09-01", 100000);
+  v1::Payment* payment = invoice->add_payments();
+  payment->set_id("P1");
+  payment->set_date("2026-09-10");
+  payment->set_amount(50000);
+  ledger.AddNotice("R1", kDunning, "2026-10-01", "2026-10-15", 3750)
+      ->set_interest(recorded_interest);
+  return ledger.Evaluate();
+}
+
+// Forsinkelsesrente 12.25 % (2026 H2, law.md § 1.2), actual/365, from the
+// day after the due date, on the principal outstanding at each day's end:
+// 1 000 kr for 09-02..09-10 (9 days) and 500 kr for 09-11..10-20 (40 days):
+// (100 000 × 9 + 50 000 × 40) × 0.1225 / 365 = 973.29 øre, rounded 973.
+constexpr int64_t kAccruedByOctober20 = 973;
+
+TEST(EngineRecordedHistoryTest, RecordedInterestAboveWhatAccruedIsNotClaimed) {
+  // The other system reckoned the purring's interest on the whole 1 000 kr
+  // for 09-02..10-01 (30 days: 1 006.85 øre), not knowing of the payment.
+  const v1::EvaluateResponse response = EvaluateRecordedInterest(1007);
+  const v1::InvoiceResult& result = testing::ResultOf(response, "R1");
+  EXPECT_EQ(result.balance().interest_claimed(), kAccruedByOctober20);
+  EXPECT_EQ(result.history(0).interest(), 1007);  // shown as recorded
+
+  const std::vector<std::string> messages =
+      WarningMessages(response, "RECORDED_INTEREST_NOT_CLAIMABLE");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0],
+            "invoice \"R1\": its notices record 1007 øre of interest, but 973 "
+            "øre is claimed by 2026-10-20; the other 34 øre is not (reverse "
+            "it in the books)");
+  for (const v1::Warning& warning : response.warnings()) {
+    if (warning.code() != "RECORDED_INTEREST_NOT_CLAIMABLE") continue;
+    EXPECT_EQ(warning.invoice_number(), "R1");
+    EXPECT_EQ(warning.customer_id(), "K1");
+  }
+}
+
+TEST(EngineRecordedHistoryTest, RecordedInterestWithinWhatAccruedIsSilent) {
+  // Reckoned on what was outstanding: 1 000 kr for 9 days, 500 kr for 21
+  // (09-11..10-01): (900 000 + 1 050 000) × 0.1225 / 365 = 654.45 øre.
+  for (const int64_t recorded : {int64_t{654}, kAccruedByOctober20}) {
+    const v1::EvaluateResponse response = EvaluateRecordedInterest(recorded);
+    EXPECT_EQ(testing::ResultOf(response, "R1").balance().interest_claimed(),
+              kAccruedByOctober20);
+    EXPECT_TRUE(
+        WarningMessages(response, "RECORDED_INTEREST_NOT_CLAIMABLE").empty())
+        << recorded;
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
+#include "process/calendar.h"
 
 namespace purring::tools {
 namespace {
@@ -172,17 +174,25 @@ class Generator {
     std::vector<v1::StepKind> sequence = Sequence(c);
     steps = std::min<int>(steps, static_cast<int>(sequence.size()));
     std::vector<CivilDay> sent(steps, last_sent);
+    last_notice_sent_ = last_sent;
     for (int i = steps - 2; i >= 0; --i) {
       sent[i] = sent[i + 1] - random_.Between(29, 40);
     }
     const bool fee_first = sequence[0] != v1::STEP_KIND_REMINDER;
-    const CivilDay due =
+    CivilDay due =
         sent[0] - (fee_first ? random_.Between(15, 20) : random_.Between(2, 9));
+    // A fee-bearing first notice no earlier than 14 days after the adjusted
+    // due date (inkassoforskriften § 1-2): a due date on a weekend or a
+    // holiday moves it back.
+    while (fee_first && internal::NextBusinessDayOnOrAfter(due) + 14 > sent[0]) {
+      --due;
+    }
     SetDates(invoice, c, due);
     const bool streng = c.business && !c.rask;
     const bool post = c.customer->invoice_email().empty();
     int64_t charged = 0;
-    CivilDay interest_from = due + 1;
+    // Interest runs from the day after the adjusted due date (law.md § 1.3).
+    CivilDay interest_from = internal::NextBusinessDayOnOrAfter(due) + 1;
     for (int i = 0; i < steps; ++i) {
       v1::Notice* n = request_.mutable_history()->add_notices();
       n->set_invoice_number(invoice->number());
@@ -224,6 +234,7 @@ class Generator {
     const CustomerInfo& c =
         customers_[random_.Between(0, static_cast<int64_t>(customers_.size()) - 1)];
     v1::Invoice* inv = request_.add_invoices();
+    last_notice_sent_.reset();
     inv->set_number(absl::StrCat(100001 + index));
     inv->set_customer_id(c.customer->id());
     // 100 kr to 50 000 kr, skewed towards small amounts.
@@ -295,8 +306,11 @@ class Generator {
     if (roll >= 65 && roll < 99 && random_.Percent(25)) {
       absl::CivilDay due;
       absl::ParseCivilTime(inv->due_date(), &due);
-      if (due < kAsOf - 1) {
-        Pay(inv, due + random_.Between(1, kAsOf - 1 - due), amount / 4);
+      // After the last notice: each notice's interest was reckoned on the
+      // whole amount.
+      const CivilDay after = std::max(due, last_notice_sent_.value_or(due));
+      if (after < kAsOf - 1) {
+        Pay(inv, after + random_.Between(1, kAsOf - 1 - after), amount / 4);
       }
     }
   }
@@ -305,6 +319,8 @@ class Generator {
   Random random_;
   v1::EvaluateRequest request_;
   std::vector<CustomerInfo> customers_;
+  // The last notice AddHistory recorded for the invoice being made.
+  std::optional<CivilDay> last_notice_sent_;
 };
 
 }  // namespace

@@ -213,6 +213,15 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
     *why_not = "a påminnelse never carries a fee";
     return 0;
   }
+  // § 1-2 (2) prices an inkassovarsel "under inkassoloven § 9", whose
+  // deadline is at least 14 days from its sending.
+  if (notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
+      notice.deadline < notice.sent + 14) {
+    *why_not =
+        "inkassoforskriften § 1-2 (2): its deadline is shorter than 14 days, "
+        "so it is not an inkassovarsel under inkassoloven § 9";
+    return 0;
+  }
   FeeInput in;
   in.step = notice.step;
   in.send_date = notice.sent;

@@ -285,6 +285,22 @@ void FlagLaterMoney(const v1::Invoice& invoice, const ClaimEvents& events,
                    FormatDate(as_of), " not counted")));
 }
 
+// The notices' recorded interest is what the host posted (F15); more than
+// has accrued by the as-of date (a history from another system, or payments
+// and credit notes dated before a notice but booked after it) is not
+// claimed, and the host has the difference to reverse.
+v1::Warning RecordedInterestWarning(const v1::Invoice& invoice,
+                                    int64_t recorded, int64_t claimed,
+                                    absl::CivilDay as_of) {
+  return WarningAbout(
+      invoice, "RECORDED_INTEREST_NOT_CLAIMABLE",
+      absl::StrCat("invoice \"", invoice.number(),
+                   "\": its notices record ", recorded,
+                   " øre of interest, but ", claimed, " øre is claimed by ",
+                   FormatDate(as_of), "; the other ", recorded - claimed,
+                   " øre is not (reverse it in the books)"));
+}
+
 absl::Status Overflow(const v1::Invoice& invoice) {
   return absl::OutOfRangeError(absl::StrCat(
       "invoice \"", invoice.number(), "\": amount overflows 64-bit øre"));
@@ -503,6 +519,10 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     return absl::Status(claimed.code(),
                         absl::StrCat("invoice \"", invoice.number(), "\": ",
                                      claimed.message()));
+  }
+  if (interest_recorded > balance.interest_claimed()) {
+    output->warnings.push_back(RecordedInterestWarning(
+        invoice, interest_recorded, balance.interest_claimed(), ctx.as_of));
   }
   const ClaimState& state = output->claim;
   output->interest_before_rate_tables = state.unrated_interest_days;

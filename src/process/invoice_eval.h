@@ -78,7 +78,8 @@ struct InvoiceOutput {
   bool interest_before_rate_tables = false;
   // Warnings about the invoice's recorded history: a fee or a standard
   // compensation the law does not allow ("RECORDED_FEE_NOT_CLAIMABLE",
-  // "RECORDED_COMPENSATION_NOT_CLAIMABLE"), no valid collection warning
+  // "RECORDED_COMPENSATION_NOT_CLAIMABLE"), more interest recorded than is
+  // claimed ("RECORDED_INTEREST_NOT_CLAIMABLE"), no valid collection warning
   // ("COLLECTION_WARNING_NOT_VALID"). The caller empties it.
   std::vector<v1::Warning> warnings;
   // Scratch reused from invoice to invoice by one shard, so that the money

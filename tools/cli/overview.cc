@@ -46,12 +46,18 @@ std::string DatedLabel(absl::string_view label, absl::string_view date) {
 }
 
 // The "next step" column: what comes next, or why nothing does.
-std::string NextStepCell(const v1::InvoiceResult& r) {
+std::string NextStepCell(const v1::InvoiceResult& r,
+                         absl::string_view as_of_date) {
   switch (r.status()) {
     case v1::INVOICE_STATUS_ON_HOLD: {
       const std::string kind =
           r.hold().kind() == v1::HOLD_KIND_OBJECTION ? "innsigelse" : "stoppet";
       std::string cell = kind;
+      // A hold beginning at the next dispatch holds the invoice already
+      // (README, Statuses): say from when.
+      if (r.hold().since() > as_of_date) {
+        absl::StrAppend(&cell, " fra ", r.hold().since());
+      }
       if (!r.hold().reason().empty()) absl::StrAppend(&cell, ": ", r.hold().reason());
       if (!r.hold().until().empty()) absl::StrAppend(&cell, " (til ", r.hold().until(), ")");
       return cell;
@@ -64,6 +70,13 @@ std::string NextStepCell(const v1::InvoiceResult& r) {
                  : "ikke purr (faktura)";
     case v1::INVOICE_STATUS_BELOW_MINIMUM:
       return "under minstebeløp";
+    case v1::INVOICE_STATUS_PAID:
+      // Money in credit is never hidden (evaluate.proto Balance.overpaid).
+      if (r.balance().overpaid() > 0) {
+        return absl::StrCat("betalt for mye ",
+                            FormatKroner(r.balance().overpaid()));
+      }
+      return "";
     default:
       return DatedLabel(NextStepLabel(r.next_step()), r.next_step_date());
   }
@@ -96,12 +109,13 @@ Comments RowComments(const v1::EvaluateRequest& request) {
 
 std::string Section(v1::InvoiceStatus status,
                     const std::vector<const v1::InvoiceResult*>& rows,
-                    const Comments& comments) {
+                    const Comments& comments, absl::string_view as_of_date) {
   int64_t balance = 0;
   for (const v1::InvoiceResult* r : rows) balance += r->balance().total();
-  std::string out = absl::StrCat(StatusTitle(status), ": ", rows.size(),
-                                 rows.size() == 1 ? " faktura" : " fakturaer",
-                                 ", saldo ", FormatKroner(balance), "\n");
+  std::string out = absl::StrCat(
+      StatusTitle(status), ": ",
+      Count(static_cast<int64_t>(rows.size()), "faktura", "fakturaer"),
+      ", saldo ", FormatKroner(balance), "\n");
   if (rows.empty()) return out + "  (ingen)\n\n";
   TextTable table({{"Kunde", false, 26},
                    {"B/P"},
@@ -121,7 +135,7 @@ std::string Section(v1::InvoiceStatus status,
                   r->invoice_number(), r->invoice_date(), r->due_date(),
                   FormatAmount(r->original_amount()),
                   FormatAmount(r->balance().total()), DeadlineCell(*r),
-                  NextStepCell(*r),
+                  NextStepCell(*r, as_of_date),
                   comment == comments.end() ? "" : std::string(comment->second)});
   }
   return absl::StrCat(out, table.Render("  "), "\n");
@@ -150,8 +164,8 @@ std::string NextDispatch(const v1::EvaluateResponse& response,
     return out + "av (manual progression and transfer)\n";
   }
   absl::StrAppend(&out, OsloMinute(d.instant(), oslo), " Europe/Oslo, ",
-                  d.action_ids_size(), " handlinger, ", d.letter_count(),
-                  d.letter_count() == 1 ? " brev\n" : " brev\n");
+                  Count(d.action_ids_size(), "handling", "handlinger"), ", ",
+                  d.letter_count(), " brev\n");
   // What it carries out, counted by step.
   std::map<std::string, int> by_step;
   std::map<std::string, const v1::ProposedAction*> actions;
@@ -179,11 +193,13 @@ std::string FormatOverview(const v1::EvaluateRequest& request,
       "Purring: oversikt per ", response.as_of_date(), " (evaluert ",
       OsloMinute(response.as_of(), oslo), " Europe/Oslo, purring ",
       response.engine_version(), ")\n");
-  if (response.has_last_synchronized()) {
-    absl::StrAppend(&out, "Sist synkronisert: ",
-                    OsloMinute(response.last_synchronized(), oslo), "\n");
-  }
-  absl::StrAppend(&out, response.results_size(), " fakturaer\n\n");
+  absl::StrAppend(&out, "Sist synkronisert: ",
+                  response.has_last_synchronized()
+                      ? OsloMinute(response.last_synchronized(), oslo)
+                      : "ukjent (not given)",
+                  "\n");
+  absl::StrAppend(&out, Count(response.results_size(), "faktura", "fakturaer"),
+                  "\n\n");
 
   const Comments comments = RowComments(request);
   std::map<int, std::vector<const v1::InvoiceResult*>> by_status;
@@ -198,7 +214,7 @@ std::string FormatOverview(const v1::EvaluateRequest& request,
     }
     static const std::vector<const v1::InvoiceResult*> kNone;
     out += Section(status, it == by_status.end() ? kNone : it->second,
-                   comments);
+                   comments, response.as_of_date());
   }
   out += MissingAddresses(response);
   out += NextDispatch(response, oslo);

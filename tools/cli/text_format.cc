@@ -88,6 +88,27 @@ std::string CustomerTypeMark(v1::CustomerType type) {
   return type == v1::CUSTOMER_TYPE_BUSINESS ? "B" : "P";
 }
 
+std::string Count(int64_t n, absl::string_view singular,
+                  absl::string_view plural) {
+  return absl::StrCat(n, " ", n == 1 ? singular : plural);
+}
+
+std::string OneLine(absl::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out[i] = ' ';
+    } else if (c == 0xC2 && i + 1 < out.size() &&
+               static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(out[i + 1]) <= 0x9F) {
+      // U+0080..U+009F, two bytes: one space in their place.
+      out.replace(i, 2, " ");
+    }
+  }
+  return out;
+}
+
 size_t DisplayWidth(absl::string_view text) {
   size_t width = 0;
   for (char c : text) {
@@ -116,7 +137,7 @@ TextTable::TextTable(std::vector<Column> columns)
 void TextTable::AddRow(std::vector<std::string> cells) {
   cells.resize(columns_.size());
   for (size_t i = 0; i < cells.size(); ++i) {
-    cells[i] = Truncate(cells[i], columns_[i].max_width);
+    cells[i] = Truncate(OneLine(cells[i]), columns_[i].max_width);
   }
   rows_.push_back(std::move(cells));
 }

@@ -29,6 +29,14 @@ std::string CollectionStateLabel(v1::CollectionCaseState state);
 // "B" or "P".
 std::string CustomerTypeMark(v1::CustomerType type);
 
+// "1 faktura", "2 fakturaer": a count with the singular or plural noun.
+std::string Count(int64_t n, absl::string_view singular,
+                  absl::string_view plural);
+
+// text on one line: each control character (C0, DEL, C1: a line break in a
+// customer's name, say) becomes a space, so a table row stays one line.
+std::string OneLine(absl::string_view text);
+
 // Number of characters (UTF-8 code points) in text.
 size_t DisplayWidth(absl::string_view text);
 

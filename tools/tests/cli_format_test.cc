@@ -36,6 +36,25 @@ TEST(TextTable, CountsCharactersNotBytes) {
             "Bo        100,00\n");
 }
 
+TEST(TextTable, ARowStaysOnOneLine) {
+  // A name or comment may hold a line break (only ids are refused for
+  // control characters): each control character, C1 too, becomes a space.
+  EXPECT_EQ(OneLine("Fjellbekk AS\nAvd. Bergen"), "Fjellbekk AS Avd. Bergen");
+  EXPECT_EQ(OneLine("ring\r\nså\tsend\x7f\xc2\x85!"), "ring  så send  !");
+  EXPECT_EQ(OneLine("Tromsø \xc2\xa0"), "Tromsø \xc2\xa0");  // no-break space
+  TextTable table({{"Kunde", false, 12}, {"Nr"}});
+  table.AddRow({"Ola\nNordmann AS", "7"});
+  EXPECT_EQ(table.Render(""),
+            "Kunde         Nr\n"
+            "Ola Nordman…  7\n");
+}
+
+TEST(TextTable, CountsTakeTheSingularForOne) {
+  EXPECT_EQ(Count(1, "faktura", "fakturaer"), "1 faktura");
+  EXPECT_EQ(Count(0, "faktura", "fakturaer"), "0 fakturaer");
+  EXPECT_EQ(Count(2, "handling", "handlinger"), "2 handlinger");
+}
+
 class OverviewTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -113,7 +132,7 @@ TEST_F(OverviewTest, EverySectionWithCountsAndRows) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("next automatic dispatch): 2026-11-28 11:00 Europe/Oslo, "
-                      "1 handlinger, 1 brev\n  purring: 1\n"),
+                      "1 handling, 1 brev\n  purring: 1\n"),
             std::string::npos) << text;
 }
 
@@ -134,6 +153,45 @@ TEST_F(OverviewTest, RowsShowTheInvoicesOrElseTheCustomersComment) {
   EXPECT_NE(text.find("purring 2026-11-28  Lovet betaling 1.12\n"),
             std::string::npos) << text;
   EXPECT_EQ(text.find("Ring før purring"), std::string::npos) << text;
+}
+
+TEST_F(OverviewTest, TheSnapshotsTimeIsSaidOrSaidUnknown) {
+  // README "The demo and the purring tool": the overview starts with the
+  // snapshot's time (F5); a request without one says so.
+  std::string text = FormatOverview(request_, response_, oslo_);
+  EXPECT_NE(text.find("Sist synkronisert: ukjent (not given)\n2 fakturaer\n"),
+            std::string::npos)
+      << text;
+  response_.mutable_last_synchronized()->set_seconds(1795849200);  // 08:00
+  text = FormatOverview(request_, response_, oslo_);
+  EXPECT_NE(text.find("Sist synkronisert: 2026-11-28 08:00\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(OverviewTest, AHoldFromTheNextDispatchSaysFromWhen) {
+  // README Statuses 6: a hold beginning by the next dispatch's date holds
+  // the invoice now; the row says it begins later.
+  response_.mutable_results(1)->mutable_hold()->set_since("2026-11-29");
+  const std::string text = FormatOverview(request_, response_, oslo_);
+  EXPECT_NE(text.find("innsigelse fra 2026-11-29: bestrider timer"),
+            std::string::npos)
+      << text;
+  response_.mutable_results(1)->mutable_hold()->set_since("2026-11-28");
+  EXPECT_NE(FormatOverview(request_, response_, oslo_)
+                .find("innsigelse: bestrider timer"),
+            std::string::npos);
+}
+
+TEST_F(OverviewTest, AnOverpaidInvoiceShowsWhatIsInCredit) {
+  // evaluate.proto Balance.overpaid: money in credit is never hidden.
+  v1::InvoiceResult* paid = response_.add_results();
+  paid->set_invoice_number("10044");
+  paid->set_customer_name("Per Hansen");
+  paid->set_status(v1::INVOICE_STATUS_PAID);
+  paid->mutable_balance()->set_overpaid(50000);
+  const std::string text = FormatOverview(request_, response_, oslo_);
+  EXPECT_NE(text.find("betalt for mye 500,00 kr"), std::string::npos) << text;
 }
 
 TEST_F(OverviewTest, DispatchOffIsSaid) {

@@ -40,6 +40,20 @@ TEST(LedgerGenerator, PassesTheEnginesValidation) {
   }
 }
 
+TEST(LedgerGenerator, ItsHistoriesChargeNothingTheEngineWouldCut) {
+  // Each notice's fee and interest is what the engine would have charged:
+  // no recorded charge is left unclaimed (history.proto Notice).
+  for (uint64_t seed : {1u, 7u}) {
+    const absl::StatusOr<v1::EvaluateResponse> response =
+        Evaluate(GenerateLedger(Options(3000, seed)));
+    ASSERT_TRUE(response.ok()) << response.status();
+    for (const v1::Warning& warning : response->warnings()) {
+      EXPECT_EQ(warning.code().rfind("RECORDED_", 0), std::string::npos)
+          << "seed " << seed << ": " << warning.message();
+    }
+  }
+}
+
 TEST(LedgerGenerator, AboutAThirdIsOverdueAndOpen) {
   const v1::EvaluateRequest ledger = GenerateLedger(Options(10000, 3));
   int open_overdue = 0, with_history = 0, partly_paid = 0, cases = 0;
