@@ -87,6 +87,15 @@ std::string DeadlineCell(const v1::InvoiceResult& r) {
   return DatedLabel(StepLabel(r.current_step()), r.current_deadline());
 }
 
+// The F2 "history" column: the notices sent, oldest first.
+std::string HistoryCell(const v1::InvoiceResult& r) {
+  std::vector<std::string> sent;
+  for (const v1::Notice& n : r.history()) {
+    sent.push_back(DatedLabel(StepLabel(n.step()), n.sent_date()));
+  }
+  return absl::StrJoin(sent, ", ");
+}
+
 // Each invoice's comment on the screen: its own, else its customer's.
 using Comments = absl::flat_hash_map<absl::string_view, absl::string_view>;
 
@@ -126,6 +135,7 @@ std::string Section(v1::InvoiceStatus status,
                    {"Saldo", true},
                    {"Forfall purring/varsel"},
                    {"Neste steg", false, 48},
+                   {"Historikk", false, 44},
                    {"Kommentar", false, 40}});
   for (const v1::InvoiceResult* r : rows) {
     const auto comment = comments.find(r->invoice_number());
@@ -135,7 +145,7 @@ std::string Section(v1::InvoiceStatus status,
                   r->invoice_number(), r->invoice_date(), r->due_date(),
                   FormatAmount(r->original_amount()),
                   FormatAmount(r->balance().total()), DeadlineCell(*r),
-                  NextStepCell(*r, as_of_date),
+                  NextStepCell(*r, as_of_date), HistoryCell(*r),
                   comment == comments.end() ? "" : std::string(comment->second)});
   }
   return absl::StrCat(out, table.Render("  "), "\n");

@@ -74,6 +74,9 @@ class OverviewTest : public ::testing::Test {
     ready->set_current_deadline("2026-11-01");
     ready->set_next_step(v1::NEXT_STEP_DUNNING);
     ready->set_next_step_date("2026-11-28");
+    v1::Notice* reminder = ready->add_history();
+    reminder->set_step(v1::STEP_KIND_REMINDER);
+    reminder->set_sent_date("2026-10-18");
     v1::InvoiceResult* hold = response_.add_results();
     hold->set_invoice_number("10043");
     hold->set_customer_name("Granlund Bygg AS");
@@ -110,6 +113,7 @@ class OverviewTest : public ::testing::Test {
 };
 
 TEST_F(OverviewTest, EverySectionWithCountsAndRows) {
+  // product.md F2's columns, the history last before the comment.
   const std::string text = FormatOverview(request_, response_, oslo_);
   EXPECT_NE(text.find("oversikt per 2026-11-28 (evaluert 2026-11-28 10:00"),
             std::string::npos) << text;
@@ -117,7 +121,9 @@ TEST_F(OverviewTest, EverySectionWithCountsAndRows) {
                       "saldo 1 287,50 kr"), std::string::npos) << text;
   EXPECT_NE(text.find("Kari Nordmann  P    10042      2026-10-01   2026-10-15"
                       "     1 250,00  1 287,50  påminnelse 2026-11-01"
-                      "   purring 2026-11-28\n"), std::string::npos) << text;
+                      "   purring 2026-11-28  påminnelse 2026-10-18\n"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("B*"), std::string::npos) << text;
   EXPECT_NE(text.find("innsigelse: bestrider timer"), std::string::npos) << text;
   for (const char* title : {"Venter", "Frist ikke utløpt", "Ikke send purring",
@@ -146,11 +152,11 @@ TEST_F(OverviewTest, RowsShowTheInvoicesOrElseTheCustomersComment) {
   invoice->set_number("10042");
   invoice->set_customer_id("K1");
   std::string text = FormatOverview(request_, response_, oslo_);
-  EXPECT_NE(text.find("purring 2026-11-28  Ring før purring\n"),
+  EXPECT_NE(text.find("purring 2026-11-28  påminnelse 2026-10-18  Ring før purring\n"),
             std::string::npos) << text;
   invoice->set_comment("Lovet betaling 1.12");
   text = FormatOverview(request_, response_, oslo_);
-  EXPECT_NE(text.find("purring 2026-11-28  Lovet betaling 1.12\n"),
+  EXPECT_NE(text.find("påminnelse 2026-10-18  Lovet betaling 1.12\n"),
             std::string::npos) << text;
   EXPECT_EQ(text.find("Ring før purring"), std::string::npos) << text;
 }
