@@ -252,7 +252,7 @@ TEST(EngineRecordedHistoryTest, AShortDeadlineWarningsFeeIsNotClaimed) {
   EXPECT_THAT(
       WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
       ::testing::ElementsAre(
-          "invoice \"A1\": the collection_warning notice sent 2026-10-20 "
+          "invoice \"A1\": the collection warning notice sent 2026-10-20 "
           "records a fee of 3750 øre; 0 øre of it is claimed "
           "(inkassoforskriften § 1-2 (2): its deadline is shorter than 14 "
           "days, so it is not an inkassovarsel under inkassoloven § 9)"));

@@ -173,7 +173,7 @@ v1::Warning RecordedFeeWarning(const v1::Invoice& invoice,
   return WarningAbout(
       invoice, "RECORDED_FEE_NOT_CLAIMABLE",
       absl::StrCat("invoice \"", invoice.number(), "\": the ",
-                   StepName(notice.step), " notice sent ",
+                   StepWords(notice.step), " notice sent ",
                    FormatDate(notice.sent), " records a fee of ", recorded_fee,
                    " øre; ", notice.fee, " øre of it is claimed (", why_not,
                    ")"));
@@ -186,7 +186,7 @@ v1::Warning RecordedCompensationWarning(const v1::Invoice& invoice,
   return WarningAbout(
       invoice, "RECORDED_COMPENSATION_NOT_CLAIMABLE",
       absl::StrCat("invoice \"", invoice.number(), "\": the ",
-                   StepName(notice.step), " notice sent ",
+                   StepWords(notice.step), " notice sent ",
                    FormatDate(notice.sent), " records a standard compensation "
                    "of ", notice.compensation, " øre; ", claimable,
                    " øre of it is claimed (", why_not, ")"));
@@ -836,7 +836,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   if (charges_recorded + fee.fee + fee.compensation > kMaxAmount - interest) {
     return absl::OutOfRangeError(absl::StrCat(
         "invoice \"", invoice.number(), "\": its next notice (",
-        StepName(plan.next_step), ", fee ", fee.fee, ", compensation ",
+        StepWords(plan.next_step), ", fee ", fee.fee, ", compensation ",
         fee.compensation, ", interest ", interest,
         " øre) would bring the charges of its notices together over ",
         kMaxAmount, " øre, more than a recorded history may hold "

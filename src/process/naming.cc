@@ -20,6 +20,11 @@ absl::string_view StepName(v1::StepKind step) {
   }
 }
 
+absl::string_view StepWords(v1::StepKind step) {
+  return step == v1::STEP_KIND_COLLECTION_WARNING ? "collection warning"
+                                                  : StepName(step);
+}
+
 v1::NextStep ToNextStep(v1::StepKind step) {
   switch (step) {
     case v1::STEP_KIND_REMINDER:

@@ -15,6 +15,9 @@ namespace purring::internal {
 // STEP_KIND_UNSPECIFIED (the transfer to collection).
 absl::string_view StepName(v1::StepKind step);
 
+// The same in words, for messages: "collection warning".
+absl::string_view StepWords(v1::StepKind step);
+
 // The NextStep of a step; STEP_KIND_UNSPECIFIED maps to
 // NEXT_STEP_TRANSFER_TO_COLLECTION.
 v1::NextStep ToNextStep(v1::StepKind step);
