@@ -225,6 +225,20 @@ TEST(RecordedFeeTest, UnlawfulFeesAreCut) {
   EXPECT_EQ(Claimable(Sent(kWarning, due + 29, 3750), due, one, &why), 3750);
 }
 
+TEST(RecordedFeeTest, AWarningWithAShortDeadlineEarnsNoFee) {
+  // § 1-2 (2) prices an inkassovarsel under inkassoloven § 9, whose deadline
+  // is at least 14 days (law.md §§ 3.1, 4.1); § 1-2 (1) asks no deadline of
+  // a purring itself (a short one only blocks the second fee, § 1-3).
+  const absl::CivilDay due = D(2026, 9, 1);
+  std::string why;
+  EXPECT_EQ(Claimable(Sent(kWarning, due + 20, 3750, 13), due, {}, &why), 0);
+  EXPECT_THAT(why, HasSubstr("§ 1-2 (2)"));
+  EXPECT_EQ(Claimable(Sent(kWarning, due + 20, 3750, 14), due, {}, &why),
+            3750);
+  EXPECT_EQ(Claimable(Sent(kDunning, due + 20, 3750, 10), due, {}, &why),
+            3750);
+}
+
 TEST(RecordedFeeTest, NoSecondFeeAfterAFeeBearingInkassovarsel) {
   // law.md § 3.1, inkassoforskriften § 1-3: fees for purring + purring or
   // purring + a *later* inkassovarsel; never two inkassovarsel fees, nor a
