@@ -264,6 +264,72 @@ TEST(EngineRecordedHistoryTest, AShortDeadlineWarningsFeeIsNotClaimed) {
   EXPECT_EQ(response.actions(0).fee(), 3750);  // 1/20 × 750 kr (2026)
 }
 
+// A person's invoice "S1" of 1 000 kr due Monday 2026-03-02 under a profile
+// purring → inkassovarsel (medium), with a purring of 37.50 kr on 03-16
+// (deadline 03-30) and an inkassovarsel of 37.50 kr on 04-01, and `paid`
+// øre paid on `paid_on`; as of 2026-05-01.
+v1::EvaluateResponse EvaluateSecondRecordedFee(const char* paid_on,
+                                               int64_t paid) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-05-01");
+  v1::DunningProfile* profile = ledger.settings().add_profiles();
+  profile->set_id("purring-varsel");
+  profile->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+  profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  ledger.settings().set_default_person_profile("purring-varsel");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* invoice =
+      ledger.AddInvoice("S1", "K1", "2026-02-16", "2026-03-02", 100000);
+  v1::Payment* payment = invoice->add_payments();
+  payment->set_id("P1");
+  payment->set_date(paid_on);
+  payment->set_amount(paid);
+  ledger.AddNotice("S1", kDunning, "2026-03-16", "2026-03-30", 3750);
+  ledger.AddNotice("S1", kWarning, "2026-04-01", "2026-04-15", 3750);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  testing::ExpectEveryPathGives(response, ledger.request());
+  return response;
+}
+
+TEST(EngineRecordedHistoryTest, NoRecordedSecondFeeWhenTheFirstWasPaidInTime) {
+  // inkassoforskriften § 1-3 (law.md § 3.1): a second fee only when the
+  // debtor exceeded the first purring's deadline. 1 050 kr paid on 03-20
+  // paid what it demanded: the fee, 18 days' interest at 12 % (2026 H1,
+  // law.md § 1.2: 100 000 × 0.12 × 18 / 365 = 591.78 → 592 øre) and the
+  // principal, 658 øre over. The recorded inkassovarsel fee is not claimed,
+  // so the invoice is paid, not sent to collection over that fee.
+  const v1::EvaluateResponse response =
+      EvaluateSecondRecordedFee("2026-03-20", 105000);
+  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(result.balance().fees_charged(), 3750);
+  EXPECT_EQ(result.balance().interest_claimed(), 592);
+  EXPECT_EQ(result.balance().overpaid(), 658);
+  EXPECT_EQ(response.actions_size(), 0);
+  EXPECT_THAT(
+      WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
+      ::testing::ElementsAre(
+          "invoice \"S1\": the collection warning notice sent 2026-04-01 "
+          "records a fee of 3750 øre; 0 øre of it is claimed "
+          "(inkassoforskriften § 1-3: what the first fee-bearing notice (sent "
+          "2026-03-16) demanded was paid by its deadline, which was not "
+          "exceeded)"));
+  // The month's report counts the inkassovarsel as sent without a fee.
+  const v1::MonthlyReport* april = testing::ReportFor(response, "2026-04");
+  ASSERT_NE(april, nullptr);
+  EXPECT_EQ(april->notices_with_fee(), 0);
+  EXPECT_EQ(april->notices_without_fee(), 1);
+}
+
+TEST(EngineRecordedHistoryTest, ARecordedSecondFeeStandsAfterALatePayment) {
+  // Paid the day after the purring's deadline: the deadline was exceeded,
+  // and the inkassovarsel's fee is lawful (§ 1-3).
+  const v1::EvaluateResponse response =
+      EvaluateSecondRecordedFee("2026-03-31", 105000);
+  EXPECT_EQ(testing::ResultOf(response, "S1").balance().fees_charged(), 7500);
+  EXPECT_TRUE(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").empty());
+}
+
 TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {
   // Two warnings an invoice, over enough invoices for several shards: the
   // tree, the streamed bytes and two threads give the same bytes.
@@ -560,8 +626,10 @@ TEST(EngineRecordedHistoryTest,
 }
 
 // Invoice "R1" of 1 000 kr due Tuesday 2026-09-01, 500 kr of it paid on
-// 09-10, with a purring on 10-01 recording `recorded_interest`; as of 10-20.
-v1::EvaluateResponse EvaluateRecordedInterest(int64_t recorded_interest) {
+// 09-10, with a purring on 10-01 charging 37.50 kr and recording
+// `recorded_interest`; as of 10-20, when `paid_on_as_of` more is paid.
+v1::EvaluateResponse EvaluateRecordedInterest(int64_t recorded_interest,
+                                              int64_t paid_on_as_of = 0) {
   testing::TestLedger ledger;
   ledger.SetAsOfDate("2026-10-20");
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
@@ -571,6 +639,12 @@ v1::EvaluateResponse EvaluateRecordedInterest(int64_t recorded_interest) {
   payment->set_id("P1");
   payment->set_date("2026-09-10");
   payment->set_amount(50000);
+  if (paid_on_as_of > 0) {
+    v1::Payment* rest = invoice->add_payments();
+    rest->set_id("P2");
+    rest->set_date("2026-10-20");
+    rest->set_amount(paid_on_as_of);
+  }
   ledger.AddNotice("R1", kDunning, "2026-10-01", "2026-10-15", 3750)
       ->set_interest(recorded_interest);
   return ledger.Evaluate();
@@ -581,12 +655,19 @@ v1::EvaluateResponse EvaluateRecordedInterest(int64_t recorded_interest) {
 // 1 000 kr for 09-02..09-10 (9 days) and 500 kr for 09-11..10-20 (40 days):
 // (100 000 × 9 + 50 000 × 40) × 0.1225 / 365 = 973.29 øre, rounded 973.
 constexpr int64_t kAccruedByOctober20 = 973;
+// What is owed on 10-20: the fee, that interest and 500 kr (a payment that
+// day covers the interest of its own day, README "Payments and balance").
+constexpr int64_t kOwedOnOctober20 = 3750 + kAccruedByOctober20 + 50000;
 
 TEST(EngineRecordedHistoryTest, RecordedInterestAboveWhatAccruedIsNotClaimed) {
   // The other system reckoned the purring's interest on the whole 1 000 kr
   // for 09-02..10-01 (30 days: 1 006.85 øre), not knowing of the payment.
-  const v1::EvaluateResponse response = EvaluateRecordedInterest(1007);
+  // Once the principal is paid no interest will make the 34 øre up: the
+  // host that booked them reverses them.
+  const v1::EvaluateResponse response =
+      EvaluateRecordedInterest(1007, kOwedOnOctober20);
   const v1::InvoiceResult& result = testing::ResultOf(response, "R1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
   EXPECT_EQ(result.balance().interest_claimed(), kAccruedByOctober20);
   EXPECT_EQ(result.history(0).interest(), 1007);  // shown as recorded
 
@@ -595,8 +676,9 @@ TEST(EngineRecordedHistoryTest, RecordedInterestAboveWhatAccruedIsNotClaimed) {
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0],
             "invoice \"R1\": its notices record 1007 øre of interest, but 973 "
-            "øre is claimed by 2026-10-20; the other 34 øre is not (reverse "
-            "it in the books)");
+            "øre is claimed by 2026-10-20; the other 34 øre is not, and with "
+            "no principal left no interest will make it up (reverse it in the "
+            "books)");
   for (const v1::Warning& warning : response.warnings()) {
     if (warning.code() != "RECORDED_INTEREST_NOT_CLAIMABLE") continue;
     EXPECT_EQ(warning.invoice_number(), "R1");
@@ -604,10 +686,14 @@ TEST(EngineRecordedHistoryTest, RecordedInterestAboveWhatAccruedIsNotClaimed) {
   }
 }
 
-TEST(EngineRecordedHistoryTest, RecordedInterestWithinWhatAccruedIsSilent) {
+TEST(EngineRecordedHistoryTest,
+     RecordedInterestIsNotWarnedOfWhilePrincipalIsLeft) {
   // Reckoned on what was outstanding: 1 000 kr for 9 days, 500 kr for 21
-  // (09-11..10-01): (900 000 + 1 050 000) × 0.1225 / 365 = 654.45 øre.
-  for (const int64_t recorded : {int64_t{654}, kAccruedByOctober20}) {
+  // (09-11..10-01): (900 000 + 1 050 000) × 0.1225 / 365 = 654.45 øre. Or
+  // more than has accrued by 10-20 (1 007): with 500 kr left, interest
+  // accruing makes that up, and the next notice charges from 1 007.
+  for (const int64_t recorded :
+       {int64_t{654}, kAccruedByOctober20, int64_t{1007}}) {
     const v1::EvaluateResponse response = EvaluateRecordedInterest(recorded);
     EXPECT_EQ(testing::ResultOf(response, "R1").balance().interest_claimed(),
               kAccruedByOctober20);
@@ -615,6 +701,10 @@ TEST(EngineRecordedHistoryTest, RecordedInterestWithinWhatAccruedIsSilent) {
         WarningMessages(response, "RECORDED_INTEREST_NOT_CLAIMABLE").empty())
         << recorded;
   }
+  // Paid in full, the consistent history is silent too.
+  EXPECT_TRUE(WarningMessages(EvaluateRecordedInterest(654, kOwedOnOctober20),
+                              "RECORDED_INTEREST_NOT_CLAIMABLE")
+                  .empty());
 }
 
 }  // namespace

@@ -181,18 +181,20 @@ class Generator {
     const bool fee_first = sequence[0] != v1::STEP_KIND_REMINDER;
     CivilDay due =
         sent[0] - (fee_first ? random_.Between(15, 20) : random_.Between(2, 9));
-    // A fee-bearing first notice no earlier than 14 days after the adjusted
-    // due date (inkassoforskriften § 1-2): a due date on a weekend or a
-    // holiday moves it back.
-    while (fee_first && internal::NextBusinessDayOnOrAfter(due) + 14 > sent[0]) {
-      --due;
-    }
+    // The first notice after the adjusted due date (README "Timing"), a
+    // fee-bearing one no earlier than 14 days after it (inkassoforskriften
+    // § 1-2): a due date on a weekend or a holiday moves it back.
+    const int64_t gap = fee_first ? 14 : 1;
+    while (internal::NextBusinessDayOnOrAfter(due) + gap > sent[0]) --due;
     SetDates(invoice, c, due);
     const bool streng = c.business && !c.rask;
     const bool post = c.customer->invoice_email().empty();
     int64_t charged = 0;
-    // Interest runs from the day after the adjusted due date (law.md § 1.3).
-    CivilDay interest_from = internal::NextBusinessDayOnOrAfter(due) + 1;
+    // Interest runs from the day after the adjusted due date (law.md § 1.3);
+    // each notice charges what accrued by its day less what earlier ones
+    // charged, the total rounded once, as the engine reckons it.
+    const CivilDay interest_from = internal::NextBusinessDayOnOrAfter(due) + 1;
+    int64_t interest_charged = 0;
     for (int i = 0; i < steps; ++i) {
       v1::Notice* n = request_.mutable_history()->add_notices();
       n->set_invoice_number(invoice->number());
@@ -203,8 +205,10 @@ class Generator {
           sequence[i] == v1::STEP_KIND_REMINDER ? 0 : MaxFee(sent[i]);
       n->set_fee(fee);
       if (streng || fee > 0) {
-        n->set_interest(Interest(invoice->amount(), interest_from, sent[i]));
-        interest_from = sent[i] + 1;
+        const int64_t accrued =
+            Interest(invoice->amount(), interest_from, sent[i]);
+        n->set_interest(accrued - interest_charged);
+        interest_charged = accrued;
       }
       n->set_channel(post ? v1::CHANNEL_POST : v1::CHANNEL_EMAIL);
       n->set_letter_id(absl::StrCat(c.customer->id(), "/",

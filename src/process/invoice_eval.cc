@@ -288,17 +288,42 @@ void FlagLaterMoney(const v1::Invoice& invoice, const ClaimEvents& events,
 // The notices' recorded interest is what the host posted (F15); more than
 // has accrued by the as-of date (a history from another system, or payments
 // and credit notes dated before a notice but booked after it) is not
-// claimed, and the host has the difference to reverse.
+// claimed. Said once no principal is left: until then interest accruing
+// makes up the difference, and the next notice charges from what the
+// notices recorded; from then on the host has the difference to reverse.
 v1::Warning RecordedInterestWarning(const v1::Invoice& invoice,
                                     int64_t recorded, int64_t claimed,
                                     absl::CivilDay as_of) {
   return WarningAbout(
       invoice, "RECORDED_INTEREST_NOT_CLAIMABLE",
-      absl::StrCat("invoice \"", invoice.number(),
-                   "\": its notices record ", recorded,
-                   " øre of interest, but ", claimed, " øre is claimed by ",
-                   FormatDate(as_of), "; the other ", recorded - claimed,
-                   " øre is not (reverse it in the books)"));
+      absl::StrCat("invoice \"", invoice.number(), "\": its notices record ",
+                   recorded, " øre of interest, but ", claimed,
+                   " øre is claimed by ", FormatDate(as_of), "; the other ",
+                   recorded - claimed,
+                   " øre is not, and with no principal left no interest will "
+                   "make it up (reverse it in the books)"));
+}
+
+// After a pass over an invoice's notices and its claim: notes in
+// *paid_in_time the notices whose demands the claim showed paid in time,
+// and says whether that is news the recorded fees must be judged by again:
+// such a notice newly found before a later notice recording a fee, which
+// may then be a second fee the law does not allow (inkassoforskriften
+// § 1-3). Flags are only ever added, so the passes end.
+bool FoundDemandsPaidInTime(absl::Span<const NoticeCharge> charges,
+                            absl::Span<const v1::Notice* const> notices,
+                            std::vector<bool>* paid_in_time) {
+  bool news = false;
+  for (size_t j = 0; j < charges.size(); ++j) {
+    if (!charges[j].demand_paid) continue;
+    if (paid_in_time->empty()) paid_in_time->assign(charges.size(), false);
+    if ((*paid_in_time)[j]) continue;
+    (*paid_in_time)[j] = true;
+    for (size_t k = j + 1; k < notices.size() && !news; ++k) {
+      news = notices[k]->fee() > 0;
+    }
+  }
+  return news;
 }
 
 absl::Status Overflow(const v1::Invoice& invoice) {
@@ -394,71 +419,14 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   // dispatch recorded ahead of time), so it is never proposed again.
   // One pass: each notice is read while it is in the cache.
   std::vector<NoticeCharge>& all_charges = output->charges;
-  all_charges.clear();
   const bool copy_history = !ctx.omit_history && !ctx.store_writes_copies;
   if (copy_history) {
     result->mutable_history()->Reserve(static_cast<int>(input.notices.size()));
   }
-  int64_t interest_charged_before = 0;
-  // As recorded (validated: at most kMaxAmount together).
-  int64_t charges_recorded = 0;
-  // Whether an earlier notice claims B2B compensation: a fee after it is
-  // deducted from it.
-  bool compensation_claimed = false;
-  for (size_t k = 0; k < input.notices.size(); ++k) {
-    const v1::Notice& notice = *input.notices[k];
-    charges_recorded += notice.fee() + notice.compensation() + notice.interest();
-    NoticeCharge& charge = all_charges.emplace_back(
-        ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
-                 profile, ctx.as_of));
-    const absl::Span<const NoticeCharge> earlier =
-        absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
-    // The reports count what the rules let a notice charge. A fee waived
-    // by the as-of date is claimed no more, so nothing is warned about, but
-    // until its waiver it was claimed (payments before it paid it, and it
-    // is given back then) at what it could lawfully have been, as the
-    // reports count it: a waiver must not change what an earlier month
-    // shows paid.
-    NoticeCharge reported;
-    const bool judge_for_report =
-        charge.waived.has_value() && (charge.fee > 0 || charge.compensation > 0);
-    if (judge_for_report) {
-      reported = charge;
-      reported.waived.reset();
-      std::vector<v1::Warning> unsaid;
-      CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
-                         compensation_claimed, &reported, &unsaid);
-      charge.fee = reported.fee;
-      charge.compensation = reported.compensation;
-    }
-    if (charge.fee > 0 || charge.compensation > 0) {
-      CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
-                         compensation_claimed, &charge, &output->warnings);
-      compensation_claimed |= charge.compensation > 0;
-    }
-    if (!Add(interest_charged_before, charge.interest,
-             &interest_charged_before)) {
-      return Overflow(invoice);
-    }
-    // Priced by the profile it was sent under (F19). A notice recorded
-    // ahead of its day (an automatic dispatch the host has already booked)
-    // is not sent yet: as in the balance, it counts from its day.
-    if (charge.sent <= ctx.as_of) {
-      reports->AddNotice(
-          notice, judge_for_report ? reported : charge,
-          SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF,
-          charge.waived.has_value() && *charge.waived <= ctx.as_of);
-    }
-    if (copy_history) *result->add_history() = notice;
-  }
-
   // The money at the as-of date: only notices sent by then charge anything.
   ClaimEvents& events = output->events;
   events.payments.clear();
   events.credits.clear();
-  events.notices.clear();
-  events.interest_limits.clear();
-  events.interest_claimed_from.reset();
   events.adjusted_due = adjusted_due;
   events.original = invoice.amount();
   events.payments.reserve(invoice.payments_size());
@@ -473,54 +441,151 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     events.credits.push_back({DateOr(c.date(), ctx.as_of), c.amount()});
   }
   SortByDate(&events.credits);
+
+  int64_t interest_charged_before = 0;
+  // As recorded (validated: at most kMaxAmount together).
+  int64_t charges_recorded = 0;
+  int64_t interest_recorded = 0;  // by the notices sent by the as-of date
+  // Fees and interest off: no interest is claimed beyond what earlier
+  // notices charged (types.proto FEE_STRICTNESS_OFF).
+  const bool interest_off = profile.strictness == v1::FEE_STRICTNESS_OFF;
+  // Written straight into the result: nothing to copy afterwards.
+  v1::Balance& balance = *result->mutable_balance();
+  v1::Interest& accrued_interest = *result->mutable_interest();
+  // Which notices' demands were paid in time, as the last pass found them
+  // (empty: none yet). A recorded second fee after a first fee-bearing
+  // notice whose demand was paid by its deadline is not claimable
+  // (inkassoforskriften § 1-3), which only the claim shows: the notices are
+  // judged again with what it showed, until nothing more is found. Rare
+  // (history from another system); one pass otherwise.
+  std::vector<bool>& paid_in_time = output->paid_in_time;
+  paid_in_time.clear();
+  const size_t warnings_before = output->warnings.size();
+  for (bool first_pass = true;; first_pass = false) {
+    output->warnings.resize(warnings_before);
+    all_charges.clear();
+    interest_charged_before = 0;
+    charges_recorded = 0;
+    // Whether an earlier notice claims B2B compensation: a fee after it is
+    // deducted from it.
+    bool compensation_claimed = false;
+    for (size_t k = 0; k < input.notices.size(); ++k) {
+      const v1::Notice& notice = *input.notices[k];
+      charges_recorded +=
+          notice.fee() + notice.compensation() + notice.interest();
+      NoticeCharge& charge = all_charges.emplace_back(
+          ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
+                   profile, ctx.as_of));
+      charge.demand_paid = !paid_in_time.empty() && paid_in_time[k];
+      const absl::Span<const NoticeCharge> earlier =
+          absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
+      // The reports count what the rules let a notice charge. A fee waived
+      // by the as-of date is claimed no more, so nothing is warned about, but
+      // until its waiver it was claimed (payments before it paid it, and it
+      // is given back then) at what it could lawfully have been, as the
+      // reports count it: a waiver must not change what an earlier month
+      // shows paid.
+      NoticeCharge reported;
+      const bool judge_for_report = charge.waived.has_value() &&
+                                    (charge.fee > 0 || charge.compensation > 0);
+      if (judge_for_report) {
+        reported = charge;
+        reported.waived.reset();
+        std::vector<v1::Warning> unsaid;
+        CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
+                           compensation_claimed, &reported, &unsaid);
+        charge.fee = reported.fee;
+        charge.compensation = reported.compensation;
+      }
+      if (charge.fee > 0 || charge.compensation > 0) {
+        CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
+                           compensation_claimed, &charge, &output->warnings);
+        compensation_claimed |= charge.compensation > 0;
+      }
+      if (!Add(interest_charged_before, charge.interest,
+               &interest_charged_before)) {
+        return Overflow(invoice);
+      }
+      if (copy_history && first_pass) *result->add_history() = notice;
+    }
+
+    events.notices.clear();
+    events.interest_limits.clear();
+    events.interest_claimed_from.reset();
+    interest_recorded = 0;
+    for (const NoticeCharge& charge : all_charges) {
+      if (charge.sent > ctx.as_of) continue;
+      events.notices.push_back(charge);
+      interest_recorded += charge.interest;  // validated: no overflow
+      // A notice claimed interest when its step does under the profile it was
+      // sent under, and when it charged interest: a later profile or B/P
+      // switch never drops what a letter demanded and the host posted.
+      if (!events.interest_claimed_from.has_value() &&
+          (charge.interest > 0 ||
+           StepClaimsInterest(SentUnder(charge.strictness, profile),
+                              charge.step))) {
+        events.interest_claimed_from = charge.sent;
+      }
+      // The limit from the next day on, set by the last notice of its day.
+      std::optional<int64_t> cap;
+      if (SentUnder(charge.strictness, profile) == v1::FEE_STRICTNESS_OFF) {
+        cap = interest_recorded;
+      }
+      if (!events.interest_limits.empty() &&
+          events.interest_limits.back().from == charge.sent + 1) {
+        events.interest_limits.back().cap = cap;
+      } else {
+        events.interest_limits.push_back({charge.sent + 1, cap});
+      }
+    }
+    events.interest_cap.reset();
+    if (interest_off) events.interest_cap = interest_recorded;
+    if (!first_pass) {
+      balance.Clear();
+      accrued_interest.Clear();
+    }
+    if (absl::Status claimed = EvaluateClaimInto(
+            events, ctx.as_of, *ctx.rates, ctx.day_count, &balance,
+            &accrued_interest, &dates.interest, &output->claim);
+        !claimed.ok()) {
+      return absl::Status(claimed.code(),
+                          absl::StrCat("invoice \"", invoice.number(),
+                                       "\": ", claimed.message()));
+    }
+    // Which notices' demands were met in time: their deadlines were not
+    // exceeded, which the next steps' fees and the transfer depend on (a
+    // recorded transfer's too, whatever was paid after it).
+    if ((!output->claim.settled || input.collection_case != nullptr) &&
+        (!events.payments.empty() || !events.credits.empty())) {
+      // The notices are in sent order: the interest recorded up to each.
+      int64_t recorded_interest = 0;  // validated: at most kMaxAmount
+      for (NoticeCharge& charge : all_charges) {
+        if (charge.sent > ctx.as_of) continue;
+        recorded_interest += charge.interest;
+        const absl::CivilDay deadline =
+            std::min(ctx.as_of,
+                     std::max(charge.deadline, charge.sent + kMinDeadlineDays));
+        absl::StatusOr<bool> paid =
+            DemandPaidBy(events, charge.sent, deadline, recorded_interest,
+                         *ctx.rates, ctx.day_count, &output->demand_scratch);
+        if (!paid.ok()) {
+          return absl::Status(paid.status().code(),
+                              absl::StrCat("invoice \"", invoice.number(),
+                                           "\": ", paid.status().message()));
+        }
+        charge.demand_paid = *paid;
+      }
+    }
+    if (!FoundDemandsPaidInTime(all_charges, input.notices, &paid_in_time)) {
+      break;
+    }
+  }
   if ((!events.payments.empty() && events.payments.back().date > ctx.as_of) ||
       (!events.credits.empty() && events.credits.back().date > ctx.as_of)) {
     FlagLaterMoney(invoice, events, ctx.as_of, &output->warnings);
   }
-  int64_t interest_recorded = 0;  // by the notices sent by the as-of date
-  for (const NoticeCharge& charge : all_charges) {
-    if (charge.sent > ctx.as_of) continue;
-    events.notices.push_back(charge);
-    interest_recorded += charge.interest;  // validated: no overflow
-    // A notice claimed interest when its step does under the profile it was
-    // sent under, and when it charged interest: a later profile or B/P
-    // switch never drops what a letter demanded and the host posted.
-    if (!events.interest_claimed_from.has_value() &&
-        (charge.interest > 0 ||
-         StepClaimsInterest(SentUnder(charge.strictness, profile),
-                            charge.step))) {
-      events.interest_claimed_from = charge.sent;
-    }
-    // The limit from the next day on, set by the last notice of its day.
-    std::optional<int64_t> cap;
-    if (SentUnder(charge.strictness, profile) == v1::FEE_STRICTNESS_OFF) {
-      cap = interest_recorded;
-    }
-    if (!events.interest_limits.empty() &&
-        events.interest_limits.back().from == charge.sent + 1) {
-      events.interest_limits.back().cap = cap;
-    } else {
-      events.interest_limits.push_back({charge.sent + 1, cap});
-    }
-  }
-  // Fees and interest off: no interest is claimed beyond what earlier
-  // notices charged (types.proto FEE_STRICTNESS_OFF).
-  const bool interest_off = profile.strictness == v1::FEE_STRICTNESS_OFF;
-  events.interest_cap.reset();
-  if (interest_off) events.interest_cap = interest_recorded;
-  // Written straight into the result: nothing to copy afterwards.
-  v1::Balance& balance = *result->mutable_balance();
-  v1::Interest& accrued_interest = *result->mutable_interest();
-  if (absl::Status claimed =
-          EvaluateClaimInto(events, ctx.as_of, *ctx.rates, ctx.day_count,
-                            &balance, &accrued_interest, &dates.interest,
-                            &output->claim);
-      !claimed.ok()) {
-    return absl::Status(claimed.code(),
-                        absl::StrCat("invoice \"", invoice.number(), "\": ",
-                                     claimed.message()));
-  }
-  if (interest_recorded > balance.interest_claimed()) {
+  if (interest_recorded > balance.interest_claimed() &&
+      balance.principal_outstanding() == 0) {
     output->warnings.push_back(RecordedInterestWarning(
         invoice, interest_recorded, balance.interest_claimed(), ctx.as_of));
   }
@@ -529,28 +594,18 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   for (const PaymentAllocation& allocation : state.allocations) {
     reports->AddAllocation(allocation);
   }
-  // Which notices' demands were met in time: their deadlines were not
-  // exceeded, which the next steps' fees and the transfer depend on (a
-  // recorded transfer's too, whatever was paid after it).
-  if ((!state.settled || input.collection_case != nullptr) &&
-      (!events.payments.empty() || !events.credits.empty())) {
-    // The notices are in sent order: the interest recorded up to each.
-    int64_t recorded_interest = 0;  // validated: at most kMaxAmount
-    for (NoticeCharge& charge : all_charges) {
-      if (charge.sent > ctx.as_of) continue;
-      recorded_interest += charge.interest;
-      const absl::CivilDay deadline = std::min(
-          ctx.as_of, std::max(charge.deadline, charge.sent + kMinDeadlineDays));
-      absl::StatusOr<bool> paid = DemandPaidBy(
-          events, charge.sent, deadline, recorded_interest, *ctx.rates,
-          ctx.day_count, &output->demand_scratch);
-      if (!paid.ok()) {
-        return absl::Status(paid.status().code(),
-                            absl::StrCat("invoice \"", invoice.number(),
-                                         "\": ", paid.status().message()));
-      }
-      charge.demand_paid = *paid;
-    }
+  // Priced by the profile it was sent under (F19). A notice recorded ahead
+  // of its day (an automatic dispatch the host has already booked) is not
+  // sent yet: as in the balance, it counts from its day. The reports count
+  // what the rules let a notice charge (a waived one: before its waiver).
+  for (size_t k = 0; k < all_charges.size(); ++k) {
+    const NoticeCharge& charge = all_charges[k];
+    if (charge.sent > ctx.as_of) continue;
+    const v1::Notice& notice = *input.notices[k];
+    reports->AddNotice(
+        notice, charge,
+        SentUnder(notice.strictness(), profile) == v1::FEE_STRICTNESS_OFF,
+        charge.waived.has_value() && *charge.waived <= ctx.as_of);
   }
 
   const StepPlan plan =

@@ -88,6 +88,7 @@ struct InvoiceOutput {
   ClaimState claim;
   ClaimState demand_scratch;          // the claim on a notice's day
   std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
+  std::vector<bool> paid_in_time;     // per notice, found by a claim
   BusinessDayMemo business_days;      // for the adjusted due dates
 };
 

@@ -134,7 +134,7 @@ std::string Section(v1::InvoiceStatus status,
                    {"Opprinnelig", true},
                    {"Saldo", true},
                    {"Forfall purring/varsel"},
-                   {"Neste steg", false, 48},
+                   {"Neste steg", false, 64},
                    {"Historikk", false, 44},
                    {"Kommentar", false, 40}});
   for (const v1::InvoiceResult* r : rows) {

@@ -104,6 +104,12 @@ std::string OneLine(absl::string_view text) {
                static_cast<unsigned char>(out[i + 1]) <= 0x9F) {
       // U+0080..U+009F, two bytes: one space in their place.
       out.replace(i, 2, " ");
+    } else if (c == 0xE2 && i + 2 < out.size() &&
+               static_cast<unsigned char>(out[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(out[i + 2]) == 0xA8 ||
+                static_cast<unsigned char>(out[i + 2]) == 0xA9)) {
+      // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+      out.replace(i, 3, " ");
     }
   }
   return out;

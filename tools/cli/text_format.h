@@ -34,7 +34,8 @@ std::string Count(int64_t n, absl::string_view singular,
                   absl::string_view plural);
 
 // text on one line: each control character (C0, DEL, C1: a line break in a
-// customer's name, say) becomes a space, so a table row stays one line.
+// customer's name, say) and the line and paragraph separators (U+2028,
+// U+2029) become a space, so a table row stays one line.
 std::string OneLine(absl::string_view text);
 
 // Number of characters (UTF-8 code points) in text.

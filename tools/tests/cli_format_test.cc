@@ -42,6 +42,10 @@ TEST(TextTable, ARowStaysOnOneLine) {
   EXPECT_EQ(OneLine("Fjellbekk AS\nAvd. Bergen"), "Fjellbekk AS Avd. Bergen");
   EXPECT_EQ(OneLine("ring\r\nså\tsend\x7f\xc2\x85!"), "ring  så send  !");
   EXPECT_EQ(OneLine("Tromsø \xc2\xa0"), "Tromsø \xc2\xa0");  // no-break space
+  EXPECT_EQ(OneLine("a\xe2\x80\xa8"
+                    "b\xe2\x80\xa9"
+                    "c\xe2\x80\xaf"),
+            "a b c\xe2\x80\xaf");  // U+2028, U+2029; U+202F stays
   TextTable table({{"Kunde", false, 12}, {"Nr"}});
   table.AddRow({"Ola\nNordmann AS", "7"});
   EXPECT_EQ(table.Render(""),

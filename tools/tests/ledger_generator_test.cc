@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "purring/engine.h"
 
@@ -41,15 +43,37 @@ TEST(LedgerGenerator, PassesTheEnginesValidation) {
 }
 
 TEST(LedgerGenerator, ItsHistoriesChargeNothingTheEngineWouldCut) {
-  // Each notice's fee and interest is what the engine would have charged:
-  // no recorded charge is left unclaimed (history.proto Notice).
-  for (uint64_t seed : {1u, 7u}) {
-    const absl::StatusOr<v1::EvaluateResponse> response =
-        Evaluate(GenerateLedger(Options(3000, seed)));
-    ASSERT_TRUE(response.ok()) << response.status();
-    for (const v1::Warning& warning : response->warnings()) {
-      EXPECT_EQ(warning.code().rfind("RECORDED_", 0), std::string::npos)
-          << "seed " << seed << ": " << warning.message();
+  // Each notice's fee and interest is what the engine would have charged
+  // (history.proto Notice): no recorded charge is cut, and the interest the
+  // notices sent by any day recorded is no more than the engine claims that
+  // day, also on the day of a notice.
+  for (uint64_t seed : {1u, 7u, 9u}) {
+    v1::EvaluateRequest request = GenerateLedger(Options(4000, seed));
+    for (const char* as_of : {"", "2026-01-04", "2026-05-16", "2026-09-30"}) {
+      if (*as_of != '\0') {
+        absl::Time t;
+        std::string error;
+        ASSERT_TRUE(absl::ParseTime(
+            absl::RFC3339_full, absl::StrCat(as_of, "T10:00:00Z"), &t, &error));
+        request.mutable_as_of()->set_seconds(absl::ToUnixSeconds(t));
+      }
+      const absl::StatusOr<v1::EvaluateResponse> response = Evaluate(request);
+      ASSERT_TRUE(response.ok()) << response.status();
+      for (const v1::Warning& warning : response->warnings()) {
+        EXPECT_EQ(warning.code().rfind("RECORDED_", 0), std::string::npos)
+            << "seed " << seed << " " << as_of << ": " << warning.message();
+      }
+      for (const v1::InvoiceResult& result : response->results()) {
+        int64_t recorded = 0;
+        for (const v1::Notice& notice : result.history()) {
+          if (notice.sent_date() <= response->as_of_date()) {
+            recorded += notice.interest();
+          }
+        }
+        EXPECT_LE(recorded, result.balance().interest_claimed())
+            << "seed " << seed << " " << as_of << ": invoice "
+            << result.invoice_number();
+      }
     }
   }
 }
