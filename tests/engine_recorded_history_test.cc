@@ -321,6 +321,22 @@ TEST(EngineRecordedHistoryTest, NoRecordedSecondFeeWhenTheFirstWasPaidInTime) {
   EXPECT_EQ(april->notices_without_fee(), 1);
 }
 
+TEST(EngineRecordedHistoryTest, PayingMoreDoesNotBringACutSecondFeeBack) {
+  // 1 100 kr by the deadline would cover the inkassovarsel's fee too
+  // (100 000 + 2 × 3 750 + 592 = 108 092 øre): the deadline was still not
+  // exceeded, so its fee is still not claimed and 5 658 øre is in credit.
+  const v1::EvaluateResponse response =
+      EvaluateSecondRecordedFee("2026-03-20", 110000);
+  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(result.balance().fees_charged(), 3750);
+  EXPECT_EQ(result.balance().overpaid(), 110000 - 100000 - 3750 - 592);
+  EXPECT_EQ(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").size(), 1u);
+  // The provider shares what was paid of fees and interest (F19).
+  EXPECT_EQ(response.provider_settlement().fees_and_interest_paid(),
+            3750 + 592);
+}
+
 TEST(EngineRecordedHistoryTest, ARecordedSecondFeeStandsAfterALatePayment) {
   // Paid the day after the purring's deadline: the deadline was exceeded,
   // and the inkassovarsel's fee is lawful (§ 1-3).

@@ -304,6 +304,20 @@ v1::Warning RecordedInterestWarning(const v1::Invoice& invoice,
                    "make it up (reverse it in the books)"));
 }
 
+// Whether two notices sent by as_of charge a fee (a waived one too: the
+// reports count what it could lawfully have been): the second is lawful
+// only if the first's deadline was exceeded (§ 1-3).
+bool ClaimsTwoFees(absl::Span<const NoticeCharge> charges,
+                   absl::CivilDay as_of) {
+  int fees = 0;
+  for (const NoticeCharge& charge : charges) {
+    if (charge.sent <= as_of && charge.fee > 0) {
+      if (++fees == 2) return true;
+    }
+  }
+  return false;
+}
+
 // After a pass over an invoice's notices and its claim: notes in
 // *paid_in_time the notices whose demands the claim showed paid in time,
 // and says whether that is news the recorded fees must be judged by again:
@@ -554,8 +568,10 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     }
     // Which notices' demands were met in time: their deadlines were not
     // exceeded, which the next steps' fees and the transfer depend on (a
-    // recorded transfer's too, whatever was paid after it).
-    if ((!output->claim.settled || input.collection_case != nullptr) &&
+    // recorded transfer's too, whatever was paid after it), and a recorded
+    // second fee too, also once the money paid covers it.
+    if ((!output->claim.settled || input.collection_case != nullptr ||
+         ClaimsTwoFees(all_charges, ctx.as_of)) &&
         (!events.payments.empty() || !events.credits.empty())) {
       // The notices are in sent order: the interest recorded up to each.
       int64_t recorded_interest = 0;  // validated: at most kMaxAmount

@@ -45,6 +45,10 @@ std::string DatedLabel(absl::string_view label, absl::string_view date) {
   return absl::StrCat(label, " ", date);
 }
 
+// The widths of the columns that may run long.
+constexpr size_t kNextStepWidth = 64;
+constexpr size_t kHistoryWidth = 72;
+
 // The "next step" column: what comes next, or why nothing does.
 std::string NextStepCell(const v1::InvoiceResult& r,
                          absl::string_view as_of_date) {
@@ -58,9 +62,19 @@ std::string NextStepCell(const v1::InvoiceResult& r,
       if (r.hold().since() > as_of_date) {
         absl::StrAppend(&cell, " fra ", r.hold().since());
       }
-      if (!r.hold().reason().empty()) absl::StrAppend(&cell, ": ", r.hold().reason());
-      if (!r.hold().until().empty()) absl::StrAppend(&cell, " (til ", r.hold().until(), ")");
-      return cell;
+      const std::string until =
+          r.hold().until().empty()
+              ? ""
+              : absl::StrCat(" (til ", r.hold().until(), ")");
+      if (!r.hold().reason().empty()) {
+        // A long reason is cut, not the end date after it.
+        const size_t used = DisplayWidth(cell) + 2 + DisplayWidth(until);
+        absl::StrAppend(
+            &cell, ": ",
+            Truncate(OneLine(r.hold().reason()),
+                     kNextStepWidth > used + 1 ? kNextStepWidth - used : 1));
+      }
+      return cell + until;
     }
     case v1::INVOICE_STATUS_IN_COLLECTION:
       return absl::StrCat("inkasso: ", CollectionStateLabel(r.collection_state()));
@@ -134,8 +148,8 @@ std::string Section(v1::InvoiceStatus status,
                    {"Opprinnelig", true},
                    {"Saldo", true},
                    {"Forfall purring/varsel"},
-                   {"Neste steg", false, 64},
-                   {"Historikk", false, 44},
+                   {"Neste steg", false, kNextStepWidth},
+                   {"Historikk", false, kHistoryWidth},
                    {"Kommentar", false, 40}});
   for (const v1::InvoiceResult* r : rows) {
     const auto comment = comments.find(r->invoice_number());

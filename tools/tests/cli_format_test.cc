@@ -191,6 +191,15 @@ TEST_F(OverviewTest, AHoldFromTheNextDispatchSaysFromWhen) {
   EXPECT_NE(FormatOverview(request_, response_, oslo_)
                 .find("innsigelse: bestrider timer"),
             std::string::npos);
+  // A long reason is cut; the end date stays.
+  response_.mutable_results(1)->mutable_hold()->set_reason(
+      "Venter på svar fra kunde om kreditnota og avtale om nedbetaling");
+  response_.mutable_results(1)->mutable_hold()->set_until("2026-12-31");
+  EXPECT_NE(FormatOverview(request_, response_, oslo_)
+                .find("innsigelse: Venter på svar fra kunde om kredit… (til "
+                      "2026-12-31)"),
+            std::string::npos)
+      << FormatOverview(request_, response_, oslo_);
 }
 
 TEST_F(OverviewTest, AnOverpaidInvoiceShowsWhatIsInCredit) {
