@@ -216,7 +216,7 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
   // § 1-2 (2) prices an inkassovarsel "under inkassoloven § 9", whose
   // deadline is at least 14 days from its sending.
   if (notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
-      notice.deadline < notice.sent + 14) {
+      notice.deadline < notice.sent + kMinDeadlineDays) {
     *why_not =
         "inkassoforskriften § 1-2 (2): its deadline is shorter than 14 days, "
         "so it is not an inkassovarsel under inkassoloven § 9";

@@ -52,8 +52,9 @@ FeeDecision DecideNoticeFee(const FeeInput& input);
 // The part of a recorded notice's fee the creditor may claim: none on a
 // påminnelse, none on a notice sent less than 14 days after the due date,
 // none on a collection warning whose deadline is shorter than 14 days,
-// none beyond the second fee-bearing notice or before the first one's
-// deadline has passed, never above the maximum in force on its send date
+// none beyond the second fee-bearing notice, before the first one's
+// deadline has passed or when what the first one demanded was paid by it
+// (its demand_paid), never above the maximum in force on its send date
 // (inkassoforskriften §§ 1-2, 1-3; F11). History from another system may
 // record more; when it is cut, *why_not says why. A waived fee is returned
 // as recorded (it is not claimed anyway). prior: the invoice's earlier
