@@ -304,6 +304,71 @@ v1::Warning RecordedInterestWarning(const v1::Invoice& invoice,
                    "make it up (reverse it in the books)"));
 }
 
+// The claim's notice events from the judged notices: those sent by as_of
+// (only they charge anything), the day interest is first claimed and the
+// interest limits of notices sent with fees and interest off. Returns the
+// interest the notices sent by as_of recorded.
+int64_t SetNoticeEvents(absl::Span<const NoticeCharge> charges,
+                        const ResolvedProfile& profile, absl::CivilDay as_of,
+                        ClaimEvents* events) {
+  events->notices.clear();
+  events->interest_limits.clear();
+  events->interest_claimed_from.reset();
+  int64_t interest_recorded = 0;
+  for (const NoticeCharge& charge : charges) {
+    if (charge.sent > as_of) continue;
+    events->notices.push_back(charge);
+    interest_recorded += charge.interest;  // validated: no overflow
+    // A notice claimed interest when its step does under the profile it was
+    // sent under, and when it charged interest: a later profile or B/P
+    // switch never drops what a letter demanded and the host posted.
+    if (!events->interest_claimed_from.has_value() &&
+        (charge.interest > 0 ||
+         StepClaimsInterest(SentUnder(charge.strictness, profile),
+                            charge.step))) {
+      events->interest_claimed_from = charge.sent;
+    }
+    // The limit from the next day on, set by the last notice of its day.
+    std::optional<int64_t> cap;
+    if (SentUnder(charge.strictness, profile) == v1::FEE_STRICTNESS_OFF) {
+      cap = interest_recorded;
+    }
+    if (!events->interest_limits.empty() &&
+        events->interest_limits.back().from == charge.sent + 1) {
+      events->interest_limits.back().cap = cap;
+    } else {
+      events->interest_limits.push_back({charge.sent + 1, cap});
+    }
+  }
+  return interest_recorded;
+}
+
+// Marks the notices sent by the as-of date whose demands were paid or
+// credited by their deadlines (DemandPaidBy; a deadline counted as at least
+// 14 days, and not beyond the as-of date). The notices are in sent order.
+absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
+                             const ClaimEvents& events, const EvalContext& ctx,
+                             absl::Span<NoticeCharge> charges,
+                             ClaimState* scratch) {
+  int64_t recorded_interest = 0;  // up to each; validated: at most kMaxAmount
+  for (NoticeCharge& charge : charges) {
+    if (charge.sent > ctx.as_of) continue;
+    recorded_interest += charge.interest;
+    const absl::CivilDay deadline = std::min(
+        ctx.as_of, std::max(charge.deadline, charge.sent + kMinDeadlineDays));
+    absl::StatusOr<bool> paid =
+        DemandPaidBy(events, charge.sent, deadline, recorded_interest,
+                     *ctx.rates, ctx.day_count, scratch);
+    if (!paid.ok()) {
+      return absl::Status(paid.status().code(),
+                          absl::StrCat("invoice \"", invoice.number(),
+                                       "\": ", paid.status().message()));
+    }
+    charge.demand_paid = *paid;
+  }
+  return absl::OkStatus();
+}
+
 // Whether two notices sent by as_of charge a fee (a waived one too: the
 // reports count what it could lawfully have been): the second is lawful
 // only if the first's deadline was exceeded (§ 1-3).
@@ -523,35 +588,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
       if (copy_history && first_pass) *result->add_history() = notice;
     }
 
-    events.notices.clear();
-    events.interest_limits.clear();
-    events.interest_claimed_from.reset();
-    interest_recorded = 0;
-    for (const NoticeCharge& charge : all_charges) {
-      if (charge.sent > ctx.as_of) continue;
-      events.notices.push_back(charge);
-      interest_recorded += charge.interest;  // validated: no overflow
-      // A notice claimed interest when its step does under the profile it was
-      // sent under, and when it charged interest: a later profile or B/P
-      // switch never drops what a letter demanded and the host posted.
-      if (!events.interest_claimed_from.has_value() &&
-          (charge.interest > 0 ||
-           StepClaimsInterest(SentUnder(charge.strictness, profile),
-                              charge.step))) {
-        events.interest_claimed_from = charge.sent;
-      }
-      // The limit from the next day on, set by the last notice of its day.
-      std::optional<int64_t> cap;
-      if (SentUnder(charge.strictness, profile) == v1::FEE_STRICTNESS_OFF) {
-        cap = interest_recorded;
-      }
-      if (!events.interest_limits.empty() &&
-          events.interest_limits.back().from == charge.sent + 1) {
-        events.interest_limits.back().cap = cap;
-      } else {
-        events.interest_limits.push_back({charge.sent + 1, cap});
-      }
-    }
+    interest_recorded =
+        SetNoticeEvents(all_charges, profile, ctx.as_of, &events);
     events.interest_cap.reset();
     if (interest_off) events.interest_cap = interest_recorded;
     if (!first_pass) {
@@ -573,23 +611,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     if ((!output->claim.settled || input.collection_case != nullptr ||
          ClaimsTwoFees(all_charges, ctx.as_of)) &&
         (!events.payments.empty() || !events.credits.empty())) {
-      // The notices are in sent order: the interest recorded up to each.
-      int64_t recorded_interest = 0;  // validated: at most kMaxAmount
-      for (NoticeCharge& charge : all_charges) {
-        if (charge.sent > ctx.as_of) continue;
-        recorded_interest += charge.interest;
-        const absl::CivilDay deadline =
-            std::min(ctx.as_of,
-                     std::max(charge.deadline, charge.sent + kMinDeadlineDays));
-        absl::StatusOr<bool> paid =
-            DemandPaidBy(events, charge.sent, deadline, recorded_interest,
-                         *ctx.rates, ctx.day_count, &output->demand_scratch);
-        if (!paid.ok()) {
-          return absl::Status(paid.status().code(),
-                              absl::StrCat("invoice \"", invoice.number(),
-                                           "\": ", paid.status().message()));
-        }
-        charge.demand_paid = *paid;
+      if (absl::Status marked =
+              MarkDemandsPaid(invoice, events, ctx, absl::MakeSpan(all_charges),
+                              &output->demand_scratch);
+          !marked.ok()) {
+        return marked;
       }
     }
     if (!FoundDemandsPaidInTime(all_charges, input.notices, &paid_in_time)) {
