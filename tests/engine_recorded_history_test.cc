@@ -337,6 +337,23 @@ TEST(EngineRecordedHistoryTest, PayingMoreDoesNotBringACutSecondFeeBack) {
             3750 + 592);
 }
 
+TEST(EngineRecordedHistoryTest, PaidOnTheFirstNoticesDayTheDeadlineIsKept) {
+  // Paid on the purring's own day: before the letter, but what it left over
+  // is set off against the letter's charges (README "Payments and
+  // balance"), so nothing was left to pay by the deadline: no second fee.
+  // 1 000 kr, the fee and 14 days' interest (100 000 × 0.12 × 14 / 365 =
+  // 460.27 → 460 øre).
+  const v1::EvaluateResponse response =
+      EvaluateSecondRecordedFee("2026-03-16", 100000 + 3750 + 460);
+  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(result.balance().fees_charged(), 3750);
+  EXPECT_EQ(result.balance().interest_claimed(), 460);
+  EXPECT_EQ(result.balance().overpaid(), 0);
+  EXPECT_EQ(response.actions_size(), 0);
+  EXPECT_EQ(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").size(), 1u);
+}
+
 TEST(EngineRecordedHistoryTest, ARecordedSecondFeeStandsAfterALatePayment) {
   // Paid the day after the purring's deadline: the deadline was exceeded,
   // and the inkassovarsel's fee is lawful (§ 1-3).

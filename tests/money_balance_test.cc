@@ -96,7 +96,11 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   EXPECT_TRUE(paid_on(D(2026, 4, 15), demanded));   // on the deadline
   EXPECT_FALSE(paid_on(D(2026, 4, 16), demanded));  // a day late
   EXPECT_FALSE(paid_on(D(2026, 4, 10), demanded - 1));
-  EXPECT_FALSE(paid_on(D(2026, 4, 1), demanded));   // before it: counted in it
+  // Paid on the notice's own day: before the letter, counted in its
+  // balance, and what is left over is set off against its charges. All of
+  // it left nothing to demand; the principal alone left the charges unpaid.
+  EXPECT_TRUE(paid_on(D(2026, 4, 1), demanded));
+  EXPECT_FALSE(paid_on(D(2026, 4, 1), 100000));
   // A credit note in the window counts as money too.
   ClaimEvents credited = events;
   credited.credits.push_back({D(2026, 4, 5), demanded});

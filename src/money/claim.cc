@@ -154,7 +154,12 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   v1::DayCount day_count, ClaimState* scratch) {
   int64_t in_window = 0;
   bool saturated = false;
+  // Money dated the day it was sent came before the letter, but what it
+  // left over is set off against the letter's charges: then nothing may be
+  // left to demand.
+  bool money_that_day = false;
   auto add = [&](absl::CivilDay date, int64_t amount) {
+    money_that_day |= date == sent;
     if (date <= sent || date > deadline) return;
     if (__builtin_add_overflow(in_window, amount, &in_window)) saturated = true;
   };
@@ -164,7 +169,7 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
   for (const CreditEvent& credit : events.credits) {
     add(credit.date, credit.amount);
   }
-  if (in_window == 0 && !saturated) return false;
+  if (in_window == 0 && !saturated && !money_that_day) return false;
   if (saturated) return true;  // more than any balance can be
   if (absl::Status status =
           EvaluateClaimInto(events, sent, rates, day_count, scratch);
