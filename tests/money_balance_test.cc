@@ -120,6 +120,34 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   EXPECT_FALSE(paid_on(D(2026, 4, 10), demanded - 1));
 }
 
+TEST(BalanceTest, MoneyByTheSentDayCountsTowardsTheLettersAmount) {
+  // The same dunning notice, interest claimed since an earlier notice (from
+  // 03-03), made the day before it was sent: it printed 29 days' interest,
+  // 9.53 kr, so its amount was 100 000 + 3 750 + 953 øre. Money dated its
+  // own day pays that day's interest too (986 claimed by 04-01), and money
+  // the day before is set off against its fee: either way, paying what it
+  // printed left nothing of its demand (README "Timing").
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 3, 2);
+  events.original = 100000;
+  events.notices = {DunningNotice(D(2026, 4, 1), 3750)};
+  events.interest_claimed_from = D(2026, 3, 3);
+  constexpr int64_t kPrinted = 100000 + 3750 + 953;
+  ClaimState scratch;
+  auto paid_on = [&](absl::CivilDay day, int64_t amount) {
+    ClaimEvents paid = events;
+    paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
+    auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), 953, Book(),
+                            v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+    EXPECT_TRUE(met.ok()) << met.status();
+    return met.ok() && *met;
+  };
+  EXPECT_TRUE(paid_on(D(2026, 4, 1), kPrinted));
+  EXPECT_FALSE(paid_on(D(2026, 4, 1), kPrinted - 1));
+  EXPECT_TRUE(paid_on(D(2026, 3, 31), kPrinted));
+  EXPECT_FALSE(paid_on(D(2026, 3, 31), 100000 + 953));  // not the fee
+}
+
 TEST(BalanceTest, WaivedFeeIsNotClaimed) {
   // history.proto: a waived fee (gebyr trukket) is not claimed. Two 37.50 kr
   // fees, the first waived: fees_charged 37.50 kr, the balance counts one.

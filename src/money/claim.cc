@@ -154,12 +154,12 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   v1::DayCount day_count, ClaimState* scratch) {
   int64_t in_window = 0;
   bool saturated = false;
-  // Money dated the day it was sent came before the letter, but what it
-  // left over is set off against the letter's charges: then nothing may be
-  // left to demand.
-  bool money_that_day = false;
+  // Money dated by the day it was sent came before the letter, but what it
+  // left over is set off against the letter's charges: then little or
+  // nothing may be left to demand.
+  bool money_before = false;
   auto add = [&](absl::CivilDay date, int64_t amount) {
-    money_that_day |= date == sent;
+    money_before |= date <= sent;
     if (date <= sent || date > deadline) return;
     if (__builtin_add_overflow(in_window, amount, &in_window)) saturated = true;
   };
@@ -169,7 +169,7 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
   for (const CreditEvent& credit : events.credits) {
     add(credit.date, credit.amount);
   }
-  if (in_window == 0 && !saturated && !money_that_day) return false;
+  if (in_window == 0 && !saturated && !money_before) return false;
   if (saturated) return true;  // more than any balance can be
   if (absl::Status status =
           EvaluateClaimInto(events, sent, rates, day_count, scratch);
@@ -178,11 +178,13 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
   }
   // The interest the letter printed is what the notices recorded, counted
   // on the day it was made (an automatic one the day before it was sent),
-  // not what ran on to the sent day.
+  // not what ran on to the sent day. Interest paid beyond it (money of the
+  // sent day pays that day's interest too) was paid towards the letter's
+  // amount all the same: it counts against the rest.
   const v1::Balance& balance = scratch->balance;
-  const int64_t interest_demanded = std::max<int64_t>(
-      0, std::min(recorded_interest, balance.interest_claimed()) -
-             balance.interest_paid());
+  const int64_t interest_demanded =
+      std::min(recorded_interest, balance.interest_claimed()) -
+      balance.interest_paid();
   const int64_t demanded =
       balance.total() - balance.interest_outstanding() + interest_demanded;
   return demanded <= in_window;

@@ -152,13 +152,16 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 // notice's own charges included, with the interest the notices up to it
 // recorded (`recorded_interest`, as the letter printed it: an automatic
 // notice's amount is made the day before it is sent) in place of the
-// interest claimed by that day, never more. Such a notice's deadline was
-// not exceeded: it earns no later fee (inkassoforskriften § 1-3), and a
-// collection warning so paid allows no transfer ("uten at beløpet er
-// betalt"); what is left is the interest that accrued after it. The claim
-// is simulated to `sent` only when money is dated in the window. *scratch
-// is reused (its contents are unspecified afterwards). Errors:
-// EvaluateClaimInto's.
+// interest claimed by that day, never more; interest paid by then beyond
+// that (money of the sent day pays that day's interest too) counts against
+// the rest, and money by then beyond what was owed is set off against the
+// notice's charges, so that nothing may be left to demand. Such a notice's
+// deadline was not exceeded: it earns no later fee (inkassoforskriften
+// § 1-3), and a collection warning so paid allows no transfer ("uten at
+// beløpet er betalt"); what is left is the interest that accrued after it.
+// The claim is simulated to `sent` only when money is dated by the
+// deadline. *scratch is reused (its contents are unspecified afterwards).
+// Errors: EvaluateClaimInto's.
 absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   absl::CivilDay sent, absl::CivilDay deadline,
                                   int64_t recorded_interest,
