@@ -291,6 +291,19 @@ v1::EvaluateResponse EvaluateSecondRecordedFee(const char* paid_on,
   return response;
 }
 
+// What a cut second fee leaves: "S1" paid, the purring's fee alone
+// charged, `overpaid` in credit, one RECORDED_FEE_NOT_CLAIMABLE and no
+// action (no transfer over the cut fee).
+void ExpectPaidWithTheSecondFeeCut(const v1::EvaluateResponse& response,
+                                   int64_t overpaid) {
+  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(result.balance().fees_charged(), 3750);
+  EXPECT_EQ(result.balance().overpaid(), overpaid);
+  EXPECT_EQ(response.actions_size(), 0);
+  EXPECT_EQ(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").size(), 1u);
+}
+
 TEST(EngineRecordedHistoryTest, NoRecordedSecondFeeWhenTheFirstWasPaidInTime) {
   // inkassoforskriften § 1-3 (law.md § 3.1): a second fee only when the
   // debtor exceeded the first purring's deadline. 1 050 kr paid on 03-20
@@ -300,12 +313,9 @@ TEST(EngineRecordedHistoryTest, NoRecordedSecondFeeWhenTheFirstWasPaidInTime) {
   // so the invoice is paid, not sent to collection over that fee.
   const v1::EvaluateResponse response =
       EvaluateSecondRecordedFee("2026-03-20", 105000);
-  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
-  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
-  EXPECT_EQ(result.balance().fees_charged(), 3750);
-  EXPECT_EQ(result.balance().interest_claimed(), 592);
-  EXPECT_EQ(result.balance().overpaid(), 658);
-  EXPECT_EQ(response.actions_size(), 0);
+  ExpectPaidWithTheSecondFeeCut(response, 658);
+  EXPECT_EQ(testing::ResultOf(response, "S1").balance().interest_claimed(),
+            592);
   EXPECT_THAT(
       WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
       ::testing::ElementsAre(
@@ -327,11 +337,7 @@ TEST(EngineRecordedHistoryTest, PayingMoreDoesNotBringACutSecondFeeBack) {
   // exceeded, so its fee is still not claimed and 5 658 øre is in credit.
   const v1::EvaluateResponse response =
       EvaluateSecondRecordedFee("2026-03-20", 110000);
-  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
-  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
-  EXPECT_EQ(result.balance().fees_charged(), 3750);
-  EXPECT_EQ(result.balance().overpaid(), 110000 - 100000 - 3750 - 592);
-  EXPECT_EQ(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").size(), 1u);
+  ExpectPaidWithTheSecondFeeCut(response, 110000 - 100000 - 3750 - 592);
   // The provider shares what was paid of fees and interest (F19).
   EXPECT_EQ(response.provider_settlement().fees_and_interest_paid(),
             3750 + 592);
@@ -345,13 +351,9 @@ TEST(EngineRecordedHistoryTest, PaidOnTheFirstNoticesDayTheDeadlineIsKept) {
   // 460.27 → 460 øre).
   const v1::EvaluateResponse response =
       EvaluateSecondRecordedFee("2026-03-16", 100000 + 3750 + 460);
-  const v1::InvoiceResult& result = testing::ResultOf(response, "S1");
-  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
-  EXPECT_EQ(result.balance().fees_charged(), 3750);
-  EXPECT_EQ(result.balance().interest_claimed(), 460);
-  EXPECT_EQ(result.balance().overpaid(), 0);
-  EXPECT_EQ(response.actions_size(), 0);
-  EXPECT_EQ(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").size(), 1u);
+  ExpectPaidWithTheSecondFeeCut(response, 0);
+  EXPECT_EQ(testing::ResultOf(response, "S1").balance().interest_claimed(),
+            460);
 }
 
 TEST(EngineRecordedHistoryTest, ARecordedSecondFeeStandsAfterALatePayment) {

@@ -58,6 +58,30 @@ TEST(BalanceTest, OverpaymentIsReportedNotHidden) {
   EXPECT_TRUE(state.settled);
 }
 
+// 1 000 kr due 2026-03-02 with a dunning notice sent 04-01 charging
+// 37.50 kr (deadline 04-15), interest claimed from `claimed_from`.
+ClaimEvents DunningOfApril1(absl::CivilDay claimed_from) {
+  ClaimEvents events;
+  events.adjusted_due = D(2026, 3, 2);
+  events.original = 100000;
+  events.notices = {DunningNotice(D(2026, 4, 1), 3750)};
+  events.interest_claimed_from = claimed_from;
+  return events;
+}
+
+// Whether `amount` paid on `day` met what that notice demanded, its letter
+// having printed `recorded` øre of interest.
+bool DemandMet(const ClaimEvents& events, absl::CivilDay day, int64_t amount,
+               int64_t recorded) {
+  ClaimEvents paid = events;
+  paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
+  ClaimState scratch;
+  auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), recorded, Book(),
+                          v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+  EXPECT_TRUE(met.ok()) << met.status();
+  return met.ok() && *met;
+}
+
 TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   // inkassoloven § 9: the deadline "må ha løpt ut uten at beløpet er betalt";
   // inkassoforskriften § 1-3: a second fee only when the debtor exceeded the
@@ -65,23 +89,14 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   // notice on 04-01 with a 37.50 kr fee that claims interest, deadline 04-15.
   // Its demand is the balance on 04-01; paying exactly that on 04-10 leaves
   // the interest of 04-02..04-10 open, yet the demand was met.
-  ClaimEvents events;
-  events.adjusted_due = D(2026, 3, 2);
-  events.original = 100000;
-  events.notices = {DunningNotice(D(2026, 4, 1), 3750)};
-  events.interest_claimed_from = D(2026, 4, 1);
+  const ClaimEvents events = DunningOfApril1(D(2026, 4, 1));
   const int64_t demanded = Evaluate(events, D(2026, 4, 1)).balance.total();
   // 30 days at 12.00 % on 1 000 kr: 9.86 kr (law.md § 1.2, 2026 H1).
   EXPECT_EQ(demanded, 100000 + 3750 + 986);
   ClaimState scratch;
   int64_t recorded = 986;  // the interest the notice recorded, as printed
   auto paid_on = [&](absl::CivilDay day, int64_t amount) {
-    ClaimEvents paid = events;
-    paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
-    auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), recorded,
-                            Book(), v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
-    EXPECT_TRUE(met.ok()) << met.status();
-    return met.ok() && *met;
+    return DemandMet(events, day, amount, recorded);
   };
   EXPECT_TRUE(paid_on(D(2026, 4, 10), demanded));
   EXPECT_GT(Evaluate([&] {
@@ -126,21 +141,14 @@ TEST(BalanceTest, MoneyByTheSentDayCountsTowardsTheLettersAmount) {
   // 9.53 kr, so its amount was 100 000 + 3 750 + 953 øre. Money dated its
   // own day pays that day's interest too (986 claimed by 04-01), and money
   // the day before is set off against its fee: either way, paying what it
-  // printed left nothing of its demand (README "Timing").
-  ClaimEvents events;
-  events.adjusted_due = D(2026, 3, 2);
-  events.original = 100000;
-  events.notices = {DunningNotice(D(2026, 4, 1), 3750)};
-  events.interest_claimed_from = D(2026, 3, 3);
+  // printed left nothing of its demand (README "Timing"), so its deadline
+  // was not exceeded (inkassoloven § 9, inkassoforskriften § 1-3; law.md
+  // §§ 3.1, 4.1). 29 days at 12.00 % on 1 000 kr (law.md § 1.2, 2026 H1):
+  // 953.42 øre, rounded 953.
+  const ClaimEvents events = DunningOfApril1(D(2026, 3, 3));
   constexpr int64_t kPrinted = 100000 + 3750 + 953;
-  ClaimState scratch;
   auto paid_on = [&](absl::CivilDay day, int64_t amount) {
-    ClaimEvents paid = events;
-    paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
-    auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), 953, Book(),
-                            v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
-    EXPECT_TRUE(met.ok()) << met.status();
-    return met.ok() && *met;
+    return DemandMet(events, day, amount, 953);
   };
   EXPECT_TRUE(paid_on(D(2026, 4, 1), kPrinted));
   EXPECT_FALSE(paid_on(D(2026, 4, 1), kPrinted - 1));

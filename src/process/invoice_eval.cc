@@ -496,7 +496,8 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   // The history is the truth (issue 3 § 9): every recorded notice counts for
   // the step reached, even one dated after the as-of date (an automatic
   // dispatch recorded ahead of time), so it is never proposed again.
-  // One pass: each notice is read while it is in the cache.
+  // One pass as a rule (see paid_in_time below): each notice is read while
+  // it is in the cache.
   std::vector<NoticeCharge>& all_charges = output->charges;
   const bool copy_history = !ctx.omit_history && !ctx.store_writes_copies;
   if (copy_history) {
