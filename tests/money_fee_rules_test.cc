@@ -312,7 +312,7 @@ TEST(CompensationTest, FeesAreDeductedFromTheCompensation) {
   EXPECT_THAT(d2.note, HasSubstr("§ 3a"));
 }
 
-TEST(CompensationTest, FeesAboveASmallCompensationAreCharged) {
+TEST(CompensationTest, FeesAboveASmallCompensationAreChargedAndClaimed) {
   // With a host compensation row of 50 kr: first notice 37.50 fee + 12.50
   // compensation (total 50); second: max(50, 75) − 50 = 25 kr, all fee.
   v1::RateTables tables;
@@ -337,6 +337,20 @@ TEST(CompensationTest, FeesAboveASmallCompensationAreCharged) {
   FeeDecision d2 = DecideNoticeFee(second);
   EXPECT_EQ(d2.fee, 2500);
   EXPECT_EQ(d2.compensation, 0);
+  // Recorded as proposed, the 25 kr is claimed whole: the warning bore a
+  // 37.50 fee, 12.50 of it deducted. Recorded at 37.50, it is cut to 25.
+  NoticeCharge warning = Sent(kWarning, D(2026, 3, 3), d2.fee);
+  RecordedCharges as_proposed =
+      ClaimableRecordedCharges(warning, /*business_debtor=*/true, due, prior,
+                               *book);
+  EXPECT_EQ(as_proposed.fee, 2500);
+  EXPECT_EQ(as_proposed.compensation, 0);
+  EXPECT_EQ(as_proposed.fee_cut, "");
+  warning.fee = 3750;
+  RecordedCharges whole_fee = ClaimableRecordedCharges(
+      warning, /*business_debtor=*/true, due, prior, *book);
+  EXPECT_EQ(whole_fee.fee, 2500);
+  EXPECT_THAT(whole_fee.fee_cut, HasSubstr("§ 3a"));
 }
 
 TEST(CompensationTest, OffProfileClaimsNothing) {

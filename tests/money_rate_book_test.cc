@@ -410,6 +410,46 @@ TEST(RateBookTest, ReminderFeeCapRowReplacesComputedMaximum) {
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 1), D(2025, 12, 1)), 3500);
 }
 
+TEST(RateBookTest, AReminderFeeCapIsTheRoundingOfTheMaximumOfItsTime) {
+  // law.md § 3.1: 1/20 of the inkassosats on the send date (§ 1-2), the
+  // fraction by the due date (§ 3.2, 1/10 before 2020-10-01); a cap is the
+  // published rounding (38 kr for 37.50), no more.
+  v1::RateTables tables;
+  auto* cap = tables.add_reminder_fee_caps();
+  cap->set_valid_from("2026-01-01");
+  cap->set_amount(3800);
+  auto* sats = tables.add_collection_rates();
+  sats->set_valid_from("2027-01-01");
+  sats->set_amount(70000);
+  auto* h1 = tables.add_interest_rates();
+  h1->set_valid_from("2027-01-01");
+  h1->set_rate_basis_points(1275);
+  auto book = RateBook::Build(tables, D(2027, 3, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2026, 11, 2), D(2026, 12, 1)), 3800);
+  // 2027's inkassosats of 700 kr ends the 2026 cap: 1/20 × 700 = 35 kr.
+  EXPECT_EQ(book->MaxReminderFee(D(2026, 11, 2), D(2027, 2, 15)), 3500);
+  // A cap from before the 2020-10-01 fraction: 70 kr was 1/10 × 700, but a
+  // claim due after that date bears 1/20 × 700 = 35 kr.
+  v1::RateTables old_cap;
+  auto* seventy = old_cap.add_reminder_fee_caps();
+  seventy->set_valid_from("2017-01-01");
+  seventy->set_amount(7000);
+  book = RateBook::Build(old_cap, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2020, 9, 15), D(2020, 11, 20)), 7000);
+  EXPECT_EQ(book->MaxReminderFee(D(2020, 10, 15), D(2020, 11, 20)), 3500);
+  // A cap above the maximum rounded to whole kroner holds to it: 500 kr
+  // against 37.50 → 38 kr in 2026.
+  v1::RateTables high;
+  auto* five_hundred = high.add_reminder_fee_caps();
+  five_hundred->set_valid_from("2026-01-01");
+  five_hundred->set_amount(50000);
+  book = RateBook::Build(high, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2026, 1, 1), D(2026, 2, 1)), 3800);
+}
+
 TEST(RateBookTest, SuppliedBandSetReplacesTheBuiltinSetOfThatDate) {
   // rates.proto CollectionCostBand: a band set is all rows of one
   // valid_from; a host may publish a new one (law.md § 5.2 is data).
@@ -463,6 +503,25 @@ TEST(RateBookTest, AHalfYearWithoutItsInterestRowIsRefused) {
     r->set_rate_basis_points(1000);
   }
   EXPECT_TRUE(RateBook::Build(own, D(2027, 8, 1), nullptr).ok());
+}
+
+TEST(RateBookTest, AnInterestRowFromMidHalfYearIsRefused) {
+  // law.md § 1.1: the rate is set for each half-year from 1 January and
+  // 1 July. With the built-in rows kept, a 2027-06-01 row (for 07-01) is a
+  // mistake, not a rate from 1 June; a table of the host's own may change
+  // on any day.
+  v1::RateTables tables;
+  for (const char* from : {"2027-01-01", "2027-06-01"}) {
+    auto* row = tables.add_interest_rates();
+    row->set_valid_from(from);
+    row->set_rate_basis_points(1275);
+  }
+  auto book = RateBook::Build(tables, D(2027, 6, 20), nullptr);
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(book.status().message(),
+              HasSubstr("the row from 2027-06-01 does not begin a half-year"));
+  tables.set_replace_builtin(true);
+  EXPECT_TRUE(RateBook::Build(tables, D(2027, 6, 20), nullptr).ok());
 }
 
 TEST(RateBookTest, NoRowStretchesBackBeforeItsValidFrom) {
@@ -572,6 +631,46 @@ TEST(RateBookTest, BadRowsAreRefusedNamingTableAndRow) {
     row->set_reminder_numerator(1);
     auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
     EXPECT_THAT(book.status().message(), HasSubstr("fee_fractions[0]"));
+  }
+}
+
+TEST(RateBookTest, FiguresTypedInTheWrongUnitAreRefused) {
+  // rates.proto: basis points and øre. 12 (for 12 %), 760 (for 760 kr) and
+  // 450 (for 450 kr) are refused naming the row; a compensation of 0 (none)
+  // stands.
+  {
+    v1::RateTables tables;
+    auto* row = tables.add_interest_rates();
+    row->set_valid_from("2027-01-01");
+    row->set_rate_basis_points(12);
+    auto book = RateBook::Build(tables, D(2027, 2, 15), nullptr);
+    EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(book.status().message(),
+                HasSubstr("interest_rates[0]: rate_basis_points 12 is not in "
+                          "100..100000"));
+  }
+  {
+    v1::RateTables tables;
+    auto* row = tables.add_collection_rates();
+    row->set_valid_from("2027-01-01");
+    row->set_amount(760);
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(book.status().message(),
+                HasSubstr("collection_rates[0]: amount 760 øre is below 1000"));
+  }
+  {
+    v1::RateTables tables;
+    auto* row = tables.add_standard_compensations();
+    row->set_valid_from("2027-01-01");
+    row->set_amount(450);
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_THAT(book.status().message(),
+                HasSubstr("standard_compensations[0]: amount 450 øre"));
+    row->set_amount(0);
+    book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    ASSERT_TRUE(book.ok()) << book.status();
+    EXPECT_EQ(book->StandardCompensation(D(2027, 3, 1)), 0);
   }
 }
 

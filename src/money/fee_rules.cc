@@ -122,6 +122,19 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
   return max;
 }
 
+// A recorded notice as DecideNoticeFee would have seen it.
+FeeInput FeeInputFor(const NoticeCharge& notice, absl::CivilDay adjusted_due,
+                     absl::Span<const NoticeCharge> prior,
+                     const RateBook& rates) {
+  FeeInput in;
+  in.step = notice.step;
+  in.send_date = notice.sent;
+  in.adjusted_due = adjusted_due;
+  in.prior = prior;
+  in.rates = &rates;
+  return in;
+}
+
 bool MayCarryFee(v1::StepKind step) {
   return step == v1::STEP_KIND_DUNNING ||
          step == v1::STEP_KIND_COLLECTION_WARNING;
@@ -222,14 +235,9 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
         "so it is not an inkassovarsel under inkassoloven § 9";
     return 0;
   }
-  FeeInput in;
-  in.step = notice.step;
-  in.send_date = notice.sent;
-  in.adjusted_due = adjusted_due;
-  in.prior = prior;
-  in.rates = &rates;
   std::string reason;
-  const int64_t lawful = LawfulFee(in, &reason);
+  const int64_t lawful =
+      LawfulFee(FeeInputFor(notice, adjusted_due, prior, rates), &reason);
   if (notice.fee <= lawful) return notice.fee;
   *why_not = lawful > 0 ? absl::StrCat("inkassoforskriften § 1-2: the maximum "
                                        "fee on a notice sent ",
@@ -258,7 +266,16 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
     return out;
   }
   const int64_t standard = rates.StandardCompensation(adjusted_due);
-  const CompensationRoom room = RoomWithCompensation(prior, out.fee, standard);
+  // § 3a compares the compensation with the fees the notices bear, not
+  // with what is left of a fee once the compensation was deducted from it
+  // (as DecideNoticeFee proposed it): a recorded fee counts at the lawful
+  // maximum, which ClaimableRecordedFee has already held it to.
+  std::string unused;
+  const int64_t fee_borne =
+      out.fee > 0 ? LawfulFee(FeeInputFor(notice, adjusted_due, prior, rates),
+                              &unused)
+                  : 0;
+  const CompensationRoom room = RoomWithCompensation(prior, fee_borne, standard);
   if (room.given_up != nullptr) {
     if (out.compensation > 0) {
       out.compensation = 0;

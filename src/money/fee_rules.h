@@ -69,8 +69,9 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
 // charged them: no compensation from a consumer, none once an earlier
 // notice's compensation was waived, and for a business debtor fees and
 // compensation together at most max(the compensation for the due date's
-// half-year, the fees claimed), a fee after the compensation deducted from
-// it. History from another system may record more. A waived notice is
+// half-year, the fees), a fee after the compensation deducted from it. The
+// notice's own fee counts among the fees at the lawful maximum (what it
+// bore before the deduction), as DecideNoticeFee counted it. History from another system may record more. A waived notice is
 // returned as recorded (it is not claimed anyway). notice.fee and prior: as
 // already cut by ClaimableRecordedFee and this function.
 struct RecordedCharges {

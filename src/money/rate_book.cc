@@ -13,8 +13,14 @@
 namespace purring::internal {
 namespace {
 
-// An interest rate above 1000 % p.a. is a typo, not a statute.
+// An interest rate above 1000 % p.a. is a typo, not a statute; one below
+// 1 % is a rate typed in percent (12 for 12 %: forsinkelsesrente is the
+// policy rate plus at least 8 points, law.md § 1.1).
+constexpr int32_t kMinRateBasisPoints = 100;
 constexpr int32_t kMaxRateBasisPoints = 100000;
+// An inkassosats or compensation below 10 kr is one typed in kroner (750 for
+// 750 kr): every figure law.md gives is hundreds of kroner.
+constexpr int64_t kMinRateAmount = 1000;
 // A statutory amount (inkassosats, fee cap, compensation) above 10 000 000 kr
 // is not a real rate: refused, so that no fee or estimate derived from one can
 // overflow (overflow is an error, never a clamp).
@@ -53,6 +59,22 @@ absl::Status CheckRateAmount(absl::string_view table, int row, int64_t amount,
   return RowError(table, row,
                   absl::StrCat("amount ", amount, " is not in ",
                                allow_zero ? 0 : 1, "..", kMaxRateAmount, " øre"));
+}
+
+// An inkassosats or a compensation (0 for none, where allowed) of at least
+// kMinRateAmount øre.
+absl::Status CheckStatutoryAmount(absl::string_view table, int row,
+                                  int64_t amount, bool allow_zero) {
+  if (absl::Status status = CheckRateAmount(table, row, amount, allow_zero);
+      !status.ok()) {
+    return status;
+  }
+  if (amount == 0 || amount >= kMinRateAmount) return absl::OkStatus();
+  return RowError(table, row,
+                  absl::StrCat("amount ", amount, " øre is below ",
+                               kMinRateAmount,
+                               " øre (10 kr): amounts are in øre (75000 is "
+                               "750 kr)"));
 }
 
 // Merges supplied rows into built-in rows of one table. A supplied row
@@ -137,12 +159,13 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.interest_rates(i);
     auto from = RowDate("interest_rates", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (row.rate_basis_points() <= 0 ||
+    if (row.rate_basis_points() < kMinRateBasisPoints ||
         row.rate_basis_points() > kMaxRateBasisPoints) {
-      return RowError("interest_rates", i,
-                      absl::StrCat("rate_basis_points ",
-                                   row.rate_basis_points(),
-                                   " is not in 1..", kMaxRateBasisPoints));
+      return RowError(
+          "interest_rates", i,
+          absl::StrCat("rate_basis_points ", row.rate_basis_points(),
+                       " is not in ", kMinRateBasisPoints, "..",
+                       kMaxRateBasisPoints, " (basis points: 1225 is 12.25 %)"));
     }
     p.interest.push_back({*from, row.rate_basis_points()});
   }
@@ -150,7 +173,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.collection_rates(i);
     auto from = RowDate("collection_rates", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s = CheckRateAmount("collection_rates", i, row.amount(), false);
+    if (auto s = CheckStatutoryAmount("collection_rates", i, row.amount(),
+                                      false);
         !s.ok()) {
       return s;
     }
@@ -190,8 +214,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.standard_compensations(i);
     auto from = RowDate("standard_compensations", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s = CheckRateAmount("standard_compensations", i, row.amount(),
-                                 true);
+    if (auto s = CheckStatutoryAmount("standard_compensations", i,
+                                      row.amount(), true);
         !s.ok()) {
       return s;
     }
@@ -271,9 +295,19 @@ absl::StatusOr<std::vector<RateBook::Band>> MergeBands(
 }
 
 // With the statutory rows kept, each half-year up to the last row needs a
-// row of its own: forsinkelsesrente is set per half-year (law.md § 1.1), so
-// a half-year the host skipped has an unknown rate, not the previous one.
+// row of its own, from its first day: forsinkelsesrente is set per
+// half-year (law.md § 1.1), so a half-year the host skipped has an unknown
+// rate, not the previous one, and a row from another day is a mistake.
 absl::Status CheckEveryHalfYear(const std::vector<RateBook::Rate>& rows) {
+  for (const RateBook::Rate& row : rows) {
+    if (row.from != HalfYearStart(row.from)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rate_tables.interest_rates: the row from ", FormatDate(row.from),
+          " does not begin a half-year; forsinkelsesrente is set per "
+          "half-year, from 1 January and 1 July: date it so, or supply a "
+          "whole table of your own with replace_builtin"));
+    }
+  }
   for (size_t i = 1; i < rows.size(); ++i) {
     const absl::CivilDay missing = NextHalfYearStart(rows[i - 1].from);
     if (rows[i].from > missing) {
@@ -559,12 +593,26 @@ int64_t RateBook::CollectionRate(absl::CivilDay day) const {
 
 int64_t RateBook::MaxReminderFee(absl::CivilDay due,
                                  absl::CivilDay send) const {
-  if (const Amount* cap = InForce(fee_caps_, send); cap != nullptr) {
-    return cap->amount;
-  }
   const Fraction* f = InForce(fractions_, due);
-  if (f == nullptr) return 0;
-  return FloorMulDiv(CollectionRate(send), f->reminder_num, f->reminder_den);
+  const Amount* sats = InForce(collection_, send);
+  const Amount* cap = InForce(fee_caps_, send);
+  if (f == nullptr || sats == nullptr) {
+    return cap != nullptr ? cap->amount : 0;  // the host's word, or nothing
+  }
+  const int64_t computed =
+      FloorMulDiv(sats->amount, f->reminder_num, f->reminder_den);
+  // A cap is the published rounding of the maximum in force when it began
+  // (38 kr for 37.50 kr in 2026, law.md § 3.2): a later inkassosats or fee
+  // fraction ends it, and it never goes above the maximum rounded half up
+  // to whole kroner.
+  if (cap == nullptr || sats->from > cap->from || f->from > cap->from) {
+    return computed;
+  }
+  const absl::int128 hundredths_den = absl::int128(f->reminder_den) * 100;
+  const absl::int128 rounded =
+      (absl::int128(sats->amount) * f->reminder_num + hundredths_den / 2) /
+      hundredths_den * 100;
+  return rounded < cap->amount ? static_cast<int64_t>(rounded) : cap->amount;
 }
 
 int64_t RateBook::MaxPaymentDemandFee(absl::CivilDay due,

@@ -83,7 +83,8 @@ class RateBook {
   // Maximum purregebyr / inkassovarsel fee: the fraction keyed on the claim's
   // due date × the inkassosats on the send date, rounded down to whole øre;
   // or the ReminderFeeCap row for the send date when the host supplied one
-  // (inkassoforskriften § 1-2).
+  // and no later inkassosats or fraction row has ended it, at most that
+  // maximum rounded half up to whole kroner (inkassoforskriften § 1-2).
   int64_t MaxReminderFee(absl::CivilDay due, absl::CivilDay send) const;
   // Maximum betalingsoppfordring fee (inkassoforskriften § 1-2 (3)).
   int64_t MaxPaymentDemandFee(absl::CivilDay due, absl::CivilDay send) const;
