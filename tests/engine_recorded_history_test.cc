@@ -264,6 +264,40 @@ TEST(EngineRecordedHistoryTest, AShortDeadlineWarningsFeeIsNotClaimed) {
   EXPECT_EQ(response.actions(0).fee(), 3750);  // 1/20 × 750 kr (2026)
 }
 
+TEST(EngineRecordedHistoryTest, AWarningEmailedBefore2017IsNoneUnder9) {
+  // law.md § 4.1: an inkassovarsel may be sent electronically only since
+  // 2017-04-01 (inkassoloven § 3a). One e-mailed in 2016 allows no transfer
+  // and earns no fee; the same one posted allows both.
+  for (const v1::Channel channel : {v1::CHANNEL_EMAIL, v1::CHANNEL_POST}) {
+    testing::TestLedger ledger;
+    ledger.SetAsOfDate("2016-07-10");
+    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+    ledger.AddInvoice("W1", "K1", "2016-05-02", "2016-05-13", 100000);
+    ledger.AddNotice("W1", kWarning, "2016-06-01", "2016-06-15", 6700)
+        ->set_channel(channel);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    testing::ExpectEveryPathGives(response, ledger.request());
+
+    const v1::InvoiceResult& result = testing::ResultOf(response, "W1");
+    if (channel == v1::CHANNEL_POST) {
+      EXPECT_EQ(result.balance().fees_charged(), 6700);  // 1/10 × 670 kr
+      EXPECT_EQ(result.status(), v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+      EXPECT_EQ(response.warnings_size(), 0);
+      continue;
+    }
+    EXPECT_EQ(result.balance().fees_charged(), 0);
+    EXPECT_NE(result.status(), v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+    EXPECT_THAT(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
+                ::testing::ElementsAre(::testing::HasSubstr(
+                    "it was e-mailed before 2017-04-01 (inkassoloven § 3a)")));
+    EXPECT_EQ(WarningMessages(response, "COLLECTION_WARNING_NOT_VALID").size(),
+              1u);
+    for (const v1::ProposedAction& action : response.actions()) {
+      EXPECT_NE(action.kind(), v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+    }
+  }
+}
+
 // A person's invoice "S1" of 1 000 kr due Monday 2026-03-02 under a profile
 // purring → inkassovarsel (medium), with a purring of 37.50 kr on 03-16
 // (deadline 03-30) and an inkassovarsel of 37.50 kr on 04-01, and `paid`

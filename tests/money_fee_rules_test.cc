@@ -239,6 +239,27 @@ TEST(RecordedFeeTest, AWarningWithAShortDeadlineEarnsNoFee) {
             3750);
 }
 
+TEST(RecordedFeeTest, AWarningEmailedBefore2017EarnsNoFee) {
+  // law.md § 4.1: electronic sending only since 2017-04-01 (inkassoloven
+  // § 3a); before, an e-mailed inkassovarsel was none under § 9, so
+  // § 1-2 (2) prices it at nothing. Sent on paper, or from that day, it
+  // bears 1/10 × 700 kr (a claim due before 2020-10-01, law.md § 3.2).
+  const absl::CivilDay due = D(2017, 3, 1);
+  NoticeCharge warning = Sent(kWarning, D(2017, 3, 31), 7000);
+  std::string why;
+  EXPECT_EQ(Claimable(warning, due, {}, &why), 7000);  // channel unknown
+  warning.channel = v1::CHANNEL_POST;
+  EXPECT_EQ(Claimable(warning, due, {}, &why), 7000);
+  warning.channel = v1::CHANNEL_EMAIL;
+  EXPECT_EQ(Claimable(warning, due, {}, &why), 0);
+  EXPECT_THAT(why, HasSubstr("e-mailed before 2017-04-01"));
+  EXPECT_FALSE(HasSection9Form(warning));
+  warning.sent = D(2017, 4, 1);
+  warning.deadline = warning.sent + 14;
+  EXPECT_EQ(Claimable(warning, due, {}, &why), 7000);
+  EXPECT_TRUE(HasSection9Form(warning));
+}
+
 TEST(RecordedFeeTest, NoSecondFeeAfterAFeeBearingInkassovarsel) {
   // law.md § 3.1, inkassoforskriften § 1-3: fees for purring + purring or
   // purring + a *later* inkassovarsel; never two inkassovarsel fees, nor a

@@ -27,6 +27,7 @@ struct NoticeCharge {
   // The strictness of the profile it was sent under (Notice.strictness);
   // unspecified when not recorded.
   v1::FeeStrictness strictness = v1::FEE_STRICTNESS_UNSPECIFIED;
+  v1::Channel channel = v1::CHANNEL_UNSPECIFIED;  // Notice.channel
   // What it demanded was paid or credited by its deadline (DemandPaidBy):
   // its deadline was not exceeded.
   bool demand_paid = false;

@@ -174,6 +174,12 @@ absl::CivilDay FirstFeeDay(absl::CivilDay adjusted_due) {
   return adjusted_due + 14;
 }
 
+bool HasSection9Form(const NoticeCharge& warning) {
+  return warning.deadline >= warning.sent + kMinDeadlineDays &&
+         !(warning.channel == v1::CHANNEL_EMAIL &&
+           warning.sent < kElectronicWarningsFrom);
+}
+
 FeeDecision DecideNoticeFee(const FeeInput& in) {
   FeeDecision decision;
   int64_t statutory_fee = 0;
@@ -226,13 +232,15 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
     *why_not = "a påminnelse never carries a fee";
     return 0;
   }
-  // § 1-2 (2) prices an inkassovarsel "under inkassoloven § 9", whose
-  // deadline is at least 14 days from its sending.
+  // § 1-2 (2) prices an inkassovarsel "under inkassoloven § 9".
   if (notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
-      notice.deadline < notice.sent + kMinDeadlineDays) {
-    *why_not =
-        "inkassoforskriften § 1-2 (2): its deadline is shorter than 14 days, "
-        "so it is not an inkassovarsel under inkassoloven § 9";
+      !HasSection9Form(notice)) {
+    *why_not = absl::StrCat(
+        "inkassoforskriften § 1-2 (2): ",
+        notice.deadline < notice.sent + kMinDeadlineDays
+            ? "its deadline is shorter than 14 days"
+            : "it was e-mailed before 2017-04-01 (inkassoloven § 3a)",
+        ", so it is not an inkassovarsel under inkassoloven § 9");
     return 0;
   }
   std::string reason;

@@ -18,6 +18,17 @@ namespace purring::internal {
 // inkassoloven § 9; law.md § 4.1).
 inline constexpr int kMinDeadlineDays = 14;
 
+// Electronic notices count as written ones from this day (inkassoloven
+// § 3a; law.md § 4.1): an inkassovarsel e-mailed before it was none.
+inline constexpr absl::CivilDay kElectronicWarningsFrom{2017, 4, 1};
+
+// Whether a collection warning is an inkassovarsel under inkassoloven § 9
+// by its form: a deadline of at least 14 days from sending, and not sent
+// by e-mail before kElectronicWarningsFrom (an unrecorded channel counts
+// as paper). Whether it was sent after the due date and left unpaid is the
+// caller's to judge.
+bool HasSection9Form(const NoticeCharge& warning);
+
 // Whether the profile wants a fee on `step` (before the law is applied).
 // MILD: warning; MEDIUM: dunning and warning; STRENG: dunning and warning
 // (every step the law allows); OFF: none. Never on a reminder.
@@ -51,7 +62,7 @@ FeeDecision DecideNoticeFee(const FeeInput& input);
 
 // The part of a recorded notice's fee the creditor may claim: none on a
 // påminnelse, none on a notice sent less than 14 days after the due date,
-// none on a collection warning whose deadline is shorter than 14 days,
+// none on a collection warning without HasSection9Form,
 // none beyond the second fee-bearing notice, before the first one's
 // deadline has passed or when what the first one demanded was paid by it
 // (its demand_paid), never above the maximum in force on its send date

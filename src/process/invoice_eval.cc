@@ -43,6 +43,7 @@ NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
   charge.compensation = n.compensation();
   charge.interest = n.interest();
   charge.strictness = n.strictness();
+  charge.channel = n.channel();
   if (checked != nullptr) {
     charge.sent = checked->sent;
     charge.deadline = checked->deadline;
@@ -239,8 +240,9 @@ v1::Warning TransferWithoutValidWarning(const v1::Invoice& invoice,
       absl::StrCat("invoice \"", invoice.number(),
                    "\": transferred to collection on ", FormatDate(transferred),
                    " without a recorded collection warning sent after the due "
-                   "date whose deadline of at least 14 days had run out "
-                   "unpaid by then (inkassoloven § 9): no collection steps "
+                   "date (on paper before 2017-04-01) whose deadline of at "
+                   "least 14 days had run out unpaid by then (inkassoloven "
+                   "§ 9): no collection steps "
                    "may be taken on it until one has"));
 }
 
@@ -255,7 +257,8 @@ v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice,
                 "its deadline, and what is left (interest since) was never "
                 "demanded by one"
               : "no recorded collection warning was sent after the due date "
-                "with a deadline of at least 14 days",
+                "with a deadline of at least 14 days (and on paper before "
+                "2017-04-01)",
           " (inkassoloven § 9); a new one comes before any transfer to "
           "collection"));
 }

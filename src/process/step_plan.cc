@@ -7,14 +7,14 @@
 namespace purring::internal {
 namespace {
 
-// inkassoloven § 9: a written warning sent after the claim fell due, whose
-// deadline is at least 14 days from sending (law.md § 4.1) and "må ha løpt
-// ut uten at beløpet er betalt": not one whose amount was paid in time.
+// inkassoloven § 9: a written warning (HasSection9Form: a deadline of at
+// least 14 days, on paper before 2017) sent after the claim fell due
+// (law.md § 4.1), whose deadline "må ha løpt ut uten at beløpet er betalt":
+// not one whose amount was paid in time.
 bool SatisfiesSection9(const NoticeCharge& notice,
                        absl::CivilDay adjusted_due) {
   return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
-         notice.sent > adjusted_due &&
-         notice.deadline >= notice.sent + kMinDeadlineDays &&
+         notice.sent > adjusted_due && HasSection9Form(notice) &&
          !notice.demand_paid;
 }
 
