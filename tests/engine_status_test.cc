@@ -391,6 +391,45 @@ TEST(EngineStatusTest, ATransferTheHostMadeWithoutAValidWarningIsFlagged) {
   EXPECT_EQ(valid.warnings_size(), 0);
 }
 
+TEST(EngineStatusTest, ATransferTheHostMadeDuringAnObjectionIsFlagged) {
+  // law.md § 7 (inkassoloven § 17 (2)): no collection costs where the
+  // debtor had objections it was reasonable to have assessed; F10: an
+  // objection pauses the invoice. A valid transfer on 05-01 with the
+  // debtor's objection open from 04-20 is flagged; one that ended on
+  // 04-30, or a hold of another kind, is not.
+  auto transferred_with = [](v1::HoldKind kind, const char* end) {
+    TestLedger ledger = BaseLedger();
+    AddFullHistory(ledger);
+    v1::Hold* hold = ledger.request().mutable_invoices(0)->add_holds();
+    hold->set_kind(kind);
+    hold->set_start_date("2026-04-20");
+    hold->set_end_date(end);
+    auto* c = ledger.request().mutable_history()->add_collection_cases();
+    c->set_invoice_number("1001");
+    c->set_transferred_date("2026-05-01");
+    ledger.SetAsOfDate("2026-06-01");
+    return ledger.Evaluate();
+  };
+  for (const char* end : {"", "2026-05-01"}) {
+    const v1::EvaluateResponse response =
+        transferred_with(v1::HOLD_KIND_OBJECTION, end);
+    EXPECT_EQ(ResultOf(response, "1001").status(),
+              v1::INVOICE_STATUS_IN_COLLECTION);
+    ASSERT_EQ(response.warnings_size(), 1) << end;
+    EXPECT_EQ(response.warnings(0).code(), "TRANSFER_DURING_OBJECTION");
+    EXPECT_EQ(response.warnings(0).message(),
+              "invoice \"1001\": transferred to collection on 2026-05-01 "
+              "while the debtor's objection recorded from 2026-04-20 was "
+              "open: no collection costs may be claimed where the debtor had "
+              "objections it was reasonable to have assessed (inkassoloven "
+              "§ 17 (2)); the case file lists it");
+  }
+  EXPECT_EQ(
+      transferred_with(v1::HOLD_KIND_OBJECTION, "2026-04-30").warnings_size(),
+      0);
+  EXPECT_EQ(transferred_with(v1::HOLD_KIND_MANUAL, "").warnings_size(), 0);
+}
+
 TEST(EngineStatusTest, ATransferAfterAWarningPaidInTimeStaysFlaggedOncePaidOff) {
   // inkassoloven § 9 (law.md § 4.1): the warning of 04-16 was paid in full
   // by its deadline 04-30, so a transfer recorded on 05-20 had no valid

@@ -246,6 +246,40 @@ v1::Warning TransferWithoutValidWarning(const v1::Invoice& invoice,
                    "may be taken on it until one has"));
 }
 
+// The debtor's objection (a hold of kind HOLD_KIND_OBJECTION) open on
+// `day`, if any: the earliest begun.
+const v1::Hold* ObjectionOpenOn(const v1::Invoice& invoice,
+                                absl::CivilDay day) {
+  const v1::Hold* found = nullptr;
+  absl::CivilDay found_start;
+  for (const v1::Hold& hold : invoice.holds()) {
+    if (hold.kind() != v1::HOLD_KIND_OBJECTION) continue;
+    const std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
+    if (!start.has_value() || *start > day) continue;
+    const std::optional<absl::CivilDay> end = ParseDate(hold.end_date());
+    if (end.has_value() && *end < day) continue;
+    if (found == nullptr || *start < found_start) {
+      found = &hold;
+      found_start = *start;
+    }
+  }
+  return found;
+}
+
+v1::Warning TransferDuringObjection(const v1::Invoice& invoice,
+                                    absl::CivilDay transferred,
+                                    const v1::Hold& objection) {
+  return WarningAbout(
+      invoice, "TRANSFER_DURING_OBJECTION",
+      absl::StrCat("invoice \"", invoice.number(),
+                   "\": transferred to collection on ", FormatDate(transferred),
+                   " while the debtor's objection recorded from ",
+                   objection.start_date(),
+                   " was open: no collection costs may be claimed where the "
+                   "debtor had objections it was reasonable to have assessed "
+                   "(inkassoloven § 17 (2)); the case file lists it"));
+}
+
 v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice,
                                      bool warning_paid) {
   return WarningAbout(
@@ -742,6 +776,15 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
         !TransferFollowsValidWarning(all_charges, adjusted_due, *transferred)) {
       output->warnings.push_back(
           TransferWithoutValidWarning(invoice, *transferred));
+    }
+    // F10: a dispute pauses the invoice; a transfer made by hand (F3) while
+    // it was open is the host's to weigh.
+    if (transferred.has_value()) {
+      if (const v1::Hold* objection = ObjectionOpenOn(invoice, *transferred);
+          objection != nullptr) {
+        output->warnings.push_back(
+            TransferDuringObjection(invoice, *transferred, *objection));
+      }
     }
     // F17: an invoice moved to collection comes with the case file its
     // agency needs until the agency has taken it up (a state past
