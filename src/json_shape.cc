@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -109,6 +110,76 @@ bool IsList(const FieldDescriptor* field) {
   return field != nullptr && field->is_repeated() && !field->is_map();
 }
 
+bool IsTimestamp(const FieldDescriptor* field) {
+  return field != nullptr &&
+         field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
+         field->message_type()->full_name() == "google.protobuf.Timestamp";
+}
+
+bool IsBool(const FieldDescriptor* field) {
+  return field != nullptr && field->cpp_type() == FieldDescriptor::CPPTYPE_BOOL;
+}
+
+// JSON's white space (RFC 8259 § 2); protobuf also skips \f and \v.
+bool IsJsonSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Why the escape at json[at] (after its backslash) is not one of JSON's
+// (RFC 8259 § 7), or empty: protobuf drops the backslash of any other and
+// keeps the character ("100\1" would read "1001").
+std::string BadEscape(absl::string_view json, size_t at) {
+  const char c = json[at];
+  switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+      return "";
+    case 'u':
+      if (json.size() - at > 4 &&
+          std::all_of(json.begin() + at + 1, json.begin() + at + 5,
+                      [](char h) {
+                        return absl::ascii_isxdigit(
+                            static_cast<unsigned char>(h));
+                      })) {
+        return "";
+      }
+      return absl::StrCat("an escape \\u without four hex digits at byte ",
+                          at - 1);
+    default: {
+      const unsigned char byte = static_cast<unsigned char>(c);
+      return absl::StrCat(
+          "a backslash before ",
+          absl::ascii_isprint(byte)
+              ? absl::StrCat("'", absl::string_view(&c, 1), "'")
+              : absl::StrCat("byte 0x", absl::Hex(byte, absl::kZeroPad2)),
+          " at byte ", at - 1,
+          " (JSON's escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+    }
+  }
+}
+
+// Why an RFC 3339 instant has more than the nine fractional digits protobuf
+// keeps (it drops the rest), or empty.
+std::string TooFineTimestamp(absl::string_view text, size_t at) {
+  const size_t dot = text.find('.');
+  if (dot == absl::string_view::npos) return "";
+  size_t digits = 0;
+  while (dot + 1 + digits < text.size() &&
+         absl::ascii_isdigit(static_cast<unsigned char>(text[dot + 1 + digits]))) {
+    ++digits;
+  }
+  if (digits <= 9) return "";
+  return absl::StrCat("an instant with ", digits,
+                      " fractional digits at byte ", at,
+                      " (at most 9: nanoseconds)");
+}
+
 }  // namespace
 
 absl::Status InvalidJsonRequest(absl::string_view why) {
@@ -148,6 +219,8 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
   size_t key_start = 0;
   bool value_next = false;  // after an object's ':'
   bool after_comma = false;
+  // The value of a Timestamp field being read, from this byte.
+  std::optional<size_t> timestamp_start;
   if (absl::StartsWith(json, "\xEF\xBB\xBF")) {
     return InvalidJsonRequest(
         "a UTF-8 byte order mark at byte 0 (JSON text starts with its value)");
@@ -162,10 +235,20 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
       }
       if (escaped) {
         escaped = false;
+        if (std::string why = BadEscape(json, at); !why.empty()) {
+          return InvalidJsonRequest(why);
+        }
       } else if (c == '\\') {
         escaped = true;
       } else if (c == '"') {
         in_string = false;
+        if (timestamp_start.has_value()) {
+          const std::string why = TooFineTimestamp(
+              json.substr(*timestamp_start, at - *timestamp_start),
+              *timestamp_start - 1);
+          if (!why.empty()) return InvalidJsonRequest(why);
+          timestamp_start.reset();
+        }
         if (in_key) {
           in_key = false;
           Level& level = open.back();
@@ -184,7 +267,12 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
       }
       continue;
     }
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) continue;
+    if (IsJsonSpace(c)) continue;
+    if (c == '\f' || c == '\v') {
+      return InvalidJsonRequest(absl::StrCat(
+          c == '\f' ? "a form feed" : "a vertical tab", " at byte ", at,
+          " (JSON's white space is space, tab, LF and CR)"));
+    }
     if ((c == '}' || c == ']') && after_comma) {
       return InvalidJsonRequest(absl::StrCat("a comma before the closing ",
                                              absl::string_view(&c, 1),
@@ -223,6 +311,22 @@ absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
                          " is a list: its value must be an array "
                          "(at byte ",
                          at, ")"));
+      }
+      // protobuf also reads "yes", "1" or "t" for a bool, and a Timestamp
+      // as an object of seconds and nanos; the mapping has neither.
+      if (IsBool(field) && c == '"') {
+        return InvalidJsonRequest(absl::StrCat(
+            "field ", field->name(),
+            " is a bool: true or false without quotes (at byte ", at, ")"));
+      }
+      if (IsTimestamp(field) && !field->is_repeated()) {
+        if (c == '"') {
+          timestamp_start = at + 1;
+        } else if (c != 'n') {
+          return InvalidJsonRequest(absl::StrCat(
+              "field ", field->name(),
+              " is an instant: an RFC 3339 string (at byte ", at, ")"));
+        }
       }
     }
     switch (c) {

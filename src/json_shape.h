@@ -12,8 +12,11 @@
 //   JSON names (protobuf keeps the last value, other readers the first);
 // - null as a list's element (protobuf drops it);
 // - single-quoted strings, unquoted keys, a comma before a closing } or ],
-//   a control character inside a string, a number ending in '.', and a
-//   byte order mark.
+//   a control character inside a string, an escape JSON does not have
+//   (protobuf drops its backslash), a form feed or vertical tab between
+//   tokens, a number ending in '.', and a byte order mark;
+// - a bool in quotes ("yes", "1", "t"), a Timestamp as an object, and one
+//   with more than nine fractional digits (protobuf drops the rest).
 // What is not well-formed JSON is left to protobuf to refuse.
 #ifndef PURRING_SRC_JSON_SHAPE_H_
 #define PURRING_SRC_JSON_SHAPE_H_

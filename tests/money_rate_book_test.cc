@@ -672,6 +672,15 @@ TEST(RateBookTest, FiguresTypedInTheWrongUnitAreRefused) {
     ASSERT_TRUE(book.ok()) << book.status();
     EXPECT_EQ(book->StandardCompensation(D(2027, 3, 1)), 0);
   }
+  {
+    v1::RateTables tables;
+    auto* cap = tables.add_reminder_fee_caps();
+    cap->set_valid_from("2026-01-01");
+    cap->set_amount(38);  // for 38 kr
+    auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+    EXPECT_THAT(book.status().message(),
+                HasSubstr("reminder_fee_caps[0]: amount 38 øre is below 1000"));
+  }
 }
 
 }  // namespace

@@ -307,6 +307,25 @@ TEST(JsonShape, WhatIsNotJsonIsRefusedThoughProtobufWouldReadIt) {
        "a number ending in '.' at byte 63"},
       {"\xEF\xBB\xBF{\"asOf\": \"2026-11-28T10:00:00Z\"}",
        "a UTF-8 byte order mark at byte 0"},
+      // protobuf drops the backslash of an escape JSON does not have: a
+      // notice of "100\1" would be one of invoice "1001".
+      {R"({"history": {"notices": [{"invoiceNumber": "100\1"}]}})",
+       "a backslash before '1' at byte 47"},
+      {R"({"customers": [{"name": "Kari \x41"}]})",
+       "a backslash before 'x' at byte 30"},
+      {R"({"customers": [{"name": "\u00e"}]})",
+       "an escape \\u without four hex digits at byte 25"},
+      {"{\"asOf\":\f\"2026-11-28T10:00:00Z\"}", "a form feed at byte 8"},
+      {"{\"asOf\": \"2026-11-28T10:00:00Z\"}\v", "a vertical tab at byte 32"},
+      // The mapping's bool is true or false, its Timestamp a string of at
+      // most nanoseconds; protobuf reads "y", an object, and 12 digits.
+      {R"({"customers": [{"id": "K1", "doNotDun": "y"}]})",
+       "field do_not_dun is a bool: true or false without quotes (at byte "
+       "40)"},
+      {R"({"asOf": {"seconds": "1764320400"}})",
+       "field as_of is an instant: an RFC 3339 string (at byte 9)"},
+      {R"({"asOf": "2026-11-28T09:00:00.123456789999Z"})",
+       "an instant with 12 fractional digits at byte 9"},
   };
   for (const auto& c : cases) {
     const Outcome out = EvaluateJsonText(c.json);
@@ -314,10 +333,12 @@ TEST(JsonShape, WhatIsNotJsonIsRefusedThoughProtobufWouldReadIt) {
     EXPECT_THAT(std::string(out.status.message()), HasSubstr(c.refusal))
         << c.json;
   }
-  // Escapes, a decimal fraction and an empty object or list are JSON.
+  // Escapes, a decimal fraction and an empty object or list are JSON, and
+  // so is an instant in nanoseconds, or null.
   const Outcome fine = EvaluateJsonText(
-      R"({"asOf": "2026-11-28T10:00:00Z", "customers": [{"id": "K\u00e91", )"
-      R"("name": "A"}], "settings": {}, "invoices": []})");
+      R"({"asOf": "2026-11-28T10:00:00.123456789Z", "customers": [{"id": )"
+      R"("K\u00e91", "name": "A\"\\\/\b\f\n\r\t", "doNotDun": true}], )"
+      R"("lastSynchronized": null, "settings": {}, "invoices": []})");
   EXPECT_TRUE(fine.status.ok()) << fine.status;
 }
 

@@ -18,8 +18,9 @@ namespace {
 // policy rate plus at least 8 points, law.md § 1.1).
 constexpr int32_t kMinRateBasisPoints = 100;
 constexpr int32_t kMaxRateBasisPoints = 100000;
-// An inkassosats or compensation below 10 kr is one typed in kroner (750 for
-// 750 kr): every figure law.md gives is hundreds of kroner.
+// An inkassosats, fee cap or compensation below 10 kr is one typed in kroner
+// (750 for 750 kr, 38 for 38 kr): every figure law.md gives is tens or
+// hundreds of kroner.
 constexpr int64_t kMinRateAmount = 1000;
 // A statutory amount (inkassosats, fee cap, compensation) above 10 000 000 kr
 // is not a real rate: refused, so that no fee or estimate derived from one can
@@ -61,8 +62,8 @@ absl::Status CheckRateAmount(absl::string_view table, int row, int64_t amount,
                                allow_zero ? 0 : 1, "..", kMaxRateAmount, " øre"));
 }
 
-// An inkassosats or a compensation (0 for none, where allowed) of at least
-// kMinRateAmount øre.
+// An inkassosats, a fee cap or a compensation (0 for none, where allowed)
+// of at least kMinRateAmount øre.
 absl::Status CheckStatutoryAmount(absl::string_view table, int row,
                                   int64_t amount, bool allow_zero) {
   if (absl::Status status = CheckRateAmount(table, row, amount, allow_zero);
@@ -204,7 +205,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.reminder_fee_caps(i);
     auto from = RowDate("reminder_fee_caps", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s = CheckRateAmount("reminder_fee_caps", i, row.amount(), true);
+    if (auto s = CheckStatutoryAmount("reminder_fee_caps", i, row.amount(),
+                                      true);
         !s.ok()) {
       return s;
     }
