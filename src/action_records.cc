@@ -78,6 +78,9 @@ absl::Status ActionRecords::Build(const Sources& sources,
     letter_id_.clear();
     AppendLetterId(sources.invoice->customer_id(), action->step(),
                    action->date(), &letter_id_);
+    if (sources.letter_ids_taken != nullptr) {
+      MakeLetterIdFree(*sources.letter_ids_taken, &letter_id_);
+    }
     const v1::Channel channel = sources.customer_facts->letter_channel;
     if (channel != v1::CHANNEL_UNSPECIFIED) {
       action->set_letter_id(letter_id_);

@@ -22,6 +22,7 @@
 #include "money/rate_book.h"
 #include "process/customer_table.h"
 #include "process/handoff.h"
+#include "process/letters.h"
 #include "process/result_dates.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -82,6 +83,9 @@ class ActionRecords {
     // A TRANSFER_TO_COLLECTION's principal outstanding at its date
     // (InvoiceOutput::principal_at_transfer).
     int64_t principal_at_transfer = 0;
+    // The recorded letter ids a SEND_NOTICE's letter may not take
+    // (MakeLetterIdFree); nullptr: none.
+    const LetterIds* letter_ids_taken = nullptr;
   };
 
   // Records *action (completing a SEND_NOTICE with its letter id and

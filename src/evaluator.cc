@@ -81,6 +81,7 @@ struct ShardJob {
   const v1::EvaluateRequest* request;  // its settings
   const RateBook* rates;
   std::vector<ActionRecords>* records;  // by shard
+  const LetterIds* letter_ids_taken;    // recorded: MakeLetterIdFree
 };
 
 v1::Warning OldInterestWarning(const v1::Invoice& invoice,
@@ -194,7 +195,7 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
         {input.invoice, input.notices, charges, job.ctx->as_of, &result, &dates,
          input.customer_facts, &job.source->customers(), customer,
          &job.request->settings(), job.rates, hand_off_only,
-         principal_at_transfer},
+         principal_at_transfer, job.letter_ids_taken},
         action, &entry));
   }
   const CustomerFacts& customer_facts = *input.customer_facts;
@@ -514,13 +515,18 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   ctx.dispatch = &dispatch;
   ctx.omit_history = request.options().omit_history_in_results();
   ctx.store_writes_copies = store->WritesCopies();
+  // Notices are proposed for the as-of date or the next dispatch's, never
+  // before: only letters recorded from then on can share their ids.
+  LetterIds letter_ids_taken;
+  source.LetterIdsSentFrom(as_of, &letter_ids_taken);
 
   StatusSummaries summaries(plan.invoice_count);
   std::vector<ShardOutput> shards(plan.shard_count());
   std::vector<ActionRecords> records(plan.shard_count());
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source, &ctx, &customers, &plan, store,
-                     &summaries, &request, &*rates, &records};
+  const ShardJob job{&source,   &ctx,    &customers, &plan,
+                     store,     &summaries, &request, &*rates,
+                     &records,  &letter_ids_taken};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;

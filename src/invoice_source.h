@@ -4,14 +4,18 @@
 #ifndef PURRING_SRC_INVOICE_SOURCE_H_
 #define PURRING_SRC_INVOICE_SOURCE_H_
 
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "customer_reader.h"
+#include "dates.h"
 #include "process/customer_table.h"
 #include "process/invoice_eval.h"
+#include "process/letters.h"
 #include "process/request_index.h"
 #include "purring/v1/evaluate.pb.h"
 #include "shard_batch.h"
@@ -46,6 +50,10 @@ class InvoiceSource {
   virtual bool Peek(int /*invoice*/, InvoiceInput* /*ahead*/) const {
     return false;
   }
+  // Adds to *ids the letter ids of the recorded notices sent on or after
+  // `from` (a notice not yet checked may be malformed: validation refuses
+  // it later).
+  virtual void LetterIdsSentFrom(absl::CivilDay from, LetterIds* ids) const = 0;
   // After the shards: non-OK when a check over every invoice refuses the
   // request.
   virtual absl::Status AfterShards() { return absl::OkStatus(); }
@@ -89,6 +97,14 @@ class TreeInvoiceSource : public InvoiceSource {
   }
   absl::string_view Number(int invoice) const override {
     return request_.invoices(invoice).number();
+  }
+  void LetterIdsSentFrom(absl::CivilDay from, LetterIds* ids) const override {
+    const std::string first = FormatDate(from);  // dates compare as text
+    for (const v1::Notice& notice : request_.history().notices()) {
+      if (!notice.letter_id().empty() && notice.sent_date() >= first) {
+        ids->insert(notice.letter_id());
+      }
+    }
   }
 
  private:

@@ -8,6 +8,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "dates.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "known_fields.h"
 #include "process/request_index.h"
 #include "purring/limits.h"
@@ -97,6 +100,60 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
   input->notices = s.sorted;
   input->collection_case = collection_case;
   return absl::OkStatus();
+}
+
+namespace {
+
+// The view of the length-delimited field whose tag was just read from `in`,
+// which reads a buffer in memory; false when it is cut short.
+bool ReadView(google::protobuf::io::CodedInputStream* in,
+              absl::string_view* view) {
+  uint32_t length = 0;
+  const void* data = nullptr;
+  int available = 0;
+  if (!in->ReadVarint32(&length) ||
+      !in->GetDirectBufferPointer(&data, &available)) {
+    *view = absl::string_view();
+    return length == 0;
+  }
+  if (length > static_cast<uint32_t>(available)) return false;
+  *view = absl::string_view(static_cast<const char*>(data), length);
+  return in->Skip(static_cast<int>(length));
+}
+
+}  // namespace
+
+void SplitInvoiceSource::LetterIdsSentFrom(absl::CivilDay from,
+                                           LetterIds* ids) const {
+  using google::protobuf::internal::WireFormatLite;
+  // history.proto: Notice.sent_date = 3, letter_id = 9.
+  constexpr int kSentDate = 3, kLetterId = 9;
+  const std::string first = FormatDate(from);  // dates compare as text
+  for (const NoticeSpan& notice : split_.notices) {
+    // Its fields after the invoice number, read already.
+    const ByteSpan& number = notice.invoice_number;
+    const uint32_t start = number.offset + number.size;
+    const uint32_t end = notice.bytes.offset + notice.bytes.size;
+    google::protobuf::io::CodedInputStream in(
+        reinterpret_cast<const uint8_t*>(split_.request.data()) + start,
+        static_cast<int>(end - start));
+    absl::string_view sent, letter_id;
+    bool read = true;
+    for (uint32_t tag = in.ReadTag(); tag != 0 && read; tag = in.ReadTag()) {
+      const int field = WireFormatLite::GetTagFieldNumber(tag);
+      const bool text = WireFormatLite::GetTagWireType(tag) ==
+                        WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
+      if (text && field == kSentDate) {
+        read = ReadView(&in, &sent);
+        if (sent < first) break;  // most notices: sent before
+      } else if (text && field == kLetterId) {
+        read = ReadView(&in, &letter_id);
+      } else {
+        read = WireFormatLite::SkipField(&in, tag);
+      }
+    }
+    if (!letter_id.empty() && sent >= first) ids->emplace(letter_id);
+  }
 }
 
 void SplitInvoiceSource::Done() {

@@ -43,6 +43,7 @@ class SplitInvoiceSource : public InvoiceSource {
   absl::string_view Number(int invoice) const override {
     return split_.View(split_.invoices[invoice].number);
   }
+  void LetterIdsSentFrom(absl::CivilDay from, LetterIds* ids) const override;
   // Frees the invoices' and notices' spans, the index and the shards'
   // messages.
   void Done() override;

@@ -95,6 +95,52 @@ TEST(EngineLettersTest, OneLetterPerCustomerPerStepListingItsInvoices) {
   }
 }
 
+TEST(EngineLettersTest, ALaterLetterTheSameDayTakesAnIdOfItsOwn) {
+  // history.proto: the notices of one letter share its letter_id, and the
+  // monthly report counts letters by it (F18). K2's reminder for 21 goes
+  // in the morning; 22, held until noon, gets a letter of its own that day:
+  // another id, and then a third.
+  TestLedger ledger = ReadyLedger();
+  ledger.AddInvoice("22", "K2", "2026-02-01", "2026-02-16", 20000);
+  ledger.AddInvoice("23", "K2", "2026-02-01", "2026-02-16", 10000);
+  for (const char* held : {"22", "23"}) {
+    for (v1::Invoice& invoice : *ledger.request().mutable_invoices()) {
+      if (invoice.number() == held) invoice.set_do_not_dun(true);
+    }
+  }
+  auto letter_of = [](const v1::EvaluateResponse& response) {
+    for (const v1::ProposedLetter& letter : response.letters()) {
+      if (letter.customer_id() == "K2") return letter;
+    }
+    ADD_FAILURE() << "no letter to K2";
+    return v1::ProposedLetter();
+  };
+  std::vector<std::string> ids;
+  for (const char* released : {"", "22", "23"}) {
+    for (v1::Invoice& invoice : *ledger.request().mutable_invoices()) {
+      if (invoice.number() == released) invoice.set_do_not_dun(false);
+    }
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    ExpectEveryPathGives(response, ledger.request());
+    const v1::ProposedLetter letter = letter_of(response);
+    ASSERT_EQ(letter.lines_size(), 1);
+    EXPECT_EQ(letter.lines(0).invoice_number(),
+              *released == '\0' ? "21" : released);
+    for (const v1::ProposedAction& action : response.actions()) {
+      if (action.customer_id() == "K2") EXPECT_EQ(action.letter_id(), letter.id());
+    }
+    ids.push_back(letter.id());
+    ledger.Record(response);
+  }
+  EXPECT_THAT(ids, ::testing::ElementsAre("K2/reminder/2026-02-17",
+                                          "K2/reminder/2026-02-17/2",
+                                          "K2/reminder/2026-02-17/3"));
+  const v1::MonthlyReport* february =
+      ReportFor(ledger.Evaluate(), "2026-02");
+  ASSERT_NE(february, nullptr);
+  EXPECT_EQ(february->letters_printed(), 3);  // K2's, by post
+}
+
 TEST(EngineLettersTest, PreferenceOverrideAndAddressArrival) {
   TestLedger ledger = ReadyLedger();
   ledger.settings().set_email_preference(v1::EMAIL_PREFERENCE_COMPANY_EMAIL);

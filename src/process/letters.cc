@@ -59,6 +59,16 @@ void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
   out->append(date.data(), date.size());
 }
 
+void MakeLetterIdFree(const LetterIds& taken, std::string* id) {
+  if (taken.empty() || !taken.contains(*id)) return;
+  const size_t base = id->size();
+  for (int n = 2;; ++n) {
+    id->resize(base);
+    absl::StrAppend(id, "/", n);
+    if (!taken.contains(*id)) return;
+  }
+}
+
 v1::Channel LetterChannel(absl::string_view recipient_email,
                           bool has_postal_address) {
   if (!recipient_email.empty()) return v1::CHANNEL_EMAIL;

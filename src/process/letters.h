@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -44,6 +45,16 @@ struct LetterItem {
 // A SEND_NOTICE action's letter id: "<customer>/<step>/<date>", appended.
 void AppendLetterId(absl::string_view customer_id, v1::StepKind step,
                     absl::string_view date, std::string* out);
+
+// Letter ids recorded in the history (Notice.letter_id) that a letter
+// proposed now could take: those of notices sent on or after the as-of
+// date.
+using LetterIds = absl::flat_hash_set<std::string>;
+
+// Makes *id, an AppendLetterId, one no recorded letter has: a letter sent
+// earlier the same day to the same customer at the same step (before a hold
+// ended, say) keeps its id, and the next is "<id>/2", then "<id>/3".
+void MakeLetterIdFree(const LetterIds& taken, std::string* id);
 
 // How a customer's letters go, from its RecipientEmail and
 // HasPostalAddress: CHANNEL_EMAIL to the e-mail when there is one, else
