@@ -524,9 +524,9 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   std::vector<ShardOutput> shards(plan.shard_count());
   std::vector<ActionRecords> records(plan.shard_count());
   source.SetShardCount(plan.shard_count());
-  const ShardJob job{&source,   &ctx,    &customers, &plan,
-                     store,     &summaries, &request, &*rates,
-                     &records,  &letter_ids_taken};
+  const ShardJob job{
+      &source,    &ctx,     &customers, &plan,    store,
+      &summaries, &request, &*rates,    &records, &letter_ids_taken};
   RunShards(job, shards);
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;

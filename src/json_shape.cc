@@ -142,11 +142,9 @@ std::string BadEscape(absl::string_view json, size_t at) {
       return "";
     case 'u':
       if (json.size() - at > 4 &&
-          std::all_of(json.begin() + at + 1, json.begin() + at + 5,
-                      [](char h) {
-                        return absl::ascii_isxdigit(
-                            static_cast<unsigned char>(h));
-                      })) {
+          std::all_of(json.begin() + at + 1, json.begin() + at + 5, [](char h) {
+            return absl::ascii_isxdigit(static_cast<unsigned char>(h));
+          })) {
         return "";
       }
       return absl::StrCat("an escape \\u without four hex digits at byte ",
@@ -170,14 +168,14 @@ std::string TooFineTimestamp(absl::string_view text, size_t at) {
   const size_t dot = text.find('.');
   if (dot == absl::string_view::npos) return "";
   size_t digits = 0;
-  while (dot + 1 + digits < text.size() &&
-         absl::ascii_isdigit(static_cast<unsigned char>(text[dot + 1 + digits]))) {
+  while (
+      dot + 1 + digits < text.size() &&
+      absl::ascii_isdigit(static_cast<unsigned char>(text[dot + 1 + digits]))) {
     ++digits;
   }
   if (digits <= 9) return "";
-  return absl::StrCat("an instant with ", digits,
-                      " fractional digits at byte ", at,
-                      " (at most 9: nanoseconds)");
+  return absl::StrCat("an instant with ", digits, " fractional digits at byte ",
+                      at, " (at most 9: nanoseconds)");
 }
 
 }  // namespace

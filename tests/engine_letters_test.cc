@@ -127,7 +127,8 @@ TEST(EngineLettersTest, ALaterLetterTheSameDayTakesAnIdOfItsOwn) {
     EXPECT_EQ(letter.lines(0).invoice_number(),
               *released == '\0' ? "21" : released);
     for (const v1::ProposedAction& action : response.actions()) {
-      if (action.customer_id() == "K2") EXPECT_EQ(action.letter_id(), letter.id());
+      if (action.customer_id() == "K2")
+        EXPECT_EQ(action.letter_id(), letter.id());
     }
     ids.push_back(letter.id());
     ledger.Record(response);
@@ -135,8 +136,7 @@ TEST(EngineLettersTest, ALaterLetterTheSameDayTakesAnIdOfItsOwn) {
   EXPECT_THAT(ids, ::testing::ElementsAre("K2/reminder/2026-02-17",
                                           "K2/reminder/2026-02-17/2",
                                           "K2/reminder/2026-02-17/3"));
-  const v1::MonthlyReport* february =
-      ReportFor(ledger.Evaluate(), "2026-02");
+  const v1::MonthlyReport* february = ReportFor(ledger.Evaluate(), "2026-02");
   ASSERT_NE(february, nullptr);
   EXPECT_EQ(february->letters_printed(), 3);  // K2's, by post
 }

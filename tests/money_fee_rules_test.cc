@@ -361,9 +361,8 @@ TEST(CompensationTest, FeesAboveASmallCompensationAreChargedAndClaimed) {
   // Recorded as proposed, the 25 kr is claimed whole: the warning bore a
   // 37.50 fee, 12.50 of it deducted. Recorded at 37.50, it is cut to 25.
   NoticeCharge warning = Sent(kWarning, D(2026, 3, 3), d2.fee);
-  RecordedCharges as_proposed =
-      ClaimableRecordedCharges(warning, /*business_debtor=*/true, due, prior,
-                               *book);
+  RecordedCharges as_proposed = ClaimableRecordedCharges(
+      warning, /*business_debtor=*/true, due, prior, *book);
   EXPECT_EQ(as_proposed.fee, 2500);
   EXPECT_EQ(as_proposed.compensation, 0);
   EXPECT_EQ(as_proposed.fee_cut, "");

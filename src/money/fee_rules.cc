@@ -280,10 +280,11 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
   // maximum, which ClaimableRecordedFee has already held it to.
   std::string unused;
   const int64_t fee_borne =
-      out.fee > 0 ? LawfulFee(FeeInputFor(notice, adjusted_due, prior, rates),
-                              &unused)
-                  : 0;
-  const CompensationRoom room = RoomWithCompensation(prior, fee_borne, standard);
+      out.fee > 0
+          ? LawfulFee(FeeInputFor(notice, adjusted_due, prior, rates), &unused)
+          : 0;
+  const CompensationRoom room =
+      RoomWithCompensation(prior, fee_borne, standard);
   if (room.given_up != nullptr) {
     if (out.compensation > 0) {
       out.compensation = 0;

@@ -82,9 +82,10 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
 // compensation together at most max(the compensation for the due date's
 // half-year, the fees), a fee after the compensation deducted from it. The
 // notice's own fee counts among the fees at the lawful maximum (what it
-// bore before the deduction), as DecideNoticeFee counted it. History from another system may record more. A waived notice is
-// returned as recorded (it is not claimed anyway). notice.fee and prior: as
-// already cut by ClaimableRecordedFee and this function.
+// bore before the deduction), as DecideNoticeFee counted it. History from
+// another system may record more. A waived notice is returned as recorded (it
+// is not claimed anyway). notice.fee and prior: as already cut by
+// ClaimableRecordedFee and this function.
 struct RecordedCharges {
   int64_t fee = 0;
   int64_t compensation = 0;

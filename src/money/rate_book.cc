@@ -71,11 +71,11 @@ absl::Status CheckStatutoryAmount(absl::string_view table, int row,
     return status;
   }
   if (amount == 0 || amount >= kMinRateAmount) return absl::OkStatus();
-  return RowError(table, row,
-                  absl::StrCat("amount ", amount, " øre is below ",
-                               kMinRateAmount,
-                               " øre (10 kr): amounts are in øre (75000 is "
-                               "750 kr)"));
+  return RowError(
+      table, row,
+      absl::StrCat("amount ", amount, " øre is below ", kMinRateAmount,
+                   " øre (10 kr): amounts are in øre (75000 is "
+                   "750 kr)"));
 }
 
 // Merges supplied rows into built-in rows of one table. A supplied row
@@ -166,7 +166,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
           "interest_rates", i,
           absl::StrCat("rate_basis_points ", row.rate_basis_points(),
                        " is not in ", kMinRateBasisPoints, "..",
-                       kMaxRateBasisPoints, " (basis points: 1225 is 12.25 %)"));
+                       kMaxRateBasisPoints,
+                       " (basis points: 1225 is 12.25 %)"));
     }
     p.interest.push_back({*from, row.rate_basis_points()});
   }
@@ -174,8 +175,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.collection_rates(i);
     auto from = RowDate("collection_rates", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s = CheckStatutoryAmount("collection_rates", i, row.amount(),
-                                      false);
+    if (auto s =
+            CheckStatutoryAmount("collection_rates", i, row.amount(), false);
         !s.ok()) {
       return s;
     }
@@ -205,8 +206,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.reminder_fee_caps(i);
     auto from = RowDate("reminder_fee_caps", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s = CheckStatutoryAmount("reminder_fee_caps", i, row.amount(),
-                                      true);
+    if (auto s =
+            CheckStatutoryAmount("reminder_fee_caps", i, row.amount(), true);
         !s.ok()) {
       return s;
     }
@@ -216,8 +217,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.standard_compensations(i);
     auto from = RowDate("standard_compensations", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s = CheckStatutoryAmount("standard_compensations", i,
-                                      row.amount(), true);
+    if (auto s = CheckStatutoryAmount("standard_compensations", i, row.amount(),
+                                      true);
         !s.ok()) {
       return s;
     }
