@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -121,6 +122,24 @@ bool ReadView(google::protobuf::io::CodedInputStream* in,
   return in->Skip(static_cast<int>(length));
 }
 
+// Whether the notice fields in [at, end), as protobuf writes them (a step,
+// then a sent_date of ten bytes), show it sent before `first`: true for
+// nearly every notice, read without a stream. False when they are written
+// otherwise, for the stream to read.
+bool SentBefore(const uint8_t* at, const uint8_t* end, absl::string_view first) {
+  constexpr uint8_t kStepTag = 2 << 3, kSentDateTag = (3 << 3) | 2;
+  if (at < end && *at == kStepTag) {
+    ++at;
+    while (at < end && (*at & 0x80) != 0) ++at;  // the varint's bytes
+    if (at == end) return false;
+    ++at;
+  }
+  if (end - at < 12 || at[0] != kSentDateTag || at[1] != first.size()) {
+    return false;
+  }
+  return std::memcmp(at + 2, first.data(), first.size()) < 0;
+}
+
 }  // namespace
 
 void SplitInvoiceSource::LetterIdsSentFrom(absl::CivilDay from,
@@ -129,14 +148,16 @@ void SplitInvoiceSource::LetterIdsSentFrom(absl::CivilDay from,
   // history.proto: Notice.sent_date = 3, letter_id = 9.
   constexpr int kSentDate = 3, kLetterId = 9;
   const std::string first = FormatDate(from);  // dates compare as text
+  const uint8_t* const base =
+      reinterpret_cast<const uint8_t*>(split_.request.data());
   for (const NoticeSpan& notice : split_.notices) {
     // Its fields after the invoice number, read already.
     const ByteSpan& number = notice.invoice_number;
     const uint32_t start = number.offset + number.size;
     const uint32_t end = notice.bytes.offset + notice.bytes.size;
-    google::protobuf::io::CodedInputStream in(
-        reinterpret_cast<const uint8_t*>(split_.request.data()) + start,
-        static_cast<int>(end - start));
+    if (SentBefore(base + start, base + end, first)) continue;
+    google::protobuf::io::CodedInputStream in(base + start,
+                                              static_cast<int>(end - start));
     absl::string_view sent, letter_id;
     bool read = true;
     for (uint32_t tag = in.ReadTag(); tag != 0 && read; tag = in.ReadTag()) {

@@ -174,12 +174,6 @@ absl::CivilDay FirstFeeDay(absl::CivilDay adjusted_due) {
   return adjusted_due + 14;
 }
 
-bool HasSection9Form(const NoticeCharge& warning) {
-  return warning.deadline >= warning.sent + kMinDeadlineDays &&
-         !(warning.channel == v1::CHANNEL_EMAIL &&
-           warning.sent < kElectronicWarningsFrom);
-}
-
 FeeDecision DecideNoticeFee(const FeeInput& in) {
   FeeDecision decision;
   int64_t statutory_fee = 0;

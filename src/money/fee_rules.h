@@ -27,7 +27,11 @@ inline constexpr absl::CivilDay kElectronicWarningsFrom{2017, 4, 1};
 // by e-mail before kElectronicWarningsFrom (an unrecorded channel counts
 // as paper). Whether it was sent after the due date and left unpaid is the
 // caller's to judge.
-bool HasSection9Form(const NoticeCharge& warning);
+inline bool HasSection9Form(const NoticeCharge& warning) {
+  return warning.deadline >= warning.sent + kMinDeadlineDays &&
+         !(warning.channel == v1::CHANNEL_EMAIL &&
+           warning.sent < kElectronicWarningsFrom);
+}
 
 // Whether the profile wants a fee on `step` (before the law is applied).
 // MILD: warning; MEDIUM: dunning and warning; STRENG: dunning and warning
