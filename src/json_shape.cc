@@ -58,9 +58,10 @@ const Descriptor* MessageTypeOf(const FieldDescriptor* field) {
   return type->file()->package() == "google.protobuf" ? nullptr : type;
 }
 
-// The key's text with its escapes undone, as protobuf reads it. False for
-// an escape of a character beyond ASCII, or a malformed one: no field name
-// has such a character, so protobuf refuses the key itself.
+// The key's (or an instant's) text with its escapes undone, as protobuf
+// reads it. False for an escape of a character beyond ASCII, or a malformed
+// one: no field name or instant has such a character, so protobuf refuses
+// it itself.
 bool DecodeKey(absl::string_view raw, std::string* key) {
   key->clear();
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -162,9 +163,12 @@ std::string BadEscape(absl::string_view json, size_t at) {
   }
 }
 
-// Why an RFC 3339 instant has more than the nine fractional digits protobuf
-// keeps (it drops the rest), or empty.
-std::string TooFineTimestamp(absl::string_view text, size_t at) {
+// Why an RFC 3339 instant (`raw`, its escapes not undone) has more than the
+// nine fractional digits protobuf keeps (it drops the rest), or empty.
+std::string TooFineTimestamp(absl::string_view raw, size_t at) {
+  std::string text;
+  // An escape beyond ASCII leaves no instant: protobuf refuses it.
+  if (!DecodeKey(raw, &text)) return "";
   const size_t dot = text.find('.');
   if (dot == absl::string_view::npos) return "";
   size_t digits = 0;

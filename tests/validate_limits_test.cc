@@ -326,6 +326,9 @@ TEST(JsonShape, WhatIsNotJsonIsRefusedThoughProtobufWouldReadIt) {
        "field as_of is an instant: an RFC 3339 string (at byte 9)"},
       {R"({"asOf": "2026-11-28T09:00:00.123456789999Z"})",
        "an instant with 12 fractional digits at byte 9"},
+      // Counted as protobuf reads it: \u0030 is a tenth digit.
+      {R"({"lastSynchronized": "2026-11-28T09:00:00.123456789\u0030Z"})",
+       "an instant with 10 fractional digits at byte 21"},
   };
   for (const auto& c : cases) {
     const Outcome out = EvaluateJsonText(c.json);

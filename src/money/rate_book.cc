@@ -65,7 +65,8 @@ absl::Status CheckRateAmount(absl::string_view table, int row, int64_t amount,
 // An inkassosats, a fee cap or a compensation (0 for none, where allowed)
 // of at least kMinRateAmount øre.
 absl::Status CheckStatutoryAmount(absl::string_view table, int row,
-                                  int64_t amount, bool allow_zero) {
+                                  int64_t amount, bool allow_zero,
+                                  absl::string_view example) {
   if (absl::Status status = CheckRateAmount(table, row, amount, allow_zero);
       !status.ok()) {
     return status;
@@ -74,8 +75,7 @@ absl::Status CheckStatutoryAmount(absl::string_view table, int row,
   return RowError(
       table, row,
       absl::StrCat("amount ", amount, " øre is below ", kMinRateAmount,
-                   " øre (10 kr): amounts are in øre (75000 is "
-                   "750 kr)"));
+                   " øre (10 kr): amounts are in øre (", example, ")"));
 }
 
 // Merges supplied rows into built-in rows of one table. A supplied row
@@ -175,8 +175,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.collection_rates(i);
     auto from = RowDate("collection_rates", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s =
-            CheckStatutoryAmount("collection_rates", i, row.amount(), false);
+    if (auto s = CheckStatutoryAmount("collection_rates", i, row.amount(),
+                                      false, "75000 is 750 kr");
         !s.ok()) {
       return s;
     }
@@ -206,8 +206,8 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     const auto& row = t.reminder_fee_caps(i);
     auto from = RowDate("reminder_fee_caps", i, row.valid_from());
     if (!from.ok()) return from.status();
-    if (auto s =
-            CheckStatutoryAmount("reminder_fee_caps", i, row.amount(), true);
+    if (auto s = CheckStatutoryAmount("reminder_fee_caps", i, row.amount(),
+                                      true, "3800 is 38 kr");
         !s.ok()) {
       return s;
     }
@@ -218,7 +218,7 @@ absl::StatusOr<Parsed> ParseTables(const v1::RateTables& t) {
     auto from = RowDate("standard_compensations", i, row.valid_from());
     if (!from.ok()) return from.status();
     if (auto s = CheckStatutoryAmount("standard_compensations", i, row.amount(),
-                                      true);
+                                      true, "46000 is 460 kr");
         !s.ok()) {
       return s;
     }
