@@ -136,7 +136,8 @@ TEST(EngineLettersTest, ALaterLetterTheSameDayTakesAnIdOfItsOwn) {
   EXPECT_THAT(ids, ::testing::ElementsAre("K2/reminder/2026-02-17",
                                           "K2/reminder/2026-02-17/2",
                                           "K2/reminder/2026-02-17/3"));
-  const v1::MonthlyReport* february = ReportFor(ledger.Evaluate(), "2026-02");
+  const v1::EvaluateResponse after = ledger.Evaluate();
+  const v1::MonthlyReport* february = ReportFor(after, "2026-02");
   ASSERT_NE(february, nullptr);
   EXPECT_EQ(february->letters_printed(), 3);  // K2's, by post
 }
