@@ -62,7 +62,7 @@ const Descriptor* MessageTypeOf(const FieldDescriptor* field) {
 // reads it. False for an escape of a character beyond ASCII, or a malformed
 // one: no field name or instant has such a character, so protobuf refuses
 // it itself.
-bool DecodeKey(absl::string_view raw, std::string* key) {
+bool DecodeEscapes(absl::string_view raw, std::string* key) {
   key->clear();
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] != '\\') {
@@ -102,7 +102,7 @@ bool DecodeKey(absl::string_view raw, std::string* key) {
 // them; nullptr for a key no field has.
 const FieldDescriptor* FieldOf(const Descriptor* type, absl::string_view raw) {
   std::string name;
-  if (type == nullptr || !DecodeKey(raw, &name)) return nullptr;
+  if (type == nullptr || !DecodeEscapes(raw, &name)) return nullptr;
   if (const FieldDescriptor* field = type->FindFieldByName(name)) return field;
   return type->FindFieldByCamelcaseName(name);
 }
@@ -168,7 +168,7 @@ std::string BadEscape(absl::string_view json, size_t at) {
 std::string TooFineTimestamp(absl::string_view raw, size_t at) {
   std::string text;
   // An escape beyond ASCII leaves no instant: protobuf refuses it.
-  if (!DecodeKey(raw, &text)) return "";
+  if (!DecodeEscapes(raw, &text)) return "";
   const size_t dot = text.find('.');
   if (dot == absl::string_view::npos) return "";
   size_t digits = 0;

@@ -59,16 +59,7 @@ bool ReadLength(CodedInputStream* in, int* length) {
 // The string of field `tag` that must come next in `in`.
 bool ReadLeadingString(CodedInputStream* in, uint32_t tag,
                        absl::string_view* value) {
-  if (in->ReadTag() != tag) return false;
-  int length = 0;
-  const void* data = nullptr;
-  int available = 0;
-  if (!ReadLength(in, &length)) return false;
-  if (!in->GetDirectBufferPointer(&data, &available) || available < length) {
-    return length == 0 ? (*value = absl::string_view(), true) : false;
-  }
-  *value = absl::string_view(static_cast<const char*>(data), length);
-  return in->Skip(length);
+  return in->ReadTag() == tag && ReadStringView(in, value);
 }
 
 // Whether the rest of the record in `in` leaves fields 1 to `last_field`
@@ -85,6 +76,22 @@ bool LeadingFieldsNotRepeated(CodedInputStream* in, int depth,
     if (!WireFormatLite::SkipField(in, tag)) return true;
   }
 }
+
+}  // namespace
+
+bool ReadStringView(CodedInputStream* in, absl::string_view* value) {
+  int length = 0;
+  const void* data = nullptr;
+  int available = 0;
+  if (!ReadLength(in, &length)) return false;
+  if (!in->GetDirectBufferPointer(&data, &available) || available < length) {
+    return length == 0 ? (*value = absl::string_view(), true) : false;
+  }
+  *value = absl::string_view(static_cast<const char*>(data), length);
+  return in->Skip(length);
+}
+
+namespace {
 
 ByteSpan SpanOf(const uint8_t* base, const uint8_t* begin, int size) {
   return {static_cast<uint32_t>(begin - base), static_cast<uint32_t>(size)};

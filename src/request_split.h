@@ -11,6 +11,7 @@
 
 #include "absl/strings/string_view.h"
 #include "byte_span.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "large_allocator.h"
 #include "purring/v1/evaluate.pb.h"
 
@@ -90,6 +91,12 @@ enum class RecordScan { kLeadingFields, kAllTags };
 bool SplitRequest(absl::string_view bytes, v1::EvaluateRequest* rest,
                   RequestSplit* split,
                   RecordScan scan = RecordScan::kLeadingFields);
+
+// Reads the length-delimited value whose tag was just read from `in`, which
+// reads a buffer in memory, as a view of that buffer. False when it is cut
+// short.
+bool ReadStringView(google::protobuf::io::CodedInputStream* in,
+                    absl::string_view* value);
 
 // Parses one customer, invoice or notice of the request `bytes` into
 // *record (cleared first), nested as deep as it is in the request: depth 1

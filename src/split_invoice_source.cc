@@ -105,23 +105,6 @@ absl::Status SplitInvoiceSource::Load(int shard, int slot, int invoice,
 
 namespace {
 
-// The view of the length-delimited field whose tag was just read from `in`,
-// which reads a buffer in memory; false when it is cut short.
-bool ReadView(google::protobuf::io::CodedInputStream* in,
-              absl::string_view* view) {
-  uint32_t length = 0;
-  const void* data = nullptr;
-  int available = 0;
-  if (!in->ReadVarint32(&length) ||
-      !in->GetDirectBufferPointer(&data, &available)) {
-    *view = absl::string_view();
-    return length == 0;
-  }
-  if (length > static_cast<uint32_t>(available)) return false;
-  *view = absl::string_view(static_cast<const char*>(data), length);
-  return in->Skip(static_cast<int>(length));
-}
-
 // Whether the notice fields in [at, end), as protobuf writes them (a step,
 // then a sent_date of ten bytes), show it sent before `first`: true for
 // nearly every notice, read without a stream. False when they are written
@@ -165,10 +148,10 @@ void SplitInvoiceSource::LetterIdsSentFrom(absl::CivilDay from,
       const bool text = WireFormatLite::GetTagWireType(tag) ==
                         WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
       if (text && field == kSentDate) {
-        read = ReadView(&in, &sent);
+        read = ReadStringView(&in, &sent);
         if (sent < first) break;  // most notices: sent before
       } else if (text && field == kLetterId) {
-        read = ReadView(&in, &letter_id);
+        read = ReadStringView(&in, &letter_id);
       } else {
         read = WireFormatLite::SkipField(&in, tag);
       }

@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "dates.h"
 #include "money/builtin_rates.h"
+#include "money/money_math.h"
 
 namespace purring::internal {
 namespace {
@@ -611,11 +612,10 @@ int64_t RateBook::MaxReminderFee(absl::CivilDay due,
   if (cap == nullptr || sats->from > cap->from || f->from > cap->from) {
     return computed;
   }
-  const absl::int128 hundredths_den = absl::int128(f->reminder_den) * 100;
-  const absl::int128 rounded =
-      (absl::int128(sats->amount) * f->reminder_num + hundredths_den / 2) /
-      hundredths_den * 100;
-  return rounded < cap->amount ? static_cast<int64_t>(rounded) : cap->amount;
+  int64_t kroner = 0;  // amounts and fractions are bounded: it fits
+  RoundHalfUp(absl::int128(sats->amount) * f->reminder_num,
+              absl::int128(f->reminder_den) * 100, &kroner);
+  return std::min(kroner * 100, cap->amount);
 }
 
 int64_t RateBook::MaxPaymentDemandFee(absl::CivilDay due,

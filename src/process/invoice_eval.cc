@@ -145,20 +145,25 @@ bool BelowMinimum(const v1::Balance& balance, const EvalContext& ctx) {
   return ctx.minimum_amount > 0 && balance.total() < ctx.minimum_amount;
 }
 
+// A hold's first and last day (max(): open-ended), when it runs on `day`.
+std::optional<std::pair<absl::CivilDay, absl::CivilDay>> HoldOpenOn(
+    const v1::Hold& hold, absl::CivilDay day) {
+  const std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
+  if (!start.has_value() || *start > day) return std::nullopt;
+  const absl::CivilDay end =
+      ParseDate(hold.end_date()).value_or(absl::CivilDay::max());
+  if (end < day) return std::nullopt;
+  return std::make_pair(*start, end);
+}
+
 const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   const v1::Hold* found = nullptr;
   HoldRank found_rank;
   for (const v1::Hold& hold : invoice.holds()) {
-    std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
-    if (!start.has_value() || *start > as_of) continue;
-    absl::CivilDay end = absl::CivilDay::max();  // open-ended
-    if (!hold.end_date().empty()) {
-      std::optional<absl::CivilDay> parsed = ParseDate(hold.end_date());
-      if (parsed.has_value()) end = *parsed;
-      if (end < as_of) continue;
-    }
-    const HoldRank rank{*start, end, hold.kind() == v1::HOLD_KIND_OBJECTION,
-                        hold.reason()};
+    const auto open = HoldOpenOn(hold, as_of);
+    if (!open.has_value()) continue;
+    const HoldRank rank{open->first, open->second,
+                        hold.kind() == v1::HOLD_KIND_OBJECTION, hold.reason()};
     if (found == nullptr || rank.Outranks(found_rank)) {
       found = &hold;
       found_rank = rank;
@@ -254,13 +259,10 @@ const v1::Hold* ObjectionOpenOn(const v1::Invoice& invoice,
   absl::CivilDay found_start;
   for (const v1::Hold& hold : invoice.holds()) {
     if (hold.kind() != v1::HOLD_KIND_OBJECTION) continue;
-    const std::optional<absl::CivilDay> start = ParseDate(hold.start_date());
-    if (!start.has_value() || *start > day) continue;
-    const std::optional<absl::CivilDay> end = ParseDate(hold.end_date());
-    if (end.has_value() && *end < day) continue;
-    if (found == nullptr || *start < found_start) {
+    const auto open = HoldOpenOn(hold, day);
+    if (open.has_value() && (found == nullptr || open->first < found_start)) {
       found = &hold;
-      found_start = *start;
+      found_start = open->first;
     }
   }
   return found;
