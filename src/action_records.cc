@@ -74,6 +74,9 @@ absl::Status ActionRecords::Build(const Sources& sources,
                                   ActionEntry* entry) {
   if (sources.hand_off_only) return BuildCaseFile(sources, *action, entry);
   const bool notice = action->kind() == v1::ACTION_KIND_SEND_NOTICE;
+  // How a SEND_NOTICE's letter goes; none: the customer is missing an
+  // address for it.
+  v1::Channel channel = v1::CHANNEL_UNSPECIFIED;
   if (notice) {
     letter_id_.clear();
     AppendLetterId(sources.invoice->customer_id(), action->step(),
@@ -81,7 +84,8 @@ absl::Status ActionRecords::Build(const Sources& sources,
     if (sources.letter_ids_taken != nullptr) {
       MakeLetterIdFree(*sources.letter_ids_taken, &letter_id_);
     }
-    const v1::Channel channel = sources.customer_facts->letter_channel;
+    channel =
+        NoticeChannel(*sources.customer_facts, action->step(), action->date());
     if (channel != v1::CHANNEL_UNSPECIFIED) {
       action->set_letter_id(letter_id_);
       action->set_channel(channel);
@@ -115,7 +119,7 @@ absl::Status ActionRecords::Build(const Sources& sources,
     // Refused only where a letter will print it: a customer who cannot be
     // written to gets none, and is listed as missing an address instead.
     if (line_.objection_link().size() > kMaxObjectionLinkBytes &&
-        sources.customer_facts->letter_channel != v1::CHANNEL_UNSPECIFIED) {
+        channel != v1::CHANNEL_UNSPECIFIED) {
       return absl::InvalidArgumentError(absl::StrCat(
           "invoice ", Quote(sources.invoice->number()),
           ": its objection link would be more than ", kMaxObjectionLinkBytes,

@@ -110,7 +110,7 @@ v1::Warning CutoffWarning(const v1::Invoice& invoice,
 // that is waiting for it, automatic for that step, and for a notice, a
 // customer who can be written to.
 bool FallsDueBy(const DispatchPlan& dispatch, const v1::InvoiceResult& result,
-                const ResultDates& dates, v1::Channel letter_channel) {
+                const ResultDates& dates, const CustomerFacts& customer) {
   if (!dispatch.enabled || !dates.next_step.has_value() ||
       *dates.next_step > dispatch.date) {
     return false;
@@ -129,9 +129,13 @@ bool FallsDueBy(const DispatchPlan& dispatch, const v1::InvoiceResult& result,
       return dispatch.transfer_automatic;
     case v1::NEXT_STEP_UNSPECIFIED:
       return false;
+    case v1::NEXT_STEP_COLLECTION_WARNING:
+      return dispatch.progression_automatic &&
+             NoticeChannel(customer, v1::STEP_KIND_COLLECTION_WARNING,
+                           dispatch.date) != v1::CHANNEL_UNSPECIFIED;
     default:
       return dispatch.progression_automatic &&
-             letter_channel != v1::CHANNEL_UNSPECIFIED;
+             customer.letter_channel != v1::CHANNEL_UNSPECIFIED;
   }
 }
 
@@ -156,9 +160,8 @@ absl::Status EvaluateOne(const ShardJob& job, int i, int32_t customer,
       EvaluateInvoice(input, *job.ctx, result, &output, &out->reports));
   job.summaries->status[i] = static_cast<uint8_t>(result->status());
   job.summaries->balance[i] = result->balance().total();
-  if (!output.has_action &&
-      FallsDueBy(*job.ctx->dispatch, *result, *output.dates,
-                 input.customer_facts->letter_channel)) {
+  if (!output.has_action && FallsDueBy(*job.ctx->dispatch, *result,
+                                       *output.dates, *input.customer_facts)) {
     out->upcoming.push_back(i);
   }
   if (output.cutoff_not_numeric) {

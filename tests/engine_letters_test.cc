@@ -2,6 +2,10 @@
 // (product.md F4, F8, F16; the seeds' "Kunder mangler adresse", "Spesifiser
 // tlf og epost", "Velg prioritert felt", "Velg første automatiske
 // utsendelse").
+#include <map>
+#include <string>
+
+#include "absl/strings/str_cat.h"
 #include "engine_test_ledger.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -545,6 +549,88 @@ TEST(EngineLettersTest, ContactOverridesOfSpacesFallBackToTheCompany) {
   ASSERT_GT(response.letters_size(), 0);
   EXPECT_EQ(response.letters(0).contact_phone(), "+47 22 00 00 00");
   EXPECT_EQ(response.letters(0).contact_email(), "post@kreditor.no");
+}
+
+TEST(EngineLettersTest, AWarningDatedBefore2017GoesByPostOrNotAtAll) {
+  // law.md § 4.1: an inkassovarsel may go electronically only from
+  // 2017-04-01 (inkassoloven § 3a). A host replaying 2016 gets its warning
+  // to a customer with an e-mail by post, or, without a postal address, no
+  // letter: e-mailed, the engine would refuse its fee and the transfer once
+  // recorded. Reminders still go by e-mail; from 2017-04-01 warnings too.
+  TestLedger ledger;
+  ledger.SetAsOfDate("2016-07-13");
+  v1::Customer* both = ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  both->mutable_postal_address()->add_lines("Storgata 1");
+  both->mutable_postal_address()->set_postal_code("0155");
+  both->mutable_postal_address()->set_city("Oslo");
+  ledger.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);  // e-mail only
+  for (const char* customer : {"K1", "K2"}) {
+    const std::string warned = absl::StrCat(customer, "-W");
+    ledger.AddInvoice(warned, customer, "2016-05-02", "2016-05-13", 100000);
+    ledger.AddNotice(warned, v1::STEP_KIND_REMINDER, "2016-05-30",
+                     "2016-06-13");
+    ledger.AddNotice(warned, v1::STEP_KIND_DUNNING, "2016-06-14", "2016-06-28",
+                     3750);
+    ledger.AddInvoice(absl::StrCat(customer, "-R"), customer, "2016-06-06",
+                      "2016-06-20", 50000);
+  }
+  v1::EvaluateResponse response = ledger.Evaluate();
+  ExpectEveryPathGives(response, ledger.request());
+
+  std::map<std::string, v1::ProposedAction> actions;
+  for (const v1::ProposedAction& action : response.actions()) {
+    actions[action.invoice_number()] = action;
+  }
+  ASSERT_EQ(actions.size(), 4u);
+  EXPECT_EQ(actions["K1-W"].step(), v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_EQ(actions["K1-W"].channel(), v1::CHANNEL_POST);
+  EXPECT_EQ(actions["K2-W"].step(), v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_EQ(actions["K2-W"].channel(), v1::CHANNEL_UNSPECIFIED);
+  EXPECT_EQ(actions["K2-W"].letter_id(), "");
+  EXPECT_EQ(actions["K1-R"].channel(), v1::CHANNEL_EMAIL);
+  EXPECT_EQ(actions["K2-R"].channel(), v1::CHANNEL_EMAIL);
+
+  std::map<std::string, v1::Channel> letters;
+  for (const v1::ProposedLetter& letter : response.letters()) {
+    letters[letter.id()] = letter.channel();
+  }
+  EXPECT_THAT(
+      letters,
+      ::testing::UnorderedElementsAre(
+          ::testing::Pair("K1/collection_warning/2016-07-13", v1::CHANNEL_POST),
+          ::testing::Pair("K1/reminder/2016-07-13", v1::CHANNEL_EMAIL),
+          ::testing::Pair("K2/reminder/2016-07-13", v1::CHANNEL_EMAIL)));
+  ASSERT_EQ(response.customers_missing_address_size(), 1);
+  const v1::CustomerMissingAddress& missing =
+      response.customers_missing_address(0);
+  EXPECT_EQ(missing.customer_id(), "K2");
+  EXPECT_THAT(missing.invoice_numbers(),
+              ::testing::UnorderedElementsAre("K2-W", "K2-R"));
+
+  // Recorded as proposed, the posted warning is an inkassovarsel: its fee
+  // stands and, its deadline passed unpaid, the transfer is proposed.
+  ledger.Record(response);
+  ledger.SetAsOfDate("2016-08-15");
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "K1-W").status(),
+            v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+  EXPECT_EQ(ResultOf(response, "K1-W").balance().fees_charged(),
+            3750 + actions["K1-W"].fee());
+  for (const v1::Warning& warning : response.warnings()) {
+    EXPECT_NE(warning.invoice_number(), "K1-W") << warning.message();
+  }
+
+  // From 2017-04-01 the warning goes by e-mail.
+  TestLedger later;
+  later.SetAsOfDate("2017-04-03");
+  later.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);
+  later.AddInvoice("K2-W", "K2", "2017-01-02", "2017-01-13", 100000);
+  later.AddNotice("K2-W", v1::STEP_KIND_DUNNING, "2017-03-01", "2017-03-15",
+                  3750);
+  response = later.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).step(), v1::STEP_KIND_COLLECTION_WARNING);
+  EXPECT_EQ(response.actions(0).channel(), v1::CHANNEL_EMAIL);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ void CustomerTable::Builder::Add(const v1::Customer& customer) {
   facts.choice = profiles_.ForCustomer(customer);
   facts.do_not_dun = customer.do_not_dun();
   facts.letter_channel = LetterChannel(email, letter.has_postal_address);
+  facts.has_postal_address = letter.has_postal_address;
   facts_.push_back(facts);
   // Viewed once all are in (Finish): strings_ may move while it grows.
   auto append = [&](absl::string_view text) {

@@ -27,6 +27,9 @@ struct CustomerFacts {
   // How the customer's letters go under the request's email preference
   // (LetterChannel): every SEND_NOTICE needs it.
   v1::Channel letter_channel = v1::CHANNEL_UNSPECIFIED;
+  // HasPostalAddress: where a letter that may not be e-mailed goes
+  // (NoticeChannel).
+  bool has_postal_address = false;
   absl::string_view name;  // into the table's own copy
 };
 

@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "dates.h"
 #include "large_allocator.h"
+#include "money/fee_rules.h"
 #include "money/money_math.h"
 #include "process/naming.h"
 #include "process/spaces.h"
@@ -74,6 +78,28 @@ v1::Channel LetterChannel(absl::string_view recipient_email,
   if (!recipient_email.empty()) return v1::CHANNEL_EMAIL;
   if (has_postal_address) return v1::CHANNEL_POST;
   return v1::CHANNEL_UNSPECIFIED;
+}
+
+v1::Channel NoticeChannel(const CustomerFacts& facts, v1::StepKind step,
+                          absl::CivilDay date) {
+  if (facts.letter_channel != v1::CHANNEL_EMAIL ||
+      step != v1::STEP_KIND_COLLECTION_WARNING ||
+      date >= kElectronicWarningsFrom) {
+    return facts.letter_channel;
+  }
+  return facts.has_postal_address ? v1::CHANNEL_POST : v1::CHANNEL_UNSPECIFIED;
+}
+
+v1::Channel NoticeChannel(const CustomerFacts& facts, v1::StepKind step,
+                          absl::string_view date) {
+  if (facts.letter_channel != v1::CHANNEL_EMAIL ||
+      step != v1::STEP_KIND_COLLECTION_WARNING) {
+    return facts.letter_channel;
+  }
+  const std::optional<absl::CivilDay> day = ParseDate(date);
+  // The engine's own dates always parse; were one not to, e-mail stands.
+  return day.has_value() ? NoticeChannel(facts, step, *day)
+                         : facts.letter_channel;
 }
 
 void FillLetterLine(const v1::Invoice& invoice, const v1::Balance& balance,
@@ -175,9 +201,10 @@ absl::Status BuildLetters(
   // id order, like a map, without a tree node and a vector per letter.
   LargeVector<LetterKey> keyed;
   keyed.reserve(items.size());
-  // Whether a customer can be written to depends on the customer alone (ids
-  // are unique), and the action already told (an empty letter id): keying
-  // reads no customer but those that cannot be written to. Those written to
+  // Whether a customer can be written to depends on the customer (ids are
+  // unique) and, for a collection warning, its date (NoticeChannel), and
+  // the action already told (an empty letter id): keying reads no customer
+  // but those that cannot be written to. Those written to
   // by e-mail without a postal address join them as their letters are
   // built.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
@@ -240,7 +267,8 @@ absl::Status BuildLetters(
     letter->set_customer_name(name.data(), name.size());
     letter->set_step(head.step);
     letter->set_date(head.date.data(), head.date.size());
-    if (!facts.email.empty()) {
+    if (NoticeChannel(table[head.customer], head.step, head.date) ==
+        v1::CHANNEL_EMAIL) {
       letter->set_channel(v1::CHANNEL_EMAIL);
       letter->set_email(facts.email.data(), facts.email.size());
       // F4: the CRM lacks the customer's postal address even though the

@@ -12,6 +12,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "customer_reader.h"
 #include "google/protobuf/repeated_field.h"
@@ -62,6 +63,19 @@ void MakeLetterIdFree(const LetterIds& taken, std::string* id);
 // the customer is missing an address.
 v1::Channel LetterChannel(absl::string_view recipient_email,
                           bool has_postal_address);
+
+// How a notice at `step` dated `date` goes to a customer: by its
+// letter_channel, but for a collection warning dated before
+// kElectronicWarningsFrom by post, or by no channel without a postal
+// address: e-mailed, it would be no inkassovarsel under inkassoloven § 9
+// (§ 3a; HasSection9Form in money/fee_rules.h), so it would earn no fee
+// and allow no transfer.
+v1::Channel NoticeChannel(const CustomerFacts& facts, v1::StepKind step,
+                          absl::CivilDay date);
+// The same for a date as "YYYY-MM-DD", read only for an e-mailed
+// collection warning.
+v1::Channel NoticeChannel(const CustomerFacts& facts, v1::StepKind step,
+                          absl::string_view date);
 
 // The line a SEND_NOTICE action's invoice has in its letter. It needs
 // nothing of the letter's other lines, so the invoice's shard builds it while
