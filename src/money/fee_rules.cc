@@ -20,9 +20,10 @@ bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
 // together come to max(compensation, Σ fees); a notice charging `fee` may
 // add the increase over what the earlier notices charged, fee first. A
-// waived compensation is given up for good: then `given_up` names the
-// notice and fees stand alone. Sums in 128 bits: a hostile history cannot
-// wrap them.
+// waived compensation, with none still claimed, is given up for good: then
+// `given_up` names the notice and fees stand alone. One still claimed (the
+// waiver was of a later notice's) takes the fees into it as before. Sums in
+// 128 bits: a hostile history cannot wrap them.
 struct CompensationRoom {
   const NoticeCharge* given_up = nullptr;
   absl::int128 increase = 0;  // >= 0
@@ -31,17 +32,20 @@ CompensationRoom RoomWithCompensation(absl::Span<const NoticeCharge> prior,
                                       int64_t fee, int64_t standard) {
   CompensationRoom room;
   absl::int128 prior_fees = 0, prior_total = 0;
+  bool compensation_claimed = false;
   for (const NoticeCharge& notice : prior) {
     if (Waived(notice)) {
-      if (notice.compensation > 0) {
+      if (notice.compensation > 0 && room.given_up == nullptr) {
         room.given_up = &notice;
-        return room;
       }
       continue;
     }
+    compensation_claimed |= notice.compensation > 0;
     prior_fees += notice.fee;
     prior_total += absl::int128(notice.fee) + notice.compensation;
   }
+  if (compensation_claimed) room.given_up = nullptr;
+  if (room.given_up != nullptr) return room;
   room.increase = std::max(
       absl::int128(0),
       std::max(absl::int128(standard), prior_fees + fee) - prior_total);

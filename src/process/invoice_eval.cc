@@ -444,6 +444,84 @@ bool FoundDemandsPaidInTime(absl::Span<const NoticeCharge> charges,
   return news;
 }
 
+// Notes in *sent_settled the notices sent by the as-of date with a fee or
+// a compensation when nothing was owed: the claim, with only the notices
+// before it, was settled by money dated by its sent day that reached the
+// ledger after it was sent (the bank's date counts, inkassoloven § 9).
+// Knowing the money, the engine would have sent none (a settled claim is
+// not dunned), and a purregebyr is for a claim left unpaid (law.md § 3.1):
+// such a notice charges neither. Says whether one was newly found (flags
+// are only ever added, so the passes end). *before and *scratch are reused.
+absl::StatusOr<bool> FoundNoticesSentWhenSettled(
+    const ClaimEvents& events, absl::Span<const NoticeCharge> charges,
+    const ResolvedProfile& profile, const EvalContext& ctx,
+    ClaimEvents* before, ClaimState* scratch, std::vector<bool>* sent_settled) {
+  const auto money_by = [&events](absl::CivilDay day) {
+    return (!events.payments.empty() && events.payments.front().date <= day) ||
+           (!events.credits.empty() && events.credits.front().date <= day);
+  };
+  bool news = false;
+  bool copied = false;
+  for (size_t k = 0; k < charges.size(); ++k) {
+    const NoticeCharge& charge = charges[k];
+    if (charge.sent > ctx.as_of || (charge.fee <= 0 && charge.compensation <= 0) ||
+        !money_by(charge.sent) ||
+        (!sent_settled->empty() && (*sent_settled)[k])) {
+      continue;
+    }
+    if (!copied) {
+      before->adjusted_due = events.adjusted_due;
+      before->original = events.original;
+      before->payments = events.payments;
+      before->credits = events.credits;
+      copied = true;
+    }
+    const int64_t interest_recorded =
+        SetNoticeEvents(charges.first(k), profile, charge.sent, before);
+    before->interest_cap.reset();
+    if (profile.strictness == v1::FEE_STRICTNESS_OFF) {
+      before->interest_cap = interest_recorded;
+    }
+    if (absl::Status status = EvaluateClaimInto(*before, charge.sent,
+                                                *ctx.rates, ctx.day_count,
+                                                scratch);
+        !status.ok()) {
+      return status;
+    }
+    if (scratch->balance.total() > 0) continue;
+    if (sent_settled->empty()) sent_settled->assign(charges.size(), false);
+    (*sent_settled)[k] = true;
+    news = true;
+  }
+  return news;
+}
+
+// A notice that FoundNoticesSentWhenSettled found sent when nothing was
+// owed charges no fee or compensation: cuts *notice, warning of each cut
+// unless the fee was waived by the as-of date (then nothing is claimed).
+void CutChargesSentWhenSettled(const v1::Invoice& invoice,
+                               NoticeCharge* notice,
+                               std::vector<v1::Warning>* warnings) {
+  if (!notice->waived.has_value()) {
+    const std::string why = absl::StrCat(
+        "the claim was paid by money dated by ", FormatDate(notice->sent),
+        ", the day it was sent (the bank's date counts, inkassoloven § 9): "
+        "nothing was owed");
+    const int64_t recorded_fee = notice->fee;
+    notice->fee = 0;
+    if (recorded_fee > 0) {
+      warnings->push_back(
+          RecordedFeeWarning(invoice, recorded_fee, *notice, why));
+    }
+    if (notice->compensation > 0) {
+      warnings->push_back(
+          RecordedCompensationWarning(invoice, *notice, 0, why));
+    }
+  }
+  notice->fee = 0;
+  notice->compensation = 0;
+}
+
 absl::Status Overflow(const v1::Invoice& invoice) {
   return absl::OutOfRangeError(absl::StrCat(
       "invoice \"", invoice.number(), "\": amount overflows 64-bit øre"));
@@ -579,6 +657,10 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   // (history from another system); one pass otherwise.
   std::vector<bool>& paid_in_time = output->paid_in_time;
   paid_in_time.clear();
+  // Which notices were sent when nothing was owed, as the last pass found
+  // them (empty: none yet; FoundNoticesSentWhenSettled).
+  std::vector<bool>& sent_settled = output->sent_settled;
+  sent_settled.clear();
   const size_t warnings_before = output->warnings.size();
   for (bool first_pass = true;; first_pass = false) {
     output->warnings.resize(warnings_before);
@@ -596,6 +678,9 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
           ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
                    profile, ctx.as_of));
       charge.demand_paid = !paid_in_time.empty() && paid_in_time[k];
+      if (!sent_settled.empty() && sent_settled[k]) {
+        CutChargesSentWhenSettled(invoice, &charge, &output->warnings);
+      }
       const absl::Span<const NoticeCharge> earlier =
           absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
       // The reports count what the rules let a notice charge. A fee waived
@@ -658,9 +743,17 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
         return marked;
       }
     }
-    if (!FoundDemandsPaidInTime(all_charges, input.notices, &paid_in_time)) {
-      break;
+    absl::StatusOr<bool> settled_news = FoundNoticesSentWhenSettled(
+        events, all_charges, profile, ctx, &output->events_before,
+        &output->demand_scratch, &sent_settled);
+    if (!settled_news.ok()) {
+      return absl::Status(settled_news.status().code(),
+                          absl::StrCat("invoice \"", invoice.number(), "\": ",
+                                       settled_news.status().message()));
     }
+    const bool demand_news =
+        FoundDemandsPaidInTime(all_charges, input.notices, &paid_in_time);
+    if (!*settled_news && !demand_news) break;
   }
   if ((!events.payments.empty() && events.payments.back().date > ctx.as_of) ||
       (!events.credits.empty() && events.credits.back().date > ctx.as_of)) {

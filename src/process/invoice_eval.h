@@ -89,6 +89,8 @@ struct InvoiceOutput {
   ClaimState demand_scratch;          // the claim on a notice's day
   std::vector<NoticeCharge> charges;  // the invoice's notices, parsed
   std::vector<bool> paid_in_time;     // per notice, found by a claim
+  ClaimEvents events_before;          // the claim before a notice was sent
+  std::vector<bool> sent_settled;     // per notice, found by a claim
   BusinessDayMemo business_days;      // for the adjusted due dates
 };
 
