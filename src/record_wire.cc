@@ -225,7 +225,8 @@ uint8_t* WriteNotice(int field, const v1::Notice& notice, uint8_t* at) {
   at = Enum(N::kChannelFieldNumber, notice.channel(), at);
   at = String(N::kLetterIdFieldNumber, notice.letter_id(), at);
   at = String(N::kFeeWaivedDateFieldNumber, notice.fee_waived_date(), at);
-  return Enum(N::kStrictnessFieldNumber, notice.strictness(), at);
+  at = Enum(N::kStrictnessFieldNumber, notice.strictness(), at);
+  return Int64(N::kAmountClaimedFieldNumber, notice.amount_claimed(), at);
 }
 
 // A customer's address from the request: as a notice, one carrying fields

@@ -392,6 +392,8 @@ absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
         record, "the charges of the invoice's notices together", value,
         kMaxAmount, charged));
   }
+  PURRING_RETURN_IF_ERROR(
+      CheckAmount(record, "amount_claimed", n.amount_claimed(), true));
   *days = {*sent, *deadline, waived};
   return absl::OkStatus();
 }

@@ -391,12 +391,123 @@ TEST(EngineRecordedHistoryTest, PaidOnTheFirstNoticesDayTheDeadlineIsKept) {
 }
 
 TEST(EngineRecordedHistoryTest, ARecordedSecondFeeStandsAfterALatePayment) {
-  // Paid the day after the purring's deadline: the deadline was exceeded,
-  // and the inkassovarsel's fee is lawful (§ 1-3).
+  // Paid after the purring's deadline (and after the inkassovarsel): the
+  // deadline was exceeded, and the inkassovarsel's fee is lawful (§ 1-3).
   const v1::EvaluateResponse response =
-      EvaluateSecondRecordedFee("2026-03-31", 105000);
+      EvaluateSecondRecordedFee("2026-04-02", 105000);
   EXPECT_EQ(testing::ResultOf(response, "S1").balance().fees_charged(), 7500);
   EXPECT_TRUE(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").empty());
+}
+
+// "S2": the purring of EvaluateSecondRecordedFee's "S1" (1 000 kr due
+// 2026-03-02, 37.50 kr fee on 03-16, deadline 03-30, 14 days' interest:
+// 100 000 × 0.12 × 14 / 365 = 460.27 → 460 øre), whose letter demanded
+// 1 042.10 kr, paid in full on 03-25; the invoice's amount since corrected
+// up to 1 500 kr. As of 04-15, the inkassovarsel is due.
+v1::EvaluateResponse EvaluateCorrectedUpAfterPaying(int64_t amount_claimed) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-04-15");
+  v1::DunningProfile* profile = ledger.settings().add_profiles();
+  profile->set_id("purring-varsel");
+  profile->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
+  profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  ledger.settings().set_default_person_profile("purring-varsel");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* invoice =
+      ledger.AddInvoice("S2", "K1", "2026-02-16", "2026-03-02", 150000);
+  v1::Payment* payment = invoice->add_payments();
+  payment->set_id("P1");
+  payment->set_date("2026-03-25");
+  payment->set_amount(104210);
+  v1::Notice* purring =
+      ledger.AddNotice("S2", kDunning, "2026-03-16", "2026-03-30", 3750);
+  purring->set_interest(460);
+  purring->set_amount_claimed(amount_claimed);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  testing::ExpectEveryPathGives(response, ledger.request());
+  return response;
+}
+
+TEST(EngineRecordedHistoryTest, PayingWhatTheLetterDemandedKeepsItsDeadline) {
+  // inkassoforskriften § 1-3 (law.md § 3.1): a second fee only when the
+  // first purring's deadline was exceeded. The debtor paid by the deadline
+  // what the letter demanded (Notice.amount_claimed); the 500 kr the
+  // invoice was corrected up by later was never demanded of them, so the
+  // inkassovarsel carries no fee (found by an independent check).
+  const v1::EvaluateResponse response = EvaluateCorrectedUpAfterPaying(104210);
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).step(), kWarning);
+  EXPECT_EQ(response.actions(0).fee(), 0);
+  EXPECT_THAT(response.actions(0).fee_note(),
+              ::testing::HasSubstr("was paid by its deadline"));
+  // Without the printed amount the demand is reckoned from the corrected
+  // ledger, of which 500 kr was unpaid: the deadline counts as exceeded.
+  const v1::EvaluateResponse unrecorded = EvaluateCorrectedUpAfterPaying(0);
+  ASSERT_EQ(unrecorded.actions_size(), 1);
+  EXPECT_EQ(unrecorded.actions(0).fee(), 3750);
+}
+
+TEST(EngineRecordedHistoryTest, NoFeeOnANoticeSentAfterEverythingWasPaid) {
+  // Paid in full on 03-31, the day after the purring's deadline, but booked
+  // after the inkassovarsel of 04-01: the bank's date counts (inkassoloven
+  // § 9), so nothing was owed when it was sent, and a purregebyr is for a
+  // claim left unpaid (law.md § 3.1). The engine, knowing the money, would
+  // have sent none: the recorded fee is not claimed. 29 days' interest
+  // (03-03 to 03-31): 100 000 × 0.12 × 29 / 365 = 953.42 → 953 øre.
+  const v1::EvaluateResponse response =
+      EvaluateSecondRecordedFee("2026-03-31", 105000);
+  ExpectPaidWithTheSecondFeeCut(response, 105000 - 100000 - 3750 - 953);
+  EXPECT_THAT(
+      WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
+      ::testing::ElementsAre(
+          "invoice \"S1\": the collection warning notice sent 2026-04-01 "
+          "records a fee of 3750 øre; 0 øre of it is claimed (nothing was "
+          "owed when it was sent: money dated before 2026-04-01 had paid the "
+          "claim (the bank's date counts, inkassoloven § 9))"));
+}
+
+// A person's invoice "B1" of 1 000 kr due Monday 2026-01-05, `paid` øre
+// paid on 01-20, and a purring of 37.50 kr with 9.86 kr interest recorded
+// on 02-04 (the payment was booked after it); as of 2026-03-10.
+v1::EvaluateResponse EvaluatePaidBeforeThePurring(int64_t paid) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-03-10");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* invoice =
+      ledger.AddInvoice("B1", "K1", "2025-12-22", "2026-01-05", 100000);
+  v1::Payment* payment = invoice->add_payments();
+  payment->set_id("P1");
+  payment->set_date("2026-01-20");
+  payment->set_amount(paid);
+  ledger.AddNotice("B1", kDunning, "2026-02-04", "2026-02-18", 3750)
+      ->set_interest(986);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  testing::ExpectEveryPathGives(response, ledger.request());
+  return response;
+}
+
+TEST(EngineRecordedHistoryTest, NoFeeOnAPurringSentAfterThePrincipalWasPaid) {
+  // The principal and its 15 days' interest (493 øre) paid on 01-20, before
+  // the purring of 02-04: it charges no fee, and the invoice is paid, not
+  // dunned again for that fee (before: a collection warning with a second
+  // fee). The interest the purring claimed is the 493 øre the debtor paid.
+  for (const int64_t paid : {int64_t{100493}, int64_t{104000}}) {
+    const v1::EvaluateResponse response = EvaluatePaidBeforeThePurring(paid);
+    const v1::InvoiceResult& result = testing::ResultOf(response, "B1");
+    EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID) << paid;
+    EXPECT_EQ(result.balance().fees_charged(), 0);
+    EXPECT_EQ(result.balance().interest_claimed(), 493);
+    EXPECT_EQ(result.balance().total(), 0);
+    EXPECT_EQ(result.balance().overpaid(), paid - 100493);
+    EXPECT_EQ(response.actions_size(), 0);
+    EXPECT_THAT(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
+                ::testing::ElementsAre(
+                    ::testing::HasSubstr("nothing was owed when it was sent")));
+  }
+  // Half paid: something was owed, and the fee stands.
+  const v1::EvaluateResponse half = EvaluatePaidBeforeThePurring(50000);
+  EXPECT_EQ(testing::ResultOf(half, "B1").balance().fees_charged(), 3750);
+  EXPECT_TRUE(WarningMessages(half, "RECORDED_FEE_NOT_CLAIMABLE").empty());
 }
 
 TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {

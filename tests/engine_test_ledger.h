@@ -118,6 +118,7 @@ class TestLedger {
         n->set_channel(a.channel());
         n->set_letter_id(a.letter_id());
         n->set_strictness(a.strictness());
+        n->set_amount_claimed(a.amount_claimed());
       } else if (a.kind() == v1::ACTION_KIND_TRANSFER_TO_COLLECTION) {
         v1::CollectionCase* c = request_.mutable_history()->add_collection_cases();
         c->set_invoice_number(a.invoice_number());

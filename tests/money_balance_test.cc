@@ -76,8 +76,8 @@ bool DemandMet(const ClaimEvents& events, absl::CivilDay day, int64_t amount,
   ClaimEvents paid = events;
   paid.payments.push_back({day, amount, v1::ALLOCATION_UNSPECIFIED});
   ClaimState scratch;
-  auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), recorded, Book(),
-                          v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
+  auto met = DemandPaidBy(paid, D(2026, 4, 1), D(2026, 4, 15), recorded, 0,
+                          Book(), v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
   EXPECT_TRUE(met.ok()) << met.status();
   return met.ok() && *met;
 }
@@ -119,7 +119,7 @@ TEST(BalanceTest, ADemandPaidByItsDeadlineIsMetThoughInterestRanOn) {
   // A credit note in the window counts as money too.
   ClaimEvents credited = events;
   credited.credits.push_back({D(2026, 4, 5), demanded});
-  auto met = DemandPaidBy(credited, D(2026, 4, 1), D(2026, 4, 15), recorded,
+  auto met = DemandPaidBy(credited, D(2026, 4, 1), D(2026, 4, 15), recorded, 0,
                           Book(), v1::DAY_COUNT_ACTUAL_ACTUAL, &scratch);
   ASSERT_TRUE(met.ok());
   EXPECT_TRUE(*met);

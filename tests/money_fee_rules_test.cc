@@ -373,6 +373,33 @@ TEST(CompensationTest, FeesAboveASmallCompensationAreChargedAndClaimed) {
   EXPECT_THAT(whole_fee.fee_cut, HasSubstr("§ 3a"));
 }
 
+TEST(CompensationTest, AWaiverOfALaterCompensationKeepsTheFirstsDeduction) {
+  // law.md § 6: fees and compensation together at most max(compensation,
+  // Σ fees). A påminnelse claimed 430 kr of compensation; a later notice's
+  // own (duplicate) compensation was waived. The first is still claimed, so
+  // the next fee is deducted from it: max(460, 37.50) − 430 = 30 kr, not
+  // 37.50 kr on top (found by an independent check: 467.50 kr claimed).
+  const absl::CivilDay due = D(2026, 4, 6);  // H1 2026: 460 kr
+  NoticeCharge reminder = Sent(kReminder, D(2026, 4, 14), 0);
+  reminder.compensation = 43000;
+  NoticeCharge waived = Sent(kWarning, D(2026, 5, 13), 0);
+  waived.compensation = 43000;
+  waived.waived = D(2026, 5, 18);
+  const std::vector<NoticeCharge> prior = {reminder, waived};
+  FeeInput next =
+      Input(kWarning, D(2026, 6, 15), due, prior, v1::FEE_STRICTNESS_STRENG);
+  next.business_debtor = true;
+  FeeDecision d = DecideNoticeFee(next);
+  EXPECT_EQ(d.fee, 3000);
+  EXPECT_EQ(d.compensation, 0);
+  EXPECT_THAT(d.note, HasSubstr("§ 3a"));
+  // With the only compensation waived, it is given up: the fee stands alone.
+  reminder.waived = D(2026, 5, 18);
+  const std::vector<NoticeCharge> all_waived = {reminder, waived};
+  next.prior = all_waived;
+  EXPECT_EQ(DecideNoticeFee(next).fee, 3750);
+}
+
 TEST(CompensationTest, OffProfileClaimsNothing) {
   FeeInput in = Input(kWarning, D(2026, 6, 1), D(2026, 2, 2), {}, v1::FEE_STRICTNESS_OFF);
   in.business_debtor = in.claim_compensation = true;

@@ -149,9 +149,9 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 
 absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   absl::CivilDay sent, absl::CivilDay deadline,
-                                  int64_t recorded_interest,
-                                  const RateBook& rates,
-                                  v1::DayCount day_count, ClaimState* scratch) {
+                                  int64_t recorded_interest, int64_t printed,
+                                  const RateBook& rates, v1::DayCount day_count,
+                                  ClaimState* scratch) {
   int64_t in_window = 0;
   bool saturated = false;
   // Money dated by the day it was sent came before the letter, but what it
@@ -185,8 +185,9 @@ absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
   const int64_t interest_demanded =
       std::min(recorded_interest, balance.interest_claimed()) -
       balance.interest_paid();
-  const int64_t demanded =
+  int64_t demanded =
       balance.total() - balance.interest_outstanding() + interest_demanded;
+  if (printed > 0) demanded = std::min(demanded, printed);
   return demanded <= in_window;
 }
 

@@ -28,6 +28,7 @@ struct NoticeCharge {
   // unspecified when not recorded.
   v1::FeeStrictness strictness = v1::FEE_STRICTNESS_UNSPECIFIED;
   v1::Channel channel = v1::CHANNEL_UNSPECIFIED;  // Notice.channel
+  int64_t amount_claimed = 0;  // Notice.amount_claimed; 0: not recorded
   // What it demanded was paid or credited by its deadline (DemandPaidBy):
   // its deadline was not exceeded.
   bool demand_paid = false;
@@ -161,13 +162,15 @@ absl::Status EvaluateClaimInto(const ClaimEvents& events, absl::CivilDay as_of,
 // § 1-3), and a collection warning so paid allows no transfer ("uten at
 // beløpet er betalt"); what is left is the interest that accrued after it.
 // The claim is simulated to `sent` only when money is dated by the
-// deadline. *scratch is reused (its contents are unspecified afterwards).
-// Errors: EvaluateClaimInto's.
+// deadline. Nor more than the letter printed (`printed`, its
+// Notice.amount_claimed; 0: not recorded), when the invoice's amount was
+// corrected up since. *scratch is reused (its contents are unspecified
+// afterwards). Errors: EvaluateClaimInto's.
 absl::StatusOr<bool> DemandPaidBy(const ClaimEvents& events,
                                   absl::CivilDay sent, absl::CivilDay deadline,
-                                  int64_t recorded_interest,
-                                  const RateBook& rates,
-                                  v1::DayCount day_count, ClaimState* scratch);
+                                  int64_t recorded_interest, int64_t printed,
+                                  const RateBook& rates, v1::DayCount day_count,
+                                  ClaimState* scratch);
 
 }  // namespace purring::internal
 

@@ -1,6 +1,7 @@
 #include "process/invoice_eval.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -44,6 +45,7 @@ NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
   charge.interest = n.interest();
   charge.strictness = n.strictness();
   charge.channel = n.channel();
+  charge.amount_claimed = n.amount_claimed();
   if (checked != nullptr) {
     charge.sent = checked->sent;
     charge.deadline = checked->deadline;
@@ -385,19 +387,30 @@ int64_t SetNoticeEvents(absl::Span<const NoticeCharge> charges,
 // Marks the notices sent by the as-of date whose demands were paid or
 // credited by their deadlines (DemandPaidBy; a deadline counted as at least
 // 14 days, and not beyond the as-of date). The notices are in sent order.
+// Only the demands something depends on are looked at: the first
+// fee-bearing notice's (the second fee, inkassoforskriften § 1-3) and the
+// collection warnings' (the transfer, inkassoloven § 9). Each is a
+// simulation of the claim: for all of a thousand notices on an invoice with
+// ten thousand payments it took seconds.
 absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
                              const ClaimEvents& events, const EvalContext& ctx,
                              absl::Span<NoticeCharge> charges,
                              ClaimState* scratch) {
   int64_t recorded_interest = 0;  // up to each; validated: at most kMaxAmount
+  bool fee_seen = false;
   for (NoticeCharge& charge : charges) {
     if (charge.sent > ctx.as_of) continue;
     recorded_interest += charge.interest;
+    const bool first_fee = !fee_seen && charge.fee > 0 && !charge.waived;
+    fee_seen |= first_fee;
+    if (!first_fee && charge.step != v1::STEP_KIND_COLLECTION_WARNING) {
+      continue;
+    }
     const absl::CivilDay deadline = std::min(
         ctx.as_of, std::max(charge.deadline, charge.sent + kMinDeadlineDays));
     absl::StatusOr<bool> paid =
         DemandPaidBy(events, charge.sent, deadline, recorded_interest,
-                     *ctx.rates, ctx.day_count, scratch);
+                     charge.amount_claimed, *ctx.rates, ctx.day_count, scratch);
     if (!paid.ok()) {
       return absl::Status(paid.status().code(),
                           absl::StrCat("invoice \"", invoice.number(),
@@ -446,26 +459,50 @@ bool FoundDemandsPaidInTime(absl::Span<const NoticeCharge> charges,
 
 // Notes in *sent_settled the notices sent by the as-of date with a fee or
 // a compensation when nothing was owed: the claim, with only the notices
-// before it, was settled by money dated by its sent day that reached the
-// ledger after it was sent (the bank's date counts, inkassoloven § 9).
+// before it, was settled by money dated before its sent day that reached
+// the ledger after it was sent (the bank's date counts, inkassoloven § 9).
 // Knowing the money, the engine would have sent none (a settled claim is
 // not dunned), and a purregebyr is for a claim left unpaid (law.md § 3.1):
-// such a notice charges neither. Says whether one was newly found (flags
-// are only ever added, so the passes end). *before and *scratch are reused.
+// such a notice charges neither. Money of the sent day crossed the letter:
+// it is set off against the letter's charges instead (DemandPaidBy). Says
+// whether one was newly found (flags are only ever added, so the passes
+// end). *before and *scratch are reused.
 absl::StatusOr<bool> FoundNoticesSentWhenSettled(
     const ClaimEvents& events, absl::Span<const NoticeCharge> charges,
     const ResolvedProfile& profile, const EvalContext& ctx,
     ClaimEvents* before, ClaimState* scratch, std::vector<bool>* sent_settled) {
-  const auto money_by = [&events](absl::CivilDay day) {
-    return (!events.payments.empty() && events.payments.front().date <= day) ||
-           (!events.credits.empty() && events.credits.front().date <= day);
+  // The money dated before each notice's day, summed as the notices go (in
+  // sent order): nothing is owed only once it reaches the principal, and
+  // only then is the claim simulated (saturating: more than any claim).
+  size_t payments_in = 0, credits_in = 0;
+  int64_t money_before = 0;
+  const auto add_money_before = [&](absl::CivilDay day) {
+    for (; payments_in < events.payments.size() &&
+           events.payments[payments_in].date < day;
+         ++payments_in) {
+      if (__builtin_add_overflow(money_before,
+                                 events.payments[payments_in].amount,
+                                 &money_before)) {
+        money_before = INT64_MAX;
+      }
+    }
+    for (; credits_in < events.credits.size() &&
+           events.credits[credits_in].date < day;
+         ++credits_in) {
+      if (__builtin_add_overflow(
+              money_before, events.credits[credits_in].amount, &money_before)) {
+        money_before = INT64_MAX;
+      }
+    }
   };
   bool news = false;
   bool copied = false;
   for (size_t k = 0; k < charges.size(); ++k) {
     const NoticeCharge& charge = charges[k];
-    if (charge.sent > ctx.as_of || (charge.fee <= 0 && charge.compensation <= 0) ||
-        !money_by(charge.sent) ||
+    if (charge.sent > ctx.as_of) continue;
+    add_money_before(charge.sent);
+    if ((charge.fee <= 0 && charge.compensation <= 0) ||
+        money_before < events.original ||
         (!sent_settled->empty() && (*sent_settled)[k])) {
       continue;
     }
@@ -476,15 +513,15 @@ absl::StatusOr<bool> FoundNoticesSentWhenSettled(
       before->credits = events.credits;
       copied = true;
     }
+    const absl::CivilDay day_before = charge.sent - 1;
     const int64_t interest_recorded =
-        SetNoticeEvents(charges.first(k), profile, charge.sent, before);
+        SetNoticeEvents(charges.first(k), profile, day_before, before);
     before->interest_cap.reset();
     if (profile.strictness == v1::FEE_STRICTNESS_OFF) {
       before->interest_cap = interest_recorded;
     }
-    if (absl::Status status = EvaluateClaimInto(*before, charge.sent,
-                                                *ctx.rates, ctx.day_count,
-                                                scratch);
+    if (absl::Status status = EvaluateClaimInto(*before, day_before, *ctx.rates,
+                                                ctx.day_count, scratch);
         !status.ok()) {
       return status;
     }
@@ -497,28 +534,30 @@ absl::StatusOr<bool> FoundNoticesSentWhenSettled(
 }
 
 // A notice that FoundNoticesSentWhenSettled found sent when nothing was
-// owed charges no fee or compensation: cuts *notice, warning of each cut
-// unless the fee was waived by the as-of date (then nothing is claimed).
-void CutChargesSentWhenSettled(const v1::Invoice& invoice,
+// owed charges no fee or compensation (`recorded_*`: as recorded; *notice:
+// what the law would otherwise allow of them): cuts them, warning of each
+// cut unless the fee was waived by the as-of date (then nothing is claimed
+// anyway).
+void CutChargesSentWhenSettled(const v1::Invoice& invoice, int64_t recorded_fee,
+                               int64_t recorded_compensation,
                                NoticeCharge* notice,
                                std::vector<v1::Warning>* warnings) {
+  notice->fee = 0;
+  notice->compensation = recorded_compensation;
   if (!notice->waived.has_value()) {
     const std::string why = absl::StrCat(
-        "the claim was paid by money dated by ", FormatDate(notice->sent),
-        ", the day it was sent (the bank's date counts, inkassoloven § 9): "
-        "nothing was owed");
-    const int64_t recorded_fee = notice->fee;
-    notice->fee = 0;
+        "nothing was owed when it was sent: money dated before ",
+        FormatDate(notice->sent),
+        " had paid the claim (the bank's date counts, inkassoloven § 9)");
     if (recorded_fee > 0) {
       warnings->push_back(
           RecordedFeeWarning(invoice, recorded_fee, *notice, why));
     }
-    if (notice->compensation > 0) {
+    if (recorded_compensation > 0) {
       warnings->push_back(
           RecordedCompensationWarning(invoice, *notice, 0, why));
     }
   }
-  notice->fee = 0;
   notice->compensation = 0;
 }
 
@@ -678,9 +717,6 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
           ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
                    profile, ctx.as_of));
       charge.demand_paid = !paid_in_time.empty() && paid_in_time[k];
-      if (!sent_settled.empty() && sent_settled[k]) {
-        CutChargesSentWhenSettled(invoice, &charge, &output->warnings);
-      }
       const absl::Span<const NoticeCharge> earlier =
           absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
       // The reports count what the rules let a notice charge. A fee waived
@@ -702,8 +738,18 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
         charge.compensation = reported.compensation;
       }
       if (charge.fee > 0 || charge.compensation > 0) {
+        const size_t warned = output->warnings.size();
         CutRecordedCharges(invoice, business, adjusted_due, earlier, *ctx.rates,
                            compensation_claimed, &charge, &output->warnings);
+        // Nothing of what the law allows, if nothing was owed at all: said
+        // once, instead of the cuts above.
+        if (!sent_settled.empty() && sent_settled[k] &&
+            (charge.fee > 0 || charge.compensation > 0)) {
+          output->warnings.resize(warned);
+          CutChargesSentWhenSettled(invoice, notice.fee(),
+                                    notice.compensation(), &charge,
+                                    &output->warnings);
+        }
         compensation_claimed |= charge.compensation > 0;
       }
       if (!Add(interest_charged_before, charge.interest,
