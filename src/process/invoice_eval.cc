@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "dates.h"
 #include "money/claim.h"
@@ -387,25 +388,19 @@ int64_t SetNoticeEvents(absl::Span<const NoticeCharge> charges,
 // Marks the notices sent by the as-of date whose demands were paid or
 // credited by their deadlines (DemandPaidBy; a deadline counted as at least
 // 14 days, and not beyond the as-of date). The notices are in sent order.
-// Only the demands something depends on are looked at: the first
-// fee-bearing notice's (the second fee, inkassoforskriften § 1-3) and the
-// collection warnings' (the transfer, inkassoloven § 9). Each is a
+// Only the demands something depends on are looked at (each is a
 // simulation of the claim: for all of a thousand notices on an invoice with
-// ten thousand payments it took seconds.
+// ten thousand payments it took seconds): the first fee-bearing notice's
+// (the second fee, inkassoforskriften § 1-3) and the collection warnings',
+// from the latest, until one satisfies inkassoloven § 9 (its deadline run
+// out by `transferred`, a recorded transfer's date): the transfer needs
+// one, and only without one does it matter whether the others were paid.
 absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
                              const ClaimEvents& events, const EvalContext& ctx,
+                             std::optional<absl::CivilDay> transferred,
                              absl::Span<NoticeCharge> charges,
                              ClaimState* scratch) {
-  int64_t recorded_interest = 0;  // up to each; validated: at most kMaxAmount
-  bool fee_seen = false;
-  for (NoticeCharge& charge : charges) {
-    if (charge.sent > ctx.as_of) continue;
-    recorded_interest += charge.interest;
-    const bool first_fee = !fee_seen && charge.fee > 0 && !charge.waived;
-    fee_seen |= first_fee;
-    if (!first_fee && charge.step != v1::STEP_KIND_COLLECTION_WARNING) {
-      continue;
-    }
+  const auto mark = [&](NoticeCharge& charge, int64_t recorded_interest) {
     const absl::CivilDay deadline = std::min(
         ctx.as_of, std::max(charge.deadline, charge.sent + kMinDeadlineDays));
     absl::StatusOr<bool> paid =
@@ -417,6 +412,35 @@ absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
                                        "\": ", paid.status().message()));
     }
     charge.demand_paid = *paid;
+    return absl::OkStatus();
+  };
+  // The warnings not yet marked, with the interest recorded up to each.
+  absl::InlinedVector<std::pair<size_t, int64_t>, 4> warnings;
+  int64_t recorded_interest = 0;  // up to each; validated: at most kMaxAmount
+  bool fee_seen = false;
+  for (size_t k = 0; k < charges.size(); ++k) {
+    NoticeCharge& charge = charges[k];
+    if (charge.sent > ctx.as_of) continue;
+    recorded_interest += charge.interest;
+    const bool first_fee = !fee_seen && charge.fee > 0 && !charge.waived;
+    fee_seen |= first_fee;
+    if (first_fee) {
+      if (absl::Status status = mark(charge, recorded_interest); !status.ok()) {
+        return status;
+      }
+    } else if (charge.step == v1::STEP_KIND_COLLECTION_WARNING) {
+      warnings.emplace_back(k, recorded_interest);
+    }
+  }
+  for (auto it = warnings.rbegin(); it != warnings.rend(); ++it) {
+    NoticeCharge& warning = charges[it->first];
+    if (absl::Status status = mark(warning, it->second); !status.ok()) {
+      return status;
+    }
+    if (SatisfiesSection9(warning, events.adjusted_due) &&
+        (!transferred.has_value() || warning.deadline < *transferred)) {
+      break;
+    }
   }
   return absl::OkStatus();
 }
@@ -701,6 +725,11 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
   std::vector<bool>& sent_settled = output->sent_settled;
   sent_settled.clear();
   const size_t warnings_before = output->warnings.size();
+  // A transfer the host recorded: its date.
+  const std::optional<absl::CivilDay> transferred =
+      input.collection_case != nullptr
+          ? ParseDate(input.collection_case->transferred_date())
+          : std::nullopt;
   for (bool first_pass = true;; first_pass = false) {
     output->warnings.resize(warnings_before);
     all_charges.clear();
@@ -782,9 +811,9 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
     if ((!output->claim.settled || input.collection_case != nullptr ||
          ClaimsTwoFees(all_charges, ctx.as_of)) &&
         (!events.payments.empty() || !events.credits.empty())) {
-      if (absl::Status marked =
-              MarkDemandsPaid(invoice, events, ctx, absl::MakeSpan(all_charges),
-                              &output->demand_scratch);
+      if (absl::Status marked = MarkDemandsPaid(
+              invoice, events, ctx, transferred, absl::MakeSpan(all_charges),
+              &output->demand_scratch);
           !marked.ok()) {
         return marked;
       }
@@ -911,8 +940,6 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
                                      : case_state);
     // A transfer the host made itself (F3) is held to inkassoloven § 9 too:
     // it is shown as made, with a warning when no valid warning preceded it.
-    const std::optional<absl::CivilDay> transferred =
-        ParseDate(input.collection_case->transferred_date());
     if (transferred.has_value() &&
         !TransferFollowsValidWarning(all_charges, adjusted_due, *transferred)) {
       output->warnings.push_back(

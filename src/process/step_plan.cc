@@ -5,8 +5,6 @@
 #include "money/fee_rules.h"
 
 namespace purring::internal {
-namespace {
-
 // inkassoloven § 9: a written warning (HasSection9Form: a deadline of at
 // least 14 days, on paper before 2017) sent after the claim fell due
 // (law.md § 4.1), whose deadline "må ha løpt ut uten at beløpet er betalt":
@@ -17,8 +15,6 @@ bool SatisfiesSection9(const NoticeCharge& notice,
          notice.sent > adjusted_due && HasSection9Form(notice) &&
          !notice.demand_paid;
 }
-
-}  // namespace
 
 absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
                               absl::CivilDay sent) {
