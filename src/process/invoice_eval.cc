@@ -818,9 +818,14 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
         return marked;
       }
     }
-    absl::StatusOr<bool> settled_news = FoundNoticesSentWhenSettled(
-        events, all_charges, profile, ctx, &output->events_before,
-        &output->demand_scratch, &sent_settled);
+    // Only money that reached the principal by the as-of date can have
+    // paid the claim before a notice (amounts validated: no overflow).
+    absl::StatusOr<bool> settled_news = false;
+    if (balance.paid() + balance.credited() >= invoice.amount()) {
+      settled_news = FoundNoticesSentWhenSettled(
+          events, all_charges, profile, ctx, &output->events_before,
+          &output->demand_scratch, &sent_settled);
+    }
     if (!settled_news.ok()) {
       return absl::Status(settled_news.status().code(),
                           absl::StrCat("invoice \"", invoice.number(), "\": ",
