@@ -487,22 +487,27 @@ v1::EvaluateResponse EvaluatePaidBeforeThePurring(int64_t paid) {
 }
 
 TEST(EngineRecordedHistoryTest, NoFeeOnAPurringSentAfterThePrincipalWasPaid) {
-  // The principal and its 15 days' interest (493 øre) paid on 01-20, before
-  // the purring of 02-04: it charges no fee, and the invoice is paid, not
-  // dunned again for that fee (before: a collection warning with a second
-  // fee). The interest the purring claimed is the 493 øre the debtor paid.
-  for (const int64_t paid : {int64_t{100493}, int64_t{104000}}) {
+  // The principal paid on 01-20, before the purring of 02-04: it charges no
+  // fee and starts no interest claim, and the invoice is paid, not dunned
+  // again (before: a collection warning with a second fee), as when the
+  // payment is booked in time. The 9.86 kr of interest it recorded is not
+  // claimed: the host reverses it (RECORDED_INTEREST_NOT_CLAIMABLE).
+  for (const int64_t paid :
+       {int64_t{100000}, int64_t{100493}, int64_t{104000}}) {
     const v1::EvaluateResponse response = EvaluatePaidBeforeThePurring(paid);
     const v1::InvoiceResult& result = testing::ResultOf(response, "B1");
     EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID) << paid;
     EXPECT_EQ(result.balance().fees_charged(), 0);
-    EXPECT_EQ(result.balance().interest_claimed(), 493);
+    EXPECT_EQ(result.balance().interest_claimed(), 0);
     EXPECT_EQ(result.balance().total(), 0);
-    EXPECT_EQ(result.balance().overpaid(), paid - 100493);
+    EXPECT_EQ(result.balance().overpaid(), paid - 100000);
     EXPECT_EQ(response.actions_size(), 0);
     EXPECT_THAT(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE"),
                 ::testing::ElementsAre(
                     ::testing::HasSubstr("nothing was owed when it was sent")));
+    EXPECT_EQ(
+        WarningMessages(response, "RECORDED_INTEREST_NOT_CLAIMABLE").size(),
+        1u);
   }
   // Half paid: something was owed, and the fee stands.
   const v1::EvaluateResponse half = EvaluatePaidBeforeThePurring(50000);

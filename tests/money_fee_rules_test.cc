@@ -388,11 +388,23 @@ TEST(CompensationTest, AWaiverOfALaterCompensationKeepsTheFirstsDeduction) {
   const std::vector<NoticeCharge> prior = {reminder, waived};
   FeeInput next =
       Input(kWarning, D(2026, 6, 15), due, prior, v1::FEE_STRICTNESS_STRENG);
-  next.business_debtor = true;
+  next.business_debtor = next.claim_compensation = true;
   FeeDecision d = DecideNoticeFee(next);
   EXPECT_EQ(d.fee, 3000);
   EXPECT_EQ(d.compensation, 0);
   EXPECT_THAT(d.note, HasSubstr("§ 3a"));
+  // The waived compensation is not claimed again: with 200 kr claimed and
+  // 260 kr waived, the fee fits whole (200 + 37.50 <= 460) and nothing is
+  // added to the compensation (README: "none after a waived one").
+  NoticeCharge small = reminder;
+  small.compensation = 20000;
+  NoticeCharge waived_rest = waived;
+  waived_rest.compensation = 26000;
+  const std::vector<NoticeCharge> part_waived = {small, waived_rest};
+  next.prior = part_waived;
+  d = DecideNoticeFee(next);
+  EXPECT_EQ(d.fee, 3750);
+  EXPECT_EQ(d.compensation, 0);
   // With the only compensation waived, it is given up: the fee stands alone.
   reminder.waived = D(2026, 5, 18);
   const std::vector<NoticeCharge> all_waived = {reminder, waived};

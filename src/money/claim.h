@@ -29,6 +29,9 @@ struct NoticeCharge {
   v1::FeeStrictness strictness = v1::FEE_STRICTNESS_UNSPECIFIED;
   v1::Channel channel = v1::CHANNEL_UNSPECIFIED;  // Notice.channel
   int64_t amount_claimed = 0;  // Notice.amount_claimed; 0: not recorded
+  // Sent when nothing was owed (the money had come before it): it charges
+  // nothing and starts no interest claim.
+  bool sent_settled = false;
   // What it demanded was paid or credited by its deadline (DemandPaidBy):
   // its deadline was not exceeded.
   bool demand_paid = false;

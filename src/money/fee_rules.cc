@@ -20,19 +20,20 @@ bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
 // together come to max(compensation, Σ fees); a notice charging `fee` may
 // add the increase over what the earlier notices charged, fee first. A
-// waived compensation, with none still claimed, is given up for good: then
-// `given_up` names the notice and fees stand alone. One still claimed (the
-// waiver was of a later notice's) takes the fees into it as before. Sums in
-// 128 bits: a hostile history cannot wrap them.
+// waived compensation is given up for good: then `given_up` names the
+// notice and no compensation is added; a fee stands alone, but for one
+// still claimed of an earlier notice (the waiver was of a later notice's),
+// which takes the fee into it as before (`claimed`). Sums in 128 bits: a
+// hostile history cannot wrap them.
 struct CompensationRoom {
   const NoticeCharge* given_up = nullptr;
+  bool claimed = false;       // a compensation not waived
   absl::int128 increase = 0;  // >= 0
 };
 CompensationRoom RoomWithCompensation(absl::Span<const NoticeCharge> prior,
                                       int64_t fee, int64_t standard) {
   CompensationRoom room;
   absl::int128 prior_fees = 0, prior_total = 0;
-  bool compensation_claimed = false;
   for (const NoticeCharge& notice : prior) {
     if (Waived(notice)) {
       if (notice.compensation > 0 && room.given_up == nullptr) {
@@ -40,12 +41,10 @@ CompensationRoom RoomWithCompensation(absl::Span<const NoticeCharge> prior,
       }
       continue;
     }
-    compensation_claimed |= notice.compensation > 0;
+    room.claimed |= notice.compensation > 0;
     prior_fees += notice.fee;
     prior_total += absl::int128(notice.fee) + notice.compensation;
   }
-  if (compensation_claimed) room.given_up = nullptr;
-  if (room.given_up != nullptr) return room;
   room.increase = std::max(
       absl::int128(0),
       std::max(absl::int128(standard), prior_fees + fee) - prior_total);
@@ -206,6 +205,10 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
       RoomWithCompensation(in.prior, statutory_fee, standard);
   if (room.given_up != nullptr) {
     decision.fee = statutory_fee;
+    if (room.claimed && room.increase < statutory_fee) {
+      decision.fee = static_cast<int64_t>(room.increase);
+      decision.note = kFeeDeductedNote;
+    }
     return decision;
   }
   // With non-negative history amounts the increase is at most
@@ -289,6 +292,10 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
       out.compensation_cut = absl::StrCat(
           "the standard compensation was waived on the notice sent ",
           FormatDate(room.given_up->sent));
+    }
+    if (room.claimed && out.fee > room.increase) {
+      out.fee = static_cast<int64_t>(room.increase);
+      out.fee_cut = kFeeDeductedNote;
     }
     return out;
   }

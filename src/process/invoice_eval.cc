@@ -364,7 +364,7 @@ int64_t SetNoticeEvents(absl::Span<const NoticeCharge> charges,
     // A notice claimed interest when its step does under the profile it was
     // sent under, and when it charged interest: a later profile or B/P
     // switch never drops what a letter demanded and the host posted.
-    if (!events->interest_claimed_from.has_value() &&
+    if (!events->interest_claimed_from.has_value() && !charge.sent_settled &&
         (charge.interest > 0 ||
          StepClaimsInterest(SentUnder(charge.strictness, profile),
                             charge.step))) {
@@ -481,16 +481,19 @@ bool FoundDemandsPaidInTime(absl::Span<const NoticeCharge> charges,
   return news;
 }
 
-// Notes in *sent_settled the notices sent by the as-of date with a fee or
-// a compensation when nothing was owed: the claim, with only the notices
-// before it, was settled by money dated before its sent day that reached
-// the ledger after it was sent (the bank's date counts, inkassoloven § 9).
-// Knowing the money, the engine would have sent none (a settled claim is
-// not dunned), and a purregebyr is for a claim left unpaid (law.md § 3.1):
-// such a notice charges neither. Money of the sent day crossed the letter:
-// it is set off against the letter's charges instead (DemandPaidBy). Says
-// whether one was newly found (flags are only ever added, so the passes
-// end). *before and *scratch are reused.
+// Notes in *sent_settled the notices sent by the as-of date when nothing
+// was owed: the claim, with only the notices before it, was settled by
+// money dated before its sent day that reached the ledger after it was
+// sent (the bank's date counts, inkassoloven § 9). Knowing the money, the
+// engine would have sent none (a settled claim is not dunned), and a
+// purregebyr is for a claim left unpaid (law.md § 3.1): such a notice
+// charges no fee or compensation and starts no interest claim. Nothing is
+// owed before the later notices either then (they follow one that charges
+// nothing, and no principal is left to bear interest): they are noted too.
+// Money of the sent day crossed the letter: it is set off against the
+// letter's charges instead (DemandPaidBy). Says whether one was newly
+// found (flags are only ever added, so the passes end). *before and
+// *scratch are reused.
 absl::StatusOr<bool> FoundNoticesSentWhenSettled(
     const ClaimEvents& events, absl::Span<const NoticeCharge> charges,
     const ResolvedProfile& profile, const EvalContext& ctx,
@@ -519,17 +522,14 @@ absl::StatusOr<bool> FoundNoticesSentWhenSettled(
       }
     }
   };
-  bool news = false;
   bool copied = false;
   for (size_t k = 0; k < charges.size(); ++k) {
     const NoticeCharge& charge = charges[k];
     if (charge.sent > ctx.as_of) continue;
+    // Found before, and every later one with it.
+    if (!sent_settled->empty() && (*sent_settled)[k]) return false;
     add_money_before(charge.sent);
-    if ((charge.fee <= 0 && charge.compensation <= 0) ||
-        money_before < events.original ||
-        (!sent_settled->empty() && (*sent_settled)[k])) {
-      continue;
-    }
+    if (money_before < events.original) continue;
     if (!copied) {
       before->adjusted_due = events.adjusted_due;
       before->original = events.original;
@@ -551,10 +551,12 @@ absl::StatusOr<bool> FoundNoticesSentWhenSettled(
     }
     if (scratch->balance.total() > 0) continue;
     if (sent_settled->empty()) sent_settled->assign(charges.size(), false);
-    (*sent_settled)[k] = true;
-    news = true;
+    for (size_t later = k; later < charges.size(); ++later) {
+      (*sent_settled)[later] = charges[later].sent <= ctx.as_of;
+    }
+    return true;
   }
-  return news;
+  return false;
 }
 
 // A notice that FoundNoticesSentWhenSettled found sent when nothing was
@@ -746,6 +748,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
           ChargeOf(notice, checked != nullptr ? &checked->notices[k] : nullptr,
                    profile, ctx.as_of));
       charge.demand_paid = !paid_in_time.empty() && paid_in_time[k];
+      charge.sent_settled = !sent_settled.empty() && sent_settled[k];
       const absl::Span<const NoticeCharge> earlier =
           absl::MakeConstSpan(all_charges.data(), all_charges.size() - 1);
       // The reports count what the rules let a notice charge. A fee waived
@@ -772,7 +775,7 @@ absl::Status EvaluateInto(const InvoiceInput& input, const EvalContext& ctx,
                            compensation_claimed, &charge, &output->warnings);
         // Nothing of what the law allows, if nothing was owed at all: said
         // once, instead of the cuts above.
-        if (!sent_settled.empty() && sent_settled[k] &&
+        if (charge.sent_settled &&
             (charge.fee > 0 || charge.compensation > 0)) {
           output->warnings.resize(warned);
           CutChargesSentWhenSettled(invoice, notice.fee(),
