@@ -302,10 +302,14 @@ TEST(EngineRecordedHistoryTest, AWarningEmailedBefore2017IsNoneUnder9) {
 // purring → inkassovarsel (medium), with a purring of 37.50 kr on 03-16
 // (deadline 03-30) and an inkassovarsel of 37.50 kr on 04-01, and `paid`
 // øre paid on `paid_on`; as of 2026-05-01.
-v1::EvaluateResponse EvaluateSecondRecordedFee(const char* paid_on,
-                                               int64_t paid) {
+// A person K1 under a profile purring → inkassovarsel (medium), with
+// invoice `number` of `amount` øre dated 2026-02-16, due Monday 2026-03-02,
+// and `paid` øre paid on `paid_on`, as of `as_of`.
+testing::TestLedger PurringVarselLedger(const char* as_of, const char* number,
+                                        int64_t amount, const char* paid_on,
+                                        int64_t paid) {
   testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-05-01");
+  ledger.SetAsOfDate(as_of);
   v1::DunningProfile* profile = ledger.settings().add_profiles();
   profile->set_id("purring-varsel");
   profile->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
@@ -313,11 +317,18 @@ v1::EvaluateResponse EvaluateSecondRecordedFee(const char* paid_on,
   ledger.settings().set_default_person_profile("purring-varsel");
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
   v1::Invoice* invoice =
-      ledger.AddInvoice("S1", "K1", "2026-02-16", "2026-03-02", 100000);
+      ledger.AddInvoice(number, "K1", "2026-02-16", "2026-03-02", amount);
   v1::Payment* payment = invoice->add_payments();
   payment->set_id("P1");
   payment->set_date(paid_on);
   payment->set_amount(paid);
+  return ledger;
+}
+
+v1::EvaluateResponse EvaluateSecondRecordedFee(const char* paid_on,
+                                               int64_t paid) {
+  testing::TestLedger ledger =
+      PurringVarselLedger("2026-05-01", "S1", 100000, paid_on, paid);
   ledger.AddNotice("S1", kDunning, "2026-03-16", "2026-03-30", 3750);
   ledger.AddNotice("S1", kWarning, "2026-04-01", "2026-04-15", 3750);
   const v1::EvaluateResponse response = ledger.Evaluate();
@@ -405,20 +416,8 @@ TEST(EngineRecordedHistoryTest, ARecordedSecondFeeStandsAfterALatePayment) {
 // 1 042.10 kr, paid in full on 03-25; the invoice's amount since corrected
 // up to 1 500 kr. As of 04-15, the inkassovarsel is due.
 v1::EvaluateResponse EvaluateCorrectedUpAfterPaying(int64_t amount_claimed) {
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-04-15");
-  v1::DunningProfile* profile = ledger.settings().add_profiles();
-  profile->set_id("purring-varsel");
-  profile->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
-  profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
-  ledger.settings().set_default_person_profile("purring-varsel");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Invoice* invoice =
-      ledger.AddInvoice("S2", "K1", "2026-02-16", "2026-03-02", 150000);
-  v1::Payment* payment = invoice->add_payments();
-  payment->set_id("P1");
-  payment->set_date("2026-03-25");
-  payment->set_amount(104210);
+  testing::TestLedger ledger =
+      PurringVarselLedger("2026-04-15", "S2", 150000, "2026-03-25", 104210);
   v1::Notice* purring =
       ledger.AddNotice("S2", kDunning, "2026-03-16", "2026-03-30", 3750);
   purring->set_interest(460);
