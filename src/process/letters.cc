@@ -204,9 +204,8 @@ absl::Status BuildLetters(
   // Whether a customer can be written to depends on the customer (ids are
   // unique) and, for a collection warning, its date (NoticeChannel), and
   // the action already told (an empty letter id): keying reads no customer
-  // but those that cannot be written to. Those written to
-  // by e-mail without a postal address join them as their letters are
-  // built.
+  // but those that cannot be written to. Those written to by e-mail without
+  // a postal address join them as their letters are built.
   std::map<absl::string_view, std::vector<size_t>> missing_items;
   for (size_t i = 0; i < items.size(); ++i) {
     const LetterItem& item = items[i];
