@@ -514,6 +514,46 @@ TEST(EngineRecordedHistoryTest, NoFeeOnAPurringSentAfterThePrincipalWasPaid) {
   EXPECT_TRUE(WarningMessages(half, "RECORDED_FEE_NOT_CLAIMABLE").empty());
 }
 
+TEST(EngineRecordedHistoryTest, EveryNoticeAfterThePaymentChargesNothing) {
+  // Paid in full on 01-20 (booked late); a påminnelse, a purring and an
+  // inkassovarsel recorded after it: nothing was owed before any of them,
+  // so none charges a fee or starts the interest claim, and the invoice is
+  // paid. Paid on 02-21 instead, after the purring, the 1 000 kr paid its
+  // fee and interest first (law.md § 7): principal was left when the
+  // inkassovarsel was sent, and both fees stand.
+  for (const char* paid_on : {"2026-01-20", "2026-02-21"}) {
+    testing::TestLedger ledger;
+    ledger.SetAsOfDate("2026-04-10");
+    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+    v1::Invoice* invoice =
+        ledger.AddInvoice("B2", "K1", "2025-12-22", "2026-01-05", 100000);
+    v1::Payment* payment = invoice->add_payments();
+    payment->set_id("P1");
+    payment->set_date(paid_on);
+    payment->set_amount(100000);
+    ledger.AddNotice("B2", kReminder, "2026-01-21", "2026-02-04");
+    ledger.AddNotice("B2", kDunning, "2026-02-05", "2026-02-19", 3750)
+        ->set_interest(355);
+    ledger.AddNotice("B2", kWarning, "2026-03-09", "2026-03-23", 3750);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    testing::ExpectEveryPathGives(response, ledger.request());
+    const v1::InvoiceResult& result = testing::ResultOf(response, "B2");
+    if (std::string(paid_on) == "2026-01-20") {
+      EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+      EXPECT_EQ(result.balance().fees_charged(), 0);
+      EXPECT_EQ(result.balance().interest_claimed(), 0);
+      EXPECT_EQ(result.balance().overpaid(), 0);
+      EXPECT_EQ(WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").size(),
+                2u);
+      EXPECT_EQ(response.actions_size(), 0);
+    } else {
+      EXPECT_EQ(result.balance().fees_charged(), 7500);
+      EXPECT_TRUE(
+          WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE").empty());
+    }
+  }
+}
+
 TEST(EngineRecordedHistoryTest, WarningsAreTheSameInEveryPathAndThreadCount) {
   // Two warnings an invoice, over enough invoices for several shards: the
   // tree, the streamed bytes and two threads give the same bytes.
