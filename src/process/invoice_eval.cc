@@ -391,10 +391,11 @@ int64_t SetNoticeEvents(absl::Span<const NoticeCharge> charges,
 // Only the demands something depends on are looked at (each is a
 // simulation of the claim: for all of a thousand notices on an invoice with
 // ten thousand payments it took seconds): the first fee-bearing notice's
-// (the second fee, inkassoforskriften § 1-3) and the collection warnings',
-// from the latest, until one satisfies inkassoloven § 9 (its deadline run
-// out by `transferred`, a recorded transfer's date): the transfer needs
-// one, and only without one does it matter whether the others were paid.
+// (the second fee, inkassoforskriften § 1-3) and the collection warnings'
+// in § 9's form, from the latest, until one satisfies inkassoloven § 9 (its
+// deadline run out by `transferred`, a recorded transfer's date): the
+// transfer needs one, and only without one does it matter whether the
+// others were paid.
 absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
                              const ClaimEvents& events, const EvalContext& ctx,
                              std::optional<absl::CivilDay> transferred,
@@ -434,6 +435,11 @@ absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
   }
   for (auto it = warnings.rbegin(); it != warnings.rend(); ++it) {
     NoticeCharge& warning = charges[it->first];
+    // Sent by the due date or without § 9's form, it allows no transfer
+    // whether paid or not: nothing to simulate.
+    if (warning.sent <= events.adjusted_due || !HasSection9Form(warning)) {
+      continue;
+    }
     if (absl::Status status = mark(warning, it->second); !status.ok()) {
       return status;
     }
