@@ -302,26 +302,39 @@ TEST(EngineRecordedHistoryTest, AWarningEmailedBefore2017IsNoneUnder9) {
 // purring → inkassovarsel (medium), with a purring of 37.50 kr on 03-16
 // (deadline 03-30) and an inkassovarsel of 37.50 kr on 04-01, and `paid`
 // øre paid on `paid_on`; as of 2026-05-01.
-// A person K1 under a profile purring → inkassovarsel (medium), with
-// invoice `number` of `amount` øre dated 2026-02-16, due Monday 2026-03-02,
-// and `paid` øre paid on `paid_on`, as of `as_of`.
+// A person K1 with invoice `number` of `amount` øre, dated `invoice_date`
+// and due `due_date`, and payment "P1" of `paid` øre on `paid_on`, as of
+// `as_of`; *invoice (when given) is the invoice.
+testing::TestLedger PaidPersonLedger(const char* as_of, const char* number,
+                                     const char* invoice_date,
+                                     const char* due_date, int64_t amount,
+                                     const char* paid_on, int64_t paid,
+                                     v1::Invoice** invoice = nullptr) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate(as_of);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  v1::Invoice* added =
+      ledger.AddInvoice(number, "K1", invoice_date, due_date, amount);
+  v1::Payment* payment = added->add_payments();
+  payment->set_id("P1");
+  payment->set_date(paid_on);
+  payment->set_amount(paid);
+  if (invoice != nullptr) *invoice = added;
+  return ledger;
+}
+
+// PaidPersonLedger's, with the invoice dated 2026-02-16 and due Monday
+// 2026-03-02, under a profile purring → inkassovarsel (medium).
 testing::TestLedger PurringVarselLedger(const char* as_of, const char* number,
                                         int64_t amount, const char* paid_on,
                                         int64_t paid) {
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate(as_of);
+  testing::TestLedger ledger = PaidPersonLedger(
+      as_of, number, "2026-02-16", "2026-03-02", amount, paid_on, paid);
   v1::DunningProfile* profile = ledger.settings().add_profiles();
   profile->set_id("purring-varsel");
   profile->set_sequence(v1::STEP_SEQUENCE_DUNNING_WARNING);
   profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
   ledger.settings().set_default_person_profile("purring-varsel");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Invoice* invoice =
-      ledger.AddInvoice(number, "K1", "2026-02-16", "2026-03-02", amount);
-  v1::Payment* payment = invoice->add_payments();
-  payment->set_id("P1");
-  payment->set_date(paid_on);
-  payment->set_amount(paid);
   return ledger;
 }
 
@@ -469,15 +482,9 @@ TEST(EngineRecordedHistoryTest, NoFeeOnANoticeSentAfterEverythingWasPaid) {
 // paid on 01-20, and a purring of 37.50 kr with 9.86 kr interest recorded
 // on 02-04 (the payment was booked after it); as of 2026-03-10.
 v1::EvaluateResponse EvaluatePaidBeforeThePurring(int64_t paid) {
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-03-10");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Invoice* invoice =
-      ledger.AddInvoice("B1", "K1", "2025-12-22", "2026-01-05", 100000);
-  v1::Payment* payment = invoice->add_payments();
-  payment->set_id("P1");
-  payment->set_date("2026-01-20");
-  payment->set_amount(paid);
+  testing::TestLedger ledger =
+      PaidPersonLedger("2026-03-10", "B1", "2025-12-22", "2026-01-05", 100000,
+                       "2026-01-20", paid);
   ledger.AddNotice("B1", kDunning, "2026-02-04", "2026-02-18", 3750)
       ->set_interest(986);
   const v1::EvaluateResponse response = ledger.Evaluate();
@@ -522,15 +529,9 @@ TEST(EngineRecordedHistoryTest, EveryNoticeAfterThePaymentChargesNothing) {
   // fee and interest first (law.md § 7): principal was left when the
   // inkassovarsel was sent, and both fees stand.
   for (const char* paid_on : {"2026-01-20", "2026-02-21"}) {
-    testing::TestLedger ledger;
-    ledger.SetAsOfDate("2026-04-10");
-    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-    v1::Invoice* invoice =
-        ledger.AddInvoice("B2", "K1", "2025-12-22", "2026-01-05", 100000);
-    v1::Payment* payment = invoice->add_payments();
-    payment->set_id("P1");
-    payment->set_date(paid_on);
-    payment->set_amount(100000);
+    testing::TestLedger ledger =
+        PaidPersonLedger("2026-04-10", "B2", "2025-12-22", "2026-01-05", 100000,
+                         paid_on, 100000);
     ledger.AddNotice("B2", kReminder, "2026-01-21", "2026-02-04");
     ledger.AddNotice("B2", kDunning, "2026-02-05", "2026-02-19", 3750)
         ->set_interest(355);
@@ -854,15 +855,10 @@ TEST(EngineRecordedHistoryTest,
 // `recorded_interest`; as of 10-20, when `paid_on_as_of` more is paid.
 v1::EvaluateResponse EvaluateRecordedInterest(int64_t recorded_interest,
                                               int64_t paid_on_as_of = 0) {
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-10-20");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  v1::Invoice* invoice =
-      ledger.AddInvoice("R1", "K1", "2026-08-18", "2026-09-01", 100000);
-  v1::Payment* payment = invoice->add_payments();
-  payment->set_id("P1");
-  payment->set_date("2026-09-10");
-  payment->set_amount(50000);
+  v1::Invoice* invoice = nullptr;
+  testing::TestLedger ledger =
+      PaidPersonLedger("2026-10-20", "R1", "2026-08-18", "2026-09-01", 100000,
+                       "2026-09-10", 50000, &invoice);
   if (paid_on_as_of > 0) {
     v1::Payment* rest = invoice->add_payments();
     rest->set_id("P2");

@@ -509,24 +509,20 @@ absl::StatusOr<bool> FoundNoticesSentWhenSettled(
   // only then is the claim simulated (saturating: more than any claim).
   size_t payments_in = 0, credits_in = 0;
   int64_t money_before = 0;
+  // Adds the money of `dated` (payments or credit notes, by date) from
+  // *in on that is dated before `day`.
+  const auto add_dated_before =
+      [&money_before](const auto& dated, absl::CivilDay day, size_t* in) {
+        for (; *in < dated.size() && dated[*in].date < day; ++*in) {
+          if (__builtin_add_overflow(money_before, dated[*in].amount,
+                                     &money_before)) {
+            money_before = INT64_MAX;
+          }
+        }
+      };
   const auto add_money_before = [&](absl::CivilDay day) {
-    for (; payments_in < events.payments.size() &&
-           events.payments[payments_in].date < day;
-         ++payments_in) {
-      if (__builtin_add_overflow(money_before,
-                                 events.payments[payments_in].amount,
-                                 &money_before)) {
-        money_before = INT64_MAX;
-      }
-    }
-    for (; credits_in < events.credits.size() &&
-           events.credits[credits_in].date < day;
-         ++credits_in) {
-      if (__builtin_add_overflow(
-              money_before, events.credits[credits_in].amount, &money_before)) {
-        money_before = INT64_MAX;
-      }
-    }
+    add_dated_before(events.payments, day, &payments_in);
+    add_dated_before(events.credits, day, &credits_in);
   };
   bool copied = false;
   for (size_t k = 0; k < charges.size(); ++k) {
