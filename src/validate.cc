@@ -34,16 +34,17 @@ absl::CivilDay OsloDay(const google::protobuf::Timestamp& instant) {
   return OsloDate(FromTimestamp(instant));
 }
 
-// Dates the engine derives from an instant (a dispatch the next day, a
-// deadline up to a year later) must stay within the years dates may have
-// (1900-2999), so instants that drive them end with 2998.
+// A host records the dates the engine proposes (a dispatch the next day, a
+// deadline up to 365 days after that), and recorded dates must stay within
+// the years 1900-2999, so instants that drive them end with 2998-12-30.
 absl::Status CheckEngineInstant(const RecordName& record,
                                 absl::string_view field,
                                 const google::protobuf::Timestamp& instant) {
-  if (OsloDay(instant) <= absl::CivilDay(2998, 12, 31)) return absl::OkStatus();
-  return Invalid(record, StrCat(field, " is after 2998-12-31 (Oslo time): "
-                                       "dates derived from it would leave the "
-                                       "years 1900-2999"));
+  if (OsloDay(instant) <= absl::CivilDay(2998, 12, 30)) return absl::OkStatus();
+  return Invalid(record, StrCat(field,
+                                " is after 2998-12-30 (Oslo time): "
+                                "dates derived from it would leave the "
+                                "years 1900-2999"));
 }
 
 bool IsBuiltinProfile(absl::string_view id) {
@@ -392,8 +393,11 @@ absl::Status ValidateNoticeFields(const RecordName& record, const v1::Notice& n,
         record, "the charges of the invoice's notices together", value,
         kMaxAmount, charged));
   }
-  PURRING_RETURN_IF_ERROR(
-      CheckAmount(record, "amount_claimed", n.amount_claimed(), true));
+  // Not bounded by kMaxAmount: a proposal prints the principal, the charges
+  // and the interest together, which may pass it; it only bounds a demand.
+  if (n.amount_claimed() < 0) {
+    return AmountRefused(record, "amount_claimed", n.amount_claimed(), true);
+  }
   *days = {*sent, *deadline, waived};
   return absl::OkStatus();
 }

@@ -49,7 +49,63 @@ TEST(ValidateExtremesTest, AsOfInTheLastYearIsRefused) {
   ledger.SetAsOf("2999-12-31T23:30:00Z");
   const absl::Status status = Evaluate(ledger.request()).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(status.message(), HasSubstr("as_of is after 2998-12-31"));
+  EXPECT_THAT(status.message(), HasSubstr("as_of is after 2998-12-30"));
+}
+
+TEST(ValidateExtremesTest, TheLastDaysProposalsCanBeRecorded) {
+  // The latest as-of date, automatic progression and 365-day deadlines: the
+  // dispatch is the next day and its deadline 365 days after it, and the
+  // host records both as the next request's history (dates up to 2999).
+  testing::TestLedger ledger;
+  ledger.SetAsOf("2998-12-30T11:30:00Z");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2998-10-01", "2998-11-01", 100000);
+  v1::DunningSettings& settings = ledger.settings();
+  settings.set_progression(v1::MODE_AUTOMATIC);
+  *settings.mutable_automation_enabled_at() = ledger.request().as_of();
+  v1::DunningProfile* profile = settings.add_profiles();
+  profile->set_id("lang");
+  profile->set_name("Lang");
+  profile->set_sequence(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING);
+  profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  profile->set_deadline_days(365);
+  settings.set_default_person_profile("lang");
+  ledger.request().mutable_rate_tables()->set_carry_last_rate_forward(true);
+  const v1::EvaluateResponse first = ledger.Evaluate();
+  ASSERT_EQ(first.actions_size(), 1);
+  EXPECT_EQ(first.actions(0).date(), "2998-12-31");
+  EXPECT_EQ(first.actions(0).deadline(), "2999-12-31");
+  ledger.Record(first);
+  EXPECT_TRUE(Evaluate(ledger.request()).ok());
+
+  ledger.SetAsOf("2998-12-31T11:30:00Z");  // a day later: refused
+  const absl::Status status = Evaluate(ledger.request()).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("as_of is after 2998-12-30"));
+}
+
+TEST(ValidateExtremesTest, WhatTheLargestInvoicesLetterPrintedCanBeRecorded) {
+  // The principal alone may be kMaxAmount, so what a letter demands with
+  // fees and interest on top may pass it: the host records it as it was
+  // printed (Notice.amount_claimed) and the next request accepts it.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("BIG", "K1", "2026-09-01", "2026-09-15",
+                    1'000'000'000'000'000);
+  ledger.AddNotice("BIG", v1::STEP_KIND_REMINDER, "2026-10-01", "2026-10-15");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_GT(response.actions(0).amount_claimed(), 1'000'000'000'000'000);
+  ledger.Record(response);
+  EXPECT_TRUE(Evaluate(ledger.request()).ok());
+
+  ledger.request().mutable_history()->mutable_notices(1)->set_amount_claimed(
+      -1);
+  const absl::Status status = Evaluate(ledger.request()).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(),
+              HasSubstr("amount_claimed -1 must not be negative"));
 }
 
 TEST(ValidateExtremesTest, ValidationAndEvaluationAgreeOnTheOsloDate) {
