@@ -213,6 +213,36 @@ absl::Status InvalidJsonRequest(absl::string_view why) {
       "request is not valid purring.v1.EvaluateRequest JSON: ", text));
 }
 
+absl::Status InvalidJsonSyntax(absl::string_view why, absl::string_view json) {
+  // protobuf writes "<message>\n<up to 20 bytes either side>\n<spaces>^".
+  const size_t first = why.find('\n');
+  const size_t last = why.rfind('\n');
+  if (first == absl::string_view::npos || first == last) {
+    return InvalidJsonRequest(why);
+  }
+  const absl::string_view caret = why.substr(last + 1);
+  const absl::string_view around = why.substr(first + 1, last - first - 1);
+  const size_t column = caret.size() - 1;
+  if (caret.empty() || caret.find_first_not_of(' ') != column ||
+      caret[column] != '^' || column > around.size()) {
+    return InvalidJsonRequest(why);
+  }
+  const absl::string_view message = why.substr(0, first);
+  const absl::string_view from_here = around.substr(column);
+  if (from_here.empty()) {
+    return InvalidJsonRequest(
+        absl::StrCat(message, " (at the end of the request)"));
+  }
+  // The text around it locates it when it occurs once in the request.
+  const size_t begin = json.find(around);
+  if (begin == absl::string_view::npos ||
+      json.find(around, begin + 1) != absl::string_view::npos) {
+    return InvalidJsonRequest(absl::StrCat(message, " (at: ", from_here, ")"));
+  }
+  return InvalidJsonRequest(absl::StrCat(message, " (at byte ", begin + column,
+                                         ": ", from_here, ")"));
+}
+
 absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
   std::vector<Level> open;
   bool in_string = false;

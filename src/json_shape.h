@@ -36,6 +36,12 @@ inline constexpr size_t kMaxJsonDepth = 100;
 // control characters escaped (\xNN), cut to 512 bytes once escaped.
 absl::Status InvalidJsonRequest(absl::string_view why);
 
+// InvalidJsonRequest for protobuf's JSON parser's refusal of `json`. A syntax
+// error there ends with the text around it and a caret under it, on lines of
+// their own; they are replaced by the byte offset it points at and the text
+// from there: "Expected : between key:value pair. (at byte 9: 1})".
+absl::Status InvalidJsonSyntax(absl::string_view why, absl::string_view json);
+
 // OK, or INVALID_ARGUMENT naming the field or the byte offset. `root` is the
 // message type of the outermost object.
 absl::Status CheckJsonShape(absl::string_view json,

@@ -391,7 +391,7 @@ absl::Status ParseRequestJson(absl::string_view json,
       options);
   if (!status.ok()) {
     request->Clear();
-    return internal::InvalidJsonRequest(status.message().as_string());
+    return internal::InvalidJsonSyntax(status.message().as_string(), json);
   }
   return absl::OkStatus();
 }

@@ -128,6 +128,28 @@ TEST(CapiErrors, AnUnknownJsonKeyIsShownPrintableAndShort) {
       << escaped.text;
 }
 
+TEST(CapiErrors, AJsonSyntaxErrorNamesItsByte) {
+  // protobuf's parser puts the text around the error and a caret under it on
+  // lines of their own, which a log shows as "\x0a" runs: the message gives
+  // the byte the caret points at instead.
+  const Result missing_comma = EvaluateJson(
+      "{\"asOf\": \"2026-11-28T10:00:00Z\",\n \"invoices\": [{\"number\": "
+      "\"1\" \"amount\": 1}]}");
+  EXPECT_EQ(missing_comma.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_NE(missing_comma.text.find(
+                "Expected , or } after key:value pair. (at byte 62: "
+                "\"amount\": 1}]})"),
+            std::string::npos)
+      << missing_comma.text;
+  const Result cut = EvaluateJson("{\"asOf\": ");
+  EXPECT_NE(cut.text.find("Expected a value. (at the end of the request)"),
+            std::string::npos)
+      << cut.text;
+  for (const Result* result : {&missing_comma, &cut}) {
+    EXPECT_EQ(result->text.find("\\x0a"), std::string::npos) << result->text;
+  }
+}
+
 TEST(CapiErrors, NullArgumentsAreRefused) {
   purring_buffer response{nullptr, 0};
   EXPECT_EQ(purring_evaluate(nullptr, 5, &response), PURRING_INVALID_ARGUMENT);
