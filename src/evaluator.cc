@@ -9,7 +9,6 @@
 #include <exception>
 #include <memory>
 #include <new>
-#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -56,6 +55,12 @@ struct ShardOutput {
   ReportAccumulator reports;
   absl::Status status;
   int failed_invoice = -1;  // the invoice that failed, if one did
+  // An exception that ended the shard, kept without allocating (a handler
+  // that allocated could throw again, out of a worker thread): RunShards
+  // makes it the shard's status once the threads are joined.
+  enum class Escape { kNone, kOutOfMemory, kException, kUnknown };
+  Escape escape = Escape::kNone;
+  char escape_what[128] = {};
 };
 
 // What CountStatuses needs of each result, kept by invoice because the
@@ -346,19 +351,48 @@ void RunShard(const ShardJob& job, int shard, ShardOutput* out) {
   }
 }
 
-// RunShard with every exception turned into the shard's status: an exception
-// escaping a worker thread would terminate the host process.
-void RunShardGuarded(const ShardJob& job, int shard, ShardOutput* out) {
+// RunShard with every exception caught and kept in the shard's output: an
+// exception escaping a worker thread would terminate the host process.
+void RunShardGuarded(const ShardJob& job, int shard,
+                     ShardOutput* out) noexcept {
+  using Escape = ShardOutput::Escape;
   try {
     RunShard(job, shard, out);
   } catch (const std::bad_alloc&) {
-    out->status = absl::ResourceExhaustedError("out of memory");
+    out->escape = Escape::kOutOfMemory;
   } catch (const std::exception& e) {
-    out->status =
-        absl::InternalError(absl::StrCat("internal error: ", e.what()));
+    out->escape = Escape::kException;
+    const char* what = e.what();
+    const size_t room = sizeof(out->escape_what) - 1;
+    size_t n = 0;
+    for (; what != nullptr && n < room && what[n] != '\0'; ++n) {
+      out->escape_what[n] = what[n];
+    }
+    out->escape_what[n] = '\0';
   } catch (...) {
-    out->status = absl::InternalError("internal error");
+    out->escape = Escape::kUnknown;
   }
+}
+
+// The status of an exception RunShardGuarded kept, made on the calling
+// thread (where the C ABI's guard catches a failure to allocate it).
+void StatusFromEscape(ShardOutput& out) {
+  using Escape = ShardOutput::Escape;
+  switch (out.escape) {
+    case Escape::kNone:
+      return;
+    case Escape::kOutOfMemory:
+      out.status = absl::ResourceExhaustedError("out of memory");
+      break;
+    case Escape::kException:
+      out.status = absl::InternalError(
+          absl::StrCat("internal error: ", out.escape_what));
+      break;
+    case Escape::kUnknown:
+      out.status = absl::InternalError("internal error");
+      break;
+  }
+  out.failed_invoice = -1;
 }
 
 // Runs every shard, one per thread (this thread runs the first).
@@ -366,6 +400,7 @@ void RunShards(const ShardJob& job, std::vector<ShardOutput>& shards) {
   const int shard_count = static_cast<int>(shards.size());
   if (shard_count == 1) {
     RunShardGuarded(job, 0, &shards[0]);
+    StatusFromEscape(shards[0]);
     return;
   }
   std::vector<std::thread> threads;
@@ -375,8 +410,10 @@ void RunShards(const ShardJob& job, std::vector<ShardOutput>& shards) {
     try {
       threads.emplace_back(RunShardGuarded, std::cref(job), started,
                            &shards[started]);
-    } catch (const std::system_error&) {
-      break;  // No thread to be had: this thread runs the remaining shards.
+    } catch (const std::exception&) {
+      // No thread to be had (std::system_error, or std::bad_alloc for its
+      // state): this thread runs the remaining shards.
+      break;
     }
   }
   RunShardGuarded(job, 0, &shards[0]);
@@ -384,6 +421,7 @@ void RunShards(const ShardJob& job, std::vector<ShardOutput>& shards) {
     RunShardGuarded(job, s, &shards[s]);
   }
   for (std::thread& t : threads) t.join();
+  for (ShardOutput& shard : shards) StatusFromEscape(shard);
 }
 
 // The error of the first failing invoice in request order, whatever the

@@ -32,8 +32,17 @@ namespace {
 // The allocations counted since Arm(), and the one that fails (-1: none).
 std::atomic<int64_t> counted{0};
 std::atomic<int64_t> failing{-1};
+// Memory that runs out for good, on the library's worker threads only: from
+// the workers' fail_in_workers_from-th allocation on, all fail (-1: none).
+std::atomic<int64_t> fail_in_workers_from{-1};
+std::atomic<int64_t> counted_in_workers{0};
+thread_local bool host_thread = false;
 
 bool FailThisOne() {
+  const int64_t from = fail_in_workers_from.load(std::memory_order_relaxed);
+  if (from >= 0 && !host_thread) {
+    return counted_in_workers.fetch_add(1, std::memory_order_relaxed) >= from;
+  }
   const int64_t fail = failing.load(std::memory_order_relaxed);
   if (fail < 0) return false;
   return counted.fetch_add(1, std::memory_order_relaxed) == fail;
@@ -208,6 +217,49 @@ TEST_F(AllocationFailureTest, EvaluateJsonSaysResourceExhausted) {
   ::testing::internal::CaptureStderr();
   SweepFailures(Entry::kEvaluateJson, *json_, 400);
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
+// 9 000 invoices of as many customers, on two threads (a shard per 4 096
+// invoices at most).
+std::string TwoShardLedgerJson() {
+  std::string customers;
+  std::string invoices;
+  for (int i = 0; i < 9000; ++i) {
+    const std::string id = "K" + std::to_string(i);
+    customers += (i ? ",{\"id\":\"" : "{\"id\":\"") + id + "\",\"name\":\"" +
+                 id +
+                 "\",\"crmType\":\"CUSTOMER_TYPE_PERSON\","
+                 "\"invoiceEmail\":\"faktura@kunde.no\"}";
+    invoices += (i ? ",{\"number\":\"" : "{\"number\":\"") +
+                std::to_string(i + 1) + "\",\"customerId\":\"" + id +
+                "\",\"invoiceDate\":\"2026-09-01\","
+                "\"dueDate\":\"2026-09-15\",\"amount\":\"100000\"}";
+  }
+  return "{\"asOf\":\"2026-11-28T10:00:00Z\",\"options\":{\"threads\":2},"
+         "\"settings\":{\"company\":{\"name\":\"Kreditor AS\","
+         "\"organizationNumber\":\"999888777\","
+         "\"bankAccount\":\"1234.56.78901\"}},\"customers\":[" +
+         customers + "],\"invoices\":[" + invoices + "]}";
+}
+
+TEST(AllocationFailureInWorkers, MemoryRunningOutInAWorkerThreadIsAnError) {
+  // The worker's handler once made the shard's status on the worker: out of
+  // memory for good, making it threw again, out of the thread, and
+  // std::terminate ended the host. Now the status is made on the host's
+  // thread once the workers are joined.
+  host_thread = true;
+  const std::string request = TwoShardLedgerJson();
+  ASSERT_EQ(Call(Entry::kEvaluateJson, request).code, PURRING_OK);
+  for (const int64_t from : {0, 1, 10, 100, 1000}) {
+    counted_in_workers.store(0);
+    fail_in_workers_from.store(from);
+    const Outcome outcome = Call(Entry::kEvaluateJson, request);
+    fail_in_workers_from.store(-1);
+    EXPECT_EQ(outcome.code, PURRING_RESOURCE_EXHAUSTED)
+        << "from the workers' allocation " << from << ": " << outcome.bytes;
+    EXPECT_NE(outcome.bytes.find("out of memory"), std::string::npos)
+        << outcome.bytes;
+  }
 }
 
 }  // namespace
