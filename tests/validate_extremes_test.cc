@@ -45,8 +45,9 @@ TEST(ValidateExtremesTest, FeeFractionAboveOneIsRefused) {
 
 TEST(ValidateExtremesTest, AsOfInTheLastYearIsRefused) {
   testing::TestLedger ledger = OneInvoice();
-  // 3000-01-01 00:30 in Oslo: its date would be outside 1900-2999.
-  ledger.SetAsOf("2999-12-31T23:30:00Z");
+  // 2998-12-31 in Oslo: a dispatch the next day would have its deadline of
+  // up to 365 days in 3000, outside 1900-2999 (the last day accepted below).
+  ledger.SetAsOf("2998-12-31T11:30:00Z");
   const absl::Status status = Evaluate(ledger.request()).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(), HasSubstr("as_of is after 2998-12-30"));
@@ -77,11 +78,6 @@ TEST(ValidateExtremesTest, TheLastDaysProposalsCanBeRecorded) {
   EXPECT_EQ(first.actions(0).deadline(), "2999-12-31");
   ledger.Record(first);
   EXPECT_TRUE(Evaluate(ledger.request()).ok());
-
-  ledger.SetAsOf("2998-12-31T11:30:00Z");  // a day later: refused
-  const absl::Status status = Evaluate(ledger.request()).status();
-  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(status.message(), HasSubstr("as_of is after 2998-12-30"));
 }
 
 TEST(ValidateExtremesTest, WhatTheLargestInvoicesLetterPrintedCanBeRecorded) {
