@@ -197,6 +197,11 @@ std::vector<Case> Catalogue() {
                  Invoice(r, 0).mutable_payments(0)->set_amount(-1);
                }),
                Code::kInvalidArgument, {"invoice \"1001\"", "payments[0].amount"}});
+  c.push_back({"ZeroPayment", Damaged([](auto& r) {
+                 Invoice(r, 0).mutable_payments(0)->set_amount(0);
+               }),
+               Code::kInvalidArgument,
+               {"invoice \"1001\"", "payments[0].amount 0 must be positive"}});
   c.push_back({"ZeroCreditNote", Damaged([](auto& r) {
                  Invoice(r, 1).mutable_credit_notes(0)->set_amount(0);
                }),

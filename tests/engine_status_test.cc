@@ -140,6 +140,13 @@ TEST(EngineStatusTest, EveryStatusAndTransition) {
          h->set_start_date("2026-02-20");
        },
        "2026-03-01", v1::INVOICE_STATUS_ON_HOLD, v1::NEXT_STEP_REMINDER, ""},
+      {"a hold's end date is its last day: still on hold",
+       [](TestLedger& l) {
+         auto* h = l.request().mutable_invoices(0)->add_holds();
+         h->set_start_date("2026-02-20");
+         h->set_end_date("2026-03-01");
+       },
+       "2026-03-01", v1::INVOICE_STATUS_ON_HOLD, v1::NEXT_STEP_REMINDER, ""},
       {"hold expired: resumes with the step it had not yet taken",
        [](TestLedger& l) {
          auto* h = l.request().mutable_invoices(0)->add_holds();

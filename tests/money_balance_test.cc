@@ -397,6 +397,31 @@ TEST(BalanceTest, AFeeMetByEarlierMoneyIsGivenBackInTheWaiversMonth) {
   EXPECT_EQ(march.balance.overpaid(), 10000);
 }
 
+TEST(BalanceTest, APaymentGoesToCostsInterestPrincipalUnlessDirected) {
+  // law.md § 7: costs, then interest, then principal; a payment the debtor
+  // directs to the principal (ALLOCATION_PRINCIPAL_FIRST, types.proto) goes
+  // to the principal, then interest, then costs. 1 010 kr paid on 05-01
+  // against 1 000 kr, the 37.50 kr fee and 60 days' interest (03-03 to
+  // 05-01) at 12.00 %: 1 000 kr × 12 % × 60 / 365 = 19.73 kr.
+  ClaimEvents events = DunningOfApril1(D(2026, 4, 1));
+  events.payments.push_back(
+      {D(2026, 5, 1), 101000, v1::ALLOCATION_UNSPECIFIED});
+  const ClaimState by_law = Evaluate(events, D(2026, 5, 1));
+  ASSERT_EQ(by_law.allocations.size(), 1u);
+  EXPECT_EQ(by_law.allocations[0].costs, 3750);
+  EXPECT_EQ(by_law.allocations[0].interest, 1973);
+  EXPECT_EQ(by_law.allocations[0].principal, 101000 - 3750 - 1973);
+
+  events.payments[0].allocation = v1::ALLOCATION_PRINCIPAL_FIRST;
+  const ClaimState directed = Evaluate(events, D(2026, 5, 1));
+  ASSERT_EQ(directed.allocations.size(), 1u);
+  EXPECT_EQ(directed.allocations[0].principal, 100000);
+  EXPECT_EQ(directed.allocations[0].interest, 1000);
+  EXPECT_EQ(directed.allocations[0].costs, 0);
+  EXPECT_EQ(directed.balance.fees_paid(), 0);
+  EXPECT_EQ(directed.balance.interest_paid(), 1000);
+}
+
 TEST(BalanceTest, BalanceIdentityHolds) {
   // Issue 4 item 6: total − overpaid = original + fees + compensation +
   // interest − paid − credited.

@@ -448,6 +448,17 @@ TEST(RateBookTest, AReminderFeeCapIsTheRoundingOfTheMaximumOfItsTime) {
   book = RateBook::Build(high, D(2026, 8, 1), nullptr);
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_EQ(book->MaxReminderFee(D(2026, 1, 1), D(2026, 2, 1)), 3800);
+  // A rising inkassosats ends a cap too (the check above cannot tell: 35 kr
+  // is below 38): 35 kr published for 2025 (1/20 × 700) gives way to the
+  // 2026 inkassosats, 1/20 × 750 = 37.50 kr.
+  v1::RateTables rising;
+  auto* thirty_five = rising.add_reminder_fee_caps();
+  thirty_five->set_valid_from("2025-01-01");
+  thirty_five->set_amount(3500);
+  book = RateBook::Build(rising, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2025, 12, 1)), 3500);
+  EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2026, 1, 5)), 3750);
 }
 
 TEST(RateBookTest, SuppliedBandSetReplacesTheBuiltinSetOfThatDate) {
