@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
 
 namespace Purring
 {
@@ -94,6 +95,8 @@ namespace Purring
             CheckAbi();
             byte[] piece = new byte[0];
             ExceptionDispatchInfo raised = null;
+            bool aborted = false;
+            object abortState = null;
             // Exceptions must not unwind through the native frames: kept, and
             // the evaluation told to stop.
             PurringWriteFn write = (context, data, size) =>
@@ -105,6 +108,17 @@ namespace Purring
                     Marshal.Copy(data, piece, 0, length);
                     output.Write(piece, 0, length);
                     return 0;
+                }
+                catch (ThreadAbortException e)
+                {
+                    // Mono and .NET Framework raise an abort again at the end
+                    // of its catch block, through the native frames (the
+                    // engine's memory then leaks): put off until the call is
+                    // over. (.NET 5 and later have no Thread.Abort.)
+                    aborted = true;
+                    abortState = e.ExceptionState;  // ResetAbort clears it
+                    Thread.ResetAbort();
+                    return 1;
                 }
                 catch (Exception e)
                 {
@@ -119,6 +133,7 @@ namespace Purring
                     request, (UIntPtr)request.Length, write, IntPtr.Zero,
                     ref error);
                 GC.KeepAlive(write);
+                if (aborted) Thread.CurrentThread.Abort(abortState);
                 if (raised != null) raised.Throw();
                 Check(code, ref error);
             }

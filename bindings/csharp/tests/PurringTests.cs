@@ -3,7 +3,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Purring;
 
 static class PurringTests
@@ -174,6 +176,110 @@ static class PurringTests
         Assert(disk.Writes == 1, "writes " + disk.Writes);
     }
 
+    // A stream whose first write aborts its thread, as a host stopping a
+    // worker would (Mono and .NET Framework).
+    class AbortingStream : MemoryStream
+    {
+        public int Writes;
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            Thread.CurrentThread.Abort("stop");
+        }
+    }
+
+    static void WriteVarint(Stream to, ulong value)
+    {
+        for (; value >= 0x80; value >>= 7) to.WriteByte((byte)(value | 0x80));
+        to.WriteByte((byte)value);
+    }
+
+    static void WriteBytes(Stream to, int field, byte[] value)
+    {
+        WriteVarint(to, (ulong)(field << 3 | 2));
+        WriteVarint(to, (ulong)value.Length);
+        to.Write(value, 0, value.Length);
+    }
+
+    static void WriteText(Stream to, int field, string value)
+    {
+        WriteBytes(to, field, Encoding.UTF8.GetBytes(value));
+    }
+
+    // A serialized EvaluateRequest of `count` overdue invoices, a person
+    // customer each, in protobuf's wire format written by hand (these tests
+    // hold no Google.Protobuf): EvaluateRequest customers 4, invoices 5;
+    // Customer id 1, name 2, crm_type 3, invoice_email 7; Invoice number 1,
+    // customer_id 2, invoice_date 3, due_date 4, amount 5.
+    static byte[] OverdueLedger(int count)
+    {
+        var request = new MemoryStream();
+        request.Write(MinimalRequest, 0, MinimalRequest.Length);
+        for (int i = 0; i < count; i++)
+        {
+            string id = "K" + i;
+            var customer = new MemoryStream();
+            WriteText(customer, 1, id);
+            WriteText(customer, 2, id);
+            WriteVarint(customer, 3 << 3);
+            WriteVarint(customer, 2);  // CUSTOMER_TYPE_PERSON
+            WriteText(customer, 7, "faktura@kunde.no");
+            WriteBytes(request, 4, customer.ToArray());
+            var invoice = new MemoryStream();
+            WriteText(invoice, 1, (i + 1).ToString());
+            WriteText(invoice, 2, id);
+            WriteText(invoice, 3, "2026-09-01");
+            WriteText(invoice, 4, "2026-09-15");
+            WriteVarint(invoice, 5 << 3);
+            WriteVarint(invoice, 100000);
+            WriteBytes(request, 5, invoice.ToArray());
+        }
+        return request.ToArray();
+    }
+
+    static long ResidentBytes()
+    {
+        foreach (string line in File.ReadAllLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:"))
+                return long.Parse(line.Split(new[] { ' ', '\t' },
+                    StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        throw new Exception("no VmRSS");
+    }
+
+    static void AThreadAbortedInEvaluateToLeavesTheEngineFirst()
+    {
+        // The abort once unwound through the engine's native frames, past
+        // their destructors: about 15 MiB a call leaked at 100 000 invoices.
+        // Now the write returns, the engine stops and frees what it holds,
+        // and the abort is raised again once the call is over, its state
+        // kept. Forty aborted calls on 20 000 invoices leaked 308 MiB before.
+        byte[] request = OverdueLedger(20000);
+        Assert(Engine.Evaluate(request).Length > 20000, "the ledger evaluates");
+        long before = 0;
+        for (int call = 0; call < 41; call++)
+        {
+            if (call == 1) before = ResidentBytes();  // after the first warms up
+            var stream = new AbortingStream();
+            object state = null;
+            bool ranOn = false;
+            var worker = new Thread(() =>
+            {
+                try { Engine.EvaluateTo(request, stream); }
+                catch (ThreadAbortException e) { state = e.ExceptionState; }
+                ranOn = true;  // not reached: the abort stands
+            });
+            worker.Start();
+            worker.Join();
+            Assert((string)state == "stop", "state " + state);
+            Assert(!ranOn, "the abort was lost");
+            Assert(stream.Writes == 1, "writes " + stream.Writes);
+        }
+        long grown = ResidentBytes() - before;
+        Assert(grown < 40L << 20, "resident memory grew " + (grown >> 20) + " MiB");
+    }
+
     static void EvaluateToRefusesLikeEvaluate()
     {
         PurringException e = Throws(
@@ -212,6 +318,7 @@ static class PurringTests
             new KeyValuePair<string, Action>("TheDemoLedgerEvaluates", TheDemoLedgerEvaluates),
             new KeyValuePair<string, Action>("EvaluateToWritesEvaluatesResponse", EvaluateToWritesEvaluatesResponse),
             new KeyValuePair<string, Action>("EvaluateToStopsAndRethrowsTheStreamsException", EvaluateToStopsAndRethrowsTheStreamsException),
+            new KeyValuePair<string, Action>("AThreadAbortedInEvaluateToLeavesTheEngineFirst", AThreadAbortedInEvaluateToLeavesTheEngineFirst),
             new KeyValuePair<string, Action>("EvaluateToRefusesLikeEvaluate", EvaluateToRefusesLikeEvaluate),
         };
         int passed = 0, failed = 0;

@@ -44,6 +44,15 @@ def library_path():
   return _lib._name
 
 
+def _copy(address, size):
+  """The size bytes at address. Not ctypes.string_at, which takes the size
+  as a C int: a response of 2 GiB or more would fail, one of 4 GiB or more
+  come back cut short without a word."""
+  if not address or not size:
+    return b""
+  return bytes((ctypes.c_char * size).from_address(address))
+
+
 def _call(function, data):
   """Calls a bytes-in, buffer-out entry point: returns the bytes on
   success, raises Error with the library's message on failure. The buffer
@@ -51,7 +60,7 @@ def _call(function, data):
   buffer = _native.Buffer()
   try:
     code = function(data, len(data), ctypes.byref(buffer))
-    out = ctypes.string_at(buffer.data, buffer.size) if buffer.data else b""
+    out = _copy(buffer.data, buffer.size)
   finally:
     _lib.purring_buffer_free(ctypes.byref(buffer))
   if code != 0:
@@ -89,7 +98,7 @@ def evaluate_to(request, write):
 
   def write_piece(_context, piece, size):
     try:
-      write(ctypes.string_at(piece, size))
+      write(_copy(piece, size))
       return 0
     except BaseException as error:  # pylint: disable=broad-except
       raised.append(error)
@@ -100,7 +109,7 @@ def evaluate_to(request, write):
   try:
     code = _lib.purring_evaluate_to(data, len(data), callback, None,
                                     ctypes.byref(buffer))
-    message = ctypes.string_at(buffer.data, buffer.size) if buffer.data else b""
+    message = _copy(buffer.data, buffer.size)
   finally:
     _lib.purring_buffer_free(ctypes.byref(buffer))
   if raised:

@@ -37,3 +37,8 @@ class Error(Exception):
     self.message = message
     name = code.name if isinstance(code, StatusCode) else str(code)
     super().__init__("%s: %s" % (name, message))
+
+  def __reduce__(self):
+    # Rebuilt from code and message, so that it crosses processes (pickle,
+    # multiprocessing, concurrent.futures.ProcessPoolExecutor).
+    return (Error, (int(self.code), self.message))

@@ -1,6 +1,9 @@
 """purring.evaluate_json: the JSON entry point and its errors."""
 
+import concurrent.futures
+import ctypes
 import json
+import pickle
 import unittest
 
 import purring
@@ -25,6 +28,28 @@ class EvaluateJsonTest(unittest.TestCase):
     self.assertEqual(caught.exception.code, purring.StatusCode.INVALID_ARGUMENT)
     self.assertIn("JSON", caught.exception.message)
     self.assertIn("INVALID_ARGUMENT", str(caught.exception))
+
+  def test_a_refusal_crosses_processes(self):
+    # pickle carries an exception between processes: a refusal in a
+    # ProcessPoolExecutor's worker once broke the whole pool instead.
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+      future = pool.submit(purring.evaluate_json, '{"asOf": ')
+      with self.assertRaises(purring.Error) as caught:
+        future.result(timeout=60)
+    self.assertEqual(caught.exception.code, purring.StatusCode.INVALID_ARGUMENT)
+    self.assertIn("at the end of the request", caught.exception.message)
+    again = pickle.loads(pickle.dumps(caught.exception))
+    self.assertEqual((again.code, again.message, str(again)),
+                     (caught.exception.code, caught.exception.message,
+                      str(caught.exception)))
+
+  def test_a_buffer_is_copied_whole(self):
+    # purring._copy, not ctypes.string_at (whose size is a C int: 2 GiB or
+    # more failed, 4 GiB or more came back cut short).
+    buffer = ctypes.create_string_buffer(b"purring\x00whole", 13)
+    self.assertEqual(purring._copy(ctypes.addressof(buffer), 13),
+                     b"purring\x00whole")
+    self.assertEqual(purring._copy(None, 0), b"")
 
   def test_a_refused_record_is_named(self):
     ledger = support.demo_dict()
