@@ -39,7 +39,8 @@ absl::Status InvalidJsonRequest(absl::string_view why);
 // InvalidJsonRequest for protobuf's JSON parser's refusal of `json`. A syntax
 // error there ends with the text around it and a caret under it, on lines of
 // their own; they are replaced by the byte offset it points at and the text
-// from there: "Expected : between key:value pair. (at byte 9: 1})".
+// from there: `{"asOf"  1}` gives "Expected : between key:value pair. (at
+// byte 9: 1})".
 absl::Status InvalidJsonSyntax(absl::string_view why, absl::string_view json);
 
 // OK, or INVALID_ARGUMENT naming the field or the byte offset. `root` is the
