@@ -620,17 +620,25 @@ TEST(EngineLettersTest, AWarningDatedBefore2017GoesByPostOrNotAtAll) {
     EXPECT_NE(warning.invoice_number(), "K1-W") << warning.message();
   }
 
-  // From 2017-04-01 the warning goes by e-mail.
+  // From 2017-04-01 itself the warning goes by e-mail; the day before, to a
+  // customer with an e-mail only, not at all.
   TestLedger later;
-  later.SetAsOfDate("2017-04-03");
   later.AddCustomer("K2", v1::CUSTOMER_TYPE_PERSON);
   later.AddInvoice("K2-W", "K2", "2017-01-02", "2017-01-13", 100000);
   later.AddNotice("K2-W", v1::STEP_KIND_DUNNING, "2017-03-01", "2017-03-15",
                   3750);
-  response = later.Evaluate();
-  ASSERT_EQ(response.actions_size(), 1);
-  EXPECT_EQ(response.actions(0).step(), v1::STEP_KIND_COLLECTION_WARNING);
-  EXPECT_EQ(response.actions(0).channel(), v1::CHANNEL_EMAIL);
+  for (const auto& [as_of, channel] :
+       {std::pair<const char*, v1::Channel>{"2017-03-31",
+                                            v1::CHANNEL_UNSPECIFIED},
+        {"2017-04-01", v1::CHANNEL_EMAIL},
+        {"2017-04-03", v1::CHANNEL_EMAIL}}) {
+    SCOPED_TRACE(as_of);
+    later.SetAsOfDate(as_of);
+    response = later.Evaluate();
+    ASSERT_EQ(response.actions_size(), 1);
+    EXPECT_EQ(response.actions(0).step(), v1::STEP_KIND_COLLECTION_WARNING);
+    EXPECT_EQ(response.actions(0).channel(), channel);
+  }
 }
 
 }  // namespace

@@ -252,6 +252,13 @@ TEST(EngineWalkTest,
   ASSERT_EQ(credited.collection_hand_offs_size(), 1);
   EXPECT_EQ(credited.collection_hand_offs(0).collection_costs().claim(),
             150000 - 20000);
+  // Dated the transfer day, it is in the principal that day: counted once.
+  credit->set_date("2026-06-05");
+  const v1::EvaluateResponse credited_that_day = ledger.Evaluate();
+  ASSERT_EQ(credited_that_day.collection_hand_offs_size(), 1);
+  EXPECT_EQ(
+      credited_that_day.collection_hand_offs(0).collection_costs().claim(),
+      150000 - 20000);
   invoice->clear_credit_notes();
 
   // Paid on the transfer date itself: the principal that day is what is

@@ -187,6 +187,34 @@ TEST(ReportsTest, ANoticeChargingCompensationIsNotCountedAsFree) {
   EXPECT_EQ(response.monthly_reports(0).notices_without_fee(), 1);
 }
 
+TEST(ReportsTest,
+     AWaivedCompensationIsWaivedAndAnOffNoticeWithInterestIsPriced) {
+  // F18 "fees waived": a waiver takes back the notice's B2B standard
+  // compensation (422.50 kr) as it does a fee. F19: the 7 kr price is for
+  // notices sent with fees and interest off that charged nothing; one that
+  // recorded 5 kr of interest (history from before the switch) charged.
+  ReportAccumulator reports;
+  v1::Notice waived =
+      HistoryNotice("1", "2026-09-02", 0, 0, v1::CHANNEL_EMAIL, "L1");
+  waived.set_compensation(42250);
+  waived.set_fee_waived_date("2026-10-05");
+  Add(&reports, waived, false);
+  Add(&reports,
+      HistoryNotice("2", "2026-09-03", 0, 500, v1::CHANNEL_EMAIL, "L2"),
+      /*charges_off=*/true);
+  v1::EvaluateResponse response;
+  ASSERT_TRUE(reports.Finish(v1::ProviderPricing(), &response).ok());
+  ASSERT_EQ(response.monthly_reports_size(), 2);
+  const v1::MonthlyReport& september = response.monthly_reports(0);
+  EXPECT_EQ(september.notices_without_charges(), 0);
+  EXPECT_EQ(september.provider_total(), 0);
+  const v1::MonthlyReport& october = response.monthly_reports(1);
+  EXPECT_EQ(october.month(), "2026-10");
+  EXPECT_EQ(october.fees_waived_count(), 1);
+  EXPECT_EQ(october.fees_waived_amount(), 42250);
+  EXPECT_EQ(response.provider_settlement().notices_without_charges(), 0);
+}
+
 TEST(ReportsTest, ConfiguredPricing) {
   ReportAccumulator acc;
   acc.AddAllocation({D(2026, 5, 3), 10000, 0, 0, 0});

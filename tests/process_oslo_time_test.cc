@@ -93,11 +93,16 @@ TEST(DispatchTest, NeverBeforeAutomationIsSwitchedOn) {
 }
 
 TEST(DispatchTest, TomorrowAfterElevenIsTheDefault) {
-  const auto settings =
-      Automatic(Utc(2026, 3, 2, 8), v1::FIRST_DISPATCH_UNSPECIFIED);
-  const DispatchPlan plan = PlanNextDispatch(settings, Utc(2026, 3, 2, 8));
-  EXPECT_EQ(plan.instant, Utc(2026, 3, 3, 10));
-  EXPECT_EQ(plan.date, CivilDay(2026, 3, 3));
+  // Switched on at 09:00 Oslo on Monday 2 March, before that day's 11:00:
+  // "tomorrow after 11", chosen or by default, waits for Tuesday's (F8).
+  for (const auto first :
+       {v1::FIRST_DISPATCH_UNSPECIFIED, v1::FIRST_DISPATCH_TOMORROW_AFTER_11}) {
+    SCOPED_TRACE(v1::FirstDispatch_Name(first));
+    const auto settings = Automatic(Utc(2026, 3, 2, 8), first);
+    const DispatchPlan plan = PlanNextDispatch(settings, Utc(2026, 3, 2, 8));
+    EXPECT_EQ(plan.instant, Utc(2026, 3, 3, 10));
+    EXPECT_EQ(plan.date, CivilDay(2026, 3, 3));
+  }
 }
 
 TEST(DispatchTest, AcrossTheSpringChange) {
