@@ -398,13 +398,19 @@ TEST(RateBookTest, ReplaceBuiltinDropsOnlySuppliedTables) {
   EXPECT_EQ(book->CollectionRate(D(2026, 8, 1)), 75000);  // built-in kept
 }
 
+// Rate tables of one reminder_fee_caps row, the built-in rows kept.
+v1::RateTables WithFeeCap(const char* from, int64_t amount) {
+  v1::RateTables tables;
+  v1::ReminderFeeCap* cap = tables.add_reminder_fee_caps();
+  cap->set_valid_from(from);
+  cap->set_amount(amount);
+  return tables;
+}
+
 TEST(RateBookTest, ReminderFeeCapRowReplacesComputedMaximum) {
   // law.md § 3.2 rounding note: a host may follow the published 38 kr.
-  v1::RateTables tables;
-  auto* cap = tables.add_reminder_fee_caps();
-  cap->set_valid_from("2026-01-01");
-  cap->set_amount(3800);
-  auto book = RateBook::Build(tables, D(2026, 8, 1), nullptr);
+  auto book =
+      RateBook::Build(WithFeeCap("2026-01-01", 3800), D(2026, 8, 1), nullptr);
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_EQ(book->MaxReminderFee(D(2026, 1, 1), D(2026, 2, 1)), 3800);
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 1), D(2025, 12, 1)), 3500);
@@ -414,10 +420,7 @@ TEST(RateBookTest, AReminderFeeCapIsTheRoundingOfTheMaximumOfItsTime) {
   // law.md § 3.1: 1/20 of the inkassosats on the send date (§ 1-2), the
   // fraction by the due date (§ 3.2, 1/10 before 2020-10-01); a cap is the
   // published rounding (38 kr for 37.50), no more.
-  v1::RateTables tables;
-  auto* cap = tables.add_reminder_fee_caps();
-  cap->set_valid_from("2026-01-01");
-  cap->set_amount(3800);
+  v1::RateTables tables = WithFeeCap("2026-01-01", 3800);
   auto* sats = tables.add_collection_rates();
   sats->set_valid_from("2027-01-01");
   sats->set_amount(70000);
@@ -431,31 +434,22 @@ TEST(RateBookTest, AReminderFeeCapIsTheRoundingOfTheMaximumOfItsTime) {
   EXPECT_EQ(book->MaxReminderFee(D(2026, 11, 2), D(2027, 2, 15)), 3500);
   // A cap from before the 2020-10-01 fraction: 70 kr was 1/10 × 700, but a
   // claim due after that date bears 1/20 × 700 = 35 kr.
-  v1::RateTables old_cap;
-  auto* seventy = old_cap.add_reminder_fee_caps();
-  seventy->set_valid_from("2017-01-01");
-  seventy->set_amount(7000);
-  book = RateBook::Build(old_cap, D(2026, 8, 1), nullptr);
+  book =
+      RateBook::Build(WithFeeCap("2017-01-01", 7000), D(2026, 8, 1), nullptr);
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_EQ(book->MaxReminderFee(D(2020, 9, 15), D(2020, 11, 20)), 7000);
   EXPECT_EQ(book->MaxReminderFee(D(2020, 10, 15), D(2020, 11, 20)), 3500);
   // A cap above the maximum rounded to whole kroner holds to it: 500 kr
   // against 37.50 → 38 kr in 2026.
-  v1::RateTables high;
-  auto* five_hundred = high.add_reminder_fee_caps();
-  five_hundred->set_valid_from("2026-01-01");
-  five_hundred->set_amount(50000);
-  book = RateBook::Build(high, D(2026, 8, 1), nullptr);
+  book =
+      RateBook::Build(WithFeeCap("2026-01-01", 50000), D(2026, 8, 1), nullptr);
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_EQ(book->MaxReminderFee(D(2026, 1, 1), D(2026, 2, 1)), 3800);
   // A rising inkassosats ends a cap too (the check above cannot tell: 35 kr
   // is below 38): 35 kr published for 2025 (1/20 × 700) gives way to the
   // 2026 inkassosats, 1/20 × 750 = 37.50 kr.
-  v1::RateTables rising;
-  auto* thirty_five = rising.add_reminder_fee_caps();
-  thirty_five->set_valid_from("2025-01-01");
-  thirty_five->set_amount(3500);
-  book = RateBook::Build(rising, D(2026, 8, 1), nullptr);
+  book =
+      RateBook::Build(WithFeeCap("2025-01-01", 3500), D(2026, 8, 1), nullptr);
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2025, 12, 1)), 3500);
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2026, 1, 5)), 3750);

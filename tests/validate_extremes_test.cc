@@ -19,6 +19,17 @@ testing::TestLedger OneInvoice() {
   return ledger;
 }
 
+// One invoice "BIG" of the largest amount a request may hold (10^15 øre).
+testing::TestLedger LargestInvoice(v1::CustomerType type,
+                                   absl::string_view invoice_date,
+                                   absl::string_view due_date) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", type);
+  ledger.AddInvoice("BIG", "K1", invoice_date, due_date, 1'000'000'000'000'000);
+  return ledger;
+}
+
 TEST(ValidateExtremesTest, AbsurdCollectionRateIsRefusedNotClamped) {
   testing::TestLedger ledger = OneInvoice();
   v1::CollectionRate* row = ledger.request().mutable_rate_tables()->add_collection_rates();
@@ -84,11 +95,8 @@ TEST(ValidateExtremesTest, WhatTheLargestInvoicesLetterPrintedCanBeRecorded) {
   // The principal alone may be kMaxAmount, so what a letter demands with
   // fees and interest on top may pass it: the host records it as it was
   // printed (Notice.amount_claimed) and the next request accepts it.
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-11-28");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
-  ledger.AddInvoice("BIG", "K1", "2026-09-01", "2026-09-15",
-                    1'000'000'000'000'000);
+  testing::TestLedger ledger =
+      LargestInvoice(v1::CUSTOMER_TYPE_PERSON, "2026-09-01", "2026-09-15");
   ledger.AddNotice("BIG", v1::STEP_KIND_REMINDER, "2026-10-01", "2026-10-15");
   const v1::EvaluateResponse response = ledger.Evaluate();
   ASSERT_EQ(response.actions_size(), 1);
@@ -151,11 +159,8 @@ TEST(ValidateExtremesTest, NoProposalTheNextRequestWouldRefuse) {
   // to at most kMaxAmount together (limits.h). Seven years of interest on
   // the largest amount, after 5 * 10^14 øre recorded: the warning would
   // bring them over, so the evaluation refuses rather than propose it.
-  testing::TestLedger ledger;
-  ledger.SetAsOfDate("2026-11-28");
-  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
-  ledger.AddInvoice("BIG", "K1", "2020-01-01", "2020-01-15",
-                    1'000'000'000'000'000);
+  testing::TestLedger ledger =
+      LargestInvoice(v1::CUSTOMER_TYPE_BUSINESS, "2020-01-01", "2020-01-15");
   ledger.AddNotice("BIG", v1::STEP_KIND_DUNNING, "2020-02-01", "2020-02-15")
       ->set_compensation(500'000'000'000'000);
   const absl::Status status = Evaluate(ledger.request()).status();
