@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
@@ -362,13 +363,8 @@ void RunShardGuarded(const ShardJob& job, int shard,
     out->escape = Escape::kOutOfMemory;
   } catch (const std::exception& e) {
     out->escape = Escape::kException;
-    const char* what = e.what();
-    const size_t room = sizeof(out->escape_what) - 1;
-    size_t n = 0;
-    for (; what != nullptr && n < room && what[n] != '\0'; ++n) {
-      out->escape_what[n] = what[n];
-    }
-    out->escape_what[n] = '\0';
+    // The last byte stays '\0' (zero-initialised).
+    std::strncpy(out->escape_what, e.what(), sizeof(out->escape_what) - 1);
   } catch (...) {
     out->escape = Escape::kUnknown;
   }

@@ -222,9 +222,10 @@ absl::Status InvalidJsonSyntax(absl::string_view why, absl::string_view json) {
   }
   const absl::string_view caret = why.substr(last + 1);
   const absl::string_view around = why.substr(first + 1, last - first - 1);
-  const size_t column = caret.size() - 1;
-  if (caret.empty() || caret.find_first_not_of(' ') != column ||
-      caret[column] != '^' || column > around.size()) {
+  // The caret line is spaces and a '^' under the error.
+  const size_t column = caret.find_first_not_of(' ');
+  if (column == absl::string_view::npos || caret.substr(column) != "^" ||
+      column > around.size()) {
     return InvalidJsonRequest(why);
   }
   const absl::string_view message = why.substr(0, first);
