@@ -67,6 +67,13 @@ TEST(EngineRecordedHistoryTest, OnlyLawfulRecordedFeesAreClaimed) {
             "invoice \"F1\": the dunning notice sent 2026-10-01 records a fee "
             "of 7000 øre; 3750 øre of it is claimed (inkassoforskriften "
             "§ 1-2: the maximum fee on a notice sent 2026-10-01 is 3750 øre)");
+  // The figures a host reverses, and the notice each is about, as fields.
+  EXPECT_EQ(response->warnings(0).amount_not_claimed(), 3750);
+  EXPECT_EQ(response->warnings(0).notice_step(), kReminder);
+  EXPECT_EQ(response->warnings(0).notice_sent_date(), "2026-09-05");
+  EXPECT_EQ(response->warnings(1).amount_not_claimed(), 7000 - 3750);
+  EXPECT_EQ(response->warnings(1).notice_step(), kDunning);
+  EXPECT_EQ(response->warnings(1).notice_sent_date(), "2026-10-01");
 }
 
 TEST(EngineRecordedHistoryTest, TheCutFeeIsNotCountedTowardsTheTwoFeeLimit) {
@@ -132,6 +139,10 @@ TEST(EngineRecordedHistoryTest, NoStandardCompensationFromAConsumer) {
           "standard compensation of 46000 øre; 0 øre of it is claimed "
           "(forsinkelsesrenteloven § 3a: standard compensation is claimed "
           "only from a debtor who is not a consumer)"});
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).amount_not_claimed(), kCompensation2026H1);
+  EXPECT_EQ(response.warnings(0).notice_step(), kReminder);
+  EXPECT_EQ(response.warnings(0).notice_sent_date(), "2026-03-03");
 }
 
 TEST(EngineRecordedHistoryTest, StandardCompensationAtMostTheHalfYearsAmount) {
@@ -476,6 +487,12 @@ TEST(EngineRecordedHistoryTest, NoFeeOnANoticeSentAfterEverythingWasPaid) {
           "records a fee of 3750 øre; 0 øre of it is claimed (nothing was "
           "owed when it was sent: money dated before 2026-04-01 had paid the "
           "claim (the bank's date counts, inkassoloven § 9))"));
+  for (const v1::Warning& warning : response.warnings()) {
+    if (warning.code() != "RECORDED_FEE_NOT_CLAIMABLE") continue;
+    EXPECT_EQ(warning.amount_not_claimed(), 3750);
+    EXPECT_EQ(warning.notice_step(), kWarning);
+    EXPECT_EQ(warning.notice_sent_date(), "2026-04-01");
+  }
 }
 
 // A person's invoice "B1" of 1 000 kr due Monday 2026-01-05, `paid` øre
@@ -903,6 +920,10 @@ TEST(EngineRecordedHistoryTest, RecordedInterestAboveWhatAccruedIsNotClaimed) {
     if (warning.code() != "RECORDED_INTEREST_NOT_CLAIMABLE") continue;
     EXPECT_EQ(warning.invoice_number(), "R1");
     EXPECT_EQ(warning.customer_id(), "K1");
+    EXPECT_EQ(warning.amount_not_claimed(), 1007 - kAccruedByOctober20);
+    // About the notices' sum, not one notice.
+    EXPECT_EQ(warning.notice_step(), v1::STEP_KIND_UNSPECIFIED);
+    EXPECT_EQ(warning.notice_sent_date(), "");
   }
 }
 

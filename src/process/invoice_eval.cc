@@ -175,30 +175,43 @@ const v1::Hold* ActiveHold(const v1::Invoice& invoice, absl::CivilDay as_of) {
   return found;
 }
 
+// A warning about a recorded notice's charge, with the notice and the
+// amount not claimed set for a host's books (Warning.amount_not_claimed).
+v1::Warning AboutNotice(v1::Warning warning, const NoticeCharge& notice,
+                        int64_t not_claimed) {
+  warning.set_amount_not_claimed(not_claimed);
+  warning.set_notice_step(notice.step);
+  warning.set_notice_sent_date(FormatDate(notice.sent));
+  return warning;
+}
+
 // notice: with its fee as claimed.
 v1::Warning RecordedFeeWarning(const v1::Invoice& invoice,
                                int64_t recorded_fee, const NoticeCharge& notice,
                                absl::string_view why_not) {
-  return WarningAbout(
-      invoice, "RECORDED_FEE_NOT_CLAIMABLE",
-      absl::StrCat("invoice \"", invoice.number(), "\": the ",
-                   StepWords(notice.step), " notice sent ",
-                   FormatDate(notice.sent), " records a fee of ", recorded_fee,
-                   " øre; ", notice.fee, " øre of it is claimed (", why_not,
-                   ")"));
+  return AboutNotice(
+      WarningAbout(invoice, "RECORDED_FEE_NOT_CLAIMABLE",
+                   absl::StrCat("invoice \"", invoice.number(), "\": the ",
+                                StepWords(notice.step), " notice sent ",
+                                FormatDate(notice.sent), " records a fee of ",
+                                recorded_fee, " øre; ", notice.fee,
+                                " øre of it is claimed (", why_not, ")")),
+      notice, recorded_fee - notice.fee);
 }
 
 v1::Warning RecordedCompensationWarning(const v1::Invoice& invoice,
                                         const NoticeCharge& notice,
                                         int64_t claimable,
                                         absl::string_view why_not) {
-  return WarningAbout(
-      invoice, "RECORDED_COMPENSATION_NOT_CLAIMABLE",
-      absl::StrCat("invoice \"", invoice.number(), "\": the ",
-                   StepWords(notice.step), " notice sent ",
-                   FormatDate(notice.sent), " records a standard compensation "
-                   "of ", notice.compensation, " øre; ", claimable,
-                   " øre of it is claimed (", why_not, ")"));
+  return AboutNotice(
+      WarningAbout(invoice, "RECORDED_COMPENSATION_NOT_CLAIMABLE",
+                   absl::StrCat("invoice \"", invoice.number(), "\": the ",
+                                StepWords(notice.step), " notice sent ",
+                                FormatDate(notice.sent),
+                                " records a standard compensation of ",
+                                notice.compensation, " øre; ", claimable,
+                                " øre of it is claimed (", why_not, ")")),
+      notice, notice.compensation - claimable);
 }
 
 // Only what the law allows is claimed of a recorded fee (F11) and of a
@@ -336,7 +349,7 @@ void FlagLaterMoney(const v1::Invoice& invoice, const ClaimEvents& events,
 v1::Warning RecordedInterestWarning(const v1::Invoice& invoice,
                                     int64_t recorded, int64_t claimed,
                                     absl::CivilDay as_of) {
-  return WarningAbout(
+  v1::Warning warning = WarningAbout(
       invoice, "RECORDED_INTEREST_NOT_CLAIMABLE",
       absl::StrCat("invoice \"", invoice.number(), "\": its notices record ",
                    recorded, " øre of interest, but ", claimed,
@@ -344,6 +357,8 @@ v1::Warning RecordedInterestWarning(const v1::Invoice& invoice,
                    recorded - claimed,
                    " øre is not, and with no principal left no interest will "
                    "make it up (reverse it in the books)"));
+  warning.set_amount_not_claimed(recorded - claimed);
+  return warning;
 }
 
 // The claim's notice events from the judged notices: those sent by as_of
