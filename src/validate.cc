@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "dates.h"
 #include "known_fields.h"
+#include "money/fee_rules.h"
 #include "money/rate_book.h"
 #include "process/oslo_time.h"
 #include "purring/limits.h"
@@ -65,7 +66,7 @@ absl::Status ValidateProfile(const v1::DunningProfile& p,
   PURRING_RETURN_IF_ERROR(CheckEnum(record, "strictness", p.strictness(),
                                     v1::FeeStrictness_IsValid));
   if (p.deadline_days() != 0 &&
-      (p.deadline_days() < 14 || p.deadline_days() > 365)) {
+      (p.deadline_days() < kMinDeadlineDays || p.deadline_days() > 365)) {
     return Invalid(record,
                    StrCat("deadline_days ", p.deadline_days(),
                           " must be 0 (14) or between 14 and 365 "

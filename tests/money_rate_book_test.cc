@@ -455,6 +455,18 @@ TEST(RateBookTest, AReminderFeeCapIsTheRoundingOfTheMaximumOfItsTime) {
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2026, 1, 5)), 3750);
 }
 
+TEST(RateBookTest, AReminderFeeCapLeavesClaimsUnderAnEarlierFraction) {
+  // law.md § 3.2: the fraction goes by the claim's due date. The 38 kr
+  // published for 2026 rounds 1/20 × 750; a claim due in 2019 still bears
+  // 1/10 × 750 = 75 kr on a notice sent in 2026, cap or none.
+  auto book =
+      RateBook::Build(WithFeeCap("2026-01-01", 3800), D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2019, 6, 3), D(2026, 2, 20)), 7500);
+  EXPECT_EQ(book->MaxReminderFee(D(2020, 9, 30), D(2026, 2, 20)), 7500);
+  EXPECT_EQ(book->MaxReminderFee(D(2020, 10, 1), D(2026, 2, 20)), 3800);
+}
+
 TEST(RateBookTest, SuppliedBandSetReplacesTheBuiltinSetOfThatDate) {
   // rates.proto CollectionCostBand: a band set is all rows of one
   // valid_from; a host may publish a new one (law.md § 5.2 is data).

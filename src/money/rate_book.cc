@@ -606,10 +606,12 @@ int64_t RateBook::MaxReminderFee(absl::CivilDay due,
   const int64_t computed =
       FloorMulDiv(sats->amount, f->reminder_num, f->reminder_den);
   // A cap is the published rounding of the maximum in force when it began
-  // (38 kr for 37.50 kr in 2026, law.md § 3.2): a later inkassosats or fee
-  // fraction ends it, and it never goes above the maximum rounded half up
-  // to whole kroner.
-  if (cap == nullptr || sats->from > cap->from || f->from > cap->from) {
+  // (38 kr for 37.50 kr in 2026, law.md § 3.2): a later inkassosats ends it,
+  // a claim whose fraction is not the one of a claim due that day (1/10,
+  // due before 2020-10-01, against a cap for 1/20) is not under it, and it
+  // never goes above the maximum rounded half up to whole kroner.
+  if (cap == nullptr || sats->from > cap->from ||
+      f != InForce(fractions_, cap->from)) {
     return computed;
   }
   int64_t kroner = 0;  // amounts and fractions are bounded: it fits

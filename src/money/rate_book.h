@@ -46,7 +46,6 @@ class RateBook {
   // The last rates were carried forward to the as-of date (and warned of):
   // valid_until() is the as-of date, not where the tables end.
   bool carried_forward() const { return carried_forward_; }
-  // The year of the last inkassosats row: later years' days take its sats.
   // Whether the inkassosats in force on `day` is a row of an earlier year
   // (law.md § 3.2: set per year, from 1 January): the tables lack `day`'s.
   bool LacksCollectionRateFor(absl::CivilDay day) const;
@@ -82,8 +81,9 @@ class RateBook {
   int64_t CollectionRate(absl::CivilDay day) const;
   // Maximum purregebyr / inkassovarsel fee: the fraction keyed on the claim's
   // due date × the inkassosats on the send date, rounded down to whole øre;
-  // or the ReminderFeeCap row for the send date when the host supplied one
-  // and no later inkassosats or fraction row has ended it, at most that
+  // or the ReminderFeeCap row for the send date when the host supplied one,
+  // no later inkassosats row has ended it and the claim's fraction is the
+  // one of a claim due on the cap's first day, at most that
   // maximum rounded half up to whole kroner (inkassoforskriften § 1-2).
   int64_t MaxReminderFee(absl::CivilDay due, absl::CivilDay send) const;
   // Maximum betalingsoppfordring fee (inkassoforskriften § 1-2 (3)).

@@ -452,9 +452,7 @@ absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
     NoticeCharge& warning = charges[it->first];
     // Sent by the due date or without § 9's form, it allows no transfer
     // whether paid or not: nothing to simulate.
-    if (warning.sent <= events.adjusted_due || !HasSection9Form(warning)) {
-      continue;
-    }
+    if (!HasSection9Warning(warning, events.adjusted_due)) continue;
     if (absl::Status status = mark(warning, it->second); !status.ok()) {
       return status;
     }

@@ -1,5 +1,9 @@
 #include "process/profiles.h"
 
+#include <algorithm>
+
+#include "money/fee_rules.h"
+
 namespace purring::internal {
 namespace {
 
@@ -11,7 +15,7 @@ ResolvedProfile Resolve(const v1::DunningProfile& profile) {
                        ? v1::FEE_STRICTNESS_MEDIUM
                        : profile.strictness();
   // 14 days is the legal minimum (inkassoloven § 9; law.md § 4.1).
-  out.deadline_days = profile.deadline_days() < 14 ? 14 : profile.deadline_days();
+  out.deadline_days = std::max(profile.deadline_days(), kMinDeadlineDays);
   out.first_step_after_days =
       profile.first_step_after_days() < 0 ? 0 : profile.first_step_after_days();
   out.days_after_deadline =

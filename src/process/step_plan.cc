@@ -5,15 +5,15 @@
 #include "money/fee_rules.h"
 
 namespace purring::internal {
-// inkassoloven § 9: a written warning (HasSection9Form: a deadline of at
-// least 14 days, on paper before 2017) sent after the claim fell due
-// (law.md § 4.1), whose deadline "må ha løpt ut uten at beløpet er betalt":
-// not one whose amount was paid in time.
+bool HasSection9Warning(const NoticeCharge& notice,
+                        absl::CivilDay adjusted_due) {
+  return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
+         notice.sent > adjusted_due && HasSection9Form(notice);
+}
+
 bool SatisfiesSection9(const NoticeCharge& notice,
                        absl::CivilDay adjusted_due) {
-  return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
-         notice.sent > adjusted_due && HasSection9Form(notice) &&
-         !notice.demand_paid;
+  return HasSection9Warning(notice, adjusted_due) && !notice.demand_paid;
 }
 
 absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,

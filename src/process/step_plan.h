@@ -56,10 +56,16 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
                       absl::Span<const NoticeCharge> notices,
                       absl::CivilDay on_date);
 
-// inkassoloven § 9: a written warning (HasSection9Form: a deadline of at
-// least 14 days, on paper before 2017) sent after the claim fell due
-// (law.md § 4.1), whose deadline "må ha løpt ut uten at beløpet er betalt":
-// not one whose amount was paid in time (NoticeCharge::demand_paid).
+// inkassoloven § 9's warning as sent: a written collection warning
+// (HasSection9Form: a deadline of at least 14 days, on paper before 2017)
+// sent after the claim fell due (law.md § 4.1). Whether it was paid in
+// time is not asked.
+bool HasSection9Warning(const NoticeCharge& notice,
+                        absl::CivilDay adjusted_due);
+
+// inkassoloven § 9: HasSection9Warning, whose deadline "må ha løpt ut uten
+// at beløpet er betalt": not one whose amount was paid in time
+// (NoticeCharge::demand_paid).
 bool SatisfiesSection9(const NoticeCharge& notice, absl::CivilDay adjusted_due);
 
 // Whether a transfer to collection on `transferred` followed a recorded
