@@ -128,5 +128,37 @@ TEST(EnginePaymentOrderTest, APaymentOnTheSendDayDoesNotPayThatNotice) {
   EXPECT_EQ(second.principal_paid(), 50000);
 }
 
+TEST(EnginePaymentOrderTest, ACreditNoteComesBeforeAPaymentOfItsDay) {
+  // A person's 1 000 kr invoice due Saturday 2026-08-15 (adjusted to Monday
+  // 08-17), a purring of 09-05 charging 35 kr, and on 09-10 a credit note
+  // and a payment of 600 kr each. The credit note takes 600 kr principal
+  // first; the payment then pays the fee, the interest for 08-18..09-10
+  // (24 days × 100 000 × 12.25 % / 365 = 805.48 → 805 øre; law.md § 1)
+  // and the 400 kr principal left, and the rest is in credit. Paid first,
+  // it would have paid 556.95 kr principal the credit note then took off
+  // again: principal paid and credited beyond the invoice.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("D1", "K1", "2026-08-01", "2026-08-15", 100000);
+  ledger.AddNotice("D1", kDunning, "2026-09-05", "2026-09-19", 3500);
+  v1::Invoice& invoice = *ledger.request().mutable_invoices(0);
+  v1::Payment* payment = invoice.add_payments();
+  payment->set_date("2026-09-10");
+  payment->set_amount(60000);
+  v1::CreditNote* credit = invoice.add_credit_notes();
+  credit->set_number("CN1");
+  credit->set_date("2026-09-10");
+  credit->set_amount(60000);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::Balance& balance = testing::ResultOf(response, "D1").balance();
+  EXPECT_EQ(balance.credited(), 60000);
+  EXPECT_EQ(balance.fees_paid(), 3500);
+  EXPECT_EQ(balance.interest_paid(), 805);
+  EXPECT_EQ(balance.principal_paid(), 40000);
+  EXPECT_EQ(balance.overpaid(), 60000 - 3500 - 805 - 40000);
+  EXPECT_EQ(balance.total(), 0);
+}
+
 }  // namespace
 }  // namespace purring

@@ -295,6 +295,17 @@ TEST(EngineStatusTest, MoneyDatedAfterTheAsOfDateIsFlagged) {
   EXPECT_EQ(response.warnings(0).message(),
             "invoice \"1001\": 2 payments or credit notes of 100000 øre dated "
             "after the as-of date 2026-03-01 not counted");
+  // The payment's day come, the credit note alone is still ahead: flagged
+  // too (a host must not take the invoice as credited yet).
+  ledger.SetAsOfDate("2026-03-20");
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").balance().paid(), 60000);
+  EXPECT_EQ(ResultOf(response, "1001").balance().credited(), 0);
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "PAYMENT_AFTER_AS_OF");
+  EXPECT_EQ(response.warnings(0).message(),
+            "invoice \"1001\": 1 payment or credit note of 40000 øre dated "
+            "after the as-of date 2026-03-20 not counted");
   // Once both dates have come: paid, nothing to flag.
   ledger.SetAsOfDate("2026-03-21");
   response = ledger.Evaluate();
