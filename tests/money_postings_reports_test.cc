@@ -113,6 +113,29 @@ void Add(ReportAccumulator* reports, const v1::Notice& notice,
                      !notice.fee_waived_date().empty());
 }
 
+TEST(ReportsTest, ANoticeWithoutARecordedChannelWasPrinted) {
+  // history.proto: an unrecorded channel counts as paper, as it does for
+  // the law (an inkassovarsel before 2017-04-01 was valid only on paper):
+  // F18 counts it printed. Two notices of one letter and one of its own.
+  ReportAccumulator reports;
+  Add(&reports,
+      HistoryNotice("1", "2016-06-20", 6700, 0, v1::CHANNEL_UNSPECIFIED, "L1"),
+      false);
+  Add(&reports,
+      HistoryNotice("2", "2016-06-20", 6700, 0, v1::CHANNEL_UNSPECIFIED, "L1"),
+      false);
+  Add(&reports,
+      HistoryNotice("3", "2016-06-21", 0, 0, v1::CHANNEL_UNSPECIFIED, ""),
+      false);
+  Add(&reports, HistoryNotice("4", "2016-06-22", 0, 0, v1::CHANNEL_EMAIL, "L2"),
+      false);
+  v1::EvaluateResponse response;
+  ASSERT_TRUE(reports.Finish(v1::ProviderPricing(), &response).ok());
+  ASSERT_EQ(response.monthly_reports_size(), 1);
+  EXPECT_EQ(response.monthly_reports(0).notices_printed(), 3);
+  EXPECT_EQ(response.monthly_reports(0).letters_printed(), 2);
+}
+
 TEST(ReportsTest, MonthlyReportsAndSettlement) {
   // Two shards merged. March 2026: two notices in one posted letter (one
   // with a fee, one free), April: a free e-mailed notice and a waived

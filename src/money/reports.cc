@@ -83,7 +83,9 @@ void ReportAccumulator::AddNotice(const v1::Notice& notice,
     } else {
       ++month.notices_without_fee;
     }
-    if (notice.channel() == v1::CHANNEL_POST) {
+    // Unrecorded, the channel counts as paper (history.proto), as the law's
+    // rules read it (HasSection9Form).
+    if (notice.channel() != v1::CHANNEL_EMAIL) {
       ++month.notices_printed;
       // A letter covering several invoices is one printed letter; a notice
       // without a letter id is its own letter.
