@@ -27,8 +27,6 @@ absl::CivilDay DateOr(absl::string_view text, absl::CivilDay fallback) {
   return day.has_value() ? *day : fallback;
 }
 
-// The notice's dates (as validation parsed them, or parsed here when
-// `checked` is nullptr), with its amounts.
 // The strictness a notice was sent under: recorded with it, else the
 // profile's now (history from before Notice.strictness).
 v1::FeeStrictness SentUnder(v1::FeeStrictness recorded,
@@ -37,6 +35,8 @@ v1::FeeStrictness SentUnder(v1::FeeStrictness recorded,
                                                     : profile.strictness;
 }
 
+// The notice's dates (as validation parsed them, or parsed here when
+// `checked` is nullptr), with its amounts.
 NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
                       const ResolvedProfile& profile, absl::CivilDay as_of) {
   NoticeCharge charge;

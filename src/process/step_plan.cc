@@ -5,6 +5,7 @@
 #include "money/fee_rules.h"
 
 namespace purring::internal {
+
 bool HasSection9Warning(const NoticeCharge& notice,
                         absl::CivilDay adjusted_due) {
   return notice.step == v1::STEP_KIND_COLLECTION_WARNING &&
