@@ -272,10 +272,12 @@ TEST(EngineLettersTest, AutomaticProgressionDatesActionsAtTheDispatch) {
   EXPECT_EQ(response.actions(0).id(), "11/reminder/2026-02-18");
   EXPECT_TRUE(response.letters(0).automatic());
 
-  // Once recorded (dated tomorrow), nothing is proposed again today.
+  // Once recorded (dated tomorrow), nothing is proposed again today but
+  // K3's two, which no letter could carry.
   ledger.Record(response);
   response = ledger.Evaluate();
-  EXPECT_EQ(response.actions_size(), 0);
+  ASSERT_EQ(response.actions_size(), 2);
+  for (const auto& a : response.actions()) EXPECT_EQ(a.customer_id(), "K3");
   EXPECT_EQ(response.next_dispatch().action_ids_size(), 0);
   EXPECT_EQ(ResultOf(response, "11").status(),
             v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
@@ -606,6 +608,9 @@ TEST(EngineLettersTest, AWarningDatedBefore2017GoesByPostOrNotAtAll) {
   EXPECT_EQ(missing.customer_id(), "K2");
   EXPECT_THAT(missing.invoice_numbers(),
               ::testing::UnorderedElementsAre("K2-W", "K2-R"));
+  // The reminder goes by e-mail, the warning not at all: not all of K2's
+  // letters go by e-mail, so the host must find an address.
+  EXPECT_FALSE(missing.letters_by_email());
 
   // Recorded as proposed, the posted warning is an inkassovarsel: its fee
   // stands and, its deadline passed unpaid, the transfer is proposed.

@@ -326,13 +326,17 @@ absl::Status BuildLetters(
     const LetterItem& first = items[members.front()];
     const absl::string_view name = table[first.customer].name;
     entry->set_customer_name(name.data(), name.size());
-    entry->set_letters_by_email(!first.letter_id.empty());
+    // A collection warning dated before 2017-04-01 has no letter though
+    // the customer's others go by e-mail: then not all of them do.
+    bool all_by_email = true;
     // A customer's letters were visited in id order: back to `items` order.
     std::sort(members.begin(), members.end());
     for (size_t i : members) {
+      all_by_email = all_by_email && !items[i].letter_id.empty();
       entry->add_invoice_numbers(items[i].invoice_number.data(),
                                  items[i].invoice_number.size());
     }
+    entry->set_letters_by_email(all_by_email);
   }
   return absl::OkStatus();
 }
