@@ -128,6 +128,32 @@ TEST(EnginePaymentOrderTest, APaymentOnTheSendDayDoesNotPayThatNotice) {
   EXPECT_EQ(second.principal_paid(), 50000);
 }
 
+TEST(EnginePaymentOrderTest, AFeeWaivedOnItsSendDayWasNeverOwed) {
+  // history.proto fee_waived_date: the fee is not claimed from that day
+  // on. Waived the day it was sent, it was never owed: the 100 kr paid
+  // before it is principal, nothing is given back, and no fee is owed.
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate("2026-11-28");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("V1", "K1", "2026-08-01", "2026-08-14", 100000);
+  ledger.AddNotice("V1", kDunning, "2026-09-05", "2026-09-19", 3500)
+      ->set_fee_waived_date("2026-09-05");
+  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
+  payment->set_date("2026-09-01");
+  payment->set_amount(10000);
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::Balance& balance = testing::ResultOf(response, "V1").balance();
+  EXPECT_EQ(balance.fees_charged(), 0);
+  EXPECT_EQ(balance.fees_paid(), 0);
+  EXPECT_EQ(balance.fees_outstanding(), 0);
+  EXPECT_EQ(balance.principal_paid(), 10000);
+  EXPECT_EQ(balance.principal_outstanding(), 90000);
+  const v1::MonthlyReport* september = ReportFor(response, "2026-09");
+  ASSERT_NE(september, nullptr);
+  EXPECT_EQ(september->fees_paid(), 0);
+  EXPECT_EQ(september->provider_share(), 0);
+}
+
 TEST(EnginePaymentOrderTest, ACreditNoteComesBeforeAPaymentOfItsDay) {
   // A person's 1 000 kr invoice due Saturday 2026-08-15 (adjusted to Monday
   // 08-17), a purring of 09-05 charging 35 kr, and on 09-10 a credit note

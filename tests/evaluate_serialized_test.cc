@@ -10,12 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "engine_test_ledger.h"
 #include "generated_ledgers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "process/request_index.h"
 #include "purring/engine.h"
 #include "purring/parse.h"
+#include "same_bytes.h"
 #include "shard_plan.h"
 
 namespace purring {
@@ -121,8 +124,10 @@ TEST(EvaluateSerialized, AnyThreadCountGivesTheSameBytes) {
   ASSERT_FALSE(one_thread.empty());
   for (int threads : {1, 2, 3, 8}) {
     request.mutable_options()->set_threads(threads);
-    EXPECT_EQ(StreamedBytes(request), one_thread) << threads << " threads";
-    EXPECT_EQ(TreeBytes(request), one_thread) << threads << " threads (tree)";
+    EXPECT_TRUE(testing::SameBytes(StreamedBytes(request), one_thread))
+        << threads << " threads";
+    EXPECT_TRUE(testing::SameBytes(TreeBytes(request), one_thread))
+        << threads << " threads (tree)";
   }
 }
 
@@ -132,7 +137,42 @@ TEST(EvaluateSerialized, CustomersSpreadOverTheRequestGiveTheSameBytes) {
   ASSERT_FALSE(one_thread.empty());
   for (int threads : {2, 3}) {
     request.mutable_options()->set_threads(threads);
-    EXPECT_EQ(StreamedBytes(request), one_thread) << threads << " threads";
+    EXPECT_TRUE(testing::SameBytes(StreamedBytes(request), one_thread))
+        << threads << " threads";
+  }
+}
+
+TEST(EvaluateSerialized, UpcomingInvoicesAreInRequestOrderOnAnyThreadCount) {
+  // evaluate.proto NextDispatch.upcoming_invoice_numbers: "In request
+  // order." Two customers' invoices alternate, so two shards each hold
+  // every other one; all fall due for tomorrow's automatic dispatch.
+  testing::TestLedger ledger;
+  ledger.SetAsOf("2026-11-24T12:00:00Z");  // after 11:00: the next is 11-25
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  *ledger.settings().mutable_automation_enabled_at() =
+      testing::Instant("2026-11-01T08:00:00Z");
+  ledger.AddCustomer("C1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddCustomer("C2", v1::CUSTOMER_TYPE_PERSON);
+  std::vector<std::string> numbers;
+  for (int k = 0; k < 2 * 4096 + 8; ++k) {
+    numbers.push_back(absl::StrCat(100000 + k));
+    ledger.AddInvoice(numbers.back(), k % 2 == 0 ? "C1" : "C2", "2026-10-01",
+                      "2026-11-24", 10000);
+  }
+  const std::string one_thread = TreeBytes(ledger.request());
+  for (int threads : {1, 2}) {
+    ledger.request().mutable_options()->set_threads(threads);
+    const absl::StatusOr<v1::EvaluateResponse> response =
+        Evaluate(ledger.request());
+    ASSERT_TRUE(response.ok()) << response.status();
+    EXPECT_EQ(response->next_dispatch().date(), "2026-11-25");
+    EXPECT_TRUE(
+        std::equal(numbers.begin(), numbers.end(),
+                   response->next_dispatch().upcoming_invoice_numbers().begin(),
+                   response->next_dispatch().upcoming_invoice_numbers().end()))
+        << threads << " threads";
+    EXPECT_TRUE(testing::SameBytes(StreamedBytes(ledger.request()), one_thread))
+        << threads << " threads";
   }
 }
 

@@ -238,6 +238,24 @@ TEST(ReportsTest,
   EXPECT_EQ(response.provider_settlement().notices_without_charges(), 0);
 }
 
+TEST(ReportsTest, AMonthBelowZeroRoundsItsShareLikeAMonthAbove) {
+  // README "Rounding": a month that gave back more than was paid in it (a
+  // waiver refunding a paid fee) rounds the size of its share half up, as
+  // a month above 0 does: 50 % of −3 059 øre is −1 529.5 → −1 530.
+  ReportAccumulator reports;
+  reports.AddAllocation({D(2026, 9, 10), 3059, 0, 0, 0});
+  reports.AddAllocation({D(2026, 10, 5), -3059, 0, 0, 0});
+  v1::EvaluateResponse response;
+  ASSERT_TRUE(reports.Finish(v1::ProviderPricing(), &response).ok());
+  ASSERT_EQ(response.monthly_reports_size(), 2);
+  EXPECT_EQ(response.monthly_reports(0).provider_share(), 1530);
+  EXPECT_EQ(response.monthly_reports(1).fees_paid(), -3059);
+  EXPECT_EQ(response.monthly_reports(1).provider_share(), -1530);
+  EXPECT_EQ(response.monthly_reports(1).provider_total(), -1530);
+  // Over the whole history nothing was paid.
+  EXPECT_EQ(response.provider_settlement().provider_share(), 0);
+}
+
 TEST(ReportsTest, ConfiguredPricing) {
   ReportAccumulator acc;
   acc.AddAllocation({D(2026, 5, 3), 10000, 0, 0, 0});

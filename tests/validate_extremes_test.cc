@@ -30,6 +30,29 @@ testing::TestLedger LargestInvoice(v1::CustomerType type,
   return ledger;
 }
 
+TEST(ValidateExtremesTest, CreditNotesForTheWholeAmountAreAccepted) {
+  // ledger.proto CreditNote: together they may not exceed the invoice's
+  // amount; equal is an invoice credited in full, settled (F13).
+  testing::TestLedger ledger = OneInvoice();
+  v1::CreditNote* half =
+      ledger.request().mutable_invoices(0)->add_credit_notes();
+  half->set_number("K-1");
+  half->set_date("2026-09-10");
+  half->set_amount(60000);
+  v1::CreditNote* rest =
+      ledger.request().mutable_invoices(0)->add_credit_notes();
+  rest->set_number("K-2");
+  rest->set_date("2026-09-11");
+  rest->set_amount(40000);
+  const absl::StatusOr<v1::EvaluateResponse> response =
+      Evaluate(ledger.request());
+  ASSERT_TRUE(response.ok()) << response.status();
+  const v1::InvoiceResult& result = testing::ResultOf(*response, "1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_PAID);
+  EXPECT_EQ(result.balance().credited(), 100000);
+  EXPECT_EQ(result.balance().total(), 0);
+}
+
 TEST(ValidateExtremesTest, AbsurdCollectionRateIsRefusedNotClamped) {
   testing::TestLedger ledger = OneInvoice();
   v1::CollectionRate* row = ledger.request().mutable_rate_tables()->add_collection_rates();
