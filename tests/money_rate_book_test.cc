@@ -465,6 +465,23 @@ TEST(RateBookTest, AReminderFeeCapLeavesClaimsUnderAnEarlierFraction) {
   EXPECT_EQ(book->MaxReminderFee(D(2019, 6, 3), D(2026, 2, 20)), 7500);
   EXPECT_EQ(book->MaxReminderFee(D(2020, 9, 30), D(2026, 2, 20)), 7500);
   EXPECT_EQ(book->MaxReminderFee(D(2020, 10, 1), D(2026, 2, 20)), 3800);
+  // A host's table repeating 1/20 each year (law.md § 3.2 lists it so)
+  // changes no claim's fraction: every 1/20 claim stays under the cap.
+  v1::RateTables yearly = WithFeeCap("2026-01-01", 3800);
+  for (const char* from : {"2021-01-01", "2024-01-01", "2026-01-01"}) {
+    v1::FeeFraction* row = yearly.add_fee_fractions();
+    row->set_valid_from(from);
+    row->set_reminder_numerator(1);
+    row->set_reminder_denominator(20);
+    row->set_payment_demand_numerator(3);
+    row->set_payment_demand_denominator(20);
+  }
+  book = RateBook::Build(yearly, D(2026, 8, 1), nullptr);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2020, 10, 1), D(2026, 2, 20)), 3800);
+  EXPECT_EQ(book->MaxReminderFee(D(2025, 5, 2), D(2026, 2, 20)), 3800);
+  EXPECT_EQ(book->MaxReminderFee(D(2026, 2, 2), D(2026, 2, 20)), 3800);
+  EXPECT_EQ(book->MaxReminderFee(D(2019, 6, 3), D(2026, 2, 20)), 7500);
 }
 
 TEST(RateBookTest, SuppliedBandSetReplacesTheBuiltinSetOfThatDate) {

@@ -595,6 +595,20 @@ int64_t RateBook::CollectionRate(absl::CivilDay day) const {
   return row != nullptr ? row->amount : 0;
 }
 
+namespace {
+
+// Whether two fee-fraction rows give a reminder the same fraction: a host's
+// table may repeat 1/20 year by year (law.md § 3.2 lists it so).
+bool SameReminderFraction(const RateBook::Fraction* a,
+                          const RateBook::Fraction* b) {
+  if (a == nullptr || b == nullptr) return a == b;
+  // Denominators are at most kMaxFractionDenominator: the products fit.
+  return int64_t{a->reminder_num} * b->reminder_den ==
+         int64_t{b->reminder_num} * a->reminder_den;
+}
+
+}  // namespace
+
 int64_t RateBook::MaxReminderFee(absl::CivilDay due,
                                  absl::CivilDay send) const {
   const Fraction* f = InForce(fractions_, due);
@@ -607,11 +621,11 @@ int64_t RateBook::MaxReminderFee(absl::CivilDay due,
       FloorMulDiv(sats->amount, f->reminder_num, f->reminder_den);
   // A cap is the published rounding of the maximum in force when it began
   // (38 kr for 37.50 kr in 2026, law.md § 3.2): a later inkassosats ends it,
-  // a claim whose fraction is not the one of a claim due that day (1/10,
+  // a claim whose fraction differs from that of a claim due that day (1/10,
   // due before 2020-10-01, against a cap for 1/20) is not under it, and it
   // never goes above the maximum rounded half up to whole kroner.
   if (cap == nullptr || sats->from > cap->from ||
-      f != InForce(fractions_, cap->from)) {
+      !SameReminderFraction(f, InForce(fractions_, cap->from))) {
     return computed;
   }
   int64_t kroner = 0;  // amounts and fractions are bounded: it fits
