@@ -27,9 +27,8 @@ v1::EvaluateResponse EvaluatePaidFee(absl::string_view as_of,
   ledger.AddInvoice("W1", "K1", "2025-07-18", "2025-08-01", 100000);
   ledger.AddNotice("W1", kDunning, "2025-08-20", "2025-09-03", 3500)
       ->set_fee_waived_date(std::string(waived));
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_date("2025-09-10");
-  payment->set_amount(104842);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2025-09-10",
+                      104842);
   return ledger.Evaluate();
 }
 
@@ -79,9 +78,8 @@ TEST(EnginePaymentOrderTest, AWaiverSetsAPaidFeeOffAgainstThePrincipal) {
   ledger.AddInvoice("W2", "K1", "2025-07-18", "2025-08-01", 100000);
   ledger.AddNotice("W2", kDunning, "2025-08-20", "2025-09-03", 3500)
       ->set_fee_waived_date("2025-10-15");
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_date("2025-09-10");
-  payment->set_amount(100000);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2025-09-10",
+                      100000);
   const v1::EvaluateResponse response = ledger.Evaluate();
   const v1::Balance& balance = testing::ResultOf(response, "W2").balance();
   const v1::MonthlyReport* october = ReportFor(response, "2025-10");
@@ -107,9 +105,8 @@ TEST(EnginePaymentOrderTest, APaymentOnTheSendDayDoesNotPayThatNotice) {
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
   ledger.AddInvoice("S1", "K1", "2026-08-18", "2026-09-01", 100000);
   ledger.AddNotice("S1", kDunning, "2026-10-01", "2026-10-15", 3750);
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_date("2026-10-01");
-  payment->set_amount(50000);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-10-01",
+                      50000);
   const v1::EvaluateResponse same_day = ledger.Evaluate();
   const v1::Balance& first = testing::ResultOf(same_day, "S1").balance();
   EXPECT_EQ(first.principal_paid(), 50000);
@@ -119,9 +116,8 @@ TEST(EnginePaymentOrderTest, APaymentOnTheSendDayDoesNotPayThatNotice) {
   ASSERT_GT(first.interest_outstanding(), 0);
 
   ledger.SetAsOfDate("2026-10-02");
-  v1::Payment* next = ledger.request().mutable_invoices(0)->add_payments();
-  next->set_date("2026-10-02");
-  next->set_amount(3750);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-10-02",
+                      3750);
   const v1::EvaluateResponse next_day = ledger.Evaluate();
   const v1::Balance& second = testing::ResultOf(next_day, "S1").balance();
   EXPECT_EQ(second.fees_paid(), 3750);
@@ -138,9 +134,8 @@ TEST(EnginePaymentOrderTest, AFeeWaivedOnItsSendDayWasNeverOwed) {
   ledger.AddInvoice("V1", "K1", "2026-08-01", "2026-08-14", 100000);
   ledger.AddNotice("V1", kDunning, "2026-09-05", "2026-09-19", 3500)
       ->set_fee_waived_date("2026-09-05");
-  v1::Payment* payment = ledger.request().mutable_invoices(0)->add_payments();
-  payment->set_date("2026-09-01");
-  payment->set_amount(10000);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-09-01",
+                      10000);
   const v1::EvaluateResponse response = ledger.Evaluate();
   const v1::Balance& balance = testing::ResultOf(response, "V1").balance();
   EXPECT_EQ(balance.fees_charged(), 0);
@@ -169,13 +164,8 @@ TEST(EnginePaymentOrderTest, ACreditNoteComesBeforeAPaymentOfItsDay) {
   ledger.AddInvoice("D1", "K1", "2026-08-01", "2026-08-15", 100000);
   ledger.AddNotice("D1", kDunning, "2026-09-05", "2026-09-19", 3500);
   v1::Invoice& invoice = *ledger.request().mutable_invoices(0);
-  v1::Payment* payment = invoice.add_payments();
-  payment->set_date("2026-09-10");
-  payment->set_amount(60000);
-  v1::CreditNote* credit = invoice.add_credit_notes();
-  credit->set_number("CN1");
-  credit->set_date("2026-09-10");
-  credit->set_amount(60000);
+  testing::AddPayment(invoice, "2026-09-10", 60000);
+  testing::AddCreditNote(invoice, "CN1", "2026-09-10", 60000);
   const v1::EvaluateResponse response = ledger.Evaluate();
   const v1::Balance& balance = testing::ResultOf(response, "D1").balance();
   EXPECT_EQ(balance.credited(), 60000);

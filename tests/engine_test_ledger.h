@@ -40,6 +40,26 @@ inline void ExpectEveryPathGives(const v1::EvaluateResponse& tree,
   }
 }
 
+// A payment of `amount` øre dated `date` on `invoice`.
+inline v1::Payment* AddPayment(v1::Invoice& invoice, absl::string_view date,
+                               int64_t amount) {
+  v1::Payment* payment = invoice.add_payments();
+  payment->set_date(std::string(date));
+  payment->set_amount(amount);
+  return payment;
+}
+
+// Credit note `number` of `amount` øre dated `date` on `invoice`.
+inline v1::CreditNote* AddCreditNote(v1::Invoice& invoice,
+                                     absl::string_view number,
+                                     absl::string_view date, int64_t amount) {
+  v1::CreditNote* credit = invoice.add_credit_notes();
+  credit->set_number(std::string(number));
+  credit->set_date(std::string(date));
+  credit->set_amount(amount);
+  return credit;
+}
+
 class TestLedger {
  public:
   TestLedger() {

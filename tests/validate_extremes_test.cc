@@ -34,16 +34,9 @@ TEST(ValidateExtremesTest, CreditNotesForTheWholeAmountAreAccepted) {
   // ledger.proto CreditNote: together they may not exceed the invoice's
   // amount; equal is an invoice credited in full, settled (F13).
   testing::TestLedger ledger = OneInvoice();
-  v1::CreditNote* half =
-      ledger.request().mutable_invoices(0)->add_credit_notes();
-  half->set_number("K-1");
-  half->set_date("2026-09-10");
-  half->set_amount(60000);
-  v1::CreditNote* rest =
-      ledger.request().mutable_invoices(0)->add_credit_notes();
-  rest->set_number("K-2");
-  rest->set_date("2026-09-11");
-  rest->set_amount(40000);
+  v1::Invoice& invoice = *ledger.request().mutable_invoices(0);
+  testing::AddCreditNote(invoice, "K-1", "2026-09-10", 60000);
+  testing::AddCreditNote(invoice, "K-2", "2026-09-11", 40000);
   const absl::StatusOr<v1::EvaluateResponse> response =
       Evaluate(ledger.request());
   ASSERT_TRUE(response.ok()) << response.status();
