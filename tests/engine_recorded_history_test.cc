@@ -620,6 +620,80 @@ TEST(EngineRecordedHistoryTest, WaivedFeesAreReportedAsTheRulesAllowedThem) {
   EXPECT_EQ(april.fees_waived_amount(), 3750);
 }
 
+// A purring's fee waived on `waived` (empty: not waived), after a
+// collection warning recorded with a fee inside the purring's deadline.
+v1::EvaluateResponse WarningInsideTheFirstDeadline(absl::string_view as_of,
+                                                   absl::string_view waived) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate(as_of);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("S1", "K1", "2026-01-01", "2026-01-15", 100000);
+  ledger.AddNotice("S1", kReminder, "2026-01-30", "2026-02-13", 0);
+  v1::Notice* purring = ledger.AddNotice("S1", v1::STEP_KIND_DUNNING,
+                                         "2026-03-02", "2026-03-16", 3750);
+  purring->set_interest(1512);
+  purring->set_fee_waived_date(std::string(waived));
+  ledger.AddNotice("S1", kWarning, "2026-03-10", "2026-03-24", 3750)
+      ->set_interest(263);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-03-25",
+                      3750);
+  return ledger.Evaluate();
+}
+
+TEST(EngineRecordedHistoryTest, AWaiverDoesNotMakeAnEarlierSecondFeeLawful) {
+  // inkassoforskriften § 1-3 (law.md § 3.1): the warning, sent before the
+  // purring's deadline had passed, earns no second fee. README: a waived
+  // fee stops counting towards the limit from its waiver on, so the
+  // purring's waiver on 04-20 leaves the warning's fee cut, and March's
+  // report as it was (one notice with a fee, one without).
+  for (const v1::EvaluateResponse& response :
+       {WarningInsideTheFirstDeadline("2026-04-10", ""),
+        WarningInsideTheFirstDeadline("2026-05-10", "2026-04-20")}) {
+    const std::vector<std::string> cut =
+        WarningMessages(response, "RECORDED_FEE_NOT_CLAIMABLE");
+    ASSERT_EQ(cut.size(), 1u);
+    EXPECT_THAT(cut[0], ::testing::HasSubstr("sent 2026-03-10"));
+    EXPECT_THAT(cut[0], ::testing::HasSubstr("a second fee only after"));
+    const v1::MonthlyReport* march = testing::ReportFor(response, "2026-03");
+    ASSERT_NE(march, nullptr);
+    EXPECT_EQ(march->notices_with_fee(), 1);
+    EXPECT_EQ(march->notices_without_fee(), 1);
+    EXPECT_EQ(march->fees_paid(), 3750);  // the purring's fee, then owed
+  }
+  const v1::EvaluateResponse waived =
+      WarningInsideTheFirstDeadline("2026-05-10", "2026-04-20");
+  EXPECT_EQ(testing::ResultOf(waived, "S1").balance().fees_charged(), 0);
+  const v1::MonthlyReport* april = testing::ReportFor(waived, "2026-04");
+  ASSERT_NE(april, nullptr);
+  EXPECT_EQ(april->fees_waived_amount(), 3750);
+  EXPECT_EQ(april->fees_paid(), -3750);  // given back on the waiver
+}
+
+TEST(EngineRecordedHistoryTest, AWaivedFirstFeesDemandPaidInTimeStillCounts) {
+  // inkassoforskriften § 1-3 (law.md § 3.1): the purring's demand (105 262
+  // øre) was paid by its deadline, so the warning after it earns no second
+  // fee; the purring's fee waived after the warning was sent does not
+  // change that (README: a waived fee stops counting from its waiver on).
+  for (const char* waived : {"", "2026-04-20"}) {
+    testing::TestLedger ledger;
+    ledger.SetAsOfDate("2026-05-10");
+    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+    ledger.AddInvoice("S2", "K1", "2026-01-01", "2026-01-15", 100000);
+    v1::Notice* purring = ledger.AddNotice("S2", v1::STEP_KIND_DUNNING,
+                                           "2026-03-02", "2026-03-16", 3750);
+    purring->set_interest(1512);
+    purring->set_amount_claimed(105262);
+    purring->set_fee_waived_date(waived);
+    ledger.AddNotice("S2", kWarning, "2026-04-01", "2026-04-15", 3750);
+    testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-03-10",
+                        105262);
+    const std::vector<std::string> cut =
+        WarningMessages(ledger.Evaluate(), "RECORDED_FEE_NOT_CLAIMABLE");
+    ASSERT_EQ(cut.size(), 1u) << "waived " << waived;
+    EXPECT_THAT(cut[0], ::testing::HasSubstr("was paid by its deadline"));
+  }
+}
+
 TEST(EngineRecordedHistoryTest, ANoticeRecordedAheadCountsFromItsDay) {
   // evaluate.proto MonthlyReport: notices sent by the as-of date. A dispatch
   // the host booked ahead (sent 03-19, evaluated 03-18) is not counted yet,

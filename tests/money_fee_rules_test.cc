@@ -293,6 +293,25 @@ TEST(RecordedFeeTest, WaivedFeesAreLeftAlone) {
   EXPECT_EQ(why, "");
 }
 
+TEST(RecordedFeeTest, AFeeWaivedLaterStillCountsForTheNoticesBeforeItsWaiver) {
+  // README "Fee strictness": a waived fee does not count towards the
+  // two-fee limit from its waiver on. A collection warning sent inside the
+  // first fee's deadline earns no second fee (inkassoforskriften § 1-3),
+  // and a waiver after it does not make that fee lawful; one on its send
+  // day does.
+  const absl::CivilDay due = D(2026, 1, 15);
+  NoticeCharge first = Sent(kDunning, D(2026, 3, 2), 3750);  // deadline 03-16
+  first.waived = D(2026, 4, 20);
+  std::string why;
+  EXPECT_EQ(Claimable(Sent(kWarning, D(2026, 3, 10), 3750), due, {first}, &why),
+            0);
+  EXPECT_THAT(why, HasSubstr("a second fee only after"));
+  first.waived = D(2026, 3, 10);
+  why.clear();
+  EXPECT_EQ(Claimable(Sent(kWarning, D(2026, 3, 10), 3750), due, {first}, &why),
+            3750);
+}
+
 TEST(CompensationTest, B2BCompensationWithTheFirstNoticeEvenAReminder) {
   // law.md § 6: standardkompensasjon is due without any reminder; the
   // engine claims it with the first notice. Due 2026-02-02 (H1 2026: 460 kr).

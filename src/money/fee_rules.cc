@@ -17,6 +17,12 @@ v1::FeeStrictness Effective(v1::FeeStrictness strictness) {
 
 bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 
+// A waived fee counts towards § 1-3's limit until its waiver: for a notice
+// sent before the waiver it was a fee the creditor claimed (README).
+bool WaivedBy(const NoticeCharge& notice, absl::CivilDay day) {
+  return notice.waived.has_value() && *notice.waived <= day;
+}
+
 // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
 // together come to max(compensation, Σ fees); a notice charging `fee` may
 // add the increase over what the earlier notices charged, fee first. A
@@ -65,12 +71,13 @@ int64_t LawfulFee(const FeeInput& in, std::string* why_not) {
         FormatDate(first_fee_day), ")");
     return 0;
   }
-  // Fee-bearing notices so far (a waived fee does not count): how many, and
-  // the first of them. Counted, not collected: this runs once per proposal.
+  // Fee-bearing notices so far (a fee waived by the send date does not
+  // count): how many, and the first of them. Counted, not collected: this
+  // runs once per proposal.
   int charged = 0;
   const NoticeCharge* first_charged = nullptr;
   for (const NoticeCharge& notice : in.prior) {
-    if (notice.fee > 0 && !Waived(notice)) {
+    if (notice.fee > 0 && !WaivedBy(notice, in.send_date)) {
       if (first_charged == nullptr) first_charged = &notice;
       ++charged;
     }

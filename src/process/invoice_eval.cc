@@ -406,7 +406,8 @@ int64_t SetNoticeEvents(absl::Span<const NoticeCharge> charges,
 // Only the demands something depends on are looked at (each is a
 // simulation of the claim: for all of a thousand notices on an invoice with
 // ten thousand payments it took seconds): the first fee-bearing notice's
-// (the second fee, inkassoforskriften § 1-3) and the collection warnings'
+// (the second fee, inkassoforskriften § 1-3; a waived one's too, for the
+// notices sent before its waiver) and the collection warnings'
 // in § 9's form, from the latest, until one satisfies inkassoloven § 9 (its
 // deadline run out by `transferred`, a recorded transfer's date): the
 // transfer needs one, and only without one does it matter whether the
@@ -438,8 +439,13 @@ absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
     NoticeCharge& charge = charges[k];
     if (charge.sent > ctx.as_of) continue;
     recorded_interest += charge.interest;
-    const bool first_fee = !fee_seen && charge.fee > 0 && !charge.waived;
-    fee_seen |= first_fee;
+    // A waived fee is still the first for the notices sent before its
+    // waiver (LawfulFee); the first not waived is the first for all after.
+    const bool waived_for_the_rest =
+        charge.waived.has_value() &&
+        (k + 1 == charges.size() || *charge.waived <= charges[k + 1].sent);
+    const bool first_fee = !fee_seen && charge.fee > 0 && !waived_for_the_rest;
+    fee_seen |= first_fee && !charge.waived.has_value();
     if (first_fee) {
       if (absl::Status status = mark(charge, recorded_interest); !status.ok()) {
         return status;
