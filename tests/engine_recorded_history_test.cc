@@ -694,6 +694,53 @@ TEST(EngineRecordedHistoryTest, AWaivedFirstFeesDemandPaidInTimeStillCounts) {
   }
 }
 
+// A business customer's påminnelse claiming 460 kr of compensation (its
+// waiver on `waived`, empty: none) and a purring whose 37.50 kr fee was
+// deducted from it, with 500 kr paid on 2026-03-20.
+v1::EvaluateResponse CompensationWaivedAfterAFee(absl::string_view as_of,
+                                                 absl::string_view waived) {
+  testing::TestLedger ledger;
+  ledger.SetAsOfDate(as_of);
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddInvoice("S3", "K1", "2026-01-01", "2026-01-15", 100000);
+  v1::Notice* reminder =
+      ledger.AddNotice("S3", kReminder, "2026-02-02", "2026-02-16", 0);
+  reminder->set_compensation(kCompensation2026H1);
+  reminder->set_fee_waived_date(std::string(waived));
+  ledger.AddNotice("S3", v1::STEP_KIND_DUNNING, "2026-03-02", "2026-03-16",
+                   3750);
+  testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-03-20",
+                      50000);
+  return ledger.Evaluate();
+}
+
+TEST(EngineRecordedHistoryTest, ACompensationWaivedLaterKeepsTheFeeItTookIn) {
+  // forsinkelsesrenteloven § 3a (law.md § 6): the purring's fee is deducted
+  // from the compensation claimed when it was sent. Waiving the
+  // compensation on 04-15 gives it up with what it took in (README "B2B
+  // standard compensation"): the fee is not claimed again, and March, when
+  // 460 kr of the payment went to it, keeps what it showed.
+  const v1::EvaluateResponse before =
+      CompensationWaivedAfterAFee("2026-03-31", "");
+  const v1::EvaluateResponse after =
+      CompensationWaivedAfterAFee("2026-05-10", "2026-04-15");
+  for (const v1::EvaluateResponse* response : {&before, &after}) {
+    EXPECT_EQ(WarningMessages(*response, "RECORDED_FEE_NOT_CLAIMABLE").size(),
+              1u);
+    const v1::MonthlyReport* march = testing::ReportFor(*response, "2026-03");
+    ASSERT_NE(march, nullptr);
+    EXPECT_EQ(march->fees_paid(), kCompensation2026H1);
+    EXPECT_EQ(march->notices_with_fee(), 0);
+    EXPECT_EQ(march->notices_without_fee(), 1);
+  }
+  const v1::Balance& balance = testing::ResultOf(after, "S3").balance();
+  EXPECT_EQ(balance.fees_charged(), 0);
+  EXPECT_EQ(balance.compensation_charged(), 0);
+  const v1::MonthlyReport* april = testing::ReportFor(after, "2026-04");
+  ASSERT_NE(april, nullptr);
+  EXPECT_EQ(april->fees_paid(), -kCompensation2026H1);
+}
+
 TEST(EngineRecordedHistoryTest, ANoticeRecordedAheadCountsFromItsDay) {
   // evaluate.proto MonthlyReport: notices sent by the as-of date. A dispatch
   // the host booked ahead (sent 03-19, evaluated 03-18) is not counted yet,

@@ -24,24 +24,26 @@ bool WaivedBy(const NoticeCharge& notice, absl::CivilDay day) {
 }
 
 // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
-// together come to max(compensation, Σ fees); a notice charging `fee` may
-// add the increase over what the earlier notices charged, fee first. A
-// waived compensation is given up for good: then `given_up` names the
-// notice and no compensation is added; a fee stands alone, but for one
-// still claimed of an earlier notice (the waiver was of a later notice's),
-// which takes the fee into it as before (`claimed`). Sums in 128 bits: a
-// hostile history cannot wrap them.
+// together come to max(compensation, Σ fees); a notice sent on `send`
+// charging `fee` may add the increase over what the earlier notices
+// charged, fee first. A compensation waived by `send` is given up for good:
+// then `given_up` names the notice and no compensation is added; a fee
+// stands alone, but for one still claimed of an earlier notice (the waiver
+// was of a later notice's), which takes the fee into it as before
+// (`claimed`). One waived after `send` still counted when the notice was
+// sent. Sums in 128 bits: a hostile history cannot wrap them.
 struct CompensationRoom {
   const NoticeCharge* given_up = nullptr;
   bool claimed = false;       // a compensation not waived
   absl::int128 increase = 0;  // >= 0
 };
 CompensationRoom RoomWithCompensation(absl::Span<const NoticeCharge> prior,
-                                      int64_t fee, int64_t standard) {
+                                      absl::CivilDay send, int64_t fee,
+                                      int64_t standard) {
   CompensationRoom room;
   absl::int128 prior_fees = 0, prior_total = 0;
   for (const NoticeCharge& notice : prior) {
-    if (Waived(notice)) {
+    if (WaivedBy(notice, send)) {
       if (notice.compensation > 0 && room.given_up == nullptr) {
         room.given_up = &notice;
       }
@@ -194,10 +196,10 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
   // still takes the fee into it; only a profile claiming it adds more. The
   // history is scanned only for a business debtor whose profile claims none.
   const auto compensation_claimed = [&] {
-    return std::any_of(in.prior.begin(), in.prior.end(),
-                       [](const NoticeCharge& notice) {
-                         return notice.compensation > 0 && !Waived(notice);
-                       });
+    return std::any_of(
+        in.prior.begin(), in.prior.end(), [&](const NoticeCharge& notice) {
+          return notice.compensation > 0 && !WaivedBy(notice, in.send_date);
+        });
   };
   const bool compensation_applies =
       in.business_debtor &&
@@ -209,7 +211,7 @@ FeeDecision DecideNoticeFee(const FeeInput& in) {
   }
   const int64_t standard = in.rates->StandardCompensation(in.adjusted_due);
   const CompensationRoom room =
-      RoomWithCompensation(in.prior, statutory_fee, standard);
+      RoomWithCompensation(in.prior, in.send_date, statutory_fee, standard);
   if (room.given_up != nullptr) {
     decision.fee = statutory_fee;
     if (room.claimed && room.increase < statutory_fee) {
@@ -292,7 +294,7 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
           ? LawfulFee(FeeInputFor(notice, adjusted_due, prior, rates), &unused)
           : 0;
   const CompensationRoom room =
-      RoomWithCompensation(prior, fee_borne, standard);
+      RoomWithCompensation(prior, notice.sent, fee_borne, standard);
   if (room.given_up != nullptr) {
     if (out.compensation > 0) {
       out.compensation = 0;
