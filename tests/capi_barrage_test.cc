@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "purring.h"
@@ -133,7 +134,28 @@ TEST(CapiBarrage, FreeIsSafeOnNullAndTwice) {
 }
 
 TEST(CapiBarrage, StatusNamesCoverEveryCode) {
-  EXPECT_STREQ(purring_status_name(PURRING_RESOURCE_EXHAUSTED), "RESOURCE_EXHAUSTED");
+  // Each code's name is its enumerator's in purring.h without the prefix.
+  const std::pair<int, const char*> kCodes[] = {
+      {PURRING_OK, "OK"},
+      {PURRING_CANCELLED, "CANCELLED"},
+      {PURRING_UNKNOWN, "UNKNOWN"},
+      {PURRING_INVALID_ARGUMENT, "INVALID_ARGUMENT"},
+      {PURRING_DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED"},
+      {PURRING_NOT_FOUND, "NOT_FOUND"},
+      {PURRING_ALREADY_EXISTS, "ALREADY_EXISTS"},
+      {PURRING_PERMISSION_DENIED, "PERMISSION_DENIED"},
+      {PURRING_RESOURCE_EXHAUSTED, "RESOURCE_EXHAUSTED"},
+      {PURRING_FAILED_PRECONDITION, "FAILED_PRECONDITION"},
+      {PURRING_ABORTED, "ABORTED"},
+      {PURRING_OUT_OF_RANGE, "OUT_OF_RANGE"},
+      {PURRING_UNIMPLEMENTED, "UNIMPLEMENTED"},
+      {PURRING_INTERNAL, "INTERNAL"},
+      {PURRING_UNAVAILABLE, "UNAVAILABLE"},
+      {PURRING_DATA_LOSS, "DATA_LOSS"},
+      {PURRING_UNAUTHENTICATED, "UNAUTHENTICATED"}};
+  for (const auto& [code, name] : kCodes) {
+    EXPECT_STREQ(purring_status_name(code), name) << code;
+  }
   EXPECT_STREQ(purring_status_name(-1), "UNKNOWN_CODE");
   EXPECT_STREQ(purring_status_name(17), "UNKNOWN_CODE");
 }

@@ -98,6 +98,10 @@ TEST(CapiErrors, UnknownEnumNameInJsonIsRefused) {
   const Result result = EvaluateJson(
       R"({"asOf":"2026-11-28T10:00:00Z","settings":{"progression":"MODE_SOMETIMES"}})");
   EXPECT_EQ(result.code, PURRING_INVALID_ARGUMENT);
+  EXPECT_NE(result.text.find("(settings.progression): invalid value "
+                             "\"MODE_SOMETIMES\""),
+            std::string::npos)
+      << result.text;
 }
 
 TEST(CapiErrors, AnUnknownJsonKeyIsShownPrintableAndShort) {

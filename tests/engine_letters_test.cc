@@ -237,6 +237,7 @@ TEST(EngineLettersTest, UnicodeSpacesAndAFieldWithoutAnAtAreNoAddress) {
 TEST(EngineLettersTest, ManualModeHasNoDispatch) {
   const v1::EvaluateResponse response = ReadyLedger().Evaluate();
   EXPECT_FALSE(response.next_dispatch().enabled());
+  ASSERT_EQ(response.actions_size(), 5);
   for (const auto& a : response.actions()) EXPECT_FALSE(a.automatic());
 }
 
@@ -482,8 +483,14 @@ TEST(EngineLettersTest, WarningLetterIsMarked) {
   EXPECT_TRUE(response.letters(0).collection_warning());
   EXPECT_EQ(response.letters(0).lines(0).fee(), 3750);
   EXPECT_EQ(response.letters(0).lines(0).fees_earlier(), 3750);
-  // Postings for the fee (and the interest medium claims from dunning on).
-  EXPECT_GE(response.postings_size(), 1);
+  // Postings for the fee and the interest medium claims from dunning on:
+  // none charged yet, so 59 days (02-17..04-16) at 12.00 % on 100 kr,
+  // 193.97 øre rounded half up (law.md §§ 1.2, 1.3).
+  ASSERT_EQ(response.postings_size(), 2);
+  EXPECT_EQ(response.postings(0).kind(), v1::POSTING_KIND_FEE);
+  EXPECT_EQ(response.postings(0).amount(), 3750);
+  EXPECT_EQ(response.postings(1).kind(), v1::POSTING_KIND_INTEREST);
+  EXPECT_EQ(response.postings(1).amount(), 194);
 }
 
 TEST(EngineLettersTest, AnObjectionLinkPastTheLimitIsRefusedNamingTheInvoice) {
@@ -534,11 +541,12 @@ TEST(EngineLettersTest, APaminnelsesCompensationIsNoFee) {
   const v1::EvaluateResponse response = ledger.Evaluate();
   ASSERT_EQ(response.actions_size(), 1);
   ASSERT_EQ(response.actions(0).step(), v1::STEP_KIND_REMINDER);
-  ASSERT_GT(response.actions(0).compensation(), 0);
+  // Due in 2026 H1: 460 kr (law.md § 6).
+  EXPECT_EQ(response.actions(0).fee(), 0);
+  EXPECT_EQ(response.actions(0).compensation(), 46000);
   ASSERT_EQ(response.letters_size(), 1);
   EXPECT_EQ(response.letters(0).total_fee(), 0);
-  EXPECT_EQ(response.letters(0).total_compensation(),
-            response.actions(0).compensation());
+  EXPECT_EQ(response.letters(0).total_compensation(), 46000);
 }
 
 TEST(EngineLettersTest, ContactOverridesOfSpacesFallBackToTheCompany) {
@@ -586,6 +594,9 @@ TEST(EngineLettersTest, AWarningDatedBefore2017GoesByPostOrNotAtAll) {
   ASSERT_EQ(actions.size(), 4u);
   EXPECT_EQ(actions["K1-W"].step(), v1::STEP_KIND_COLLECTION_WARNING);
   EXPECT_EQ(actions["K1-W"].channel(), v1::CHANNEL_POST);
+  // Due before 2020-10-01: 1/10 of the 2016 inkassosats, 670 kr (law.md
+  // § 3.2).
+  EXPECT_EQ(actions["K1-W"].fee(), 6700);
   EXPECT_EQ(actions["K2-W"].step(), v1::STEP_KIND_COLLECTION_WARNING);
   EXPECT_EQ(actions["K2-W"].channel(), v1::CHANNEL_UNSPECIFIED);
   EXPECT_EQ(actions["K2-W"].letter_id(), "");
@@ -619,8 +630,7 @@ TEST(EngineLettersTest, AWarningDatedBefore2017GoesByPostOrNotAtAll) {
   response = ledger.Evaluate();
   EXPECT_EQ(ResultOf(response, "K1-W").status(),
             v1::INVOICE_STATUS_CONSIDER_COLLECTION);
-  EXPECT_EQ(ResultOf(response, "K1-W").balance().fees_charged(),
-            3750 + actions["K1-W"].fee());
+  EXPECT_EQ(ResultOf(response, "K1-W").balance().fees_charged(), 3750 + 6700);
   for (const v1::Warning& warning : response.warnings()) {
     EXPECT_NE(warning.invoice_number(), "K1-W") << warning.message();
   }

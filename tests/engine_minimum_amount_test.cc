@@ -242,7 +242,7 @@ TEST(EngineMinimumAmountTest, ClaimedInterestCanBringAnInvoiceBackOverIt) {
   EXPECT_EQ(later.status(), v1::INVOICE_STATUS_READY_TO_SEND);
 }
 
-TEST(EngineMinimumAmountTest, TheBinaryAndJsonPathsAgree) {
+TEST(EngineMinimumAmountTest, TheTreeAndTheStreamedPathsAgree) {
   TestLedger ledger = PaidShortLedger(1200);
   ledger.settings().set_minimum_amount(kMinimum);
   ExpectEveryPathGives(ledger.Evaluate(), ledger.request());

@@ -309,10 +309,6 @@ TEST(EngineRecordedHistoryTest, AWarningEmailedBefore2017IsNoneUnder9) {
   }
 }
 
-// A person's invoice "S1" of 1 000 kr due Monday 2026-03-02 under a profile
-// purring → inkassovarsel (medium), with a purring of 37.50 kr on 03-16
-// (deadline 03-30) and an inkassovarsel of 37.50 kr on 04-01, and `paid`
-// øre paid on `paid_on`; as of 2026-05-01.
 // A person K1 with invoice `number` of `amount` øre, dated `invoice_date`
 // and due `due_date`, and payment "P1" of `paid` øre on `paid_on`, as of
 // `as_of`; *invoice (when given) is the invoice.
@@ -596,7 +592,7 @@ TEST(EngineRecordedHistoryTest, WaivedFeesAreReportedAsTheRulesAllowedThem) {
   // strictness"): a waived fee refused by the rules was never charged, so
   // a waived påminnelse fee is no fee and no waiver, and a waived fee above
   // the maximum waived only the maximum (inkassoforskriften § 1-2, 37.50 kr
-  // in 2026, law.md § 2).
+  // in 2026, law.md § 3.2).
   testing::TestLedger ledger;
   ledger.SetAsOfDate("2026-04-20");
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
@@ -792,7 +788,10 @@ TEST(EngineRecordedHistoryTest, AProfileSwitchKeepsInterestALetterCharged) {
   const v1::EvaluateResponse switched = EvaluateAfterProfileSwitch("mild");
   const v1::InvoiceResult& before = testing::ResultOf(kept, "P1");
   const v1::InvoiceResult& after = testing::ResultOf(switched, "P1");
-  EXPECT_GT(after.interest().claimed(), 1007);
+  // 39 days (09-02..10-10) at 12.25 % on 1 000 kr, 1 308.90 øre, then 10
+  // days on the 13.09 kr of principal the payment left, 4.39 øre: 1 313
+  // rounded once (law.md §§ 1.2, 1.3, 7).
+  EXPECT_EQ(after.interest().claimed(), 1313);
   EXPECT_EQ(after.interest().claimed(), after.interest().accrued());
   EXPECT_EQ(after.balance().fees_charged(), 3750);
   // The payment covered the fee and the interest to 10-10 first (law.md
@@ -928,7 +927,10 @@ TEST(EngineRecordedHistoryTest, ASwitchToInterestOffKeepsEarlierPaymentsSplit) {
   v1::Balance medium, off;
   const int64_t paid_under_medium = InterestPaidInOctober("medium", &medium);
   const int64_t paid_after_switch = InterestPaidInOctober("av", &off);
-  EXPECT_GT(paid_under_medium, 500);  // interest from 09-02 ran past 5 kr
+  // After the 37.50 kr fee, the interest to 10-20: 49 days (09-02..10-20)
+  // at 12.25 % on 1 000 kr, 1 644.52 øre rounded half up (law.md §§ 1.2,
+  // 1.3, 7).
+  EXPECT_EQ(paid_under_medium, 1645);
   EXPECT_EQ(paid_after_switch, paid_under_medium);
   EXPECT_EQ(off.interest_paid(), medium.interest_paid());
   EXPECT_EQ(off.interest_claimed(), off.interest_paid());

@@ -917,7 +917,10 @@ TEST(EngineStatusTest, ActionCarriesDeadlineAndLegalFee) {
   EXPECT_FALSE(a.automatic());
   EXPECT_EQ(a.letter_id(), "P1/dunning/2026-03-18");
   EXPECT_EQ(a.channel(), v1::CHANNEL_EMAIL);
-  EXPECT_GE(a.amount_claimed(), kAmount + kFee2026);
+  // medium's purring claims the interest too: 30 days (02-17..03-18) at
+  // 12.00 % on 1 000 kr, 986.30 øre rounded half up (law.md §§ 1.2, 1.3).
+  EXPECT_EQ(a.interest(), 986);
+  EXPECT_EQ(a.amount_claimed(), kAmount + kFee2026 + 986);
 }
 
 TEST(EngineStatusTest, ChargesPastTheHistoryLimitNameTheNextNoticeAndTheRecordedOnes) {

@@ -146,9 +146,14 @@ TEST(EngineWalkTest, HandOffCarriesTheCaseFile) {
   EXPECT_EQ(file.balance().fees_charged(), 2 * kFee2026);
   // Interest accrues from the day after the due date (law.md § 1.3).
   EXPECT_EQ(file.interest().from_date(), "2026-02-17");
-  EXPECT_GT(file.interest().accrued(), 0);
+  // 93 days (02-17..05-20) at 12.00 % on 1 000 kr: 3 057.53 øre, rounded
+  // half up (law.md §§ 1.2, 1.3).
+  EXPECT_EQ(file.interest().accrued(), 3058);
+  // The band up to 1 000 kr: 0.35 and 0.70 × the 750 kr inkassosats, no VAT
+  // uplift for a VAT-registered creditor (law.md §§ 5.2, 5.3).
   EXPECT_EQ(file.collection_costs().claim(), 100000);
-  EXPECT_GT(file.collection_costs().light(), 0);
+  EXPECT_EQ(file.collection_costs().light(), 26250);
+  EXPECT_EQ(file.collection_costs().heavy(), 52500);
   EXPECT_FALSE(file.collection_costs().vat_uplift());
 }
 

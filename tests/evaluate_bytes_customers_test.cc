@@ -117,7 +117,9 @@ TEST(EvaluateBytesCustomers, InvalidUtf8Refused) {
   Pieces p = SamplePieces();
   p.customers[1] += Len(kCustomerName, "Hansen \xc3\x28");
   const Outcome reference = ExpectSame(p.Canonical(), "invalid UTF-8 name");
-  EXPECT_FALSE(reference.status.ok());
+  EXPECT_EQ(reference.status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(reference.status.message()),
+              ::testing::EndsWith(": customers[1].name is not UTF-8"));
 }
 
 TEST(EvaluateBytesCustomers, WrittenAmongTheInvoicesAndAfterTheHistory) {

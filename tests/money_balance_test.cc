@@ -270,7 +270,10 @@ TEST(BalanceTest, ACreditNotesSurplusPaysTheClaimedInterestToo) {
   // fee on 02-20 that starts the interest claim, then a 600 kr credit note
   // on 03-10: 100 kr beyond the principal left, set off against the fee and
   // the interest claimed (law.md § 7 order). Each part's outstanding is
-  // what was charged less what was paid.
+  // what was charged less what was paid. The interest claimed: 02-03 on
+  // 1 000 kr and 35 days (02-04..03-10) on 500 kr at 12.00 %, 32.88 +
+  // 575.34 = 608.22 øre, rounded once (law.md §§ 1.2, 1.3); none after the
+  // principal is gone.
   ClaimEvents events;
   events.adjusted_due = D(2026, 2, 2);
   events.original = 100000;
@@ -280,13 +283,13 @@ TEST(BalanceTest, ACreditNotesSurplusPaysTheClaimedInterestToo) {
   events.credits.push_back({D(2026, 3, 10), 60000});
   ClaimState state = Evaluate(events, D(2026, 3, 31));
   const v1::Balance& b = state.balance;
-  EXPECT_GT(b.interest_claimed(), 0);
+  EXPECT_EQ(b.interest_claimed(), 608);
   EXPECT_EQ(b.fees_paid(), 3750);
-  EXPECT_EQ(b.interest_paid(), b.interest_claimed());
+  EXPECT_EQ(b.interest_paid(), 608);
   EXPECT_EQ(b.fees_outstanding(),
             b.fees_charged() + b.compensation_charged() - b.fees_paid());
   EXPECT_EQ(b.interest_outstanding(), b.interest_claimed() - b.interest_paid());
-  EXPECT_EQ(b.overpaid(), 10000 - 3750 - b.interest_claimed());
+  EXPECT_EQ(b.overpaid(), 10000 - 3750 - 608);
   EXPECT_EQ(b.total(), 0);
 }
 
@@ -361,6 +364,8 @@ TEST(BalanceTest, ASetOffOfInterestKeepsItsMonthWhenALaterFeeComes) {
   // 37.50 kr and starts the interest claim: the 50 kr covers both in
   // February. An inkassovarsel fee on 03-02 must not take that interest's
   // share away from February: only what was left (10.53 kr) covers it.
+  // The interest: 6 days (01-10..01-15) at 12.00 % on 1 000 kr, 197.26 øre
+  // rounded half up (law.md §§ 1.2, 1.3).
   ClaimEvents events;
   events.adjusted_due = D(2026, 1, 9);
   events.original = 100000;
@@ -370,13 +375,13 @@ TEST(BalanceTest, ASetOffOfInterestKeepsItsMonthWhenALaterFeeComes) {
   events.interest_claimed_from = D(2026, 2, 2);
   const ClaimState february = Evaluate(events, D(2026, 2, 15));
   const int64_t interest = InterestPaidIn(february, 2);
-  EXPECT_GT(interest, 0);
+  EXPECT_EQ(interest, 197);
   EXPECT_EQ(CostsPaidIn(february, 2), 3750);
   events.notices.push_back(DunningNotice(D(2026, 3, 2), 3750));
   const ClaimState march = Evaluate(events, D(2026, 3, 15));
   EXPECT_EQ(CostsPaidIn(march, 2), 3750);
   EXPECT_EQ(InterestPaidIn(march, 2), interest);
-  EXPECT_EQ(CostsPaidIn(march, 3), 5000 - 3750 - interest);
+  EXPECT_EQ(CostsPaidIn(march, 3), 1053);
   EXPECT_EQ(march.balance.interest_outstanding(), 0);
 }
 

@@ -90,6 +90,9 @@ TEST(FeePropertyTest, FeesNeverExceedTheStatutoryMaximum) {
   const v1::FeeStrictness kStrictness[] = {
       v1::FEE_STRICTNESS_MILD, v1::FEE_STRICTNESS_MEDIUM,
       v1::FEE_STRICTNESS_STRENG, v1::FEE_STRICTNESS_OFF};
+  // How often the bounds below were met with a fee, and with two standing:
+  // a rule that never charged would pass them all.
+  int fees_charged = 0, two_standing = 0;
   for (int i = 0; i < 500; ++i) {
     const absl::CivilDay due = gen.Day(kFirst, kLast - 200);
     const v1::FeeStrictness strictness = kStrictness[gen.Int(0, 3)];
@@ -105,6 +108,7 @@ TEST(FeePropertyTest, FeesNeverExceedTheStatutoryMaximum) {
       in.strictness = strictness;
       in.rates = &Book();
       const FeeDecision decision = DecideNoticeFee(in);
+      fees_charged += decision.fee > 0;
       EXPECT_GE(decision.fee, 0);
       EXPECT_LE(decision.fee, Book().MaxReminderFee(due, send)) << i;
       if (send < due + 14 || in.step == v1::STEP_KIND_REMINDER) {
@@ -127,10 +131,13 @@ TEST(FeePropertyTest, FeesNeverExceedTheStatutoryMaximum) {
     }
     EXPECT_LE(standing.size(), 2u) << i;
     if (standing.size() == 2) {
+      ++two_standing;
       EXPECT_GE(standing[0]->deadline - standing[0]->sent, 14) << i;
       EXPECT_GT(standing[1]->sent, standing[0]->deadline) << i;
     }
   }
+  EXPECT_GT(fees_charged, 100);
+  EXPECT_GT(two_standing, 10);
 }
 
 TEST(PostingPropertyTest, PostingsReconcileWithBalances) {

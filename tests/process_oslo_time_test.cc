@@ -1,9 +1,9 @@
 // Europe/Oslo time: the as-of date and the 11:00 dispatch across daylight
 // saving (product.md F8; the seeds' "etter kl 11").
-#include "process/oslo_time.h"
-
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "process/dispatch.h"
+#include "process/oslo_time.h"
 
 namespace purring::internal {
 namespace {
@@ -36,6 +36,11 @@ TEST(OsloTimeTest, AsOfDateIsTheOsloDate) {
 TEST(OsloTimeTest, EuRuleFallbackAgreesWithTzdataHourByHour) {
   // The fallback must give the same dates and 11:00 instants as tzdata
   // wherever tzdata is present (Norway has followed the EU rule since 1996).
+  // Without tzdata OsloDate is the fallback itself: nothing to compare.
+  absl::TimeZone oslo;
+  if (!absl::LoadTimeZone("Europe/Oslo", &oslo)) {
+    GTEST_SKIP() << "no tzdata for Europe/Oslo on this machine";
+  }
   for (absl::Time t = Utc(2019, 1, 1, 0); t < Utc(2031, 1, 1, 0);
        t += absl::Hours(1)) {
     ASSERT_EQ(EuRuleOsloDate(t), OsloDate(t)) << t;

@@ -119,11 +119,6 @@ inline Outcome EvaluateJsonText(const std::string& json) {
   return out;
 }
 
-// True while evaluation returns UNIMPLEMENTED (the engine is being written).
-inline bool EngineUnimplemented(const absl::Status& status) {
-  return status.code() == absl::StatusCode::kUnimplemented;
-}
-
 }  // namespace purring::testing
 
 #endif  // PURRING_TESTS_HARDENING_SAMPLE_REQUESTS_H_
