@@ -17,8 +17,9 @@ v1::FeeStrictness Effective(v1::FeeStrictness strictness) {
 
 bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 
-// A waived fee counts towards § 1-3's limit until its waiver: for a notice
-// sent before the waiver it was a fee the creditor claimed (README).
+// A waived fee (and compensation) still counts for a notice sent before
+// the waiver, towards § 1-3's limit and § 3a's sum: the creditor claimed it
+// then (README).
 bool WaivedBy(const NoticeCharge& notice, absl::CivilDay day) {
   return notice.waived.has_value() && *notice.waived <= day;
 }
