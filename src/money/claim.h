@@ -45,6 +45,13 @@ inline bool Claimed(const NoticeCharge& notice, absl::CivilDay as_of) {
          (!notice.waived.has_value() || *notice.waived > as_of);
 }
 
+// Whether a notice's fee (and compensation) was waived by `day`. One waived
+// later still counts for a notice sent on `day`, towards § 1-3's limit and
+// § 3a's sum: the creditor claimed it then (README).
+inline bool WaivedBy(const NoticeCharge& notice, absl::CivilDay day) {
+  return notice.waived.has_value() && *notice.waived <= day;
+}
+
 struct PaymentEvent {
   absl::CivilDay date;
   int64_t amount = 0;

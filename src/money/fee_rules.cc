@@ -17,13 +17,6 @@ v1::FeeStrictness Effective(v1::FeeStrictness strictness) {
 
 bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 
-// A waived fee (and compensation) still counts for a notice sent before
-// the waiver, towards § 1-3's limit and § 3a's sum: the creditor claimed it
-// then (README).
-bool WaivedBy(const NoticeCharge& notice, absl::CivilDay day) {
-  return notice.waived.has_value() && *notice.waived <= day;
-}
-
 // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
 // together come to max(compensation, Σ fees); a notice sent on `send`
 // charging `fee` may add the increase over what the earlier notices

@@ -443,7 +443,7 @@ absl::Status MarkDemandsPaid(const v1::Invoice& invoice,
     // waiver (LawfulFee); the first not waived is the first for all after.
     const bool waived_for_the_rest =
         charge.waived.has_value() &&
-        (k + 1 == charges.size() || *charge.waived <= charges[k + 1].sent);
+        (k + 1 == charges.size() || WaivedBy(charge, charges[k + 1].sent));
     const bool first_fee = !fee_seen && charge.fee > 0 && !waived_for_the_rest;
     fee_seen |= first_fee && !charge.waived.has_value();
     if (first_fee) {
