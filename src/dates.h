@@ -16,6 +16,13 @@ namespace purring::internal {
 // such as "2026-02-30". Returns nullopt on any deviation.
 std::optional<absl::CivilDay> ParseDate(absl::string_view text);
 
+// ParseDate's day, or `fallback` for a text it rejects (one validation let
+// through only where the date is optional).
+inline absl::CivilDay ParseDateOr(absl::string_view text,
+                                  absl::CivilDay fallback) {
+  return ParseDate(text).value_or(fallback);
+}
+
 // Formats as "YYYY-MM-DD".
 std::string FormatDate(absl::CivilDay day);
 

@@ -27,6 +27,7 @@
 #include "process/customer_table.h"
 #include "process/dispatch.h"
 #include "process/invoice_eval.h"
+#include "process/invoice_warnings.h"
 #include "process/letters.h"
 #include "process/oslo_time.h"
 #include "process/profiles.h"

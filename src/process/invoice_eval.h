@@ -94,11 +94,6 @@ struct InvoiceOutput {
   BusinessDayMemo business_days;      // for the adjusted due dates
 };
 
-// A response warning about `invoice`, naming it and its customer: those
-// EvaluateInvoice makes, and the evaluation's other per-invoice ones.
-v1::Warning WarningAbout(const v1::Invoice& invoice, absl::string_view code,
-                         std::string message);
-
 // Asks for the cache lines EvaluateInvoice reads first of this invoice: the
 // invoice, its customer's facts and its notices. On a large ledger each is
 // a cache miss of its own; a shard calls this for the invoice a few places
