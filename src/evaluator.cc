@@ -502,8 +502,141 @@ void FillHead(const v1::EvaluateRequest& request,
   response->set_engine_version(PURRING_VERSION_STRING_INTERNAL);
 }
 
+// Warnings about the rates the next automatic dispatch's actions carry.
+void WarnAboutDispatchRates(const DispatchPlan& dispatch, const RateBook& rates,
+                            absl::CivilDay as_of,
+                            std::vector<v1::Warning>* warnings) {
+  if (!dispatch.enabled) return;
+  if (dispatch.date <= rates.valid_until() &&
+      rates.LacksCollectionRateFor(dispatch.date) &&
+      !rates.LacksCollectionRateFor(as_of)) {
+    // The automatic notices are dated in a year whose inkassosats the
+    // tables lack (the as-of year's lack is the rate book's to say).
+    warnings->push_back(rates.MissingCollectionRate(dispatch.date));
+  }
+  if (dispatch.date > rates.valid_until() && !rates.carried_forward()) {
+    // After 11:00 on the tables' last day the automatic actions are dated
+    // the day after: their fees and costs take the last rates. (Rates
+    // carried forward to the as-of date were warned of already.)
+    v1::Warning warning;
+    warning.set_code("RATE_CARRIED_FORWARD");
+    warning.set_message(absl::StrCat(
+        "the next automatic dispatch, ", FormatDate(dispatch.date),
+        ", is after the rate tables end (", FormatDate(rates.valid_until()),
+        "): its notices and transfers carry the last rates; supply the newer "
+        "rates in rate_tables"));
+    warnings->push_back(std::move(warning));
+  }
+}
+
+EvalContext MakeEvalContext(const v1::EvaluateRequest& request,
+                            absl::CivilDay as_of, const RateBook& rates,
+                            const DispatchPlan& dispatch,
+                            const CustomerTable& customers,
+                            const ResultStore& store) {
+  const v1::DunningSettings& settings = request.settings();
+  EvalContext ctx;
+  ctx.as_of = as_of;
+  ctx.rates = &rates;
+  ctx.day_count = request.options().day_count();
+  ctx.shift_due_dates = !request.options().has_shift_due_dates() ||
+                        request.options().shift_due_dates();
+  ctx.profiles = &customers.profiles();
+  // A cutoff of spaces is no cutoff ("send til alle"), as CheckCutoff
+  // ignores the spaces around one (Unicode spaces too).
+  ctx.start_from = StripSpaces(settings.start_from_invoice_number());
+  ctx.minimum_amount = settings.minimum_amount();
+  ctx.dispatch = &dispatch;
+  ctx.omit_history = request.options().omit_history_in_results();
+  ctx.store_writes_copies = store.WritesCopies();
+  return ctx;
+}
+
+// The shards' actions in request order (one per invoice at most), whatever
+// the split. One shard's are in that order already: taken, not copied.
+LargeVector<ActionEntry> MergedActions(std::vector<ShardOutput>& shards) {
+  LargeVector<ActionEntry> actions = std::move(shards[0].actions);
+  shards[0].actions.clear();  // owned by actions now
+  for (size_t s = 1; s < shards.size(); ++s) {
+    for (ActionEntry& entry : shards[s].actions) actions.push_back(entry);
+    shards[s].actions.clear();
+  }
+  if (shards.size() > 1) {
+    std::sort(actions.begin(), actions.end(), [](const auto& a, const auto& b) {
+      return a.invoice < b.invoice;
+    });
+  }
+  return actions;
+}
+
+// The invoices the next dispatch will also carry out, in request order, by
+// number (views of the request, taken while the source gives them).
+std::vector<absl::string_view> UpcomingNumbers(std::vector<ShardOutput>& shards,
+                                               const InvoiceSource& source) {
+  std::vector<int32_t> upcoming = std::move(shards[0].upcoming);
+  for (size_t s = 1; s < shards.size(); ++s) {
+    upcoming.insert(upcoming.end(), shards[s].upcoming.begin(),
+                    shards[s].upcoming.end());
+  }
+  if (shards.size() > 1) std::sort(upcoming.begin(), upcoming.end());
+  std::vector<absl::string_view> numbers;
+  numbers.reserve(upcoming.size());
+  for (const int32_t i : upcoming) numbers.push_back(source.Number(i));
+  return numbers;
+}
+
+// The notices among the actions, as the letters take them.
+LargeVector<LetterItem> LetterItemsOf(const LargeVector<ActionEntry>& actions,
+                                      const std::vector<ActionRecords>& records,
+                                      const InvoiceSource& source) {
+  const absl::Span<const int32_t> customer_of = source.customer_ordinals();
+  LargeVector<LetterItem> items;
+  items.reserve(std::count_if(
+      actions.begin(), actions.end(), [](const ActionEntry& entry) {
+        return entry.kind == v1::ACTION_KIND_SEND_NOTICE;
+      }));
+  for (const ActionEntry& entry : actions) {
+    if (entry.kind != v1::ACTION_KIND_SEND_NOTICE) continue;
+    const ActionRecords& shard = records[entry.shard];
+    items.push_back({customer_of[entry.invoice], shard.string(entry.letter_id),
+                     source.Number(entry.invoice), shard.line(entry),
+                     shard.line_link(entry), entry.line_interest, entry.step,
+                     shard.string(entry.date), shard.string(entry.deadline),
+                     entry.automatic, entry.fee, entry.compensation,
+                     entry.amount_claimed});
+  }
+  return items;
+}
+
+void WriteNextDispatch(const DispatchPlan& dispatch,
+                       const LargeVector<ActionEntry>& actions,
+                       const std::vector<ActionRecords>& records,
+                       absl::Span<const absl::string_view> upcoming_numbers,
+                       int32_t automatic_letters,
+                       v1::EvaluateResponse* response) {
+  v1::NextDispatch* next = response->mutable_next_dispatch();
+  next->set_enabled(dispatch.enabled);
+  if (!dispatch.enabled) return;
+  *next->mutable_instant() = ToTimestamp(dispatch.instant);
+  next->set_date(FormatDate(dispatch.date));
+  for (const ActionEntry& entry : actions) {
+    // A notice without a letter (no address) cannot be dispatched.
+    const bool sendable =
+        entry.kind != v1::ACTION_KIND_SEND_NOTICE || entry.letter_id.size > 0;
+    if (entry.automatic && sendable) {
+      const absl::string_view id = records[entry.shard].string(entry.id);
+      next->add_action_ids(id.data(), id.size());
+    }
+  }
+  next->set_letter_count(automatic_letters);
+  for (const absl::string_view number : upcoming_numbers) {
+    next->add_upcoming_invoice_numbers(number.data(), number.size());
+  }
+}
+
 // Evaluates every invoice into store and fills the response fields after
-// the results (6 to 15) from the kept results.
+// the results (6 to 15) from the kept results. What each step no longer
+// needs is freed before the next is built (peak memory, F22).
 absl::Status EvaluateWith(const v1::EvaluateRequest& request,
                           InvoiceSource& source, const ShardPlan& plan,
                           ResultStore* store, v1::EvaluateResponse* response) {
@@ -516,43 +649,10 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       RateBook::Build(request.rate_tables(), as_of, &warnings);
   if (!rates.ok()) return rates.status();
   const DispatchPlan dispatch = PlanNextDispatch(settings, as_of_time);
-  if (dispatch.enabled && dispatch.date <= rates->valid_until() &&
-      rates->LacksCollectionRateFor(dispatch.date) &&
-      !rates->LacksCollectionRateFor(as_of)) {
-    // The automatic notices are dated in a year whose inkassosats the
-    // tables lack (the as-of year's lack is the rate book's to say).
-    warnings.push_back(rates->MissingCollectionRate(dispatch.date));
-  }
-  if (dispatch.enabled && dispatch.date > rates->valid_until() &&
-      !rates->carried_forward()) {
-    // After 11:00 on the tables' last day the automatic actions are dated
-    // the day after: their fees and costs take the last rates. (Rates
-    // carried forward to the as-of date were warned of already.)
-    v1::Warning warning;
-    warning.set_code("RATE_CARRIED_FORWARD");
-    warning.set_message(absl::StrCat(
-        "the next automatic dispatch, ", FormatDate(dispatch.date),
-        ", is after the rate tables end (", FormatDate(rates->valid_until()),
-        "): its notices and transfers carry the last rates; supply the newer "
-        "rates in rate_tables"));
-    warnings.push_back(std::move(warning));
-  }
-
-  EvalContext ctx;
-  ctx.as_of = as_of;
-  ctx.rates = &*rates;
-  ctx.day_count = request.options().day_count();
-  ctx.shift_due_dates = !request.options().has_shift_due_dates() ||
-                        request.options().shift_due_dates();
+  WarnAboutDispatchRates(dispatch, *rates, as_of, &warnings);
   const CustomerTable& customers = source.customer_table();
-  ctx.profiles = &customers.profiles();
-  // A cutoff of spaces is no cutoff ("send til alle"), as CheckCutoff
-  // ignores the spaces around one (Unicode spaces too).
-  ctx.start_from = StripSpaces(settings.start_from_invoice_number());
-  ctx.minimum_amount = settings.minimum_amount();
-  ctx.dispatch = &dispatch;
-  ctx.omit_history = request.options().omit_history_in_results();
-  ctx.store_writes_copies = store->WritesCopies();
+  const EvalContext ctx =
+      MakeEvalContext(request, as_of, *rates, dispatch, customers, *store);
   // Notices are proposed for the as-of date or the next dispatch's, never
   // before: only letters recorded from then on can share their ids.
   LetterIds letter_ids_taken;
@@ -569,19 +669,7 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
   if (absl::Status s = FirstError(shards); !s.ok()) return s;
   if (absl::Status s = source.AfterShards(); !s.ok()) return s;
 
-  // Actions in request order (one per invoice at most), whatever the split.
-  // One shard's are in that order already: taken, not copied.
-  LargeVector<ActionEntry> actions = std::move(shards[0].actions);
-  shards[0].actions.clear();  // owned by actions now
-  for (size_t s = 1; s < shards.size(); ++s) {
-    for (ActionEntry& entry : shards[s].actions) actions.push_back(entry);
-    shards[s].actions.clear();
-  }
-  if (shards.size() > 1) {
-    std::sort(actions.begin(), actions.end(), [](const auto& a, const auto& b) {
-      return a.invoice < b.invoice;
-    });
-  }
+  const LargeVector<ActionEntry> actions = MergedActions(shards);
   for (auto list : {&ShardOutput::cutoff_not_numeric,
                     &ShardOutput::interest_before_rate_tables,
                     &ShardOutput::history_warnings}) {
@@ -589,37 +677,10 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
       warnings.push_back(std::move(warning));
     }
   }
-
-  // The invoices the next dispatch will also carry out, in request order,
-  // by number (views of the request, taken while the source gives them).
-  std::vector<int32_t> upcoming = std::move(shards[0].upcoming);
-  for (size_t s = 1; s < shards.size(); ++s) {
-    upcoming.insert(upcoming.end(), shards[s].upcoming.begin(),
-                    shards[s].upcoming.end());
-  }
-  if (shards.size() > 1) std::sort(upcoming.begin(), upcoming.end());
-  std::vector<absl::string_view> upcoming_numbers;
-  upcoming_numbers.reserve(upcoming.size());
-  for (const int32_t i : upcoming) upcoming_numbers.push_back(source.Number(i));
-
-  const absl::Span<const int32_t> customer_of = source.customer_ordinals();
-  LargeVector<LetterItem> letter_items;
-  letter_items.reserve(std::count_if(
-      actions.begin(), actions.end(), [](const ActionEntry& entry) {
-        return entry.kind == v1::ACTION_KIND_SEND_NOTICE;
-      }));
-  for (const ActionEntry& entry : actions) {
-    if (entry.kind != v1::ACTION_KIND_SEND_NOTICE) continue;
-    const ActionRecords& shard = records[entry.shard];
-    letter_items.push_back(
-        {customer_of[entry.invoice], shard.string(entry.letter_id),
-         source.Number(entry.invoice),
-         shard.line(entry), shard.line_link(entry), entry.line_interest,
-         entry.step,
-         shard.string(entry.date), shard.string(entry.deadline),
-         entry.automatic, entry.fee, entry.compensation,
-         entry.amount_claimed});
-  }
+  const std::vector<absl::string_view> upcoming_numbers =
+      UpcomingNumbers(shards, source);
+  LargeVector<LetterItem> letter_items =
+      LetterItemsOf(actions, records, source);
   // Nothing reads the invoices after this: the statuses are counted now, so
   // that the source frees its spans and index before the letters are built
   // (the numbers it gave are views of the request, still valid).
@@ -652,26 +713,8 @@ absl::Status EvaluateWith(const v1::EvaluateRequest& request,
     MallocBuffer fields = gather(shard_records, actions);
     store->TakeFields(response, field, &fields);
   }
-
-  v1::NextDispatch* next = response->mutable_next_dispatch();
-  next->set_enabled(dispatch.enabled);
-  if (dispatch.enabled) {
-    *next->mutable_instant() = ToTimestamp(dispatch.instant);
-    next->set_date(FormatDate(dispatch.date));
-    for (const ActionEntry& entry : actions) {
-      // A notice without a letter (no address) cannot be dispatched.
-      const bool sendable = entry.kind != v1::ACTION_KIND_SEND_NOTICE ||
-                            entry.letter_id.size > 0;
-      if (entry.automatic && sendable) {
-        const absl::string_view id = records[entry.shard].string(entry.id);
-        next->add_action_ids(id.data(), id.size());
-      }
-    }
-    next->set_letter_count(automatic_letters);
-    for (const absl::string_view number : upcoming_numbers) {
-      next->add_upcoming_invoice_numbers(number.data(), number.size());
-    }
-  }
+  WriteNextDispatch(dispatch, actions, records, upcoming_numbers,
+                    automatic_letters, response);
   for (ActionRecords& shard : records) shard.FreeStrings();
 
   for (size_t s = 1; s < shards.size(); ++s) {
