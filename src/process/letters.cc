@@ -176,41 +176,68 @@ void PrefetchCustomer(const LetterItem& item, const CustomerTable& table,
   if (letter.email.empty()) customers.Prefetch(item.customer);
 }
 
-}  // namespace
-
-absl::Status BuildLetters(
-    absl::Span<const LetterItem> items, const CustomerTable& table,
-    const CustomerReader& customers, const v1::DunningSettings& settings,
-    google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
-    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
-    absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
-        letter_done) {
-  const v1::Company& company = settings.company();
-  // "Hvis man ikke spesifiserer noe der vil systemet hente epost og
-  // telefonnr fra Firmainformasjonen" (seed 000): an override of only
-  // spaces specifies nothing, as a recipient e-mail of spaces is none.
-  // Printed without surrounding spaces.
-  const absl::string_view phone =
-      StripSpaces(Blank(settings.contact_phone()) ? company.phone()
-                                                  : settings.contact_phone());
-  const absl::string_view email =
-      StripSpaces(Blank(settings.contact_email()) ? company.email()
-                                                  : settings.contact_email());
+// The letters' parts apart from the walk over their items: keying the
+// items, writing one letter, listing the customers missing an address.
+class LetterBuilder {
+ public:
+  LetterBuilder(absl::Span<const LetterItem> items, const CustomerTable& table,
+                const CustomerReader& customers,
+                const v1::DunningSettings& settings);
 
   // (letter id, item), sorted by id and then `items` order: the letters in
-  // id order, like a map, without a tree node and a vector per letter.
-  LargeVector<LetterKey> keyed;
-  keyed.reserve(items.size());
+  // id order, like a map, without a tree node and a vector per letter. The
+  // items with no letter id are noted as missing an address.
+  LargeVector<LetterKey> KeyItems();
+  // Writes into *letter the letter `id` of the items `members` (in `items`
+  // order), and its lines into *lines.
+  absl::Status Write(absl::string_view id, absl::Span<const size_t> members,
+                     v1::ProposedLetter* letter,
+                     std::vector<absl::string_view>* lines);
+  void ListMissing(
+      google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing);
+
+ private:
+  absl::Span<const LetterItem> items_;
+  const CustomerTable& table_;
+  const CustomerReader& customers_;
+  const v1::Company& company_;
+  absl::string_view phone_;
+  absl::string_view email_;
   // Whether a customer can be written to depends on the customer (ids are
   // unique) and, for a collection warning, its date (NoticeChannel), and
   // the action already told (an empty letter id): keying reads no customer
   // but those that cannot be written to. Those written to by e-mail without
-  // a postal address join them as their letters are built.
-  std::map<absl::string_view, std::vector<size_t>> missing_items;
-  for (size_t i = 0; i < items.size(); ++i) {
-    const LetterItem& item = items[i];
+  // a postal address join them as their letters are written.
+  std::map<absl::string_view, std::vector<size_t>> missing_items_;
+  CustomerScratch scratch_;  // for a customer read from the request's bytes
+};
+
+// "Hvis man ikke spesifiserer noe der vil systemet hente epost og
+// telefonnr fra Firmainformasjonen" (seed 000): an override of only
+// spaces specifies nothing, as a recipient e-mail of spaces is none.
+// Printed without surrounding spaces.
+LetterBuilder::LetterBuilder(absl::Span<const LetterItem> items,
+                             const CustomerTable& table,
+                             const CustomerReader& customers,
+                             const v1::DunningSettings& settings)
+    : items_(items),
+      table_(table),
+      customers_(customers),
+      company_(settings.company()),
+      phone_(StripSpaces(Blank(settings.contact_phone())
+                             ? company_.phone()
+                             : settings.contact_phone())),
+      email_(StripSpaces(Blank(settings.contact_email())
+                             ? company_.email()
+                             : settings.contact_email())) {}
+
+LargeVector<LetterKey> LetterBuilder::KeyItems() {
+  LargeVector<LetterKey> keyed;
+  keyed.reserve(items_.size());
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const LetterItem& item = items_[i];
     if (item.letter_id.empty()) {
-      missing_items[table.letter(item.customer).id].push_back(i);
+      missing_items_[table_.letter(item.customer).id].push_back(i);
       continue;
     }
     keyed.emplace_back(item.letter_id, i);
@@ -224,7 +251,106 @@ absl::Status BuildLetters(
               if (a.id != b.id) return a.id < b.id;
               return a.item < b.item;
             });
+  return keyed;
+}
 
+absl::Status LetterBuilder::Write(absl::string_view id,
+                                  absl::Span<const size_t> members,
+                                  v1::ProposedLetter* letter,
+                                  std::vector<absl::string_view>* lines) {
+  const LetterItem& head = items_[members.front()];
+  const LetterFacts& facts = table_.letter(head.customer);
+  letter->set_id(id.data(), id.size());
+  letter->set_customer_id(facts.id.data(), facts.id.size());
+  const absl::string_view name = table_[head.customer].name;
+  letter->set_customer_name(name.data(), name.size());
+  letter->set_step(head.step);
+  letter->set_date(head.date.data(), head.date.size());
+  if (NoticeChannel(table_[head.customer], head.step, head.date) ==
+      v1::CHANNEL_EMAIL) {
+    letter->set_channel(v1::CHANNEL_EMAIL);
+    letter->set_email(facts.email.data(), facts.email.size());
+    // F4: the CRM lacks the customer's postal address even though the
+    // letter can go by e-mail ("mangler adresse i CRM").
+    if (!facts.has_postal_address) {
+      std::vector<size_t>& listed = missing_items_[facts.id];
+      listed.insert(listed.end(), members.begin(), members.end());
+    }
+  } else {
+    letter->set_channel(v1::CHANNEL_POST);
+    *letter->mutable_postal_address() =
+        customers_.Get(head.customer, &scratch_).postal_address();
+  }
+  letter->set_creditor_name(company_.name());
+  letter->set_contact_phone(phone_.data(), phone_.size());
+  letter->set_contact_email(email_.data(), email_.size());
+  letter->set_bank_account(company_.bank_account());
+  letter->set_collection_warning(head.step == v1::STEP_KIND_COLLECTION_WARNING);
+  // ObjectionLink(link_template, head.invoice_number, customer.id(), id),
+  // made by the head's shard for its line: on a large ledger remaking it
+  // stalled on the invoice number, far away in the request.
+  letter->set_objection_link(head.line_link.data(), head.line_link.size());
+  absl::string_view deadline = head.deadline;  // the latest one
+  int64_t total_fee = 0, total_compensation = 0, total_interest = 0,
+          total_due = 0;
+  bool automatic = false;
+  for (size_t i : members) {
+    const LetterItem& item = items_[i];
+    automatic = automatic || item.automatic;
+    if (deadline < item.deadline) deadline = item.deadline;
+    lines->push_back(item.line);
+    // Overflow is an error, not a wrap: one customer's invoices can
+    // together exceed what a single amount may be.
+    if (!AddMoney(item.fee, &total_fee).ok() ||
+        !AddMoney(item.compensation, &total_compensation).ok() ||
+        !AddMoney(item.line_interest, &total_interest).ok() ||
+        !AddMoney(item.amount_claimed, &total_due).ok()) {
+      return absl::OutOfRangeError(
+          absl::StrCat("letter \"", id, "\": its totals overflow 64-bit øre"));
+    }
+  }
+  letter->set_deadline(deadline.data(), deadline.size());
+  letter->set_total_fee(total_fee);
+  letter->set_total_compensation(total_compensation);
+  letter->set_total_interest(total_interest);
+  letter->set_total_due(total_due);
+  letter->set_automatic(automatic);
+  return absl::OkStatus();
+}
+
+void LetterBuilder::ListMissing(
+    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing) {
+  for (auto& [customer_id, members] : missing_items_) {
+    v1::CustomerMissingAddress* entry = missing->Add();
+    entry->set_customer_id(customer_id.data(), customer_id.size());
+    const LetterItem& first = items_[members.front()];
+    const absl::string_view name = table_[first.customer].name;
+    entry->set_customer_name(name.data(), name.size());
+    // A collection warning dated before 2017-04-01 has no letter though
+    // the customer's others go by e-mail: then not all of them do.
+    bool all_by_email = true;
+    // A customer's letters were visited in id order: back to `items` order.
+    std::sort(members.begin(), members.end());
+    for (size_t i : members) {
+      all_by_email = all_by_email && !items_[i].letter_id.empty();
+      entry->add_invoice_numbers(items_[i].invoice_number.data(),
+                                 items_[i].invoice_number.size());
+    }
+    entry->set_letters_by_email(all_by_email);
+  }
+}
+
+}  // namespace
+
+absl::Status BuildLetters(
+    absl::Span<const LetterItem> items, const CustomerTable& table,
+    const CustomerReader& customers, const v1::DunningSettings& settings,
+    google::protobuf::RepeatedPtrField<v1::ProposedLetter>* letters,
+    google::protobuf::RepeatedPtrField<v1::CustomerMissingAddress>* missing,
+    absl::FunctionRef<void(absl::Span<const absl::string_view> lines)>
+        letter_done) {
+  LetterBuilder builder(items, table, customers, settings);
+  const LargeVector<LetterKey> keyed = builder.KeyItems();
   // Ahead of the item being written, by this many keys: the item itself
   // (sorted by id, the items are visited out of order: reading one to find
   // its records stalled on most of them), then its records, each hop once
@@ -240,7 +366,6 @@ absl::Status BuildLetters(
   }
   std::vector<size_t> members;
   std::vector<absl::string_view> lines;
-  CustomerScratch scratch;  // for a customer read from the request's bytes
   for (size_t next = 0; next < keyed.size();) {
     const absl::string_view id = keyed[next].id;
     members.clear();
@@ -257,87 +382,15 @@ absl::Status BuildLetters(
                          customers);
       }
     }
-    const LetterItem& head = items[members.front()];
-    const LetterFacts& facts = table.letter(head.customer);
-    v1::ProposedLetter* letter = letters->Add();
-    letter->set_id(id.data(), id.size());
-    letter->set_customer_id(facts.id.data(), facts.id.size());
-    const absl::string_view name = table[head.customer].name;
-    letter->set_customer_name(name.data(), name.size());
-    letter->set_step(head.step);
-    letter->set_date(head.date.data(), head.date.size());
-    if (NoticeChannel(table[head.customer], head.step, head.date) ==
-        v1::CHANNEL_EMAIL) {
-      letter->set_channel(v1::CHANNEL_EMAIL);
-      letter->set_email(facts.email.data(), facts.email.size());
-      // F4: the CRM lacks the customer's postal address even though the
-      // letter can go by e-mail ("mangler adresse i CRM").
-      if (!facts.has_postal_address) {
-        std::vector<size_t>& listed = missing_items[facts.id];
-        listed.insert(listed.end(), members.begin(), members.end());
-      }
-    } else {
-      letter->set_channel(v1::CHANNEL_POST);
-      *letter->mutable_postal_address() =
-          customers.Get(head.customer, &scratch).postal_address();
+    if (absl::Status written =
+            builder.Write(id, members, letters->Add(), &lines);
+        !written.ok()) {
+      return written;
     }
-    letter->set_creditor_name(company.name());
-    letter->set_contact_phone(phone.data(), phone.size());
-    letter->set_contact_email(email.data(), email.size());
-    letter->set_bank_account(company.bank_account());
-    letter->set_collection_warning(head.step ==
-                                   v1::STEP_KIND_COLLECTION_WARNING);
-    // ObjectionLink(link_template, head.invoice_number, customer.id(), id),
-    // made by the head's shard for its line: on a large ledger remaking it
-    // stalled on the invoice number, far away in the request.
-    letter->set_objection_link(head.line_link.data(), head.line_link.size());
-    absl::string_view deadline = head.deadline;  // the latest one
-    int64_t total_fee = 0, total_compensation = 0, total_interest = 0,
-            total_due = 0;
-    bool automatic = false;
-    for (size_t i : members) {
-      const LetterItem& item = items[i];
-      automatic = automatic || item.automatic;
-      if (deadline < item.deadline) deadline = item.deadline;
-      lines.push_back(item.line);
-      // Overflow is an error, not a wrap: one customer's invoices can
-      // together exceed what a single amount may be.
-      if (!AddMoney(item.fee, &total_fee).ok() ||
-          !AddMoney(item.compensation, &total_compensation).ok() ||
-          !AddMoney(item.line_interest, &total_interest).ok() ||
-          !AddMoney(item.amount_claimed, &total_due).ok()) {
-        return absl::OutOfRangeError(absl::StrCat(
-            "letter \"", id, "\": its totals overflow 64-bit øre"));
-      }
-    }
-    letter->set_deadline(deadline.data(), deadline.size());
-    letter->set_total_fee(total_fee);
-    letter->set_total_compensation(total_compensation);
-    letter->set_total_interest(total_interest);
-    letter->set_total_due(total_due);
-    letter->set_automatic(automatic);
     letter_done(lines);
     lines.clear();
   }
-
-  for (auto& [customer_id, members] : missing_items) {
-    v1::CustomerMissingAddress* entry = missing->Add();
-    entry->set_customer_id(customer_id.data(), customer_id.size());
-    const LetterItem& first = items[members.front()];
-    const absl::string_view name = table[first.customer].name;
-    entry->set_customer_name(name.data(), name.size());
-    // A collection warning dated before 2017-04-01 has no letter though
-    // the customer's others go by e-mail: then not all of them do.
-    bool all_by_email = true;
-    // A customer's letters were visited in id order: back to `items` order.
-    std::sort(members.begin(), members.end());
-    for (size_t i : members) {
-      all_by_email = all_by_email && !items[i].letter_id.empty();
-      entry->add_invoice_numbers(items[i].invoice_number.data(),
-                                 items[i].invoice_number.size());
-    }
-    entry->set_letters_by_email(all_by_email);
-  }
+  builder.ListMissing(missing);
   return absl::OkStatus();
 }
 
