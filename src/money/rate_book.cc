@@ -374,113 +374,142 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
     }
   }
   book.first_day_ = book.interest_.front().from;
-  // Forsinkelsesrente is set per half-year (law.md § 1.1): the statutory
-  // rows cover the half-year of the last one. Only a table of the host's
-  // own (replace_builtin with interest rows) may run further; with the
-  // built-in rows kept, valid_until can only end the tables sooner, and a
-  // day past the last row's half-year is carried forward (refused, or
-  // carry_last_rate_forward with its warning) as without it.
-  const absl::CivilDay rows_end = HalfYearEnd(book.interest_.back().from);
   std::string not_extended;
-  if (!supplied.valid_until().empty()) {
-    std::optional<absl::CivilDay> until = ParseDate(supplied.valid_until());
-    if (!until) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "rate_tables: valid_until \"", supplied.valid_until().substr(0, 32),
-          "\" is not a valid date"));
-    }
-    if (*until < book.first_day_) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "rate_tables: valid_until ", supplied.valid_until(),
-          " is before the first interest row ", FormatDate(book.first_day_)));
-    }
-    book.valid_until_ = *until;
-    if (!own_interest_table && *until > rows_end) {
-      book.valid_until_ = rows_end;
-      not_extended = absl::StrCat(
-          " (valid_until ", FormatDate(*until),
-          " does not carry the statutory rates past the last interest row's "
-          "half-year)");
-    }
-    // The tables end there: a row dated after it never applies, and a day
-    // past it is carried forward from the rows within them.
-    book.DropRowsAfter(book.valid_until_);
-    if (book.collection_.empty() || book.fractions_.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "rate_tables: no ",
-          book.collection_.empty() ? "collection_rates" : "fee_fractions",
-          " row by valid_until ", FormatDate(book.valid_until_)));
-    }
-  } else {
-    book.valid_until_ = rows_end;
+  if (absl::Status ended =
+          book.EndTables(supplied, own_interest_table, &not_extended);
+      !ended.ok()) {
+    return ended;
   }
+  if (absl::Status covered = book.CoverAsOf(
+          as_of, supplied.carry_last_rate_forward(), not_extended, warnings);
+      !covered.ok()) {
+    return covered;
+  }
+  book.SplitPeriods();
+  return book;
+}
 
-  if (as_of < book.first_day_) {
+// Forsinkelsesrente is set per half-year (law.md § 1.1): the statutory
+// rows cover the half-year of the last one. Only a table of the host's
+// own (replace_builtin with interest rows) may run further; with the
+// built-in rows kept, valid_until can only end the tables sooner, and a
+// day past the last row's half-year is carried forward (refused, or
+// carry_last_rate_forward with its warning) as without it.
+absl::Status RateBook::EndTables(const v1::RateTables& supplied,
+                                 bool own_interest_table,
+                                 std::string* not_extended) {
+  const absl::CivilDay rows_end = HalfYearEnd(interest_.back().from);
+  if (supplied.valid_until().empty()) {
+    valid_until_ = rows_end;
+    return absl::OkStatus();
+  }
+  std::optional<absl::CivilDay> until = ParseDate(supplied.valid_until());
+  if (!until) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "rate_tables: valid_until \"", supplied.valid_until().substr(0, 32),
+        "\" is not a valid date"));
+  }
+  if (*until < first_day_) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "rate_tables: valid_until ", supplied.valid_until(),
+        " is before the first interest row ", FormatDate(first_day_)));
+  }
+  valid_until_ = *until;
+  if (!own_interest_table && *until > rows_end) {
+    valid_until_ = rows_end;
+    *not_extended = absl::StrCat(
+        " (valid_until ", FormatDate(*until),
+        " does not carry the statutory rates past the last interest row's "
+        "half-year)");
+  }
+  // The tables end there: a row dated after it never applies, and a day
+  // past it is carried forward from the rows within them.
+  DropRowsAfter(valid_until_);
+  if (collection_.empty() || fractions_.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("rate_tables: no ",
+                     collection_.empty() ? "collection_rates" : "fee_fractions",
+                     " row by valid_until ", FormatDate(valid_until_)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RateBook::CoverAsOf(absl::CivilDay as_of, bool carry_forward,
+                                 absl::string_view not_extended,
+                                 std::vector<v1::Warning>* warnings) {
+  if (as_of < first_day_) {
     return absl::OutOfRangeError(absl::StrCat(
         "as-of date ", FormatDate(as_of), " is before the rate tables begin (",
-        FormatDate(book.first_day_), ")"));
+        FormatDate(first_day_), ")"));
   }
-  if (as_of > book.valid_until_) {
-    if (!supplied.carry_last_rate_forward()) {
-      return absl::OutOfRangeError(absl::StrCat(
-          "as-of date ", FormatDate(as_of), " is after the rate tables end (",
-          FormatDate(book.valid_until_), ")", not_extended,
-          ": supply the newer rates in rate_tables, or set "
-          "rate_tables.carry_last_rate_forward"));
-    }
-    if (warnings != nullptr) {
-      v1::Warning warning;
-      warning.set_code("RATE_CARRIED_FORWARD");
-      warning.set_message(absl::StrCat(
-          "the rate tables end ", FormatDate(book.valid_until_),
-          "; the last rates are carried forward to ", FormatDate(as_of),
-          ": forsinkelsesrente ",
-          absl::StrFormat("%d.%02d %%", book.interest_.back().basis_points / 100,
-                          book.interest_.back().basis_points % 100),
-          " (from ", FormatDate(book.interest_.back().from), "), inkassosats ",
-          Kroner(book.collection_.back().amount), " (from ",
-          FormatDate(book.collection_.back().from), ")"));
-      // The B2B compensation is carried too, for claims falling due after
-      // the tables end.
-      if (!book.compensation_.empty()) {
-        absl::StrAppend(warning.mutable_message(), ", standard compensation ",
-                        Kroner(book.compensation_.back().amount), " (from ",
-                        FormatDate(book.compensation_.back().from), ")");
-      }
-      warnings->push_back(std::move(warning));
-    }
-    book.valid_until_ = as_of;
-    book.carried_forward_ = true;
-  } else if (warnings != nullptr) {
-    // The tables cover the as-of date, but not its year's sats, or not its
-    // half-year's standard compensation (for claims due in it).
-    if (book.LacksCollectionRateFor(as_of)) {
-      warnings->push_back(book.MissingCollectionRate(as_of));
-    }
-    const Amount* compensation = InForce(book.compensation_, as_of);
-    if (compensation != nullptr && compensation->from < HalfYearStart(as_of)) {
-      v1::Warning warning;
-      warning.set_code("RATE_CARRIED_FORWARD");
-      warning.set_message(absl::StrCat(
-          "the rate tables have no standard compensation for ", as_of.year(),
-          as_of.month() < 7 ? " H1" : " H2", "; the row from ",
-          FormatDate(compensation->from), " (", Kroner(compensation->amount),
-          ") is used for claims due in it: supply a standard_compensations "
-          "row from ",
-          FormatDate(HalfYearStart(as_of))));
-      warnings->push_back(std::move(warning));
-    }
+  if (as_of <= valid_until_) {
+    if (warnings != nullptr) WarnOfMissingRows(as_of, warnings);
+    return absl::OkStatus();
   }
-  book.SplitInterestPeriods(book.first_day_, book.valid_until_,
-                            &book.periods_);
-  book.first_day_number_ = ToDayNumber(book.first_day_);
-  book.valid_until_number_ = ToDayNumber(book.valid_until_);
-  book.period_days_.reserve(book.periods_.size());
-  for (const RatePeriod& period : book.periods_) {
-    book.period_days_.push_back(
-        {ToDayNumber(period.from), ToDayNumber(period.to)});
+  if (!carry_forward) {
+    return absl::OutOfRangeError(absl::StrCat(
+        "as-of date ", FormatDate(as_of), " is after the rate tables end (",
+        FormatDate(valid_until_), ")", not_extended,
+        ": supply the newer rates in rate_tables, or set "
+        "rate_tables.carry_last_rate_forward"));
   }
-  return book;
+  if (warnings != nullptr) {
+    v1::Warning warning;
+    warning.set_code("RATE_CARRIED_FORWARD");
+    warning.set_message(absl::StrCat(
+        "the rate tables end ", FormatDate(valid_until_),
+        "; the last rates are carried forward to ", FormatDate(as_of),
+        ": forsinkelsesrente ",
+        absl::StrFormat("%d.%02d %%", interest_.back().basis_points / 100,
+                        interest_.back().basis_points % 100),
+        " (from ", FormatDate(interest_.back().from), "), inkassosats ",
+        Kroner(collection_.back().amount), " (from ",
+        FormatDate(collection_.back().from), ")"));
+    // The B2B compensation is carried too, for claims falling due after
+    // the tables end.
+    if (!compensation_.empty()) {
+      absl::StrAppend(warning.mutable_message(), ", standard compensation ",
+                      Kroner(compensation_.back().amount), " (from ",
+                      FormatDate(compensation_.back().from), ")");
+    }
+    warnings->push_back(std::move(warning));
+  }
+  valid_until_ = as_of;
+  carried_forward_ = true;
+  return absl::OkStatus();
+}
+
+// The tables cover the as-of date, but not its year's sats, or not its
+// half-year's standard compensation (for claims due in it).
+void RateBook::WarnOfMissingRows(absl::CivilDay as_of,
+                                 std::vector<v1::Warning>* warnings) const {
+  if (LacksCollectionRateFor(as_of)) {
+    warnings->push_back(MissingCollectionRate(as_of));
+  }
+  const Amount* compensation = InForce(compensation_, as_of);
+  if (compensation != nullptr && compensation->from < HalfYearStart(as_of)) {
+    v1::Warning warning;
+    warning.set_code("RATE_CARRIED_FORWARD");
+    warning.set_message(absl::StrCat(
+        "the rate tables have no standard compensation for ", as_of.year(),
+        as_of.month() < 7 ? " H1" : " H2", "; the row from ",
+        FormatDate(compensation->from), " (", Kroner(compensation->amount),
+        ") is used for claims due in it: supply a standard_compensations "
+        "row from ",
+        FormatDate(HalfYearStart(as_of))));
+    warnings->push_back(std::move(warning));
+  }
+}
+
+// Split once per request, as day numbers too: the accrual runs per invoice.
+void RateBook::SplitPeriods() {
+  SplitInterestPeriods(first_day_, valid_until_, &periods_);
+  first_day_number_ = ToDayNumber(first_day_);
+  valid_until_number_ = ToDayNumber(valid_until_);
+  period_days_.reserve(periods_.size());
+  for (const RatePeriod& period : periods_) {
+    period_days_.push_back({ToDayNumber(period.from), ToDayNumber(period.to)});
+  }
 }
 
 namespace {

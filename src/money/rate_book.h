@@ -4,10 +4,12 @@
 #define PURRING_SRC_MONEY_RATE_BOOK_H_
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "dates.h"
@@ -118,6 +120,17 @@ class RateBook {
   };
 
  private:
+  // Build's steps once the rows are merged: where the tables end (the
+  // host's valid_until; not_extended: why a later one was not taken), the
+  // as-of date against them (carried forward, or refused), the periods.
+  absl::Status EndTables(const v1::RateTables& supplied,
+                         bool own_interest_table, std::string* not_extended);
+  absl::Status CoverAsOf(absl::CivilDay as_of, bool carry_forward,
+                         absl::string_view not_extended,
+                         std::vector<v1::Warning>* warnings);
+  void WarnOfMissingRows(absl::CivilDay as_of,
+                         std::vector<v1::Warning>* warnings) const;
+  void SplitPeriods();
   // Drops every table's rows dated after `last` (sorted: a suffix).
   void DropRowsAfter(absl::CivilDay last);
 
