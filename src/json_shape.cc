@@ -244,178 +244,247 @@ absl::Status InvalidJsonSyntax(absl::string_view why, absl::string_view json) {
                                          ": ", from_here, ")"));
 }
 
-absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
-  std::vector<Level> open;
-  bool in_string = false;
-  bool escaped = false;
-  bool in_key = false;
-  size_t key_start = 0;
-  bool value_next = false;  // after an object's ':'
-  bool after_comma = false;
+namespace {
+
+// The scan CheckJsonShape makes, a byte at a time: inside a string (a key
+// or a value), or between tokens, where the structure is checked against
+// the message types. Each step returns false, with why_ set, at a byte the
+// shape does not allow.
+class ShapeScanner {
+ public:
+  ShapeScanner(absl::string_view json, const Descriptor* root)
+      : json_(json), root_(root) {}
+
+  absl::Status Scan();
+
+ private:
+  bool InString(size_t at);
+  bool AtKeyEnd(size_t at);
+  bool BetweenTokens(size_t at);
+  bool AtValue(size_t at);
+  bool Structural(size_t at);
+
+  const absl::string_view json_;
+  const Descriptor* const root_;
+  std::vector<Level> open_;
+  bool in_string_ = false;
+  bool escaped_ = false;
+  bool in_key_ = false;
+  size_t key_start_ = 0;
+  bool value_next_ = false;  // after an object's ':'
+  bool after_comma_ = false;
   // The value of a Timestamp field being read, from this byte.
-  std::optional<size_t> timestamp_start;
-  if (absl::StartsWith(json, "\xEF\xBB\xBF")) {
+  std::optional<size_t> timestamp_start_;
+  std::string why_;  // what is wrong, once a step has returned false
+  // Sets why_ and returns false.
+  bool Refuse(std::string why) {
+    why_ = std::move(why);
+    return false;
+  }
+};
+
+// A byte inside a string that ends no string, starts no escape and is no
+// control character.
+inline bool PlainStringByte(char c) {
+  return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+}
+
+absl::Status ShapeScanner::Scan() {
+  if (absl::StartsWith(json_, "\xEF\xBB\xBF")) {
     return InvalidJsonRequest(
         "a UTF-8 byte order mark at byte 0 (JSON text starts with its value)");
   }
-  for (size_t at = 0; at < json.size(); ++at) {
-    const char c = json[at];
-    if (in_string) {
-      if (static_cast<unsigned char>(c) < 0x20) {
-        return InvalidJsonRequest(
-            absl::StrCat("a control character inside a string at byte ", at,
-                         " (write it as an escape: \\n, \\u00XX)"));
+  // Most bytes need no look: a string's own, white space. They are skipped
+  // here, in locals, and only the others go to the steps.
+  const char* const data = json_.data();
+  const size_t size = json_.size();
+  for (size_t at = 0; at < size; ++at) {
+    if (in_string_) {
+      if (!escaped_) {
+        while (at < size && PlainStringByte(data[at])) ++at;
+        if (at == size) break;
       }
-      if (escaped) {
-        escaped = false;
-        if (std::string why = BadEscape(json, at); !why.empty()) {
-          return InvalidJsonRequest(why);
-        }
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-        if (timestamp_start.has_value()) {
-          const std::string why = TooFineTimestamp(
-              json.substr(*timestamp_start, at - *timestamp_start),
-              *timestamp_start - 1);
-          if (!why.empty()) return InvalidJsonRequest(why);
-          timestamp_start.reset();
-        }
-        if (in_key) {
-          in_key = false;
-          Level& level = open.back();
-          level.field =
-              FieldOf(level.type, json.substr(key_start, at - key_start));
-          // protobuf keeps the last of two values for one field (also
-          // under its proto and its JSON name), where another reader may
-          // keep the first: the request would mean two things.
-          if (level.field != nullptr && NamedBefore(level.field, &level)) {
-            return InvalidJsonRequest(absl::StrCat(
-                "field ", level.field->name(),
-                " is given twice in one object (at byte ", key_start - 1,
-                ")"));
-          }
-        }
-      }
-      continue;
-    }
-    if (IsJsonSpace(c)) continue;
-    if (c == '\f' || c == '\v') {
-      return InvalidJsonRequest(absl::StrCat(
-          c == '\f' ? "a form feed" : "a vertical tab", " at byte ", at,
-          " (JSON's white space is space, tab, LF and CR)"));
-    }
-    if ((c == '}' || c == ']') && after_comma) {
-      return InvalidJsonRequest(absl::StrCat("a comma before the closing ",
-                                             absl::string_view(&c, 1),
-                                             " at byte ", at));
-    }
-    after_comma = c == ',';
-    if (!open.empty() && open.back().object && open.back().expect_key &&
-        c != '"' && c != '}' && c != '\'') {
-      return InvalidJsonRequest(
-          absl::StrCat("an object key without quotes at byte ", at));
-    }
-    if (c == '.' &&
-        (at + 1 == json.size() ||
-         !absl::ascii_isdigit(static_cast<unsigned char>(json[at + 1])))) {
-      return InvalidJsonRequest(
-          absl::StrCat("a number ending in '.' at byte ", at));
-    }
-    if (!open.empty() && open.back().expect_element) {
-      open.back().expect_element = false;
-      // protobuf drops a null element: the host would count one record
-      // more than the engine.
-      if (c == 'n') {
-        const FieldDescriptor* field = open.back().field;
-        return InvalidJsonRequest(absl::StrCat(
-            "null in the list ", field != nullptr ? field->name() : "",
-            " (at byte ", at, "): leave the element out"));
-      }
-    }
-    if (value_next) {
-      value_next = false;
-      const FieldDescriptor* field = open.back().field;
-      // null is the field's default, as for any field.
-      if (IsList(field) && c != '[' && c != 'n') {
-        return InvalidJsonRequest(
-            absl::StrCat("field ", field->name(),
-                         " is a list: its value must be an array "
-                         "(at byte ",
-                         at, ")"));
-      }
-      // protobuf also reads "yes", "1" or "t" for a bool, and a Timestamp
-      // as an object of seconds and nanos; the mapping has neither.
-      if (IsBool(field) && c == '"') {
-        return InvalidJsonRequest(absl::StrCat(
-            "field ", field->name(),
-            " is a bool: true or false without quotes (at byte ", at, ")"));
-      }
-      if (IsTimestamp(field) && !field->is_repeated()) {
-        if (c == '"') {
-          timestamp_start = at + 1;
-        } else if (c != 'n') {
-          return InvalidJsonRequest(absl::StrCat(
-              "field ", field->name(),
-              " is an instant: an RFC 3339 string (at byte ", at, ")"));
-        }
-      }
-    }
-    switch (c) {
-      case '"':
-        in_string = true;
-        if (!open.empty() && open.back().object && open.back().expect_key) {
-          open.back().expect_key = false;
-          in_key = true;
-          key_start = at + 1;
-        }
-        break;
-      case '{':
-      case '[': {
-        Level level;
-        level.object = c == '{';
-        if (open.empty()) {
-          level.type = level.object ? root : nullptr;
-        } else if (!level.object && !open.back().object) {
-          return InvalidJsonRequest(
-              absl::StrCat("an array inside an array at byte ", at,
-                           " (no field is a list of lists)"));
-        } else if (level.object) {
-          level.type = MessageTypeOf(open.back().field);
-        } else {
-          level.field = open.back().field;
-        }
-        if (open.size() == kMaxJsonDepth) {
-          return InvalidJsonRequest(absl::StrCat(
-              "nested deeper than ", kMaxJsonDepth, " levels at byte ", at));
-        }
-        level.expect_key = level.object;
-        level.expect_element = !level.object;
-        open.push_back(std::move(level));
-        break;
-      }
-      case '}':
-      case ']':
-        if (!open.empty()) open.pop_back();
-        break;
-      case ':':
-        value_next = !open.empty() && open.back().object;
-        break;
-      case ',':
-        if (!open.empty()) {
-          (open.back().object ? open.back().expect_key
-                              : open.back().expect_element) = true;
-        }
-        break;
-      case '\'':
-        return InvalidJsonRequest(absl::StrCat(
-            "a single quote at byte ", at, " (JSON strings take \")"));
-      default:
-        break;
+      if (!InString(at)) return InvalidJsonRequest(why_);
+    } else if (!IsJsonSpace(data[at]) && !BetweenTokens(at)) {
+      return InvalidJsonRequest(why_);
     }
   }
   return absl::OkStatus();
+}
+
+bool ShapeScanner::InString(size_t at) {
+  const char c = json_[at];
+  if (static_cast<unsigned char>(c) < 0x20) {
+    return Refuse(absl::StrCat("a control character inside a string at byte ",
+                               at, " (write it as an escape: \\n, \\u00XX)"));
+  }
+  if (escaped_) {
+    escaped_ = false;
+    std::string why = BadEscape(json_, at);
+    return why.empty() || Refuse(std::move(why));
+  }
+  if (c == '\\') {
+    escaped_ = true;
+    return true;
+  }
+  if (c != '"') return true;
+  in_string_ = false;
+  if (timestamp_start_.has_value()) {
+    std::string why = TooFineTimestamp(
+        json_.substr(*timestamp_start_, at - *timestamp_start_),
+        *timestamp_start_ - 1);
+    if (!why.empty()) return Refuse(std::move(why));
+    timestamp_start_.reset();
+  }
+  return !in_key_ || AtKeyEnd(at);
+}
+
+// The closing quote of an object's key at `at`: the field it names.
+bool ShapeScanner::AtKeyEnd(size_t at) {
+  in_key_ = false;
+  Level& level = open_.back();
+  level.field = FieldOf(level.type, json_.substr(key_start_, at - key_start_));
+  // protobuf keeps the last of two values for one field (also under its
+  // proto and its JSON name), where another reader may keep the first: the
+  // request would mean two things.
+  if (level.field != nullptr && NamedBefore(level.field, &level)) {
+    return Refuse(absl::StrCat("field ", level.field->name(),
+                               " is given twice in one object (at byte ",
+                               key_start_ - 1, ")"));
+  }
+  return true;
+}
+
+bool ShapeScanner::BetweenTokens(size_t at) {
+  const char c = json_[at];
+  if (IsJsonSpace(c)) return true;
+  if (c == '\f' || c == '\v') {
+    return Refuse(
+        absl::StrCat(c == '\f' ? "a form feed" : "a vertical tab", " at byte ",
+                     at, " (JSON's white space is space, tab, LF and CR)"));
+  }
+  if ((c == '}' || c == ']') && after_comma_) {
+    return Refuse(absl::StrCat("a comma before the closing ",
+                               absl::string_view(&c, 1), " at byte ", at));
+  }
+  after_comma_ = c == ',';
+  if (!open_.empty() && open_.back().object && open_.back().expect_key &&
+      c != '"' && c != '}' && c != '\'') {
+    return Refuse(absl::StrCat("an object key without quotes at byte ", at));
+  }
+  if (c == '.' &&
+      (at + 1 == json_.size() ||
+       !absl::ascii_isdigit(static_cast<unsigned char>(json_[at + 1])))) {
+    return Refuse(absl::StrCat("a number ending in '.' at byte ", at));
+  }
+  if (!open_.empty() && open_.back().expect_element) {
+    open_.back().expect_element = false;
+    // protobuf drops a null element: the host would count one record more
+    // than the engine.
+    if (c == 'n') {
+      const FieldDescriptor* field = open_.back().field;
+      return Refuse(absl::StrCat("null in the list ",
+                                 field != nullptr ? field->name() : "",
+                                 " (at byte ", at, "): leave the element out"));
+    }
+  }
+  if (value_next_) {
+    value_next_ = false;
+    if (!AtValue(at)) return false;
+  }
+  return Structural(at);
+}
+
+// The first byte of an object field's value at `at`.
+bool ShapeScanner::AtValue(size_t at) {
+  const char c = json_[at];
+  const FieldDescriptor* field = open_.back().field;
+  // null is the field's default, as for any field.
+  if (IsList(field) && c != '[' && c != 'n') {
+    return Refuse(absl::StrCat(
+        "field ", field->name(),
+        " is a list: its value must be an array (at byte ", at, ")"));
+  }
+  // protobuf also reads "yes", "1" or "t" for a bool, and a Timestamp as an
+  // object of seconds and nanos; the mapping has neither.
+  if (IsBool(field) && c == '"') {
+    return Refuse(absl::StrCat(
+        "field ", field->name(),
+        " is a bool: true or false without quotes (at byte ", at, ")"));
+  }
+  if (IsTimestamp(field) && !field->is_repeated()) {
+    if (c == '"') {
+      timestamp_start_ = at + 1;
+    } else if (c != 'n') {
+      return Refuse(absl::StrCat("field ", field->name(),
+                                 " is an instant: an RFC 3339 string (at byte ",
+                                 at, ")"));
+    }
+  }
+  return true;
+}
+
+// Quotes, brackets, colons and commas: where the scan is in the structure.
+bool ShapeScanner::Structural(size_t at) {
+  const char c = json_[at];
+  switch (c) {
+    case '"':
+      in_string_ = true;
+      if (!open_.empty() && open_.back().object && open_.back().expect_key) {
+        open_.back().expect_key = false;
+        in_key_ = true;
+        key_start_ = at + 1;
+      }
+      break;
+    case '{':
+    case '[': {
+      Level level;
+      level.object = c == '{';
+      if (open_.empty()) {
+        level.type = level.object ? root_ : nullptr;
+      } else if (!level.object && !open_.back().object) {
+        return Refuse(absl::StrCat("an array inside an array at byte ", at,
+                                   " (no field is a list of lists)"));
+      } else if (level.object) {
+        level.type = MessageTypeOf(open_.back().field);
+      } else {
+        level.field = open_.back().field;
+      }
+      if (open_.size() == kMaxJsonDepth) {
+        return Refuse(absl::StrCat("nested deeper than ", kMaxJsonDepth,
+                                   " levels at byte ", at));
+      }
+      level.expect_key = level.object;
+      level.expect_element = !level.object;
+      open_.push_back(std::move(level));
+      break;
+    }
+    case '}':
+    case ']':
+      if (!open_.empty()) open_.pop_back();
+      break;
+    case ':':
+      value_next_ = !open_.empty() && open_.back().object;
+      break;
+    case ',':
+      if (!open_.empty()) {
+        (open_.back().object ? open_.back().expect_key
+                             : open_.back().expect_element) = true;
+      }
+      break;
+    case '\'':
+      return Refuse(absl::StrCat("a single quote at byte ", at,
+                                 " (JSON strings take \")"));
+    default:
+      break;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::Status CheckJsonShape(absl::string_view json, const Descriptor* root) {
+  return ShapeScanner(json, root).Scan();
 }
 
 }  // namespace purring::internal
