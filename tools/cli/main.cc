@@ -132,14 +132,16 @@ int Run(const std::vector<std::string>& args) {
     return UsageError("unknown command \"" + options.command + "\"");
   }
   if (options.ledger.empty()) return UsageError("no ledger file given");
-  if (options.command == "report" && !options.month.has_value()) {
-    return UsageError("report needs --month YYYY-MM");
-  }
+  // An option of the other command is named first: giving what is missing
+  // would not help.
   if (options.command == "evaluate" && options.month.has_value()) {
     return UsageError("--month belongs to the report command");
   }
   if (options.command == "report" && options.json) {
     return UsageError("--json belongs to the evaluate command");
+  }
+  if (options.command == "report" && !options.month.has_value()) {
+    return UsageError("report needs --month YYYY-MM");
   }
 
   const OsloClock oslo = OsloClock::Load();
