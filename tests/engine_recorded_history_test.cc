@@ -690,6 +690,45 @@ TEST(EngineRecordedHistoryTest, AWaivedFirstFeesDemandPaidInTimeStillCounts) {
   }
 }
 
+TEST(EngineRecordedHistoryTest, AfterAFirstFeesWaiverTheNextFeeIsTheFirst) {
+  // inkassoforskriften § 1-3 (law.md § 3.1), README: a waived fee stops
+  // counting from its waiver on, and the first fee not waived is the first
+  // for the notices after. A purring of 02-02 with a fee, waived 03-10; a
+  // second purring of 03-02 with a fee, whose demand (100 000 + 2 × 37.50
+  // kr) was paid on 03-12, inside its deadline. For the warning proposed
+  // on 04-01 the 03-02 purring's fee is the first: its deadline was not
+  // exceeded, so the warning earns no fee. Unpaid, it earns one.
+  for (const bool paid_in_time : {true, false}) {
+    testing::TestLedger ledger;
+    ledger.SetAsOfDate("2026-04-01");
+    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+    ledger.AddInvoice("S4", "K1", "2026-01-15", "2026-01-15", 1000000);
+    ledger
+        .AddNotice("S4", v1::STEP_KIND_DUNNING, "2026-02-02", "2026-02-16",
+                   3750)
+        ->set_fee_waived_date("2026-03-10");
+    ledger.AddNotice("S4", v1::STEP_KIND_DUNNING, "2026-03-02", "2026-03-16",
+                     3750);
+    if (paid_in_time) {
+      testing::AddPayment(*ledger.request().mutable_invoices(0), "2026-03-12",
+                          1007500);
+    }
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    ASSERT_EQ(response.actions_size(), 1) << "paid " << paid_in_time;
+    const v1::ProposedAction& warning = response.actions(0);
+    ASSERT_EQ(warning.step(), kWarning);
+    if (paid_in_time) {
+      EXPECT_EQ(warning.fee(), 0);
+      EXPECT_THAT(warning.fee_note(),
+                  ::testing::HasSubstr("first fee-bearing notice (sent "
+                                       "2026-03-02) demanded was paid by its "
+                                       "deadline"));
+    } else {
+      EXPECT_EQ(warning.fee(), 3750);  // 1/20 × 750 kr (law.md § 3.2)
+    }
+  }
+}
+
 // A business customer's påminnelse claiming 460 kr of compensation (its
 // waiver on `waived`, empty: none) and a purring whose 37.50 kr fee was
 // deducted from it, with 500 kr paid on 2026-03-20.

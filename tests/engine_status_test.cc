@@ -503,6 +503,84 @@ TEST(EngineStatusTest, AnAutomaticLettersAmountIsWhatItDemanded) {
             v1::INVOICE_STATUS_CONSIDER_COLLECTION);
 }
 
+// BaseLedger with every step sent, progression automatic since February and
+// the transfer to collection as given: the automatic dispatch runs 11:00
+// Oslo, so one evaluated at 14:00 is tomorrow's.
+TestLedger AutomaticNoticesLedger(v1::Mode collection_transfer,
+                                  const char* as_of) {
+  TestLedger ledger = BaseLedger();
+  AddFullHistory(ledger);
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  ledger.settings().set_collection_transfer(collection_transfer);
+  ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-02-02T08:00:00Z");
+  ledger.SetAsOf(as_of);
+  return ledger;
+}
+
+TEST(EngineStatusTest, TheTransferIsAutomaticOnlyWhenItsOwnModeIs) {
+  // F8: progression and transfer to collection are manual or automatic
+  // each on its own. The warning's deadline 04-30 and 14 days after it
+  // have passed by 05-20 (settings.proto days_after_deadline).
+  const v1::EvaluateResponse manual =
+      AutomaticNoticesLedger(v1::MODE_MANUAL, "2026-05-20T12:00:00Z")
+          .Evaluate();
+  EXPECT_EQ(ResultOf(manual, "1001").status(),
+            v1::INVOICE_STATUS_CONSIDER_COLLECTION);
+  ASSERT_EQ(manual.actions_size(), 1);
+  const v1::ProposedAction& proposed = manual.actions(0);
+  EXPECT_EQ(proposed.kind(), v1::ACTION_KIND_TRANSFER_TO_COLLECTION);
+  EXPECT_FALSE(proposed.automatic());
+  EXPECT_EQ(proposed.date(), "2026-05-20");  // the host's to make, now
+  EXPECT_TRUE(manual.next_dispatch().enabled());
+  EXPECT_EQ(manual.next_dispatch().date(), "2026-05-21");
+  EXPECT_THAT(manual.next_dispatch().action_ids(), ::testing::IsEmpty());
+
+  const v1::EvaluateResponse automatic =
+      AutomaticNoticesLedger(v1::MODE_AUTOMATIC, "2026-05-20T12:00:00Z")
+          .Evaluate();
+  ASSERT_EQ(automatic.actions_size(), 1);
+  EXPECT_TRUE(automatic.actions(0).automatic());
+  EXPECT_EQ(automatic.actions(0).date(), "2026-05-21");
+  EXPECT_THAT(automatic.next_dispatch().action_ids(),
+              ::testing::ElementsAre(automatic.actions(0).id()));
+}
+
+TEST(EngineStatusTest, ATransferIsUpcomingOnlyWhenItsModeIsAutomatic) {
+  // F8: the host is told what the next dispatch would carry out. Evaluated
+  // the day before the transfer falls due, after 11:00: the dispatch is on
+  // its day.
+  const v1::EvaluateResponse manual =
+      AutomaticNoticesLedger(v1::MODE_MANUAL, "2026-05-14T12:00:00Z")
+          .Evaluate();
+  const v1::InvoiceResult& row = ResultOf(manual, "1001");
+  ASSERT_EQ(row.status(), v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
+  ASSERT_EQ(row.next_step(), v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
+  ASSERT_EQ(row.next_step_date(), manual.next_dispatch().date());
+  EXPECT_THAT(manual.next_dispatch().upcoming_invoice_numbers(),
+              ::testing::IsEmpty());
+  const v1::EvaluateResponse automatic =
+      AutomaticNoticesLedger(v1::MODE_AUTOMATIC, "2026-05-14T12:00:00Z")
+          .Evaluate();
+  EXPECT_THAT(automatic.next_dispatch().upcoming_invoice_numbers(),
+              ::testing::ElementsAre("1001"));
+}
+
+TEST(EngineStatusTest, TheLastSynchronisationIsEchoedWhenGiven) {
+  // F5: the response reports the snapshot's age as the host gave it, and
+  // no time when the host gave none.
+  TestLedger ledger = BaseLedger();
+  ledger.SetAsOf("2026-03-01T10:00:00Z");
+  EXPECT_FALSE(ledger.Evaluate().has_last_synchronized());
+  *ledger.request().mutable_last_synchronized() =
+      Instant("2026-03-01T07:45:00Z");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_TRUE(response.has_last_synchronized());
+  EXPECT_EQ(response.last_synchronized().seconds(),
+            Instant("2026-03-01T07:45:00Z").seconds());
+}
+
 TEST(EngineStatusTest, ADebtorInCreditIsNotDunned) {
   // F13: what the debtor is owed back (here a credit note beyond the
   // principal left) is set off against the fee and interest they owe, in

@@ -431,6 +431,32 @@ TEST(CompensationTest, AWaiverOfALaterCompensationKeepsTheFirstsDeduction) {
   EXPECT_EQ(DecideNoticeFee(next).fee, 3750);
 }
 
+TEST(CompensationTest, AWaivedFeeGivesUpNoCompensation) {
+  // law.md § 6 (README: "none after a waived one" is for a waived
+  // compensation): a purring's fee waived before the next notice leaves
+  // the business debtor's standard compensation to be claimed. Due
+  // 2026-02-02 (H1 2026: 460 kr); the warning's fee is now the first
+  // (§ 1-3) and is deducted from it: 37.50 kr + 422.50 kr.
+  const absl::CivilDay due = D(2026, 2, 2);
+  NoticeCharge purring = Sent(kDunning, D(2026, 2, 16), 3750);
+  purring.waived = D(2026, 3, 1);
+  const std::vector<NoticeCharge> prior = {purring};
+  FeeInput next =
+      Input(kWarning, D(2026, 3, 20), due, prior, v1::FEE_STRICTNESS_STRENG);
+  next.business_debtor = next.claim_compensation = true;
+  const FeeDecision d = DecideNoticeFee(next);
+  EXPECT_EQ(d.fee, 3750);
+  EXPECT_EQ(d.compensation, 46000 - 3750);
+  // Recorded by the host at the whole 460 kr with no fee, it is claimed
+  // whole.
+  NoticeCharge warning = Sent(kWarning, D(2026, 3, 20), 0);
+  warning.compensation = 46000;
+  const RecordedCharges recorded = ClaimableRecordedCharges(
+      warning, /*business_debtor=*/true, due, prior, Book());
+  EXPECT_EQ(recorded.compensation, 46000);
+  EXPECT_EQ(recorded.compensation_cut, "");
+}
+
 TEST(CompensationTest, OffProfileClaimsNothing) {
   FeeInput in = Input(kWarning, D(2026, 6, 1), D(2026, 2, 2), {}, v1::FEE_STRICTNESS_OFF);
   in.business_debtor = in.claim_compensation = true;
