@@ -51,22 +51,16 @@ TEST(RateBookTest, FeeFractionSwitchesOn2020_10_01ByDueDate) {
   const RateBook book = RateBook::Builtin();
   EXPECT_EQ(book.MaxReminderFee(D(2020, 9, 30), D(2020, 10, 20)), 7000);
   EXPECT_EQ(book.MaxReminderFee(D(2020, 10, 1), D(2020, 10, 20)), 3500);
-  // Betalingsoppfordring 3/10 → 3/20 (inkassoforskriften § 1-2 (3)):
-  // 700 × 3/10 = 210 kr; 700 × 3/20 = 105 kr.
-  EXPECT_EQ(book.MaxPaymentDemandFee(D(2020, 9, 30), D(2020, 10, 20)), 21000);
-  EXPECT_EQ(book.MaxPaymentDemandFee(D(2020, 10, 1), D(2020, 10, 20)), 10500);
 }
 
 TEST(RateBookTest, Inkassosats2026GivesFeeOf37_50) {
   // law.md § 3.2: 1/20 × 750 = 37.50 kr (the maximum is fraction × sats,
   // rounded down to øre: exactly 3750). The sats is the send date's
   // (inkassoforskriften § 1-2 last paragraph): a 2025 claim dunned in 2026
-  // gets 37.50, dunned in December 2025 35.00. Betalingsoppfordring
-  // 3/20 × 750 = 112.50 kr.
+  // gets 37.50, dunned in December 2025 35.00.
   const RateBook book = RateBook::Builtin();
   EXPECT_EQ(book.MaxReminderFee(D(2025, 12, 15), D(2026, 1, 5)), 3750);
   EXPECT_EQ(book.MaxReminderFee(D(2025, 12, 15), D(2025, 12, 30)), 3500);
-  EXPECT_EQ(book.MaxPaymentDemandFee(D(2026, 1, 15), D(2026, 2, 5)), 11250);
 }
 
 TEST(RateBookTest, StandardCompensationCarriesUnknownHalfYearsForward) {
@@ -453,6 +447,32 @@ TEST(RateBookTest, AReminderFeeCapIsTheRoundingOfTheMaximumOfItsTime) {
   ASSERT_TRUE(book.ok()) << book.status();
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2025, 12, 1)), 3500);
   EXPECT_EQ(book->MaxReminderFee(D(2025, 11, 3), D(2026, 1, 5)), 3750);
+}
+
+TEST(RateBookTest, AReminderFeeCapAboveItsRoundingIsWarnedOf) {
+  // rates.proto ReminderFeeCap: never above fraction × inkassosats rounded
+  // half up to whole kroner (law.md § 3.2: 1/20 × 750 = 37.50 → 38 kr). A
+  // 39 kr row is held to 38 kr, and the host is told; 38 kr is not warned
+  // of, nor is a cap of 0 (no fee).
+  std::vector<v1::Warning> warnings;
+  auto book =
+      RateBook::Build(WithFeeCap("2026-01-01", 3900), D(2026, 8, 1), &warnings);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->MaxReminderFee(D(2026, 1, 1), D(2026, 2, 1)), 3800);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code(), "FEE_CAP_ABOVE_MAXIMUM");
+  EXPECT_EQ(warnings[0].message(),
+            "the reminder_fee_caps row from 2026-01-01, 39.00 kr, is above "
+            "the maximum it may round: 1/20 of the inkassosats 750.00 kr is "
+            "37.50 kr, 38.00 kr in whole kroner; fees are held to that "
+            "(check the row's amount)");
+  for (const int64_t cap : {3800, 0}) {
+    warnings.clear();
+    ASSERT_TRUE(
+        RateBook::Build(WithFeeCap("2026-01-01", cap), D(2026, 8, 1), &warnings)
+            .ok());
+    EXPECT_THAT(warnings, ::testing::IsEmpty()) << cap;
+  }
 }
 
 TEST(RateBookTest, AReminderFeeCapLeavesClaimsUnderAnEarlierFraction) {

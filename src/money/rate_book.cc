@@ -385,8 +385,36 @@ absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
       !covered.ok()) {
     return covered;
   }
+  if (warnings != nullptr) book.WarnOfCapsAboveMaximum(warnings);
   book.SplitPeriods();
   return book;
+}
+
+// A cap above what it may round (the maximum in force on its first day,
+// rounded half up to whole kroner: MaxReminderFee holds it to that) is
+// likely a mistyped row: said, with the figure that applies.
+void RateBook::WarnOfCapsAboveMaximum(
+    std::vector<v1::Warning>* warnings) const {
+  for (const Amount& cap : fee_caps_) {
+    const Fraction* f = InForce(fractions_, cap.from);
+    const Amount* sats = InForce(collection_, cap.from);
+    if (f == nullptr || sats == nullptr) continue;
+    int64_t kroner = 0;  // amounts and fractions are bounded: it fits
+    RoundHalfUp(absl::int128(sats->amount) * f->reminder_num,
+                absl::int128(f->reminder_den) * 100, &kroner);
+    if (cap.amount <= kroner * 100) continue;
+    v1::Warning warning;
+    warning.set_code("FEE_CAP_ABOVE_MAXIMUM");
+    warning.set_message(absl::StrCat(
+        "the reminder_fee_caps row from ", FormatDate(cap.from), ", ",
+        Kroner(cap.amount),
+        ", is above the maximum it may round: ", f->reminder_num, "/",
+        f->reminder_den, " of the inkassosats ", Kroner(sats->amount), " is ",
+        Kroner(FloorMulDiv(sats->amount, f->reminder_num, f->reminder_den)),
+        ", ", Kroner(kroner * 100),
+        " in whole kroner; fees are held to that (check the row's amount)"));
+    warnings->push_back(std::move(warning));
+  }
 }
 
 // Forsinkelsesrente is set per half-year (law.md § 1.1): the statutory
@@ -661,13 +689,6 @@ int64_t RateBook::MaxReminderFee(absl::CivilDay due,
   RoundHalfUp(absl::int128(sats->amount) * f->reminder_num,
               absl::int128(f->reminder_den) * 100, &kroner);
   return std::min(kroner * 100, cap->amount);
-}
-
-int64_t RateBook::MaxPaymentDemandFee(absl::CivilDay due,
-                                      absl::CivilDay send) const {
-  const Fraction* f = InForce(fractions_, due);
-  if (f == nullptr) return 0;
-  return FloorMulDiv(CollectionRate(send), f->demand_num, f->demand_den);
 }
 
 int64_t RateBook::StandardCompensation(absl::CivilDay due) const {

@@ -88,8 +88,6 @@ class RateBook {
   // one of a claim due on the cap's first day, at most that
   // maximum rounded half up to whole kroner (inkassoforskriften § 1-2).
   int64_t MaxReminderFee(absl::CivilDay due, absl::CivilDay send) const;
-  // Maximum betalingsoppfordring fee (inkassoforskriften § 1-2 (3)).
-  int64_t MaxPaymentDemandFee(absl::CivilDay due, absl::CivilDay send) const;
   // B2B standard compensation for the due date's half-year, in øre; 0 when
   // unknown (forsinkelsesrenteloven § 3a, law.md § 6).
   int64_t StandardCompensation(absl::CivilDay due) const;
@@ -103,7 +101,10 @@ class RateBook {
   // Table rows, sorted by valid_from (public for the implementation files).
   struct Fraction {
     absl::CivilDay from;
-    int32_t reminder_num, reminder_den, demand_num, demand_den;
+    int32_t reminder_num, reminder_den;
+    // The betalingsoppfordring's, validated as the host gave them: no step
+    // of the engine charges one (the agency sends it after the transfer).
+    int32_t demand_num, demand_den;
   };
   struct Amount {
     absl::CivilDay from;
@@ -130,6 +131,7 @@ class RateBook {
                          std::vector<v1::Warning>* warnings);
   void WarnOfMissingRows(absl::CivilDay as_of,
                          std::vector<v1::Warning>* warnings) const;
+  void WarnOfCapsAboveMaximum(std::vector<v1::Warning>* warnings) const;
   void SplitPeriods();
   // Drops every table's rows dated after `last` (sorted: a suffix).
   void DropRowsAfter(absl::CivilDay last);
