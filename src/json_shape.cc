@@ -355,9 +355,9 @@ bool ShapeScanner::AtKeyEnd(size_t at) {
   return true;
 }
 
+// A byte that is no JSON white space (Scan skips that).
 bool ShapeScanner::BetweenTokens(size_t at) {
   const char c = json_[at];
-  if (IsJsonSpace(c)) return true;
   if (c == '\f' || c == '\v') {
     return Refuse(
         absl::StrCat(c == '\f' ? "a form feed" : "a vertical tab", " at byte ",

@@ -330,6 +330,17 @@ std::string Kroner(int64_t ore) {
   return absl::StrFormat("%d.%02d kr", ore / 100, ore % 100);
 }
 
+// The reminder-fee maximum fraction × inkassosats rounded half up to whole
+// kroner, in øre: the most a published cap may round it to (law.md § 3.2:
+// 1/20 × 750 = 37.50 → 38 kr). Amounts and fractions are bounded: it fits.
+int64_t MaximumInWholeKroner(const RateBook::Amount& sats,
+                             const RateBook::Fraction& f) {
+  int64_t kroner = 0;
+  RoundHalfUp(absl::int128(sats.amount) * f.reminder_num,
+              absl::int128(f.reminder_den) * 100, &kroner);
+  return kroner * 100;
+}
+
 }  // namespace
 
 absl::StatusOr<RateBook> RateBook::Build(const v1::RateTables& supplied,
@@ -399,10 +410,8 @@ void RateBook::WarnOfCapsAboveMaximum(
     const Fraction* f = InForce(fractions_, cap.from);
     const Amount* sats = InForce(collection_, cap.from);
     if (f == nullptr || sats == nullptr) continue;
-    int64_t kroner = 0;  // amounts and fractions are bounded: it fits
-    RoundHalfUp(absl::int128(sats->amount) * f->reminder_num,
-                absl::int128(f->reminder_den) * 100, &kroner);
-    if (cap.amount <= kroner * 100) continue;
+    const int64_t rounded = MaximumInWholeKroner(*sats, *f);
+    if (cap.amount <= rounded) continue;
     v1::Warning warning;
     warning.set_code("FEE_CAP_ABOVE_MAXIMUM");
     warning.set_message(absl::StrCat(
@@ -411,7 +420,7 @@ void RateBook::WarnOfCapsAboveMaximum(
         ", is above the maximum it may round: ", f->reminder_num, "/",
         f->reminder_den, " of the inkassosats ", Kroner(sats->amount), " is ",
         Kroner(FloorMulDiv(sats->amount, f->reminder_num, f->reminder_den)),
-        ", ", Kroner(kroner * 100),
+        ", ", Kroner(rounded),
         " in whole kroner; fees are held to that (check the row's amount)"));
     warnings->push_back(std::move(warning));
   }
@@ -685,10 +694,7 @@ int64_t RateBook::MaxReminderFee(absl::CivilDay due,
       !SameReminderFraction(f, InForce(fractions_, cap->from))) {
     return computed;
   }
-  int64_t kroner = 0;  // amounts and fractions are bounded: it fits
-  RoundHalfUp(absl::int128(sats->amount) * f->reminder_num,
-              absl::int128(f->reminder_den) * 100, &kroner);
-  return std::min(kroner * 100, cap->amount);
+  return std::min(MaximumInWholeKroner(*sats, *f), cap->amount);
 }
 
 int64_t RateBook::StandardCompensation(absl::CivilDay due) const {

@@ -11,6 +11,7 @@
 #include "dates.h"
 #include "money/claim.h"
 #include "money/fee_rules.h"
+#include "money/money_math.h"
 #include "process/calendar.h"
 #include "process/cutoff.h"
 #include "process/holds.h"
@@ -571,9 +572,9 @@ absl::Status InvoiceEvaluation::ProposeNotice() {
         std::max<int64_t>(0, accrued - balance.interest_paid());
   }
   int64_t amount = balance.total() - balance.interest_outstanding();
-  if (__builtin_add_overflow(amount, fee.fee, &amount) ||
-      __builtin_add_overflow(amount, fee.compensation, &amount) ||
-      __builtin_add_overflow(amount, interest_outstanding_after, &amount)) {
+  if (!AddMoney(fee.fee, &amount).ok() ||
+      !AddMoney(fee.compensation, &amount).ok() ||
+      !AddMoney(interest_outstanding_after, &amount).ok()) {
     return AmountOverflow(invoice_);
   }
   // The host records the notice: it must pass the next request's checks.

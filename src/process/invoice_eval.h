@@ -4,7 +4,6 @@
 #ifndef PURRING_SRC_PROCESS_INVOICE_EVAL_H_
 #define PURRING_SRC_PROCESS_INVOICE_EVAL_H_
 
-#include <string>
 #include <vector>
 
 #include "absl/status/status.h"

@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "money/claim.h"
 #include "money/fee_rules.h"
+#include "money/money_math.h"
 #include "process/invoice_warnings.h"
 #include "process/step_plan.h"
 
@@ -399,8 +400,7 @@ absl::Status JudgeNotices(const InvoiceInput& input, const EvalContext& ctx,
       }
       compensation_claimed |= charge.compensation > 0;
     }
-    if (__builtin_add_overflow(totals->interest_charged, charge.interest,
-                               &totals->interest_charged)) {
+    if (!AddMoney(charge.interest, &totals->interest_charged).ok()) {
       return AmountOverflow(invoice);
     }
     if (copy_history) *result->add_history() = notice;
