@@ -549,6 +549,29 @@ TEST(EngineLettersTest, APaminnelsesCompensationIsNoFee) {
   EXPECT_EQ(response.letters(0).total_compensation(), 46000);
 }
 
+TEST(EngineLettersTest, CompensationIsTheHalfYearsTheClaimFallsOverdueIn) {
+  // forsinkelsesrenteloven § 3a: the compensation is owed "når
+  // forsinkelsesrente skal betales", and interest runs from the day after
+  // the due date (Directive 2011/7/EU art. 3 (3) a; law.md § 1.3). A claim
+  // due Tuesday 30 June 2026 falls overdue on 1 July: 2026 H2's 430 kr,
+  // not H1's 460 kr (law.md § 6). One due Monday 29 June falls overdue in
+  // H1; one due Wednesday 31 December 2025 in 2026 H1.
+  TestLedger ledger;
+  ledger.settings().set_default_business_profile("streng");
+  ledger.AddCustomer("B1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddInvoice("1", "B1", "2026-06-15", "2026-06-30", 500000);
+  ledger.AddInvoice("2", "B1", "2026-06-14", "2026-06-29", 500000);
+  ledger.AddInvoice("3", "B1", "2025-12-16", "2025-12-31", 500000);
+  ledger.SetAsOfDate("2026-07-01");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  std::map<std::string, int64_t> compensation;
+  for (const v1::ProposedAction& action : response.actions()) {
+    compensation[action.invoice_number()] = action.compensation();
+  }
+  EXPECT_EQ(compensation, (std::map<std::string, int64_t>{
+                              {"1", 43000}, {"2", 46000}, {"3", 46000}}));
+}
+
 TEST(EngineLettersTest, ContactOverridesOfSpacesFallBackToTheCompany) {
   // Seed 000: "Hvis man ikke spesifiserer noe der vil systemet hente epost
   // og telefonnr fra Firmainformasjonen": spaces specify nothing.

@@ -158,7 +158,8 @@ TEST(EngineRecordedHistoryTest, StandardCompensationAtMostTheHalfYearsAmount) {
           "standard compensation of 100000 øre; 46000 øre of it is claimed "
           "(forsinkelsesrenteloven § 3a: fees and compensation together come "
           "to at most the greater of the standard compensation (46000 øre "
-          "for the due date's half-year) and the fees claimed)"});
+          "for the half-year the claim fell overdue in) and the fees "
+          "claimed)"});
 }
 
 TEST(EngineRecordedHistoryTest, StandardCompensationIsClaimedOnce) {

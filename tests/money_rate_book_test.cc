@@ -76,6 +76,17 @@ TEST(RateBookTest, StandardCompensationCarriesUnknownHalfYearsForward) {
   EXPECT_EQ(book.StandardCompensation(D(2026, 8, 1)), 43000);
 }
 
+TEST(RateBookTest, StandardCompensationOfTheFirstInterestDay) {
+  // § 3a: owed when interest becomes payable, the day after the adjusted
+  // due date (Directive 2011/7/EU art. 3 (3) a, art. 6 (1)); law.md § 6:
+  // 2026 H1 460 kr, H2 430 kr; 2025 H2 not found, carried from H1's 470.
+  const RateBook book = RateBook::Builtin();
+  EXPECT_EQ(book.StandardCompensation(D(2026, 6, 29)), 46000);
+  EXPECT_EQ(book.StandardCompensation(D(2026, 6, 30)), 43000);
+  EXPECT_EQ(book.StandardCompensation(D(2025, 12, 30)), 47000);
+  EXPECT_EQ(book.StandardCompensation(D(2025, 12, 31)), 46000);
+}
+
 TEST(RateBookTest, CollectionCostBandsByDueDate) {
   // law.md § 5.2: from 2020-10-01, ≤ 500 kr: 0.25 × sats, ≤ 10 000 kr:
   // 0.80 ×, > 250 000 kr: 7.20 × (tung double). Before: ≤ 2 500 kr 0.5 ×.
@@ -260,8 +271,9 @@ TEST(RateBookTest, AHalfYearWithoutItsCompensationIsFlagged) {
   EXPECT_EQ(warnings[0].code(), "RATE_CARRIED_FORWARD");
   EXPECT_EQ(warnings[0].message(),
             "the rate tables have no standard compensation for 2027 H1; the "
-            "row from 2026-07-01 (430.00 kr) is used for claims due in it: "
-            "supply a standard_compensations row from 2027-01-01");
+            "row from 2026-07-01 (430.00 kr) is used for claims falling "
+            "overdue in it: supply a standard_compensations row from "
+            "2027-01-01");
   auto* compensation = tables.add_standard_compensations();
   compensation->set_valid_from("2027-01-01");
   compensation->set_amount(44000);

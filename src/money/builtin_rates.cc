@@ -73,9 +73,10 @@ constexpr FractionRow kFeeFractions[] = {
     {"2020-10-01", 1, 20, 3, 20},  // high: regjeringen "halverer inkassosalærer"
 };
 
-// B2B standard compensation per half-year, øre, by the claim's due date
-// (law.md § 6 table). Where law.md has "?", the previous known half-year is
-// carried forward (marked "carried").
+// B2B standard compensation per half-year, øre, by the half-year the claim
+// falls overdue in (RateBook::StandardCompensation; law.md § 6 table). Where
+// law.md has "?", the previous known half-year is carried forward (marked
+// "carried").
 constexpr AmountRow kStandardCompensations[] = {
     {"2014-01-01", 32000},  // high: regjeringen id748450
     {"2014-07-01", 32000},  // carried from 2014 H1 (law.md: "?")

@@ -312,7 +312,9 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
     out.compensation_cut = absl::StrCat(
         "forsinkelsesrenteloven § 3a: fees and compensation together come to "
         "at most the greater of the standard compensation (",
-        standard, " øre for the due date's half-year) and the fees claimed");
+        standard,
+        " øre for the half-year the claim fell overdue in) and the fees "
+        "claimed");
   }
   return out;
 }

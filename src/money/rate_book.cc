@@ -517,7 +517,7 @@ absl::Status RateBook::CoverAsOf(absl::CivilDay as_of, bool carry_forward,
 }
 
 // The tables cover the as-of date, but not its year's sats, or not its
-// half-year's standard compensation (for claims due in it).
+// half-year's standard compensation (for claims falling overdue in it).
 void RateBook::WarnOfMissingRows(absl::CivilDay as_of,
                                  std::vector<v1::Warning>* warnings) const {
   if (LacksCollectionRateFor(as_of)) {
@@ -531,7 +531,8 @@ void RateBook::WarnOfMissingRows(absl::CivilDay as_of,
         "the rate tables have no standard compensation for ", as_of.year(),
         as_of.month() < 7 ? " H1" : " H2", "; the row from ",
         FormatDate(compensation->from), " (", Kroner(compensation->amount),
-        ") is used for claims due in it: supply a standard_compensations "
+        ") is used for claims falling overdue in it: supply a "
+        "standard_compensations "
         "row from ",
         FormatDate(HalfYearStart(as_of))));
     warnings->push_back(std::move(warning));
@@ -697,8 +698,8 @@ int64_t RateBook::MaxReminderFee(absl::CivilDay due,
   return std::min(MaximumInWholeKroner(*sats, *f), cap->amount);
 }
 
-int64_t RateBook::StandardCompensation(absl::CivilDay due) const {
-  const Amount* row = InForce(compensation_, due);
+int64_t RateBook::StandardCompensation(absl::CivilDay adjusted_due) const {
+  const Amount* row = InForce(compensation_, adjusted_due + 1);
   return row != nullptr ? row->amount : 0;
 }
 

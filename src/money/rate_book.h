@@ -88,9 +88,13 @@ class RateBook {
   // one of a claim due on the cap's first day, at most that
   // maximum rounded half up to whole kroner (inkassoforskriften § 1-2).
   int64_t MaxReminderFee(absl::CivilDay due, absl::CivilDay send) const;
-  // B2B standard compensation for the due date's half-year, in øre; 0 when
-  // unknown (forsinkelsesrenteloven § 3a, law.md § 6).
-  int64_t StandardCompensation(absl::CivilDay due) const;
+  // B2B standard compensation, in øre, for a claim with this adjusted due
+  // date: the row in force on the first day interest runs, the day after it.
+  // § 3a gives the compensation "når forsinkelsesrente skal betales", and
+  // Directive 2011/7/EU (art. 3 (3) a, art. 6 (1)) makes interest payable
+  // from the day following the due date: a claim due 30 June takes July's
+  // row. 0 when unknown (forsinkelsesrenteloven § 3a, law.md § 6).
+  int64_t StandardCompensation(absl::CivilDay adjusted_due) const;
   // Collection-cost maxima (light, heavy) for a claim, by the due date's band
   // set and the inkassosats on `day`, before any VAT uplift, rounded down to
   // whole øre (inkassoforskriften §§ 2-2, 2-3; law.md § 5.2).

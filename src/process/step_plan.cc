@@ -72,8 +72,10 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
       deadline = std::max(
           {deadline, notice.deadline, notice.sent + kMinDeadlineDays});
     }
+    // days_after_deadline is never negative (validate.cc, profiles.cc), so
+    // the day after waiting_until is after every deadline too.
     plan.waiting_until = deadline + profile.days_after_deadline;
-    plan.next_date = std::max(*plan.waiting_until, deadline) + 1;
+    plan.next_date = *plan.waiting_until + 1;
     if (charges_fee) {
       plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
     }
