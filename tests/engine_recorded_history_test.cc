@@ -145,6 +145,54 @@ TEST(EngineRecordedHistoryTest, NoStandardCompensationFromAConsumer) {
   EXPECT_EQ(response.warnings(0).notice_sent_date(), "2026-03-03");
 }
 
+TEST(EngineRecordedHistoryTest,
+     NoStandardCompensationOnANoticeSentBeforeTheClaimWasOverdue) {
+  // § 3a: the compensation is owed "når forsinkelsesrente skal betales",
+  // from the day after the due date (law.md §§ 1.3, 6). A notice recorded
+  // on Monday 2026-03-02, the due date itself (history from another system,
+  // or a due date the host moved later), claims none: 460 kr paid that day
+  // pays the principal, not the compensation. The next notice claims it.
+  // One sent 03-03, the first day the claim is overdue, claims it whole.
+  for (const char* sent : {"2026-03-02", "2026-03-03"}) {
+    SCOPED_TRACE(sent);
+    testing::TestLedger ledger;
+    ledger.settings().set_default_business_profile("streng");
+    ledger.SetAsOfDate("2026-04-20");
+    ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
+    v1::Invoice* invoice =
+        ledger.AddInvoice("B1", "K1", "2026-02-16", "2026-03-02", 1000000);
+    testing::AddPayment(*invoice, "2026-03-02", kCompensation2026H1);
+    ledger.AddNotice("B1", kReminder, sent, "2026-03-17", 0)
+        ->set_compensation(kCompensation2026H1);
+    const v1::EvaluateResponse response = ledger.Evaluate();
+    const v1::Balance& balance = testing::ResultOf(response, "B1").balance();
+    ASSERT_EQ(response.actions_size(), 1);
+    const v1::ProposedAction& next = response.actions(0);
+    if (std::string(sent) == "2026-03-02") {
+      EXPECT_EQ(balance.compensation_charged(), 0);
+      EXPECT_EQ(balance.fees_paid(), 0);
+      EXPECT_EQ(balance.principal_paid(), kCompensation2026H1);
+      EXPECT_EQ(next.fee() + next.compensation(), kCompensation2026H1);
+      EXPECT_EQ(
+          WarningMessages(response, "RECORDED_COMPENSATION_NOT_CLAIMABLE"),
+          std::vector<std::string>{
+              "invoice \"B1\": the reminder notice sent 2026-03-02 records a "
+              "standard compensation of 46000 øre; 0 øre of it is claimed "
+              "(forsinkelsesrenteloven § 3a: no standard compensation on a "
+              "notice sent before the claim was overdue (interest runs from "
+              "2026-03-03))"});
+    } else {
+      // Paid the day before the notice: the principal, all the same.
+      EXPECT_EQ(balance.compensation_charged(), kCompensation2026H1);
+      EXPECT_EQ(balance.principal_paid(), kCompensation2026H1);
+      EXPECT_EQ(next.fee() + next.compensation(), 0);
+      EXPECT_THAT(
+          WarningMessages(response, "RECORDED_COMPENSATION_NOT_CLAIMABLE"),
+          ::testing::IsEmpty());
+    }
+  }
+}
+
 TEST(EngineRecordedHistoryTest, StandardCompensationAtMostTheHalfYearsAmount) {
   const v1::EvaluateResponse response = EvaluateWithCompensation(
       v1::CUSTOMER_TYPE_BUSINESS,

@@ -277,6 +277,16 @@ RecordedCharges ClaimableRecordedCharges(const NoticeCharge& notice,
     }
     return out;
   }
+  // § 3a: owed "når forsinkelsesrente skal betales", from the day after the
+  // due date; a notice sent by then (history from another system, or a due
+  // date the host moved later) claims none. The next notice may.
+  if (out.compensation > 0 && notice.sent <= adjusted_due) {
+    out.compensation = 0;
+    out.compensation_cut = absl::StrCat(
+        "forsinkelsesrenteloven § 3a: no standard compensation on a notice "
+        "sent before the claim was overdue (interest runs from ",
+        FormatDate(adjusted_due + 1), ")");
+  }
   const int64_t standard = rates.StandardCompensation(adjusted_due);
   // § 3a compares the compensation with the fees the notices bear, not
   // with what is left of a fee once the compensation was deducted from it
