@@ -337,6 +337,37 @@ TEST(EngineLettersTest, TheDispatchNamesWhatFallsDueByThen) {
             0);
 }
 
+TEST(EngineLettersTest, NoDispatchAnnouncedBeforeTheClaimIsOverdue) {
+  // A påminnelse recorded 2026-05-01 for an invoice due Tuesday 2026-06-30
+  // (history from another system, or a due date moved later): its
+  // deadline and grace ran out 05-29, but the claim is not overdue until
+  // 07-01. Asked at 08:00 Oslo on the due date, today's 11:00 dispatch
+  // would send nothing for it: it is not announced, and the next step's
+  // date is the first overdue day (F1, F8).
+  TestLedger ledger;
+  ledger.settings().set_default_person_profile("mild");
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2026-01-01T08:00:00Z");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2026-04-20", "2026-06-30", 200000);
+  ledger.AddNotice("1", v1::STEP_KIND_REMINDER, "2026-05-01", "2026-05-15", 0);
+  ledger.SetAsOf("2026-06-30T06:00:00Z");
+  v1::EvaluateResponse response = ledger.Evaluate();
+  const v1::InvoiceResult& result = ResultOf(response, "1");
+  EXPECT_EQ(result.status(), v1::INVOICE_STATUS_NOT_DUE);
+  EXPECT_EQ(result.next_step(), v1::NEXT_STEP_DUNNING);
+  EXPECT_EQ(result.next_step_date(), "2026-07-01");
+  EXPECT_EQ(response.next_dispatch().date(), "2026-06-30");
+  EXPECT_EQ(response.next_dispatch().upcoming_invoice_numbers_size(), 0);
+
+  // The next day's evaluation proposes the purring.
+  ledger.SetAsOf("2026-07-01T09:00:00Z");
+  response = ledger.Evaluate();
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).step(), v1::STEP_KIND_DUNNING);
+}
+
 TEST(EngineLettersTest, NoAutomaticDispatchIntoAHold) {
   // F10: an objection or a manual hold pauses the invoice. After 11:00 the
   // automatic notice is dated tomorrow; a hold recorded to begin tomorrow

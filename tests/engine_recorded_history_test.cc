@@ -193,6 +193,36 @@ TEST(EngineRecordedHistoryTest,
   }
 }
 
+TEST(EngineRecordedHistoryTest,
+     AWaivedCompensationIsGivenUpEvenWhereNoneCouldBeClaimed) {
+  // README: a waived compensation is given up. A påminnelse recorded on
+  // Saturday 2026-03-14, the due date (adjusted to Monday 03-16), records
+  // 460 kr that § 3a does not let it claim (sent before the claim was
+  // overdue); the host waives it on 03-20. The waiver gives it up all the
+  // same: the purring proposed on 04-12 carries the fee alone (37.50 kr,
+  // law.md § 3.2), no compensation.
+  testing::TestLedger ledger;
+  v1::DunningProfile* profile = ledger.settings().add_profiles();
+  profile->set_id("bkomp");
+  profile->set_strictness(v1::FEE_STRICTNESS_MEDIUM);
+  profile->set_claim_standard_compensation(true);
+  ledger.settings().set_default_business_profile("bkomp");
+  ledger.SetAsOfDate("2026-04-12");
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_BUSINESS);
+  ledger.AddInvoice("B1", "K1", "2026-02-28", "2026-03-14", 100000);
+  v1::Notice* notice =
+      ledger.AddNotice("B1", kReminder, "2026-03-14", "2026-03-28", 0);
+  notice->set_compensation(kCompensation2026H1);
+  notice->set_fee_waived_date("2026-03-20");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(testing::ResultOf(response, "B1").balance().compensation_charged(),
+            0);
+  ASSERT_EQ(response.actions_size(), 1);
+  EXPECT_EQ(response.actions(0).step(), kDunning);
+  EXPECT_EQ(response.actions(0).fee(), 3750);
+  EXPECT_EQ(response.actions(0).compensation(), 0);
+}
+
 TEST(EngineRecordedHistoryTest, StandardCompensationAtMostTheHalfYearsAmount) {
   const v1::EvaluateResponse response = EvaluateWithCompensation(
       v1::CUSTOMER_TYPE_BUSINESS,

@@ -83,6 +83,24 @@ TEST(StepPlanTest, DeadlinePlusGraceThenTheNextStep) {
   EXPECT_EQ(plan.phase, StepPhase::kReady);
 }
 
+TEST(StepPlanTest, NeverBeforeTheClaimIsOverdue) {
+  // A reminder recorded 2026-01-05, six weeks before the due date (history
+  // from another system, or a due date the host moved later): its deadline
+  // and grace end 02-02, but no step comes before the claim is overdue,
+  // the day after the due date (law.md § 4.1: a warning "etter kravets
+  // forfall"; F1: an invoice not yet due is not dunned).
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_OFF);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 1, 5))};
+  const StepPlan plan = PlanNextStep(p, kDue, sent, kDue);
+  EXPECT_EQ(*plan.waiting_until, CivilDay(2026, 2, 2));
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_DUNNING);
+  EXPECT_EQ(plan.next_date, kDue + 1);
+  EXPECT_EQ(plan.phase, StepPhase::kWaiting);
+  EXPECT_EQ(PlanNextStep(p, kDue, sent, kDue + 1).phase, StepPhase::kReady);
+}
+
 TEST(StepPlanTest, ZeroGraceStillWaitsForTheDeadline) {
   // law.md § 3.1: the next step only after the previous deadline expired.
   const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,

@@ -22,6 +22,9 @@ struct NoticeCharge {
   absl::CivilDay deadline;
   int64_t fee = 0;
   int64_t compensation = 0;
+  // It recorded a compensation (Notice.compensation > 0), claimable or
+  // not: waived, the compensation is given up all the same (README).
+  bool compensation_recorded = false;
   int64_t interest = 0;
   std::optional<absl::CivilDay> waived;  // fee_waived_date
   // The strictness of the profile it was sent under (Notice.strictness);

@@ -20,7 +20,8 @@ bool Waived(const NoticeCharge& notice) { return notice.waived.has_value(); }
 // B2B (forsinkelsesrenteloven § 3a, law.md § 6): fees and compensation
 // together come to max(compensation, Σ fees); a notice sent on `send`
 // charging `fee` may add the increase over what the earlier notices
-// charged, fee first. A compensation waived by `send` is given up for good:
+// charged, fee first. A compensation waived by `send` is given up for good
+// (one recorded, even where the law let the notice claim none of it):
 // then `given_up` names the notice and no compensation is added; a fee
 // stands alone, but for one still claimed of an earlier notice (the waiver
 // was of a later notice's), which takes the fee into it as before
@@ -38,7 +39,8 @@ CompensationRoom RoomWithCompensation(absl::Span<const NoticeCharge> prior,
   absl::int128 prior_fees = 0, prior_total = 0;
   for (const NoticeCharge& notice : prior) {
     if (WaivedBy(notice, send)) {
-      if (notice.compensation > 0 && room.given_up == nullptr) {
+      if ((notice.compensation > 0 || notice.compensation_recorded) &&
+          room.given_up == nullptr) {
         room.given_up = &notice;
       }
       continue;

@@ -81,10 +81,12 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
 
 // What a recorded notice may claim of its fee and B2B standard compensation
 // (forsinkelsesrenteloven § 3a; law.md § 6), as DecideNoticeFee would have
-// charged them: no compensation from a consumer, none once an earlier
-// notice's compensation was waived, and for a business debtor fees and
-// compensation together at most max(the compensation for the due date's
-// half-year, the fees), a fee after the compensation deducted from it. The
+// charged them: no compensation from a consumer, none on a notice sent
+// before the claim was overdue (on or before adjusted_due), none once an
+// earlier notice's compensation was waived, and for a business debtor fees
+// and compensation together at most max(the compensation of the half-year
+// the claim fell overdue in, the fees), a fee after the compensation
+// deducted from it. The
 // notice's own fee counts among the fees at the lawful maximum (what it
 // bore before the deduction), as DecideNoticeFee counted it. History from
 // another system may record more. A waived notice is returned as recorded (it

@@ -27,6 +27,7 @@ NoticeCharge ChargeOf(const v1::Notice& n, const NoticeDays* checked,
   charge.step = n.step();
   charge.fee = n.fee();
   charge.compensation = n.compensation();
+  charge.compensation_recorded = n.compensation() > 0;
   charge.interest = n.interest();
   charge.strictness = n.strictness();
   charge.channel = n.channel();
