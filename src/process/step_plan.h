@@ -48,8 +48,8 @@ absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
 // § 1-2). Later steps come the day after the latest of the notices'
 // deadlines + days_after_deadline, so never before every deadline has
 // expired, nor before the claim is overdue (adjusted_due + 1). The transfer to
-// collection needs a recorded collection warning that satisfies inkassoloven §
-// 9 (law.md § 4.1), its amount not paid by its deadline
+// collection needs a recorded collection warning that satisfies
+// inkassoloven § 9 (law.md § 4.1), its amount not paid by its deadline
 // (NoticeCharge::demand_paid); without one a new warning comes first.
 StepPlan PlanNextStep(const ResolvedProfile& profile,
                       absl::CivilDay adjusted_due,
