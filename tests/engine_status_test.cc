@@ -623,12 +623,22 @@ TEST(EngineStatusTest, AFeeWaivedAfterTheAsOfDateIsStillOwedOnIt) {
   // history.proto: a waived fee (gebyr trukket) is not claimed, from the
   // day it is waived: evaluated as of an earlier day it is owed, as a
   // payment dated later is not yet counted (F13).
+  // It says so, as for such money (WAIVER_AFTER_AS_OF), until its day.
   TestLedger ledger = WaivedDunningLedger("2026-03-25");
   ledger.SetAsOfDate("2026-03-24");
-  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").balance().fees_charged(),
-            kFee2026);
+  v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").balance().fees_charged(), kFee2026);
+  ASSERT_EQ(response.warnings_size(), 1);
+  EXPECT_EQ(response.warnings(0).code(), "WAIVER_AFTER_AS_OF");
+  EXPECT_EQ(response.warnings(0).invoice_number(), "1001");
+  EXPECT_EQ(response.warnings(0).message(),
+            "invoice \"1001\": 1 notice's fee waiver dated after the as-of "
+            "date 2026-03-24 not counted: what it waives is still claimed, "
+            "also by actions dated after the as-of date");
   ledger.SetAsOfDate("2026-03-25");
-  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").balance().fees_charged(), 0);
+  response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "1001").balance().fees_charged(), 0);
+  EXPECT_EQ(response.warnings_size(), 0);
 }
 
 TEST(EngineStatusTest, AWaiverAfterTheAsOfDateIsNotReportedYet) {

@@ -101,6 +101,19 @@ TEST(StepPlanTest, NeverBeforeTheClaimIsOverdue) {
   EXPECT_EQ(PlanNextStep(p, kDue, sent, kDue + 1).phase, StepPhase::kReady);
 }
 
+TEST(StepPlanTest, NeverBeforeTheProfilesFirstStepDay) {
+  // The same, under a profile whose first step waits 20 days after the due
+  // date: a notice recorded before the due date does not bring the next
+  // step before the day the first could come.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_OFF, 20);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 1, 5))};
+  const StepPlan plan = PlanNextStep(p, kDue, sent, kDue + 1);
+  EXPECT_EQ(plan.next_date, kDue + 20);
+  EXPECT_EQ(plan.phase, StepPhase::kWaiting);
+}
+
 TEST(StepPlanTest, ZeroGraceStillWaitsForTheDeadline) {
   // law.md § 3.1: the next step only after the previous deadline expired.
   const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,

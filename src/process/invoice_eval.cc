@@ -256,6 +256,10 @@ void InvoiceEvaluation::WarnAboutMoney() {
       (!events.credits.empty() && events.credits.back().date > ctx_.as_of)) {
     FlagLaterMoney(invoice_, events, ctx_.as_of, &output_.warnings);
   }
+  if (history_.waivers_after_as_of > 0) {
+    output_.warnings.push_back(
+        LaterWaiverWarning(invoice_, history_.waivers_after_as_of, ctx_.as_of));
+  }
   const v1::Balance& balance = result_.balance();
   if (history_.interest_recorded > balance.interest_claimed() &&
       balance.principal_outstanding() == 0) {

@@ -155,4 +155,16 @@ void FlagLaterMoney(const v1::Invoice& invoice, const ClaimEvents& events,
           " dated after the as-of date ", FormatDate(as_of), " not counted")));
 }
 
+v1::Warning LaterWaiverWarning(const v1::Invoice& invoice, int count,
+                               absl::CivilDay as_of) {
+  return WarningAbout(
+      invoice, "WAIVER_AFTER_AS_OF",
+      absl::StrCat(
+          "invoice \"", invoice.number(), "\": ", count,
+          count == 1 ? " notice's fee waiver" : " notices' fee waivers",
+          " dated after the as-of date ", FormatDate(as_of), " not counted: ",
+          count == 1 ? "what it waives is" : "what they waive is",
+          " still claimed, also by actions dated after the as-of date"));
+}
+
 }  // namespace purring::internal

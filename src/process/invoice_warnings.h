@@ -70,6 +70,14 @@ v1::Warning NoValidCollectionWarning(const v1::Invoice& invoice,
 void FlagLaterMoney(const v1::Invoice& invoice, const ClaimEvents& events,
                     absl::CivilDay as_of, std::vector<v1::Warning>* warnings);
 
+// "WAIVER_AFTER_AS_OF": `count` of the invoice's notices have a
+// fee_waived_date after the as-of date. As money dated after it, the waiver
+// does not count yet: what it waives is still claimed, also by actions
+// dated after the as-of date (the next dispatch's), until an evaluation as
+// of its day.
+v1::Warning LaterWaiverWarning(const v1::Invoice& invoice, int count,
+                               absl::CivilDay as_of);
+
 }  // namespace purring::internal
 
 #endif  // PURRING_SRC_PROCESS_INVOICE_WARNINGS_H_

@@ -355,6 +355,7 @@ absl::Status JudgeNotices(const InvoiceInput& input, const EvalContext& ctx,
   all_charges.clear();
   totals->interest_charged = 0;
   totals->charges_recorded = 0;
+  totals->waivers_after_as_of = 0;
   // Whether an earlier notice claims B2B compensation: a fee after it is
   // deducted from it.
   bool compensation_claimed = false;
@@ -367,6 +368,10 @@ absl::Status JudgeNotices(const InvoiceInput& input, const EvalContext& ctx,
                  input.checked_days != nullptr ? &input.checked_days->notices[k]
                                                : nullptr,
                  profile, ctx.as_of));
+    // ChargeOf leaves out a waiver dated after the as-of date.
+    if (!notice.fee_waived_date().empty() && !charge.waived.has_value()) {
+      ++totals->waivers_after_as_of;
+    }
     charge.demand_paid = !paid_in_time.empty() && paid_in_time[k];
     charge.sent_settled = !sent_settled.empty() && sent_settled[k];
     const absl::Span<const NoticeCharge> earlier =

@@ -31,6 +31,8 @@ struct HistoryTotals {
   int64_t charges_recorded = 0;
   // The interest the notices sent by the as-of date recorded.
   int64_t interest_recorded = 0;
+  // Notices whose fee_waived_date is after the as-of date: not counted yet.
+  int waivers_after_as_of = 0;
 };
 
 // Judges the invoice's notices (input.notices) and evaluates its claim at

@@ -75,10 +75,12 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
     // days_after_deadline is never negative (validate.cc, profiles.cc), so
     // the day after waiting_until is after every deadline too.
     plan.waiting_until = deadline + profile.days_after_deadline;
-    // Never before the claim is overdue: a notice recorded before the due
-    // date (history from another system, or a due date moved later) has a
-    // deadline that can end before it.
-    plan.next_date = std::max(*plan.waiting_until + 1, adjusted_due + 1);
+    // Never before the first step could come: a notice recorded before the
+    // due date (history from another system, or a due date moved later)
+    // has a deadline that can end before it.
+    plan.next_date =
+        std::max(*plan.waiting_until + 1,
+                 adjusted_due + std::max(1, profile.first_step_after_days));
     if (charges_fee) {
       plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
     }

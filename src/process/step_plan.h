@@ -47,7 +47,8 @@ absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
 // first_step_after_days is 0, no earlier than FirstFeeDay (inkassoforskriften
 // § 1-2). Later steps come the day after the latest of the notices'
 // deadlines + days_after_deadline, so never before every deadline has
-// expired, nor before the claim is overdue (adjusted_due + 1). The transfer to
+// expired, nor before the first step could come (adjusted_due + max(1,
+// first_step_after_days)). The transfer to
 // collection needs a recorded collection warning that satisfies
 // inkassoloven § 9 (law.md § 4.1), its amount not paid by its deadline
 // (NoticeCharge::demand_paid); without one a new warning comes first.
