@@ -86,12 +86,11 @@ int64_t ClaimableRecordedFee(const NoticeCharge& notice,
 // earlier notice's compensation was waived, and for a business debtor fees
 // and compensation together at most max(the compensation of the half-year
 // the claim fell overdue in, the fees), a fee after the compensation
-// deducted from it. The
-// notice's own fee counts among the fees at the lawful maximum (what it
-// bore before the deduction), as DecideNoticeFee counted it. History from
-// another system may record more. A waived notice is returned as recorded (it
-// is not claimed anyway). notice.fee and prior: as already cut by
-// ClaimableRecordedFee and this function.
+// deducted from it. The notice's own fee counts among the fees at the lawful
+// maximum (what it bore before the deduction), as DecideNoticeFee counted
+// it. History from another system may record more. A waived notice is
+// returned as recorded (it is not claimed anyway). notice.fee and prior: as
+// already cut by ClaimableRecordedFee and this function.
 struct RecordedCharges {
   int64_t fee = 0;
   int64_t compensation = 0;

@@ -532,8 +532,7 @@ void RateBook::WarnOfMissingRows(absl::CivilDay as_of,
         as_of.month() < 7 ? " H1" : " H2", "; the row from ",
         FormatDate(compensation->from), " (", Kroner(compensation->amount),
         ") is used for claims falling overdue in it: supply a "
-        "standard_compensations "
-        "row from ",
+        "standard_compensations row from ",
         FormatDate(HalfYearStart(as_of))));
     warnings->push_back(std::move(warning));
   }

@@ -48,10 +48,10 @@ absl::CivilDay NoticeDeadline(const ResolvedProfile& profile,
 // § 1-2). Later steps come the day after the latest of the notices'
 // deadlines + days_after_deadline, so never before every deadline has
 // expired, nor before the first step could come (adjusted_due + max(1,
-// first_step_after_days)). The transfer to
-// collection needs a recorded collection warning that satisfies
-// inkassoloven § 9 (law.md § 4.1), its amount not paid by its deadline
-// (NoticeCharge::demand_paid); without one a new warning comes first.
+// first_step_after_days)). The transfer to collection needs a recorded
+// collection warning that satisfies inkassoloven § 9 (law.md § 4.1), its
+// amount not paid by its deadline (NoticeCharge::demand_paid); without one a
+// new warning comes first.
 StepPlan PlanNextStep(const ResolvedProfile& profile,
                       absl::CivilDay adjusted_due,
                       absl::Span<const NoticeCharge> notices,
