@@ -55,8 +55,11 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
   const bool charges_fee =
       plan.next_step != v1::STEP_KIND_UNSPECIFIED &&
       ProfileChargesFee(profile.strictness, plan.next_step);
+  // The first step's day: no step of any kind comes before it.
+  const absl::CivilDay first_step_day =
+      adjusted_due + std::max(1, profile.first_step_after_days);
   if (notices.empty()) {
-    plan.next_date = adjusted_due + std::max(1, profile.first_step_after_days);
+    plan.next_date = first_step_day;
     if (charges_fee && profile.first_step_after_days == 0) {
       plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
     }
@@ -78,9 +81,7 @@ StepPlan PlanNextStep(const ResolvedProfile& profile,
     // Never before the first step could come: a notice recorded before the
     // due date (history from another system, or a due date moved later)
     // has a deadline that can end before it.
-    plan.next_date =
-        std::max(*plan.waiting_until + 1,
-                 adjusted_due + std::max(1, profile.first_step_after_days));
+    plan.next_date = std::max(*plan.waiting_until + 1, first_step_day);
     if (charges_fee) {
       plan.next_date = std::max(plan.next_date, FirstFeeDay(adjusted_due));
     }
