@@ -7,8 +7,9 @@
 // measurement runs in a child process of its own (fork), so that what one
 // freed and glibc kept does not count in the next: the child resets the
 // kernel's peak-RSS mark (/proc/self/clear_refs "5", Linux) and makes the
-// call. "extra" is the peak RSS during the call minus the RSS before it:
-// everything the engine allocated, the response buffer included; the
+// call. "extra" is the peak RSS during the call minus the RSS before the
+// process's first call: everything the engine allocated, the response
+// buffer included, and for a second call what the first kept for it; the
 // request bytes the host already holds are not counted. Measured:
 // purring_evaluate (the response in one buffer), purring_evaluate_to (the
 // response handed to a writer that keeps nothing, as a host writing it to
@@ -89,7 +90,7 @@ size_t EvaluateTo(const std::string& request) {
 
 // Runs call() in a child process; `warm_up` first runs it once unmeasured
 // (the second call in a process). Prints the peak above the RSS before the
-// measured call, relative to the request's size. Returns what the call
+// first call, relative to the request's size. Returns what the call
 // returned (a size; 0 means it failed).
 template <typename Call>
 size_t Measure(const char* what, bool warm_up, size_t request_size,
@@ -102,10 +103,14 @@ size_t Measure(const char* what, bool warm_up, size_t request_size,
   if (child == 0) {
     close(pipe_fds[0]);
     size_t result = 0;
+    malloc_trim(0);
+    // Before the first call: a second call's peak includes what the first
+    // left kept for it (the library's block pool, README "Memory kept
+    // between evaluations").
+    const long long before = StatusBytes("VmRSS:");
     if (!warm_up || call() != 0) {
       malloc_trim(0);
       std::ofstream("/proc/self/clear_refs") << "5";  // VmHWM := VmRSS
-      const long long before = StatusBytes("VmRSS:");
       result = call();
       const long long extra = StatusBytes("VmHWM:") - before;
       std::printf("%-44s extra peak %6.1f MB = %.2f x request\n", what,

@@ -15,7 +15,9 @@
  * naming the offending record and field); free it the same way.
  *
  * Threads: every function is thread-safe and reentrant; the engine keeps no
- * global mutable state. No C++ exception crosses this boundary.
+ * global state a result depends on (only large blocks of memory for the
+ * next evaluation, purring_release_memory). No C++ exception crosses this
+ * boundary.
  */
 #ifndef PURRING_CAPI_PURRING_H_
 #define PURRING_CAPI_PURRING_H_
@@ -131,8 +133,17 @@ PURRING_API int purring_validate(const void* request, size_t request_size,
                                  purring_buffer* message);
 
 /* Releases a buffer filled by this library and resets it to {NULL, 0}.
- * Accepts NULL and an empty buffer. */
+ * Accepts NULL and an empty buffer. A large response's memory is kept for
+ * the next evaluation (purring_release_memory). */
 PURRING_API void purring_buffer_free(purring_buffer* buffer);
+
+/* Gives back to the system the large blocks (4 MiB and up, up to 1 GiB in
+ * all) that the library keeps between evaluations, so that the next one
+ * does not map and fault in its memory afresh: for a host that evaluated a
+ * large ledger and will not evaluate again soon. Returns the bytes given
+ * back. Thread-safe; evaluations may run meanwhile (they keep what they free
+ * afterwards). */
+PURRING_API size_t purring_release_memory(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

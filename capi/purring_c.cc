@@ -244,9 +244,11 @@ int purring_validate(const void* request, size_t request_size,
 
 void purring_buffer_free(purring_buffer* buffer) {
   if (buffer == nullptr) return;
-  std::free(buffer->data);
+  purring::FreeDeleter()(reinterpret_cast<char*>(buffer->data));
   buffer->data = nullptr;
   buffer->size = 0;
 }
+
+size_t purring_release_memory(void) { return purring::ReleaseMemory(); }
 
 }  // extern "C"

@@ -1,6 +1,7 @@
 // Entry points of the C++ API. The evaluation itself lives in evaluator.cc.
 #include "purring/engine.h"
 
+#include "block_pool.h"
 #include "evaluator.h"
 #include "process/request_index.h"
 #include "validate.h"
@@ -28,6 +29,12 @@ absl::StatusOr<v1::EvaluateResponse> Evaluate(
   if (absl::Status s = EvaluateInto(request, &response); !s.ok()) return s;
   return response;
 }
+
+void FreeDeleter::operator()(char* bytes) const {
+  internal::FreeHandedOver(bytes);
+}
+
+size_t ReleaseMemory() { return internal::ReleaseKeptBlocks(); }
 
 const char* Version() { return PURRING_VERSION_STRING_INTERNAL; }
 

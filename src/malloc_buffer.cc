@@ -10,7 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "large_allocator.h"
+#include "block_pool.h"
 
 namespace purring::internal {
 namespace {
@@ -18,12 +18,10 @@ namespace {
 // Small enough for a small ledger's response, large enough that doubling
 // from it takes few steps.
 constexpr size_t kFirstCapacity = 64 * 1024;
-// Past kDoublingLimit the buffer jumps to kLargeCapacity: above glibc's
-// largest dynamic mmap threshold (32 MiB on 64-bit), so the block is mmap'd
-// and every later realloc, growing or shrinking, is an mremap that moves
-// pages instead of copying bytes (doubling through the heap copied a 34 MB
-// response about twice, ~10 % of an evaluation). Pages never written are
-// never resident.
+// Past kDoublingLimit the buffer jumps to kLargeCapacity, a block of the
+// pool: doubling through the heap copied a 34 MB response about twice,
+// ~10 % of an evaluation, and the response buffers reserve their expected
+// size at once (TryReserve). Pages never written are never resident.
 constexpr size_t kDoublingLimit = 1024 * 1024;
 constexpr size_t kLargeCapacity = 64 * 1024 * 1024;
 // A large buffer is written from start to end once, and each fresh page
@@ -38,7 +36,13 @@ constexpr size_t kPopulateStep = 4 * 1024 * 1024;
 
 }  // namespace
 
-MallocBuffer::~MallocBuffer() { std::free(data_); }
+MallocBuffer::~MallocBuffer() {
+  if (pooled_) {
+    GiveBackBlock(data_, capacity_);
+  } else {
+    std::free(data_);
+  }
+}
 
 char* MallocBuffer::GrowFor(size_t n) {
   if (n > SIZE_MAX / 2 - size_) throw std::bad_alloc();
@@ -57,31 +61,36 @@ char* MallocBuffer::ReserveExact(size_t n) {
 
 bool MallocBuffer::TryReserve(size_t capacity) {
   if (capacity <= capacity_) return true;
-  void* grown = nullptr;
-  if (capacity >= kLargeCapacity && capacity_ < kLargeCapacity) {
-    // The first large block, which glibc maps on its own: advised for huge
-    // pages (large_allocator.h says why) before the bytes so far are copied
-    // in, where realloc would copy them into 4 KiB pages first.
-    grown = std::malloc(capacity);
-    if (grown == nullptr) return false;
-    AdviseHugePages(grown, capacity);
-    if (size_ > 0) std::memcpy(grown, data_, size_);
-    std::free(data_);
+  if (capacity >= kLargeCapacity) {
+    // A block of the pool, mapped for huge pages (large_allocator.h says
+    // why), or one an earlier evaluation left.
+    void* block = nullptr;
+    try {
+      block = TakeBlock(capacity);
+    } catch (const std::bad_alloc&) {
+      return false;
+    }
+    if (size_ > 0) std::memcpy(block, data_, size_);
+    if (pooled_) {
+      GiveBackBlock(data_, capacity_);
+    } else {
+      std::free(data_);
+    }
+    data_ = static_cast<char*>(block);
+    capacity_ = BlockClassBytes(capacity);
+    pooled_ = true;
   } else {
-    grown = std::realloc(data_, capacity);
+    void* grown = std::realloc(data_, capacity);
     if (grown == nullptr) return false;
-    // A mapped block grown by mremap keeps the advice; one realloc moved
-    // out of malloc's heap needs it again.
-    if (capacity >= kLargeCapacity) AdviseHugePages(grown, capacity);
+    data_ = static_cast<char*>(grown);
+    capacity_ = capacity;
   }
-  data_ = static_cast<char*>(grown);
-  capacity_ = capacity;
   populated_ = size_;
   return true;
 }
 
 void MallocBuffer::ShrinkToFit(size_t spare) {
-  if (data_ == nullptr || capacity_ - size_ <= spare) return;
+  if (data_ == nullptr || pooled_ || capacity_ - size_ <= spare) return;
   void* shrunk = std::realloc(data_, size_ + spare);
   if (shrunk == nullptr) return;  // keeps the larger block
   data_ = static_cast<char*>(shrunk);
@@ -95,7 +104,7 @@ char* MallocBuffer::Grow(size_t capacity) {
 }
 
 void MallocBuffer::Populate(size_t end) {
-  if (capacity_ < kLargeCapacity) {  // few pages, mostly reused by malloc
+  if (!pooled_) {  // few pages, mostly reused by malloc
     populated_ = capacity_;
     return;
   }
@@ -122,12 +131,15 @@ void MallocBuffer::swap(MallocBuffer& other) noexcept {
   std::swap(size_, other.size_);
   std::swap(capacity_, other.capacity_);
   std::swap(populated_, other.populated_);
+  std::swap(pooled_, other.pooled_);
 }
 
 char* MallocBuffer::Release() {
+  if (pooled_) HandOverBlock(data_, capacity_);
   char* data = data_;
   data_ = nullptr;
   size_ = capacity_ = populated_ = 0;
+  pooled_ = false;
   return data;
 }
 

@@ -1,7 +1,8 @@
-// A byte buffer in malloc'd memory that grows by realloc, so that the C
-// facade can hand it to the host as it is (purring_buffer_free calls free)
-// and large buffers grow without copying (glibc moves mmap'd blocks with
-// mremap).
+// A byte buffer that the C facade can hand to the host as it is: small ones
+// are malloc'd and grow by realloc; from kLargeCapacity up the bytes are in
+// a block of the block pool (block_pool.h), kept for the next evaluation
+// when freed. Either kind is freed with FreeHandedOver once Release gave it
+// away (purring_buffer_free and purring::FreeDeleter call it).
 #ifndef PURRING_SRC_MALLOC_BUFFER_H_
 #define PURRING_SRC_MALLOC_BUFFER_H_
 
@@ -43,7 +44,8 @@ class MallocBuffer {
   // (the buffer still grows as it fills). False when memory did not allow.
   bool TryReserve(size_t capacity);
   // Gives back the capacity beyond the bytes and `spare` more bytes, for a
-  // buffer about to be handed over (glibc's realloc shrinks in place).
+  // buffer about to be handed over (glibc's realloc shrinks in place). A
+  // pooled block stays whole, for the pool to reuse.
   void ShrinkToFit(size_t spare);
 
   void swap(MallocBuffer& other) noexcept;
@@ -52,8 +54,9 @@ class MallocBuffer {
   const char* data() const { return data_; }
   size_t size() const { return size_; }
 
-  // Gives the memory to the caller (free it with std::free); the buffer is
-  // empty afterwards.
+  // Gives the memory to the caller (free it with FreeHandedOver); the
+  // buffer is empty afterwards. Throws std::bad_alloc when the pool cannot
+  // note a pooled block handed over (the buffer still holds it then).
   char* Release();
 
  private:
@@ -66,6 +69,8 @@ class MallocBuffer {
   size_t capacity_ = 0;
   // Bytes from data_ whose pages have been asked for (Populate).
   size_t populated_ = 0;
+  // data_ is a block of the pool (capacity_ >= kLargeCapacity), else malloc's.
+  bool pooled_ = false;
 };
 
 }  // namespace purring::internal

@@ -1,5 +1,6 @@
 // LargeAllocator and AllocateLarge: the ledger-sized vectors' memory, mapped
-// on its own and advised for huge pages (src/large_allocator.h).
+// on its own (from the block pool) and advised for huge pages
+// (src/large_allocator.h).
 #include "large_allocator.h"
 
 #include <algorithm>
@@ -18,17 +19,17 @@ namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 
-TEST(AllocateLarge, GivesZeroedWritableMemoryAlignedToAHugePage) {
+// Its contents are unspecified (the pool may give back a block an earlier
+// evaluation wrote): only that it is aligned and all of it writable.
+TEST(AllocateLarge, GivesWritableMemoryAlignedToAHugePage) {
   const size_t bytes = kLargeAllocationBytes + 12345;  // not a page multiple
   auto* block = static_cast<unsigned char*>(AllocateLarge(bytes));
   ASSERT_NE(block, nullptr);
   EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % kHugePage, 0u);
-  uint64_t sum = 0;
-  for (size_t i = 0; i < bytes; i += 997) sum += block[i];
-  sum += block[bytes - 1];
-  EXPECT_EQ(sum, 0u);
   for (size_t i = 0; i < bytes; ++i) block[i] = static_cast<unsigned char>(i);
-  EXPECT_EQ(block[bytes - 1], static_cast<unsigned char>(bytes - 1));
+  uint64_t sum = 0;
+  for (size_t i = 0; i < bytes; i += 997) sum += block[i] == (i & 0xff);
+  EXPECT_EQ(sum, (bytes + 996) / 997);
   FreeLarge(block, bytes);
 }
 

@@ -1,4 +1,5 @@
-// MallocBuffer: the growable malloc'd buffer the C facade hands to hosts.
+// MallocBuffer: the growable buffer the C facade hands to hosts, malloc'd
+// when small, a block of the pool when large.
 #include "malloc_buffer.h"
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <new>
 #include <string>
 
+#include "block_pool.h"
 #include "gtest/gtest.h"
 #include "huge_pages_support.h"
 
@@ -27,8 +29,8 @@ TEST(MallocBuffer, AppendsAcrossGrowthAndKeepsTheBytes) {
 }
 
 // Past 64 MiB the buffer asks for its pages ahead of the writes, 4 MiB at a
-// time (Populate): pieces that straddle those steps and a growth by mremap
-// keep every byte.
+// time (Populate): pieces that straddle those steps and a growth into a
+// larger block keep every byte.
 TEST(MallocBuffer, KeepsTheBytesAcrossPopulatedStepsAndLargeGrowth) {
   MallocBuffer buffer;
   constexpr size_t kTotal = 150u * 1024 * 1024;  // two growths past 64 MiB
@@ -123,7 +125,38 @@ TEST(MallocBuffer, ReleaseHandsOverMemoryForFree) {
   EXPECT_EQ(buffer.size(), 0u);
   EXPECT_EQ(buffer.data(), nullptr);
   EXPECT_EQ(std::string(bytes, 5), "hello");
-  std::free(bytes);  // the C ABI's purring_buffer_free does this
+  FreeHandedOver(bytes);  // the C ABI's purring_buffer_free does this
+}
+
+// A large buffer's block outlives it in the pool, whether the buffer is
+// destroyed or its bytes are handed over and freed: the next evaluation's
+// response is written into pages already there.
+TEST(MallocBuffer, ALargeBufferIsKeptForTheNextOneASmallOneIsNot) {
+  ReleaseKeptBlocks();
+  {
+    MallocBuffer small;
+    ASSERT_TRUE(small.TryReserve(1024 * 1024));
+    small.Append("x", 1);
+  }
+  EXPECT_EQ(KeptBytes(), 0u);
+  const char* first = nullptr;
+  {
+    MallocBuffer large;
+    ASSERT_TRUE(large.TryReserve(70u * 1024 * 1024));
+    large.Append("first", 5);
+    first = large.data();
+  }
+  EXPECT_EQ(KeptBytes(), BlockClassBytes(70u * 1024 * 1024));
+  MallocBuffer next;
+  ASSERT_TRUE(next.TryReserve(72u * 1024 * 1024));  // the same class
+  EXPECT_EQ(next.data(), first);
+  EXPECT_EQ(KeptBytes(), 0u);
+  next.Append("second", 6);
+  char* handed = next.Release();
+  EXPECT_EQ(std::string(handed, 6), "second");
+  FreeHandedOver(handed);
+  EXPECT_EQ(KeptBytes(), BlockClassBytes(70u * 1024 * 1024));
+  ReleaseKeptBlocks();
 }
 
 TEST(MallocBuffer, SwapExchangesContents) {
@@ -142,9 +175,9 @@ TEST(MallocBuffer, AnImpossibleSizeIsBadAllocNotAWrap) {
   EXPECT_EQ(buffer.size(), 1u);
 }
 
-// A buffer large enough for glibc to map it on its own is advised for huge
-// pages (large_allocator.h says why); a smaller one, in malloc's heap, is
-// left alone.
+// A large buffer, a block of the pool, is advised for huge pages
+// (large_allocator.h says why); a smaller one, in malloc's heap, is left
+// alone.
 TEST(MallocBuffer, AdvisesHugePagesForALargeBufferOnly) {
   if (!KernelOffersHugePages()) {
     GTEST_SKIP() << "transparent huge pages are off on this kernel";

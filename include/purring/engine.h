@@ -6,12 +6,13 @@
 // the same response, byte for byte.
 //
 // Thread safety: every function here is reentrant and may be called from any
-// number of threads at once; the engine keeps no global mutable state.
+// number of threads at once; the engine keeps no global state a result
+// depends on (only large blocks of memory for the next evaluation,
+// ReleaseMemory).
 #ifndef PURRING_ENGINE_H_
 #define PURRING_ENGINE_H_
 
 #include <cstddef>
-#include <cstdlib>
 #include <memory>
 
 #include "absl/functional/function_ref.h"
@@ -46,10 +47,11 @@ absl::StatusOr<v1::EvaluateResponse> Evaluate(
 absl::Status EvaluateInto(const v1::EvaluateRequest& request,
                           v1::EvaluateResponse* response);
 
-// Frees with std::free: SerializedResponse's bytes come from malloc, so that
-// the C ABI can hand them to the host as they are.
+// Frees SerializedResponse's bytes, which come from malloc or, for a large
+// response, from a block the library keeps for the next evaluation when it
+// is freed (ReleaseMemory): never free them with std::free.
 struct FreeDeleter {
-  void operator()(char* bytes) const { std::free(bytes); }
+  void operator()(char* bytes) const;
 };
 
 // A response serialized (the protobuf binary format, or JSON from
@@ -105,6 +107,13 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
 // is not a serialized EvaluateResponse.
 absl::StatusOr<SerializedResponse> PrintResponseJson(
     absl::string_view binary_response);
+
+// Gives back to the system the large blocks (4 MiB and up) the library keeps
+// between evaluations, up to 1 GiB (README, "Memory kept between
+// evaluations"): for a process that evaluated a large ledger and will not
+// evaluate again soon. Returns the bytes given back. Evaluations may run
+// meanwhile; they keep what they free afterwards.
+size_t ReleaseMemory();
 
 // The library version, e.g. "1.0.0".
 const char* Version();

@@ -149,6 +149,19 @@ static void test_free_accepts_null(void) {
   CHECK(empty.data == NULL && empty.size == 0);
 }
 
+/* A small evaluation keeps no block for the next one (tests/
+ * engine_release_memory_test.cc has a large one); releasing twice gives
+ * back nothing the second time. */
+static void test_release_memory(void) {
+  purring_buffer response = {NULL, 0};
+  (void)purring_release_memory();
+  CHECK(purring_evaluate(kMinimalRequest, sizeof kMinimalRequest, &response) ==
+        PURRING_OK);
+  purring_buffer_free(&response);
+  CHECK(purring_release_memory() == 0);
+  CHECK(purring_release_memory() == 0);
+}
+
 int main(void) {
   test_version();
   test_binary_ok();
@@ -157,6 +170,7 @@ int main(void) {
   test_json();
   test_validate();
   test_free_accepts_null();
+  test_release_memory();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -52,5 +52,8 @@ namespace Purring
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void purring_buffer_free(ref PurringBuffer buffer);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern UIntPtr purring_release_memory();
     }
 }

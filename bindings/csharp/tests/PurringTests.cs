@@ -284,6 +284,28 @@ static class PurringTests
         Assert(grown < 40L << 20, "resident memory grew " + (grown >> 20) + " MiB");
     }
 
+    static void ALargeEvaluationsMemoryIsKeptUntilReleased()
+    {
+        Engine.ReleaseMemory();
+        byte[] request = OverdueLedger(50000);
+        byte[] first = Engine.Evaluate(request);
+        ulong kept = Engine.ReleaseMemory();
+        Assert(kept >= 4UL << 20, "kept " + kept + " bytes");
+        Assert(Engine.ReleaseMemory() == 0, "kept after a release");
+        // A small evaluation keeps nothing; a large one again gives the same
+        // bytes in blocks an earlier one wrote.
+        Engine.Evaluate(MinimalRequest);
+        Assert(Engine.ReleaseMemory() == 0, "kept after a small evaluation");
+        Engine.Evaluate(request);
+        byte[] again = Engine.Evaluate(request);
+        Assert(again.Length == first.Length, "sizes " + again.Length + " and " + first.Length);
+        for (int i = 0; i < first.Length; i++)
+        {
+            if (again[i] != first[i]) { Assert(false, "byte " + i); break; }
+        }
+        Engine.ReleaseMemory();
+    }
+
     static void EvaluateToRefusesLikeEvaluate()
     {
         PurringException e = Throws(
@@ -324,6 +346,7 @@ static class PurringTests
             new KeyValuePair<string, Action>("EvaluateToStopsAndRethrowsTheStreamsException", EvaluateToStopsAndRethrowsTheStreamsException),
             new KeyValuePair<string, Action>("AThreadAbortedInEvaluateToLeavesTheEngineFirst", AThreadAbortedInEvaluateToLeavesTheEngineFirst),
             new KeyValuePair<string, Action>("EvaluateToRefusesLikeEvaluate", EvaluateToRefusesLikeEvaluate),
+            new KeyValuePair<string, Action>("ALargeEvaluationsMemoryIsKeptUntilReleased", ALargeEvaluationsMemoryIsKeptUntilReleased),
         };
         int passed = 0, failed = 0;
         foreach (var test in tests)

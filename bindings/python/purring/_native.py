@@ -43,6 +43,7 @@ PROTOTYPES = {
     "purring_validate": (ctypes.c_int,
                          [ctypes.c_char_p, ctypes.c_size_t, _BUFFER_P]),
     "purring_buffer_free": (None, [_BUFFER_P]),
+    "purring_release_memory": (ctypes.c_size_t, []),
 }
 
 

@@ -1,0 +1,62 @@
+// Large blocks kept between evaluations. A host evaluates the same ledger
+// again and again (every night, every screen refresh), and each evaluation
+// of a million invoices maps about 900 MB afresh: the request's arena, the
+// ledger-sized vectors, the response. Memory given back to the kernel does
+// not stay cheap: a virtual machine's kernel hands freed pages back to its
+// host (virtio-balloon free page reporting, about two seconds later), and
+// touching them again cost about 1 ms a megabyte on the benchmark machine,
+// against 0.1–0.2 ms for pages still held (benchmarks/HISTORY.md, the
+// thirty-second session). So blocks of kPooledBlockBytes or more are kept
+// when freed, up to kKeptBytesLimit in all, and the next evaluation that
+// asks for a block of the same size class takes one back.
+//
+// The price is memory: a process that evaluated a large ledger holds up to
+// kKeptBytesLimit more than it uses until its next evaluation, or until it
+// calls ReleaseKeptBlocks (purring_release_memory in the C ABI). A rule
+// that kept only what the next evaluation's peak could absorb kept too
+// little to matter (it left three times more fresh memory per call).
+#ifndef PURRING_SRC_BLOCK_POOL_H_
+#define PURRING_SRC_BLOCK_POOL_H_
+
+#include <cstddef>
+
+namespace purring::internal {
+
+// Blocks from this size up are mapped (and kept) whole.
+inline constexpr size_t kPooledBlockBytes = size_t{4} << 20;
+// What the kept blocks may add up to; past it the oldest are unmapped.
+inline constexpr size_t kKeptBytesLimit = size_t{1} << 30;
+
+// The size a block of at least `bytes` is mapped with: whole 2 MiB huge
+// pages, and from 16 MiB up four sizes per doubling, so that blocks of
+// nearly the same size are one class and can stand in for each other.
+// Returns 0 when no block that large can be mapped.
+size_t BlockClassBytes(size_t bytes);
+
+// A block of BlockClassBytes(bytes) bytes (bytes >= kPooledBlockBytes),
+// aligned to a huge page and advised for huge pages: a kept block of that
+// class when there is one, else a fresh mapping (zeroed). Its contents are
+// unspecified. Throws std::bad_alloc when none can be mapped.
+void* TakeBlock(size_t bytes);
+
+// Keeps a block TakeBlock gave with the same `bytes`, or unmaps it (or the
+// oldest kept ones) past kKeptBytesLimit.
+void GiveBackBlock(void* block, size_t bytes) noexcept;
+
+// Records that a taken block of `bytes` now belongs to the host, which
+// will hand back only its address (FreeHandedOver).
+void HandOverBlock(void* block, size_t bytes);
+
+// Frees bytes the library handed over: a block HandOverBlock named goes
+// back to the pool, anything else (malloc's) to std::free. Accepts nullptr.
+void FreeHandedOver(void* bytes) noexcept;
+
+// Unmaps every kept block; returns how many bytes that gave back.
+size_t ReleaseKeptBlocks() noexcept;
+
+// The bytes kept now (for tests and benchmarks).
+size_t KeptBytes() noexcept;
+
+}  // namespace purring::internal
+
+#endif  // PURRING_SRC_BLOCK_POOL_H_
