@@ -126,6 +126,9 @@ TEST(EngineStatusTest, EveryStatusAndTransition) {
       {"not due yet, flagged do not dun: no next step, as once overdue",
        [](TestLedger& l) { l.request().mutable_invoices(0)->set_do_not_dun(true); },
        "2026-02-10", v1::INVOICE_STATUS_NOT_DUE, v1::NEXT_STEP_UNSPECIFIED, ""},
+      {"not due yet, its customer flagged do not dun: no next step either",
+       [](TestLedger& l) { l.request().mutable_customers(0)->set_do_not_dun(true); },
+       "2026-02-10", v1::INVOICE_STATUS_NOT_DUE, v1::NEXT_STEP_UNSPECIFIED, ""},
       {"not due yet, before the cutoff: no next step, as once overdue",
        [](TestLedger& l) {
          l.request().mutable_invoices(0)->set_number("999");
@@ -471,6 +474,60 @@ TEST(EngineStatusTest, ATransferAfterAWarningPaidInTimeStaysFlaggedOncePaidOff) 
             v1::INVOICE_STATUS_IN_COLLECTION);
   ASSERT_EQ(paid_off.warnings_size(), 1);
   EXPECT_EQ(paid_off.warnings(0).code(), "TRANSFER_WITHOUT_VALID_WARNING");
+}
+
+TEST(EngineStatusTest, APaymentDatedAfterTheAsOfDatePaysNoDemandYet) {
+  // A payment counts from its date (PAYMENT_AFTER_AS_OF): the warning of
+  // 04-16 (deadline 04-30) paid as demanded on 04-25 is, as of 04-20, still
+  // unpaid, and the transfer comes next (inkassoloven § 9); as of 04-25 it
+  // is paid, and the interest since takes a second warning instead.
+  TestLedger ledger = BaseLedger();
+  SendNext(ledger, "2026-02-17");
+  SendNext(ledger, "2026-03-18");
+  Pay(ledger, "2026-04-25", SendNext(ledger, "2026-04-16"));
+  ledger.SetAsOfDate("2026-04-20");
+  const v1::EvaluateResponse before = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(before, "1001").status(),
+            v1::INVOICE_STATUS_DEADLINE_NOT_EXPIRED);
+  EXPECT_EQ(ResultOf(before, "1001").next_step(),
+            v1::NEXT_STEP_TRANSFER_TO_COLLECTION);
+  ASSERT_EQ(before.warnings_size(), 1);
+  EXPECT_EQ(before.warnings(0).code(), "PAYMENT_AFTER_AS_OF");
+  ledger.SetAsOfDate("2026-04-25");
+  const v1::EvaluateResponse paid = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(paid, "1001").next_step(),
+            v1::NEXT_STEP_COLLECTION_WARNING);
+  EXPECT_GT(ResultOf(paid, "1001").balance().total(), 0);
+}
+
+TEST(EngineStatusTest, ATransferOnTheRepeatedWarningsDeadlineIsFlagged) {
+  // inkassoloven § 9 (law.md § 4.1): the warning of 04-16 was paid as it
+  // demanded by its deadline, so the interest since took a second warning,
+  // sent 05-15 with the deadline 05-29. A transfer recorded on that deadline
+  // came before it had run out and is flagged; one the day after is valid.
+  TestLedger ledger = BaseLedger();
+  SendNext(ledger, "2026-02-17");
+  SendNext(ledger, "2026-03-18");
+  Pay(ledger, "2026-04-30", SendNext(ledger, "2026-04-16"));
+  ledger.SetAsOfDate("2026-05-14");
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").next_step_date(),
+            "2026-05-15");
+  SendNext(ledger, "2026-05-15");  // the second warning
+  auto transferred = [&ledger](const char* date) {
+    TestLedger with_case = ledger;
+    auto* c = with_case.request().mutable_history()->add_collection_cases();
+    c->set_invoice_number("1001");
+    c->set_transferred_date(date);
+    with_case.SetAsOfDate("2026-06-15");
+    return with_case.Evaluate();
+  };
+  const v1::EvaluateResponse early = transferred("2026-05-29");
+  EXPECT_EQ(ResultOf(early, "1001").status(), v1::INVOICE_STATUS_IN_COLLECTION);
+  ASSERT_EQ(early.warnings_size(), 1);
+  EXPECT_EQ(early.warnings(0).code(), "TRANSFER_WITHOUT_VALID_WARNING");
+  const v1::EvaluateResponse valid = transferred("2026-05-30");
+  EXPECT_EQ(ResultOf(valid, "1001").status(), v1::INVOICE_STATUS_IN_COLLECTION);
+  EXPECT_EQ(valid.warnings_size(), 0);
 }
 
 TEST(EngineStatusTest, AnAutomaticLettersAmountIsWhatItDemanded) {

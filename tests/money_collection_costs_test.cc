@@ -39,7 +39,7 @@ TEST(CollectionCostsTest, NotVatRegisteredAdds25Percent) {
 TEST(CollectionCostsTest, CompensationIsDeductedFloorZero) {
   // law.md § 6: the standardkompensasjon claimed is deducted from the
   // collection costs. 750 − 460 = 290 kr; tung 1 500 − 460 = 1 040 kr; a
-  // 500 kr claim (lett 187.50) floors at 0.
+  // 500 kr claim (lett 187.50 kr, tung 375 kr) floors at 0 on both.
   const RateBook book = RateBook::Builtin();
   v1::CollectionCostEstimate e = EstimateCollectionCosts(
       400000, D(2026, 1, 10), D(2026, 3, 1), false, 46000, book);
@@ -49,6 +49,8 @@ TEST(CollectionCostsTest, CompensationIsDeductedFloorZero) {
   v1::CollectionCostEstimate small = EstimateCollectionCosts(
       50000, D(2026, 1, 10), D(2026, 3, 1), true, 46000, book);
   EXPECT_EQ(small.light(), 0);
+  EXPECT_EQ(small.heavy(), 0);
+  EXPECT_EQ(small.compensation_deducted(), 46000);
 }
 
 }  // namespace

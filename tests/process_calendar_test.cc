@@ -36,6 +36,40 @@ TEST(HolidayTest, AllNorwegianPublicHolidaysOf2026) {
   EXPECT_FALSE(IsNorwegianPublicHoliday(CivilDay(2026, 12, 24)));  // Christmas Eve
 }
 
+TEST(HolidayTest, MovableHolidaysAtBothEndsOfTheirRange) {
+  // Easter 2038 is 25 April, the latest: Whit Sunday and Whit Monday fall on
+  // 13 and 14 June. Easter 2025 is 20 April: Whit Monday 9 June. Easter 2008
+  // is 23 March: Maundy Thursday 20 March.
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2038, 6, 13)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2038, 6, 14)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2038, 6, 3)));  // Ascension
+  EXPECT_FALSE(IsNorwegianPublicHoliday(CivilDay(2038, 6, 15)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2025, 6, 8)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2025, 6, 9)));
+  EXPECT_FALSE(IsNorwegianPublicHoliday(CivilDay(2025, 6, 10)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2008, 3, 20)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2008, 3, 21)));
+  EXPECT_TRUE(IsNorwegianPublicHoliday(CivilDay(2008, 3, 24)));
+  EXPECT_FALSE(IsNorwegianPublicHoliday(CivilDay(2008, 3, 19)));
+}
+
+int HolidaysIn(int year) {
+  int count = 0;
+  for (CivilDay d(year, 1, 1); d <= CivilDay(year, 12, 31); ++d) {
+    if (IsNorwegianPublicHoliday(d)) ++count;
+  }
+  return count;
+}
+
+TEST(HolidayTest, AMovableHolidayOnAFixedOneIsOneDayOff) {
+  // 2008: Ascension Day (Easter + 39) on 1 May; 2027: Whit Monday (Easter
+  // 28 March + 50) on 17 May. Eleven days off in each, twelve otherwise.
+  EXPECT_EQ(HolidaysIn(2008), 11);
+  EXPECT_EQ(HolidaysIn(2027), 11);
+  EXPECT_EQ(HolidaysIn(2025), 12);
+  EXPECT_EQ(HolidaysIn(2038), 12);
+}
+
 struct ShiftCase {
   const char* name;
   CivilDay due;
@@ -56,6 +90,8 @@ TEST(NextBusinessDayTest, DueDatesMoveToTheNextBusinessDay) {
       {"17 May 2027 (Monday)", CivilDay(2027, 5, 17), CivilDay(2027, 5, 18)},
       {"1 May 2026 (Friday)", CivilDay(2026, 5, 1), CivilDay(2026, 5, 4)},
       {"Ascension Day 2026", CivilDay(2026, 5, 14), CivilDay(2026, 5, 15)},
+      {"Whit Monday 2025 (9 June)", CivilDay(2025, 6, 9), CivilDay(2025, 6, 10)},
+      {"Whit Monday 2038 (14 June)", CivilDay(2038, 6, 14), CivilDay(2038, 6, 15)},
       {"Christmas Day 2026 (Friday)", CivilDay(2026, 12, 25), CivilDay(2026, 12, 28)},
       {"New Year's Day 2027 (Friday)", CivilDay(2027, 1, 1), CivilDay(2027, 1, 4)},
   };

@@ -114,6 +114,28 @@ TEST(StepPlanTest, NeverBeforeTheProfilesFirstStepDay) {
   EXPECT_EQ(plan.phase, StepPhase::kWaiting);
 }
 
+TEST(StepPlanTest, AFeeBearingLaterStepWaitsFourteenDaysAfterTheDueDate) {
+  // inkassoforskriften § 1-2 (law.md § 3.1): a fee only on a notice sent 14
+  // days or more after the due date, for the second step as for the first.
+  // A reminder recorded 2026-01-05, before the due date: its deadline and
+  // grace end 02-02, but the fee-bearing dunning waits until 03-02 (due
+  // 02-16 + 14) rather than go out without its fee.
+  const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                    v1::FEE_STRICTNESS_MEDIUM);
+  const std::vector<NoticeCharge> sent = {
+      Sent(v1::STEP_KIND_REMINDER, CivilDay(2026, 1, 5))};
+  StepPlan plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 1));
+  EXPECT_EQ(plan.next_step, v1::STEP_KIND_DUNNING);
+  EXPECT_EQ(plan.next_date, CivilDay(2026, 3, 2));
+  EXPECT_EQ(plan.phase, StepPhase::kWaiting);
+  plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 2));
+  EXPECT_EQ(plan.phase, StepPhase::kReady);
+  // With fees off nothing waits past the day after the due date.
+  const ResolvedProfile off = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
+                                      v1::FEE_STRICTNESS_OFF);
+  EXPECT_EQ(PlanNextStep(off, kDue, sent, kDue + 1).next_date, kDue + 1);
+}
+
 TEST(StepPlanTest, ZeroGraceStillWaitsForTheDeadline) {
   // law.md § 3.1: the next step only after the previous deadline expired.
   const ResolvedProfile p = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
