@@ -18,10 +18,14 @@ namespace {
 // Small enough for a small ledger's response, large enough that doubling
 // from it takes few steps.
 constexpr size_t kFirstCapacity = 64 * 1024;
-// Past kDoublingLimit the buffer jumps to kLargeCapacity, a block of the
-// pool: doubling through the heap copied a 34 MB response about twice,
-// ~10 % of an evaluation, and the response buffers reserve their expected
-// size at once (TryReserve). Pages never written are never resident.
+// Past kDoublingLimit the buffer jumps to kLargeCapacity: doubling through
+// the heap copied a 34 MB response about twice, ~10 % of an evaluation, and
+// the response buffers reserve their expected size at once (TryReserve).
+// From kPooledBlockBytes up a buffer is a block of the pool, kept for the
+// next evaluation when freed: a 100 000-invoice response (35 MB) mapped
+// afresh and faulted in 4 KiB at a time cost a third of its evaluation
+// (benchmarks/HISTORY.md, the thirty-second session). Pages never written
+// are never resident.
 constexpr size_t kDoublingLimit = 1024 * 1024;
 constexpr size_t kLargeCapacity = 64 * 1024 * 1024;
 // A large buffer is written from start to end once, and each fresh page
@@ -61,7 +65,7 @@ char* MallocBuffer::ReserveExact(size_t n) {
 
 bool MallocBuffer::TryReserve(size_t capacity) {
   if (capacity <= capacity_) return true;
-  if (capacity >= kLargeCapacity) {
+  if (capacity >= kPooledBlockBytes) {
     // A block of the pool, mapped for huge pages (large_allocator.h says
     // why), or one an earlier evaluation left.
     void* block = nullptr;

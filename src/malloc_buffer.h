@@ -1,5 +1,5 @@
 // A byte buffer that the C facade can hand to the host as it is: small ones
-// are malloc'd and grow by realloc; from kLargeCapacity up the bytes are in
+// are malloc'd and grow by realloc; from kPooledBlockBytes up the bytes are in
 // a block of the block pool (block_pool.h), kept for the next evaluation
 // when freed. Either kind is freed with FreeHandedOver once Release gave it
 // away (purring_buffer_free and purring::FreeDeleter call it).
@@ -69,7 +69,8 @@ class MallocBuffer {
   size_t capacity_ = 0;
   // Bytes from data_ whose pages have been asked for (Populate).
   size_t populated_ = 0;
-  // data_ is a block of the pool (capacity_ >= kLargeCapacity), else malloc's.
+  // data_ is a block of the pool (capacity_ >= kPooledBlockBytes), else
+  // malloc's.
   bool pooled_ = false;
 };
 

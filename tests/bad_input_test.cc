@@ -594,5 +594,57 @@ TEST(AcceptedInput, CarryForwardAcceptsALaterAsOf) {
   EXPECT_TRUE(ValidateRequest(request).ok()) << ValidateRequest(request);
 }
 
+// Each limit a check draws is itself allowed: validation refuses only past
+// it (the proto's comments say "not before", "at most", "inclusive").
+TEST(AcceptedInput, TheBoundaryOfEveryDateAndRangeCheckIsAccepted) {
+  struct Boundary {
+    const char* name;
+    void (*apply)(v1::EvaluateRequest&);
+  };
+  const Boundary boundaries[] = {
+      {"a one-day hold (end_date = start_date)",
+       [](v1::EvaluateRequest& r) {
+         Invoice(r, 2).mutable_holds(0)->set_end_date("2026-03-01");
+       }},
+      {"vat_amount = amount",
+       [](v1::EvaluateRequest& r) { Invoice(r, 0).set_vat_amount(125000); }},
+      {"a case closed on its transfer day",
+       [](v1::EvaluateRequest& r) {
+         auto* c = r.mutable_history()->mutable_collection_cases(0);
+         c->set_state(v1::COLLECTION_CASE_STATE_CLOSED);
+         c->set_closed_date("2026-03-01");
+       }},
+      {"a transfer on the invoice date",
+       [](v1::EvaluateRequest& r) {
+         r.mutable_history()->mutable_collection_cases(0)->set_transferred_date(
+             "2026-01-02");
+       }},
+      {"a notice sent on the invoice date",
+       [](v1::EvaluateRequest& r) {
+         Notice(r, 0).set_sent_date("2025-12-01");
+       }},
+      {"a deadline on the send day",
+       [](v1::EvaluateRequest& r) { Notice(r, 0).set_deadline("2026-01-05"); }},
+      {"a credit note on the invoice date",
+       [](v1::EvaluateRequest& r) {
+         Invoice(r, 1).mutable_credit_notes(0)->set_date("2025-12-01");
+       }},
+      {"first_step_after_days 3650",
+       [](v1::EvaluateRequest& r) {
+         r.mutable_settings()->mutable_profiles(0)->set_first_step_after_days(
+             3650);
+       }},
+  };
+  for (const Boundary& boundary : boundaries) {
+    SCOPED_TRACE(boundary.name);
+    v1::EvaluateRequest request = SampleRequest();
+    boundary.apply(request);
+    EXPECT_TRUE(ValidateRequest(request).ok()) << ValidateRequest(request);
+    const Outcome out = EvaluateBinary(request.SerializeAsString());
+    EXPECT_TRUE(out.status.ok()) << out.status;
+    EXPECT_EQ(out.response.results_size(), 3);
+  }
+}
+
 }  // namespace
 }  // namespace purring::testing

@@ -501,6 +501,20 @@ TEST(EngineLettersTest, DispatchOnTheDaylightSavingSundays) {
   }
 }
 
+TEST(EngineLettersTest, ADunningLetterIsNotMarkedAsAWarning) {
+  // Only the collection warning says collection follows (inkassoloven § 9,
+  // law.md § 4.1); the fee-bearing purring before it does not.
+  TestLedger ledger;
+  ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  ledger.AddInvoice("1", "K1", "2026-01-01", "2026-02-16", 10000);
+  ledger.AddNotice("1", v1::STEP_KIND_REMINDER, "2026-02-17", "2026-03-03");
+  ledger.SetAsOfDate("2026-03-18");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  ASSERT_EQ(response.letters_size(), 1);
+  EXPECT_EQ(response.letters(0).step(), v1::STEP_KIND_DUNNING);
+  EXPECT_FALSE(response.letters(0).collection_warning());
+}
+
 TEST(EngineLettersTest, WarningLetterIsMarked) {
   TestLedger ledger;
   ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);

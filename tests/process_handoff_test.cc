@@ -156,5 +156,28 @@ TEST(BuildCaseFileInto, AReusedCaseFileCarriesNothingOver) {
   ReturnBorrowedParts(&fresh);
 }
 
+// The case file's debtor is the customer without the dunning module's own
+// marks (comment, profile, do-not-dun: internal, not the agency's); a
+// customer with none of them is used as it is, not copied.
+TEST(CaseFileScratch, TheDebtorLeavesTheCreditorsOwnFieldsOut) {
+  CaseFileScratch scratch;
+  v1::Customer plain;
+  plain.set_id("K1");
+  plain.set_name("Kari Nordmann");
+  EXPECT_EQ(scratch.Debtor(plain), &plain);
+  for (int field = 0; field < 3; ++field) {
+    SCOPED_TRACE(field);
+    v1::Customer customer = plain;
+    if (field == 0) customer.set_comment("betaler alltid sent");
+    if (field == 1) customer.set_profile_id("streng");
+    if (field == 2) customer.set_do_not_dun(true);
+    const std::string before = customer.SerializeAsString();
+    const v1::Customer* debtor = scratch.Debtor(customer);
+    ASSERT_NE(debtor, &customer);
+    EXPECT_EQ(debtor->SerializeAsString(), plain.SerializeAsString());
+    EXPECT_EQ(customer.SerializeAsString(), before);  // a copy was changed
+  }
+}
+
 }  // namespace
 }  // namespace purring::internal
