@@ -451,15 +451,22 @@ TEST(EngineStatusTest, ATransferTheHostMadeDuringAnObjectionIsFlagged) {
   EXPECT_EQ(transferred_with(v1::HOLD_KIND_MANUAL, "").warnings_size(), 0);
 }
 
+// BaseLedger with the reminder of 02-17, the dunning of 03-18 and the
+// warning of 04-16 (deadline 04-30) sent as the engine proposed them, and
+// what the warning demanded paid on `paid_on`.
+TestLedger WarningPaidOn(const char* paid_on) {
+  TestLedger ledger = BaseLedger();
+  SendNext(ledger, "2026-02-17");
+  SendNext(ledger, "2026-03-18");
+  Pay(ledger, paid_on, SendNext(ledger, "2026-04-16"));
+  return ledger;
+}
+
 TEST(EngineStatusTest, ATransferAfterAWarningPaidInTimeStaysFlaggedOncePaidOff) {
   // inkassoloven § 9 (law.md § 4.1): the warning of 04-16 was paid in full
   // by its deadline 04-30, so a transfer recorded on 05-20 had no valid
   // warning; paying the rest after the transfer does not mend that.
-  TestLedger ledger = BaseLedger();
-  SendNext(ledger, "2026-02-17");
-  SendNext(ledger, "2026-03-18");
-  const int64_t asked = SendNext(ledger, "2026-04-16");  // the warning
-  Pay(ledger, "2026-04-30", asked);
+  TestLedger ledger = WarningPaidOn("2026-04-30");
   auto* c = ledger.request().mutable_history()->add_collection_cases();
   c->set_invoice_number("1001");
   c->set_transferred_date("2026-05-20");
@@ -481,10 +488,7 @@ TEST(EngineStatusTest, APaymentDatedAfterTheAsOfDatePaysNoDemandYet) {
   // 04-16 (deadline 04-30) paid as demanded on 04-25 is, as of 04-20, still
   // unpaid, and the transfer comes next (inkassoloven § 9); as of 04-25 it
   // is paid, and the interest since takes a second warning instead.
-  TestLedger ledger = BaseLedger();
-  SendNext(ledger, "2026-02-17");
-  SendNext(ledger, "2026-03-18");
-  Pay(ledger, "2026-04-25", SendNext(ledger, "2026-04-16"));
+  TestLedger ledger = WarningPaidOn("2026-04-25");
   ledger.SetAsOfDate("2026-04-20");
   const v1::EvaluateResponse before = ledger.Evaluate();
   EXPECT_EQ(ResultOf(before, "1001").status(),
@@ -505,13 +509,9 @@ TEST(EngineStatusTest, ATransferOnTheRepeatedWarningsDeadlineIsFlagged) {
   // demanded by its deadline, so the interest since took a second warning,
   // sent 05-15 with the deadline 05-29. A transfer recorded on that deadline
   // came before it had run out and is flagged; one the day after is valid.
-  TestLedger ledger = BaseLedger();
-  SendNext(ledger, "2026-02-17");
-  SendNext(ledger, "2026-03-18");
-  Pay(ledger, "2026-04-30", SendNext(ledger, "2026-04-16"));
+  TestLedger ledger = WarningPaidOn("2026-04-30");
   ledger.SetAsOfDate("2026-05-14");
-  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").next_step_date(),
-            "2026-05-15");
+  EXPECT_EQ(ResultOf(ledger.Evaluate(), "1001").next_step_date(), "2026-05-15");
   SendNext(ledger, "2026-05-15");  // the second warning
   auto transferred = [&ledger](const char* date) {
     TestLedger with_case = ledger;

@@ -131,8 +131,8 @@ TEST(StepPlanTest, AFeeBearingLaterStepWaitsFourteenDaysAfterTheDueDate) {
   plan = PlanNextStep(p, kDue, sent, CivilDay(2026, 3, 2));
   EXPECT_EQ(plan.phase, StepPhase::kReady);
   // With fees off nothing waits past the day after the due date.
-  const ResolvedProfile off = Profile(v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING,
-                                      v1::FEE_STRICTNESS_OFF);
+  const ResolvedProfile off = Profile(
+      v1::STEP_SEQUENCE_REMINDER_DUNNING_WARNING, v1::FEE_STRICTNESS_OFF);
   EXPECT_EQ(PlanNextStep(off, kDue, sent, kDue + 1).next_date, kDue + 1);
 }
 
