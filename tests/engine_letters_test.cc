@@ -337,6 +337,78 @@ TEST(EngineLettersTest, TheDispatchNamesWhatFallsDueByThen) {
             0);
 }
 
+// An invoice whose warning falls due at tomorrow's automatic dispatch (the
+// dunning of `dunning_sent`, its 14 days' deadline and 14 days' grace
+// run out today, `as_of`, 12:00 Oslo), of a customer with an e-mail only,
+// or with a postal address too.
+TestLedger WarningDueTomorrow(const char* dunning_sent,
+                              const char* dunning_deadline, const char* as_of,
+                              bool postal_address) {
+  TestLedger ledger;
+  ledger.settings().set_progression(v1::MODE_AUTOMATIC);
+  ledger.settings().set_first_dispatch(v1::FIRST_DISPATCH_TODAY_AFTER_11);
+  *ledger.settings().mutable_automation_enabled_at() =
+      Instant("2017-01-02T08:00:00Z");
+  v1::Customer* customer = ledger.AddCustomer("K1", v1::CUSTOMER_TYPE_PERSON);
+  if (postal_address) {
+    customer->mutable_postal_address()->add_lines("Storgata 1");
+    customer->mutable_postal_address()->set_postal_code("0155");
+    customer->mutable_postal_address()->set_city("Oslo");
+  }
+  ledger.AddInvoice("W", "K1", "2017-01-02", "2017-01-13", 100000);
+  ledger.AddNotice("W", v1::STEP_KIND_REMINDER, "2017-01-16", "2017-01-30");
+  ledger.AddNotice("W", v1::STEP_KIND_DUNNING, dunning_sent, dunning_deadline,
+                   3750);
+  ledger.SetAsOf(std::string(as_of) + "T10:00:00Z");
+  return ledger;
+}
+
+TEST(EngineLettersTest, AWarningThatCannotBeSentBeforeApril2017IsNotAnnounced) {
+  // law.md § 4.1 (inkassoloven § 3a): an inkassovarsel goes electronically
+  // only from 2017-04-01, so the dispatch of Thursday 2017-03-30 could send
+  // a customer with an e-mail only nothing; with a postal address, its
+  // letter by post. The dispatch of Tuesday 2017-04-04 may e-mail it.
+  for (const bool postal_address : {false, true}) {
+    SCOPED_TRACE(postal_address);
+    const v1::EvaluateResponse response =
+        WarningDueTomorrow("2017-03-01", "2017-03-15", "2017-03-29",
+                           postal_address)
+            .Evaluate();
+    EXPECT_EQ(response.next_dispatch().date(), "2017-03-30");
+    EXPECT_EQ(ResultOf(response, "W").next_step(),
+              v1::NEXT_STEP_COLLECTION_WARNING);
+    EXPECT_EQ(ResultOf(response, "W").next_step_date(), "2017-03-30");
+    EXPECT_EQ(response.next_dispatch().upcoming_invoice_numbers_size(),
+              postal_address ? 1 : 0);
+  }
+  const v1::EvaluateResponse april =
+      WarningDueTomorrow("2017-03-06", "2017-03-20", "2017-04-03", false)
+          .Evaluate();
+  EXPECT_EQ(april.next_dispatch().date(), "2017-04-04");
+  EXPECT_THAT(april.next_dispatch().upcoming_invoice_numbers(),
+              ::testing::ElementsAre("W"));
+}
+
+TEST(EngineLettersTest, AnInvoiceOnHoldUntilTodayIsAnnounced) {
+  // F10, F8: a hold that ends today leaves the invoice on hold now, but the
+  // warning falls due at tomorrow's dispatch, which will send it.
+  TestLedger ledger =
+      WarningDueTomorrow("2017-03-06", "2017-03-20", "2017-04-03", false);
+  v1::Hold* hold = ledger.request().mutable_invoices(0)->add_holds();
+  hold->set_kind(v1::HOLD_KIND_MANUAL);
+  hold->set_start_date("2017-03-27");
+  hold->set_end_date("2017-04-03");
+  const v1::EvaluateResponse response = ledger.Evaluate();
+  EXPECT_EQ(ResultOf(response, "W").status(), v1::INVOICE_STATUS_ON_HOLD);
+  EXPECT_EQ(ResultOf(response, "W").next_step_date(), "2017-04-04");
+  EXPECT_THAT(response.next_dispatch().upcoming_invoice_numbers(),
+              ::testing::ElementsAre("W"));
+  // A hold that goes on past the dispatch: nothing to announce.
+  hold->set_end_date("2017-04-04");
+  EXPECT_EQ(ledger.Evaluate().next_dispatch().upcoming_invoice_numbers_size(),
+            0);
+}
+
 TEST(EngineLettersTest, NoDispatchAnnouncedBeforeTheClaimIsOverdue) {
   // A påminnelse recorded 2026-05-01 for an invoice due Tuesday 2026-06-30
   // (history from another system, or a due date moved later): its
