@@ -23,7 +23,7 @@ constexpr size_t kFirstCapacity = 64 * 1024;
 // the response buffers reserve their expected size at once (TryReserve).
 // From kPooledBlockBytes up a buffer is a block of the pool, kept for the
 // next evaluation when freed: a 100 000-invoice response (35 MB) mapped
-// afresh and faulted in 4 KiB at a time cost a third of its evaluation
+// afresh and faulted in 4 KiB at a time cost two fifths of its evaluation
 // (benchmarks/HISTORY.md, the thirty-third session). Pages never written
 // are never resident.
 constexpr size_t kDoublingLimit = 1024 * 1024;
