@@ -2,14 +2,13 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 #include <new>
 
 #include <sys/mman.h>
 
 #include "absl/base/config.h"
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 
 #ifdef ABSL_HAVE_ADDRESS_SANITIZER
 #include <sanitizer/asan_interface.h>
@@ -99,7 +98,7 @@ class BlockPool {
     KeptBlock evicted[kMaxKept + 1];
     size_t evicted_count = 0;
     {
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard<std::mutex> lock(mutex_);
       kept_[count_++] = KeptBlock{block, class_bytes, ++clock_};
       kept_bytes_ += class_bytes;
       while (kept_bytes_ > kKeptBytesLimit || count_ == kMaxKept + 1) {
@@ -118,14 +117,14 @@ class BlockPool {
   }
 
   void HandOver(void* block, size_t class_bytes) {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
     handed_over_[block] = class_bytes;
   }
 
   // The class size of a block handed over, forgotten now; 0 if `bytes` is
   // not one.
   size_t TakeBackHandedOver(void* bytes) noexcept {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
     auto it = handed_over_.find(bytes);
     if (it == handed_over_.end()) return 0;
     const size_t class_bytes = it->second;
@@ -137,7 +136,7 @@ class BlockPool {
     KeptBlock released[kMaxKept + 1];
     size_t released_count = 0;
     {
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard<std::mutex> lock(mutex_);
       for (size_t i = 0; i < count_; ++i) released[released_count++] = kept_[i];
       count_ = 0;
       kept_bytes_ = 0;
@@ -151,7 +150,7 @@ class BlockPool {
   }
 
   size_t Kept() noexcept {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
     return kept_bytes_;
   }
 
@@ -159,7 +158,7 @@ class BlockPool {
   // The newest kept block of the class (its pages are the likeliest still
   // cached), no longer kept; nullptr if none is.
   void* TakeKept(size_t class_bytes) {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
     size_t found = count_;
     for (size_t i = 0; i < count_; ++i) {
       if (kept_[i].bytes == class_bytes &&
@@ -174,12 +173,16 @@ class BlockPool {
     return block;
   }
 
-  absl::Mutex mutex_;
-  KeptBlock kept_[kMaxKept + 1] ABSL_GUARDED_BY(mutex_);
-  size_t count_ ABSL_GUARDED_BY(mutex_) = 0;
-  size_t kept_bytes_ ABSL_GUARDED_BY(mutex_) = 0;
-  uint64_t clock_ ABSL_GUARDED_BY(mutex_) = 0;
-  absl::flat_hash_map<void*, size_t> handed_over_ ABSL_GUARDED_BY(mutex_);
+  // std::mutex, not absl::Mutex: Debian's Abseil is built without
+  // ThreadSanitizer, which then cannot see absl::Mutex order the pool's
+  // accesses, while it intercepts pthread's.
+  std::mutex mutex_;
+  // All of these under mutex_.
+  KeptBlock kept_[kMaxKept + 1];
+  size_t count_ = 0;
+  size_t kept_bytes_ = 0;
+  uint64_t clock_ = 0;
+  absl::flat_hash_map<void*, size_t> handed_over_;
 };
 
 // Made on first use and never destroyed: a host thread may free a response
