@@ -45,9 +45,9 @@ void MarkInUse(void* block, size_t bytes) {
 }
 
 // Unmaps a block that was kept.
-void UnmapKept(const void* block, size_t bytes) {
-  MarkInUse(const_cast<void*>(block), bytes);
-  munmap(const_cast<void*>(block), bytes);
+void UnmapKept(void* block, size_t bytes) {
+  MarkInUse(block, bytes);
+  munmap(block, bytes);
 }
 
 uintptr_t RoundUpToHugePage(uintptr_t n) {

@@ -28,25 +28,17 @@ namespace purring::internal {
 // more to 4 KiB faults.)
 inline constexpr size_t kLargeAllocationBytes = kPooledBlockBytes;
 
-// `bytes` (>= kLargeAllocationBytes) of memory aligned to a huge page, its
-// contents unspecified (a block the pool kept, or a fresh mapping); throws
-// std::bad_alloc when none can be mapped. Free with FreeLarge and the same
-// size.
-inline void* AllocateLarge(size_t bytes) { return TakeBlock(bytes); }
-inline void FreeLarge(void* block, size_t bytes) noexcept {
-  GiveBackBlock(block, bytes);
-}
-
-// `bytes` of memory: AllocateLarge's from kLargeAllocationBytes up, operator
-// new's below. Free with FreeBlock and the same size. (Also the blocks of
+// `bytes` of memory: a block of the pool (TakeBlock: aligned to a huge page,
+// its contents unspecified) from kLargeAllocationBytes up, operator new's
+// below. Free with FreeBlock and the same size. (Also the blocks of
 // LargeArenaOptions' arenas.)
 inline void* AllocateBlock(size_t bytes) {
-  return bytes >= kLargeAllocationBytes ? AllocateLarge(bytes)
+  return bytes >= kLargeAllocationBytes ? TakeBlock(bytes)
                                         : ::operator new(bytes);
 }
 inline void FreeBlock(void* block, size_t bytes) noexcept {
   if (bytes >= kLargeAllocationBytes) {
-    FreeLarge(block, bytes);
+    GiveBackBlock(block, bytes);
   } else {
     ::operator delete(block);
   }

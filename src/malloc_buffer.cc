@@ -40,7 +40,9 @@ constexpr size_t kPopulateStep = 4 * 1024 * 1024;
 
 }  // namespace
 
-MallocBuffer::~MallocBuffer() {
+MallocBuffer::~MallocBuffer() { FreeStorage(); }
+
+void MallocBuffer::FreeStorage() noexcept {
   if (pooled_) {
     GiveBackBlock(data_, capacity_);
   } else {
@@ -75,11 +77,7 @@ bool MallocBuffer::TryReserve(size_t capacity) {
       return false;
     }
     if (size_ > 0) std::memcpy(block, data_, size_);
-    if (pooled_) {
-      GiveBackBlock(data_, capacity_);
-    } else {
-      std::free(data_);
-    }
+    FreeStorage();
     data_ = static_cast<char*>(block);
     capacity_ = BlockClassBytes(capacity);
     pooled_ = true;

@@ -60,6 +60,8 @@ class MallocBuffer {
   char* Release();
 
  private:
+  // Gives data_ back where it came from (the pool or malloc).
+  void FreeStorage() noexcept;
   char* GrowFor(size_t n);
   char* Grow(size_t capacity);
   void Populate(size_t end);

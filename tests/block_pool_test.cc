@@ -6,11 +6,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/base/config.h"
 #include "gtest/gtest.h"
+#include "huge_pages_support.h"
 
 namespace purring::internal {
 namespace {
@@ -49,6 +51,32 @@ TEST(BlockClassBytes, IsFourSizesPerDoublingAboveSixteenMiB) {
 TEST(BlockClassBytes, IsZeroForASizeNoMappingCanHold) {
   EXPECT_EQ(BlockClassBytes(SIZE_MAX - 10), 0u);
   EXPECT_THROW(TakeBlock(SIZE_MAX - 10), std::bad_alloc);
+}
+
+// Its contents are unspecified (the pool may give back a block an earlier
+// evaluation wrote): only that it is aligned and all of it writable.
+TEST_F(BlockPoolTest, GivesWritableMemoryAlignedToAHugePage) {
+  const size_t bytes = kPooledBlockBytes + 12345;  // not a page multiple
+  auto* block = static_cast<unsigned char*>(TakeBlock(bytes));
+  ASSERT_NE(block, nullptr);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % (2 * kMiB), 0u);
+  for (size_t i = 0; i < bytes; ++i) block[i] = static_cast<unsigned char>(i);
+  uint64_t sum = 0;
+  for (size_t i = 0; i < bytes; i += 997) sum += block[i] == (i & 0xff);
+  EXPECT_EQ(sum, (bytes + 996) / 997);
+  GiveBackBlock(block, bytes);
+}
+
+TEST_F(BlockPoolTest, AdvisesTheKernelToUseHugePages) {
+  if (!KernelOffersHugePages()) {
+    GTEST_SKIP() << "transparent huge pages are off on this kernel";
+  }
+  const size_t bytes = 3 * kPooledBlockBytes;
+  void* block = TakeBlock(bytes);
+  // "hg": the mapping was advised MADV_HUGEPAGE (proc(5)).
+  const std::string flags = VmFlagsAt(block);
+  EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
+  GiveBackBlock(block, bytes);
 }
 
 TEST_F(BlockPoolTest, AFreedBlockIsKeptAndGivenToTheNextTakerOfItsClass) {

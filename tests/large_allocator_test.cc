@@ -1,6 +1,6 @@
-// LargeAllocator and AllocateLarge: the ledger-sized vectors' memory, mapped
-// on its own (from the block pool) and advised for huge pages
-// (src/large_allocator.h).
+// LargeAllocator: the ledger-sized vectors' memory, blocks of the pool from
+// kLargeAllocationBytes up (src/large_allocator.h; the blocks themselves:
+// block_pool_test.cc).
 #include "large_allocator.h"
 
 #include <algorithm>
@@ -18,36 +18,6 @@ namespace purring::internal {
 namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-
-// Its contents are unspecified (the pool may give back a block an earlier
-// evaluation wrote): only that it is aligned and all of it writable.
-TEST(AllocateLarge, GivesWritableMemoryAlignedToAHugePage) {
-  const size_t bytes = kLargeAllocationBytes + 12345;  // not a page multiple
-  auto* block = static_cast<unsigned char*>(AllocateLarge(bytes));
-  ASSERT_NE(block, nullptr);
-  EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % kHugePage, 0u);
-  for (size_t i = 0; i < bytes; ++i) block[i] = static_cast<unsigned char>(i);
-  uint64_t sum = 0;
-  for (size_t i = 0; i < bytes; i += 997) sum += block[i] == (i & 0xff);
-  EXPECT_EQ(sum, (bytes + 996) / 997);
-  FreeLarge(block, bytes);
-}
-
-TEST(AllocateLarge, AdvisesTheKernelToUseHugePages) {
-  if (!KernelOffersHugePages()) {
-    GTEST_SKIP() << "transparent huge pages are off on this kernel";
-  }
-  const size_t bytes = 3 * kLargeAllocationBytes;
-  void* block = AllocateLarge(bytes);
-  // "hg": the mapping was advised MADV_HUGEPAGE (proc(5)).
-  const std::string flags = VmFlagsAt(block);
-  EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
-  FreeLarge(block, bytes);
-}
-
-TEST(AllocateLarge, RefusesASizeNoMappingCanHold) {
-  EXPECT_THROW(AllocateLarge(SIZE_MAX - 10), std::bad_alloc);
-}
 
 TEST(LargeAllocator, TakesSmallBlocksFromTheHeapAndLargeOnesFromMappings) {
   LargeAllocator<uint32_t> allocator;
