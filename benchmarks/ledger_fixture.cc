@@ -17,6 +17,13 @@ namespace {
   std::abort();
 }
 
+void ParseRequest(const Ledger& ledger, v1::EvaluateRequest& request) {
+  if (!request.ParseFromArray(ledger.request.data(),
+                              static_cast<int>(ledger.request.size()))) {
+    Die("cannot parse the ledger");
+  }
+}
+
 }  // namespace
 
 Ledger& LedgerOfSize(int invoices) {
@@ -29,9 +36,11 @@ Ledger& LedgerOfSize(int invoices) {
     tools::LedgerOptions options;
     options.invoices = invoices;
     options.seed = 1;
-    if (!tools::GenerateLedger(options).SerializeToString(&slot->request)) {
+    std::string request;
+    if (!tools::GenerateLedger(options).SerializeToString(&request)) {
       Die("cannot serialize the generated ledger");
     }
+    slot->request = HostBytes(request);
   }
   // The engine's response, computed once: BM_Floor serializes it.
   purring_buffer out{nullptr, 0};
@@ -51,7 +60,7 @@ Ledger& LedgerOfSize(int invoices) {
 const std::string& RequestJson(Ledger& ledger) {
   if (ledger.request_json.empty()) {
     v1::EvaluateRequest request;
-    if (!request.ParseFromString(ledger.request)) Die("cannot parse the ledger");
+    ParseRequest(ledger, request);
     if (!google::protobuf::util::MessageToJsonString(request,
                                                      &ledger.request_json)
              .ok()) {
@@ -61,13 +70,13 @@ const std::string& RequestJson(Ledger& ledger) {
   return ledger.request_json;
 }
 
-std::string RequestWithThreads(const Ledger& ledger, int threads) {
+HostBytes RequestWithThreads(const Ledger& ledger, int threads) {
   v1::EvaluateRequest request;
-  if (!request.ParseFromString(ledger.request)) Die("cannot parse the ledger");
+  ParseRequest(ledger, request);
   request.mutable_options()->set_threads(threads);
   std::string bytes;
   if (!request.SerializeToString(&bytes)) Die("cannot serialize the ledger");
-  return bytes;
+  return HostBytes(bytes);
 }
 
 }  // namespace purring::bench

@@ -6,11 +6,13 @@
 
 #include <string>
 
+#include "host_bytes.h"
+
 namespace purring::bench {
 
 struct Ledger {
   int invoices = 0;
-  std::string request;        // serialized purring.v1.EvaluateRequest
+  HostBytes request;          // serialized purring.v1.EvaluateRequest
   std::string request_json;   // the same in the proto3 JSON mapping (lazy)
   std::string response;       // the engine's serialized EvaluateResponse
 };
@@ -23,7 +25,7 @@ Ledger& LedgerOfSize(int invoices);
 const std::string& RequestJson(Ledger& ledger);
 
 // The ledger's request with options.threads set, serialized.
-std::string RequestWithThreads(const Ledger& ledger, int threads);
+HostBytes RequestWithThreads(const Ledger& ledger, int threads);
 
 }  // namespace purring::bench
 

@@ -131,7 +131,8 @@ void BM_FloorMaterialized(benchmark::State& state) {
 void BM_EvaluateCpp(benchmark::State& state) {
   const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
   v1::EvaluateRequest request;
-  if (!request.ParseFromString(ledger.request)) {
+  if (!request.ParseFromArray(ledger.request.data(),
+                              static_cast<int>(ledger.request.size()))) {
     state.SkipWithError("cannot parse the request");
     return;
   }
@@ -151,7 +152,7 @@ void BM_EvaluateCpp(benchmark::State& state) {
 }
 
 void RunCApi(benchmark::State& state, const Ledger& ledger,
-             const std::string& request) {
+             const HostBytes& request) {
   const long faults_before = MinorFaults();
   for (auto _ : state) {
     purring_buffer out{nullptr, 0};
@@ -218,7 +219,7 @@ void BM_EvaluateJson(benchmark::State& state) {
 // is spread over threads the benchmark does not see.
 void BM_EvaluateCApiSharded(benchmark::State& state) {
   const Ledger& ledger = LedgerOfSize(static_cast<int>(state.range(0)));
-  const std::string request =
+  const HostBytes request =
       RequestWithThreads(ledger, static_cast<int>(state.range(1)));
   RunCApi(state, ledger, request);
 }
