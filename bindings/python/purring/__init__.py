@@ -148,7 +148,7 @@ def validate(request):
 
 def release_memory():
   """Gives back to the system the large blocks the library keeps between
-  evaluations (up to 1 GiB; README, "Memory kept between evaluations"), for
+  evaluations (up to 1.5 GiB; README, "Memory kept between evaluations"), for
   a process that evaluated a large ledger and will not evaluate again soon.
   Returns the bytes given back."""
   return _lib.purring_release_memory()
