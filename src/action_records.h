@@ -135,11 +135,11 @@ class ActionRecords {
                              absl::Span<const ActionEntry> actions,
                              Records records, Range range);
 
-  MallocBuffer actions_;
-  MallocBuffer strings_;
-  MallocBuffer lines_;
-  MallocBuffer postings_;
-  MallocBuffer case_files_;
+  MallocBuffer actions_{"a shard's actions"};
+  MallocBuffer strings_{"a shard's action strings"};
+  MallocBuffer lines_{"a shard's letter lines"};
+  MallocBuffer postings_{"a shard's postings"};
+  MallocBuffer case_files_{"a shard's case files"};
   v1::LetterLine line_;
   std::string letter_id_;
   v1::CollectionCaseFile case_file_;

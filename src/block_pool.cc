@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <new>
 
@@ -77,20 +78,45 @@ void* MapBlock(size_t bytes) {
 struct KeptBlock {
   void* block;
   size_t bytes;
+  size_t written;    // how far from its start its pages were ever written
+  const char* role;  // TakeBlock's, when it was last taken
   uint64_t kept_at;  // a counter: the smallest is the oldest
 };
 
+// What the pool knows of a block taken and not yet given back.
+struct InUse {
+  size_t written = 0;  // as KeptBlock's, before it was taken
+  const char* role = nullptr;
+};
+
+bool SameRole(const char* a, const char* b) {
+  return a != nullptr && b != nullptr && (a == b || std::strcmp(a, b) == 0);
+}
+
 class BlockPool {
  public:
-  void* Take(size_t class_bytes) {
-    void* block = TakeKept(class_bytes);
-    if (block == nullptr) return MapBlock(class_bytes);
-    MarkInUse(block, class_bytes);
+  void* Take(size_t class_bytes, size_t wanted_bytes, const char* role) {
+    void* block = TakeKept(class_bytes, wanted_bytes, role);
+    if (block != nullptr) {
+      MarkInUse(block, class_bytes);
+      return block;
+    }
+    block = MapBlock(class_bytes);
+    try {
+      std::lock_guard<std::mutex> lock(mutex_);
+      in_use_[block] = InUse{0, role};
+    } catch (...) {
+      munmap(block, class_bytes);
+      throw;
+    }
     return block;
   }
 
-  void GiveBack(void* block, size_t class_bytes) noexcept {
+  void GiveBack(void* block, size_t class_bytes,
+                size_t written_bytes) noexcept {
     if (class_bytes > kKeptBytesLimit) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      in_use_.erase(block);
       munmap(block, class_bytes);
       return;
     }
@@ -99,7 +125,15 @@ class BlockPool {
     size_t evicted_count = 0;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      kept_[count_++] = KeptBlock{block, class_bytes, ++clock_};
+      size_t written =
+          written_bytes < class_bytes ? written_bytes : class_bytes;
+      const char* role = nullptr;
+      if (auto it = in_use_.find(block); it != in_use_.end()) {
+        if (it->second.written > written) written = it->second.written;
+        role = it->second.role;
+        in_use_.erase(it);
+      }
+      kept_[count_++] = KeptBlock{block, class_bytes, written, role, ++clock_};
       kept_bytes_ += class_bytes;
       while (kept_bytes_ > kKeptBytesLimit || count_ == kMaxKept + 1) {
         size_t oldest = 0;
@@ -116,9 +150,11 @@ class BlockPool {
     }
   }
 
-  void HandOver(void* block, size_t class_bytes) {
+  void HandOver(void* block, size_t class_bytes, size_t written_bytes) {
     std::lock_guard<std::mutex> lock(mutex_);
     handed_over_[block] = class_bytes;
+    size_t& written = in_use_[block].written;
+    if (written_bytes > written) written = written_bytes;
   }
 
   // The class size of a block handed over, forgotten now; 0 if `bytes` is
@@ -155,22 +191,44 @@ class BlockPool {
   }
 
  private:
-  // The newest kept block of the class (its pages are the likeliest still
-  // cached), no longer kept; nullptr if none is.
-  void* TakeKept(size_t class_bytes) {
+  // The kept block of the class TakeBlock describes, no longer kept (and
+  // what the pool knows of it remembered while it is in use); nullptr if
+  // none is.
+  void* TakeKept(size_t class_bytes, size_t wanted_bytes, const char* role) {
     std::lock_guard<std::mutex> lock(mutex_);
     size_t found = count_;
     for (size_t i = 0; i < count_; ++i) {
       if (kept_[i].bytes == class_bytes &&
-          (found == count_ || kept_[i].kept_at > kept_[found].kept_at)) {
+          (found == count_ ||
+           Better(kept_[i], kept_[found], wanted_bytes, role))) {
         found = i;
       }
     }
     if (found == count_) return nullptr;
     void* block = kept_[found].block;
+    // May throw, while the block is still kept.
+    in_use_[block] = InUse{kept_[found].written, role};
     kept_bytes_ -= class_bytes;
     kept_[found] = kept_[--count_];
     return block;
+  }
+
+  // Whether `a` serves a taker of `role` wanting wanted_bytes better than
+  // `b`: last taken for that role; or written over all of wanted_bytes and
+  // less beyond; or, where neither covers them, further. Between blocks
+  // alike in all that, the newest (its pages are the likeliest still
+  // cached).
+  static bool Better(const KeptBlock& a, const KeptBlock& b,
+                     size_t wanted_bytes, const char* role) {
+    const bool a_same = SameRole(a.role, role);
+    if (a_same != SameRole(b.role, role)) return a_same;
+    const bool a_covers = a.written >= wanted_bytes;
+    const bool b_covers = b.written >= wanted_bytes;
+    if (a_covers != b_covers) return a_covers;
+    if (a.written != b.written) {
+      return a_covers ? a.written < b.written : a.written > b.written;
+    }
+    return a.kept_at > b.kept_at;
   }
 
   // std::mutex, not absl::Mutex: Debian's Abseil is built without
@@ -182,7 +240,9 @@ class BlockPool {
   size_t count_ = 0;
   size_t kept_bytes_ = 0;
   uint64_t clock_ = 0;
-  absl::flat_hash_map<void*, size_t> handed_over_;
+  absl::flat_hash_map<void*, size_t> handed_over_;  // their class sizes
+  // Each block taken and not yet given back.
+  absl::flat_hash_map<void*, InUse> in_use_;
 };
 
 // Made on first use and never destroyed: a host thread may free a response
@@ -207,25 +267,27 @@ size_t BlockClassBytes(size_t bytes) {
   return pages * kHugePage;
 }
 
-void* TakeBlock(size_t bytes) {
+void* TakeBlock(size_t bytes, const char* role) {
   const size_t class_bytes = BlockClassBytes(bytes);
   if (class_bytes == 0) throw std::bad_alloc();
-  return Pool().Take(class_bytes);
+  return Pool().Take(class_bytes, bytes, role);
 }
 
-void GiveBackBlock(void* block, size_t bytes) noexcept {
-  if (block != nullptr) Pool().GiveBack(block, BlockClassBytes(bytes));
+void GiveBackBlock(void* block, size_t bytes, size_t written_bytes) noexcept {
+  if (block != nullptr) {
+    Pool().GiveBack(block, BlockClassBytes(bytes), written_bytes);
+  }
 }
 
-void HandOverBlock(void* block, size_t bytes) {
-  Pool().HandOver(block, BlockClassBytes(bytes));
+void HandOverBlock(void* block, size_t bytes, size_t written_bytes) {
+  Pool().HandOver(block, BlockClassBytes(bytes), written_bytes);
 }
 
 void FreeHandedOver(void* bytes) noexcept {
   if (bytes == nullptr) return;
   if (const size_t class_bytes = Pool().TakeBackHandedOver(bytes);
       class_bytes != 0) {
-    Pool().GiveBack(bytes, class_bytes);
+    Pool().GiveBack(bytes, class_bytes, 0);  // the host writes nothing
   } else {
     std::free(bytes);
   }

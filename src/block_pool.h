@@ -44,15 +44,32 @@ size_t BlockClassBytes(size_t bytes);
 // aligned to a huge page and advised for huge pages: a kept block of that
 // class when there is one, else a fresh mapping (zeroed). Its contents are
 // unspecified. Throws std::bad_alloc when none can be mapped.
-void* TakeBlock(size_t bytes);
+//
+// Which kept block of the class: one last taken for the same `role` (a
+// name for what the block is for, e.g. "letters", that lives as long as
+// the process: a string literal; nullptr for none), then
+// the one whose written pages (all its users' together) cover `bytes` most
+// closely, else the one written furthest. A block's written pages are
+// resident, and a page written afresh cost about 2 ms a megabyte on the
+// benchmark machine. A buffer that grows into a block before it knows its
+// size asks for more than it will write, and the buffers of an evaluation
+// ask in the same order each time: taking the newest block, or the one
+// written furthest, handed a million-invoice evaluation's buffers blocks
+// written less far than they then wrote, 24–40 MiB of fresh pages a call
+// (50–80 ms; benchmarks/HISTORY.md, the thirty-fourth session), where the
+// block a buffer of the same role wrote last time is resident as far as
+// this one will likely write.
+void* TakeBlock(size_t bytes, const char* role = nullptr);
 
 // Keeps a block TakeBlock gave with the same `bytes`, or unmaps it (or the
-// oldest kept ones) past kKeptBytesLimit.
-void GiveBackBlock(void* block, size_t bytes) noexcept;
+// oldest kept ones) past kKeptBytesLimit. written_bytes: how far from its
+// start the block was written while taken (at most its class).
+void GiveBackBlock(void* block, size_t bytes, size_t written_bytes) noexcept;
 
-// Records that a taken block of `bytes` now belongs to the host, which
-// will hand back only its address (FreeHandedOver).
-void HandOverBlock(void* block, size_t bytes);
+// Records that a taken block of `bytes`, written up to written_bytes, now
+// belongs to the host, which will hand back only its address
+// (FreeHandedOver).
+void HandOverBlock(void* block, size_t bytes, size_t written_bytes);
 
 // Frees bytes the library handed over: a block HandOverBlock named goes
 // back to the pool, anything else (malloc's) to std::free. Accepts nullptr.

@@ -38,7 +38,7 @@ inline void* AllocateBlock(size_t bytes) {
 }
 inline void FreeBlock(void* block, size_t bytes) noexcept {
   if (bytes >= kLargeAllocationBytes) {
-    GiveBackBlock(block, bytes);
+    GiveBackBlock(block, bytes, bytes);  // a vector's or an arena's, filled
   } else {
     ::operator delete(block);
   }

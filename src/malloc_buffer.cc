@@ -44,7 +44,7 @@ MallocBuffer::~MallocBuffer() { FreeStorage(); }
 
 void MallocBuffer::FreeStorage() noexcept {
   if (pooled_) {
-    GiveBackBlock(data_, capacity_);
+    GiveBackBlock(data_, capacity_, WrittenBytes());
   } else {
     std::free(data_);
   }
@@ -72,7 +72,7 @@ bool MallocBuffer::TryReserve(size_t capacity) {
     // why), or one an earlier evaluation left.
     void* block = nullptr;
     try {
-      block = TakeBlock(capacity);
+      block = TakeBlock(capacity, role_);
     } catch (const std::bad_alloc&) {
       return false;
     }
@@ -134,10 +134,11 @@ void MallocBuffer::swap(MallocBuffer& other) noexcept {
   std::swap(capacity_, other.capacity_);
   std::swap(populated_, other.populated_);
   std::swap(pooled_, other.pooled_);
+  std::swap(role_, other.role_);
 }
 
 char* MallocBuffer::Release() {
-  if (pooled_) HandOverBlock(data_, capacity_);
+  if (pooled_) HandOverBlock(data_, capacity_, WrittenBytes());
   char* data = data_;
   data_ = nullptr;
   size_ = capacity_ = populated_ = 0;

@@ -14,6 +14,9 @@ namespace purring::internal {
 class MallocBuffer {
  public:
   MallocBuffer() = default;
+  // role: what the buffer is for, a name that outlives it (a string
+  // literal): its block of the pool is taken for that role (TakeBlock).
+  explicit MallocBuffer(const char* role) : role_(role) {}
   MallocBuffer(const MallocBuffer&) = delete;
   MallocBuffer& operator=(const MallocBuffer&) = delete;
   MallocBuffer(MallocBuffer&& other) noexcept { swap(other); }
@@ -65,6 +68,10 @@ class MallocBuffer {
   char* GrowFor(size_t n);
   char* Grow(size_t capacity);
   void Populate(size_t end);
+  // How far from data_ the pages were written or asked for.
+  size_t WrittenBytes() const {
+    return populated_ > size_ ? populated_ : size_;
+  }
 
   char* data_ = nullptr;
   size_t size_ = 0;
@@ -74,6 +81,7 @@ class MallocBuffer {
   // data_ is a block of the pool (capacity_ >= kPooledBlockBytes), else
   // malloc's.
   bool pooled_ = false;
+  const char* role_ = nullptr;
 };
 
 }  // namespace purring::internal

@@ -133,7 +133,7 @@ class StreamedResultStore : public ResultStore {
  private:
   struct Shard {
     std::array<v1::InvoiceResult, kShardBatch> scratch;  // by slot
-    MallocBuffer bytes;
+    MallocBuffer bytes{"a shard's invoice results"};
     bool miswritten = false;  // see miswritten_letters_
   };
   // Where invoice i's bytes are, when the shards are more than one.
@@ -158,15 +158,15 @@ class StreamedResultStore : public ResultStore {
   // The records taken, serialized as fields of EvaluateResponse:
   // actions, letters, postings, collection_hand_offs; then the rest
   // (TakeRest).
-  MallocBuffer actions_;
-  MallocBuffer letters_;
+  MallocBuffer actions_{"the response's actions"};
+  MallocBuffer letters_{"the response's letters"};
   // A record written in other than the bytes measured for it (a defect in
   // record_wire.h): the response is refused rather than sent with bytes
   // left unwritten.
   bool miswritten_letters_ = false;
-  MallocBuffer postings_;
-  MallocBuffer hand_offs_;
-  MallocBuffer rest_;
+  MallocBuffer postings_{"the response's postings"};
+  MallocBuffer hand_offs_{"the response's collection hand-offs"};
+  MallocBuffer rest_{"the rest of the response"};
 };
 
 }  // namespace purring::internal

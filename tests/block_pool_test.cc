@@ -64,7 +64,7 @@ TEST_F(BlockPoolTest, GivesWritableMemoryAlignedToAHugePage) {
   uint64_t sum = 0;
   for (size_t i = 0; i < bytes; i += 997) sum += block[i] == (i & 0xff);
   EXPECT_EQ(sum, (bytes + 996) / 997);
-  GiveBackBlock(block, bytes);
+  GiveBackBlock(block, bytes, bytes);
 }
 
 TEST_F(BlockPoolTest, AdvisesTheKernelToUseHugePages) {
@@ -76,40 +76,101 @@ TEST_F(BlockPoolTest, AdvisesTheKernelToUseHugePages) {
   // "hg": the mapping was advised MADV_HUGEPAGE (proc(5)).
   const std::string flags = VmFlagsAt(block);
   EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
-  GiveBackBlock(block, bytes);
+  GiveBackBlock(block, bytes, bytes);
 }
 
 TEST_F(BlockPoolTest, AFreedBlockIsKeptAndGivenToTheNextTakerOfItsClass) {
   char* block = static_cast<char*>(TakeBlock(10 * kMiB));
   std::memset(block, 7, 10 * kMiB);
-  GiveBackBlock(block, 10 * kMiB);
+  GiveBackBlock(block, 10 * kMiB, 10 * kMiB);
   EXPECT_EQ(KeptBytes(), 10 * kMiB);
   // Another size of the same class (9–10 MiB is 10 MiB) takes it back.
   char* again = static_cast<char*>(TakeBlock(9 * kMiB + 5));
   EXPECT_EQ(again, block);
   EXPECT_EQ(KeptBytes(), 0u);
   EXPECT_EQ(again[10 * kMiB - 1], 7) << "a kept block is not cleared";
-  GiveBackBlock(again, 9 * kMiB + 5);
+  GiveBackBlock(again, 9 * kMiB + 5, 9 * kMiB + 5);
 }
 
 TEST_F(BlockPoolTest, AnotherClassIsMappedAfresh) {
   void* block = TakeBlock(10 * kMiB);
-  GiveBackBlock(block, 10 * kMiB);
+  GiveBackBlock(block, 10 * kMiB, 10 * kMiB);
   void* other = TakeBlock(12 * kMiB);
   EXPECT_NE(other, block);
   EXPECT_EQ(KeptBytes(), 10 * kMiB);
-  GiveBackBlock(other, 12 * kMiB);
+  GiveBackBlock(other, 12 * kMiB, 12 * kMiB);
   EXPECT_EQ(KeptBytes(), 22 * kMiB);
 }
 
 TEST_F(BlockPoolTest, TheNewestKeptBlockOfAClassIsTakenFirst) {
   void* first = TakeBlock(8 * kMiB);
   void* second = TakeBlock(8 * kMiB);
-  GiveBackBlock(first, 8 * kMiB);
-  GiveBackBlock(second, 8 * kMiB);
+  GiveBackBlock(first, 8 * kMiB, 8 * kMiB);
+  GiveBackBlock(second, 8 * kMiB, 8 * kMiB);
   void* taken = TakeBlock(8 * kMiB);
   EXPECT_EQ(taken, second);
-  GiveBackBlock(taken, 8 * kMiB);
+  GiveBackBlock(taken, 8 * kMiB, 8 * kMiB);
+}
+
+TEST_F(BlockPoolTest, TheKeptBlockWrittenJustFarEnoughIsTakenFirst) {
+  // Three blocks of the 20 MiB class, written 17, 20 and 5 MiB far.
+  void* a = TakeBlock(20 * kMiB);
+  void* b = TakeBlock(20 * kMiB);
+  void* c = TakeBlock(20 * kMiB);
+  GiveBackBlock(a, 20 * kMiB, 17 * kMiB);
+  GiveBackBlock(b, 20 * kMiB, 20 * kMiB);
+  GiveBackBlock(c, 20 * kMiB, 5 * kMiB);
+  EXPECT_EQ(TakeBlock(18 * kMiB), b);  // the only one written over 18 MiB
+  EXPECT_EQ(TakeBlock(17 * kMiB), a);  // covers 17 MiB; c does not
+  EXPECT_EQ(TakeBlock(17 * kMiB), c);  // the last of the class
+  GiveBackBlock(a, 17 * kMiB, 17 * kMiB);
+  GiveBackBlock(b, 18 * kMiB, 18 * kMiB);
+  GiveBackBlock(c, 17 * kMiB, 5 * kMiB);
+}
+
+TEST_F(BlockPoolTest, WhereNoneIsWrittenFarEnoughTheFurthestIsTaken) {
+  void* far = TakeBlock(40 * kMiB);
+  void* near = TakeBlock(40 * kMiB);
+  GiveBackBlock(far, 40 * kMiB, 30 * kMiB);
+  GiveBackBlock(near, 40 * kMiB, 10 * kMiB);  // the newest
+  EXPECT_EQ(TakeBlock(40 * kMiB), far);
+  GiveBackBlock(far, 40 * kMiB, 40 * kMiB);
+}
+
+TEST_F(BlockPoolTest, ABlockKeepsHowFarItWasEverWritten) {
+  // Written 20 MiB far, then taken again and written 1 MiB: its pages up to
+  // 20 MiB are still resident, so it beats a newer block written 17 MiB.
+  void* block = TakeBlock(20 * kMiB);
+  void* other = TakeBlock(20 * kMiB);
+  GiveBackBlock(block, 20 * kMiB, 20 * kMiB);
+  EXPECT_EQ(TakeBlock(17 * kMiB), block);
+  GiveBackBlock(block, 17 * kMiB, 1 * kMiB);
+  GiveBackBlock(other, 20 * kMiB, 17 * kMiB);
+  EXPECT_EQ(TakeBlock(18 * kMiB), block);
+  // A block the host held and freed keeps what the library wrote in it.
+  HandOverBlock(block, 18 * kMiB, 19 * kMiB);
+  FreeHandedOver(block);
+  EXPECT_EQ(TakeBlock(19 * kMiB), block);
+  GiveBackBlock(block, 19 * kMiB, 0);
+}
+
+TEST_F(BlockPoolTest, AKeptBlockLastTakenForTheSameRoleIsTakenFirst) {
+  // A buffer growing into a block asks for more than it will write; the
+  // block its role wrote last time is resident as far as it will write.
+  void* lines = TakeBlock(64 * kMiB, "letter lines");
+  void* postings = TakeBlock(64 * kMiB, "postings");
+  GiveBackBlock(lines, 64 * kMiB, 10 * kMiB);
+  GiveBackBlock(postings, 64 * kMiB, 60 * kMiB);
+  // The role is compared by its text, not by where the text is.
+  const std::string same_text = "letter lines";
+  EXPECT_EQ(TakeBlock(64 * kMiB, same_text.c_str()), lines);
+  GiveBackBlock(lines, 64 * kMiB, 10 * kMiB);
+  // A role no kept block had: the one written furthest.
+  EXPECT_EQ(TakeBlock(64 * kMiB, "case files"), postings);
+  // Without a role: likewise.
+  EXPECT_EQ(TakeBlock(64 * kMiB), lines);
+  GiveBackBlock(lines, 64 * kMiB, 0);
+  GiveBackBlock(postings, 64 * kMiB, 0);
 }
 
 TEST_F(BlockPoolTest, PastTheLimitTheOldestKeptBlocksAreUnmapped) {
@@ -117,26 +178,26 @@ TEST_F(BlockPoolTest, PastTheLimitTheOldestKeptBlocksAreUnmapped) {
   const size_t quarter = kKeptBytesLimit / 4;
   std::vector<void*> blocks;
   for (int i = 0; i < 5; ++i) blocks.push_back(TakeBlock(quarter));
-  for (void* block : blocks) GiveBackBlock(block, quarter);
+  for (void* block : blocks) GiveBackBlock(block, quarter, quarter);
   EXPECT_EQ(KeptBytes(), kKeptBytesLimit);
   // The four kept are the last four given back, newest first.
   for (int i = 4; i >= 1; --i) EXPECT_EQ(TakeBlock(quarter), blocks[i]);
   EXPECT_EQ(KeptBytes(), 0u);
-  for (int i = 1; i <= 4; ++i) GiveBackBlock(blocks[i], quarter);
+  for (int i = 1; i <= 4; ++i) GiveBackBlock(blocks[i], quarter, quarter);
 }
 
 TEST_F(BlockPoolTest, ABlockLargerThanTheLimitIsNeverKept) {
   const size_t bytes = kKeptBytesLimit + 2 * kMiB;
   void* block = TakeBlock(bytes);
-  GiveBackBlock(block, bytes);
+  GiveBackBlock(block, bytes, bytes);
   EXPECT_EQ(KeptBytes(), 0u);
 }
 
 TEST_F(BlockPoolTest, ReleaseKeptBlocksGivesEverythingBack) {
   void* a = TakeBlock(6 * kMiB);
   void* b = TakeBlock(40 * kMiB);
-  GiveBackBlock(a, 6 * kMiB);
-  GiveBackBlock(b, 40 * kMiB);
+  GiveBackBlock(a, 6 * kMiB, 6 * kMiB);
+  GiveBackBlock(b, 40 * kMiB, 40 * kMiB);
   EXPECT_EQ(ReleaseKeptBlocks(), 46 * kMiB);
   EXPECT_EQ(KeptBytes(), 0u);
   EXPECT_EQ(ReleaseKeptBlocks(), 0u);
@@ -144,11 +205,11 @@ TEST_F(BlockPoolTest, ReleaseKeptBlocksGivesEverythingBack) {
 
 TEST_F(BlockPoolTest, AHandedOverBlockFreedByTheHostReturnsToThePool) {
   void* block = TakeBlock(20 * kMiB);
-  HandOverBlock(block, 20 * kMiB);
+  HandOverBlock(block, 20 * kMiB, 20 * kMiB);
   FreeHandedOver(block);
   EXPECT_EQ(KeptBytes(), 20 * kMiB);
   EXPECT_EQ(TakeBlock(20 * kMiB), block);
-  GiveBackBlock(block, 20 * kMiB);
+  GiveBackBlock(block, 20 * kMiB, 20 * kMiB);
 }
 
 TEST_F(BlockPoolTest, MallocsBytesHandedOverGoToFree) {
@@ -180,9 +241,9 @@ TEST_F(BlockPoolTest, ThreadsTakingAndGivingBackNeverShareABlock) {
           if (block[i] != mark) ++failures[t];
         }
         if (round % 2 == 0) {
-          GiveBackBlock(block, bytes);
+          GiveBackBlock(block, bytes, bytes);
         } else {
-          HandOverBlock(block, bytes);
+          HandOverBlock(block, bytes, bytes);
           FreeHandedOver(block);
         }
       }
@@ -199,13 +260,13 @@ TEST_F(BlockPoolTest, ThreadsTakingAndGivingBackNeverShareABlock) {
 TEST_F(BlockPoolTest, AUseOfAKeptBlockIsReportedUnderAddressSanitizer) {
   auto* block = static_cast<volatile char*>(TakeBlock(4 * kMiB));
   block[0] = 1;
-  GiveBackBlock(const_cast<char*>(block), 4 * kMiB);
+  GiveBackBlock(const_cast<char*>(block), 4 * kMiB, 4 * kMiB);
   EXPECT_DEATH(block[100] = 2, "use-after-poison");
   // Taken again, it is usable.
   EXPECT_EQ(TakeBlock(4 * kMiB), const_cast<char*>(block));
   block[100] = 3;
   EXPECT_EQ(block[100], 3);
-  GiveBackBlock(const_cast<char*>(block), 4 * kMiB);
+  GiveBackBlock(const_cast<char*>(block), 4 * kMiB, 4 * kMiB);
 }
 #endif
 

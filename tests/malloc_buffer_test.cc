@@ -159,6 +159,32 @@ TEST(MallocBuffer, ALargeBufferIsKeptForTheNextOneASmallOneIsNot) {
   ReleaseKeptBlocks();
 }
 
+TEST(MallocBuffer, ALargeBufferTakesTheBlockItsRoleWroteLastTime) {
+  // Two buffers grow into blocks of the same class, "lines" writing less
+  // than "postings"; next time "lines" gets its own block back, not the
+  // one written further (block_pool.h, TakeBlock).
+  ReleaseKeptBlocks();
+  const std::string piece(1024 * 1024, 'x');
+  const char* lines_block = nullptr;
+  const char* postings_block = nullptr;
+  {
+    MallocBuffer lines("lines");
+    MallocBuffer postings("postings");
+    for (int i = 0; i < 2; ++i) lines.Append(piece.data(), piece.size());
+    for (int i = 0; i < 5; ++i) postings.Append(piece.data(), piece.size());
+    lines_block = lines.data();
+    postings_block = postings.data();
+    ASSERT_NE(lines_block, postings_block);
+  }
+  MallocBuffer lines("lines");
+  for (int i = 0; i < 2; ++i) lines.Append(piece.data(), piece.size());
+  EXPECT_EQ(lines.data(), lines_block);
+  MallocBuffer unnamed;
+  for (int i = 0; i < 2; ++i) unnamed.Append(piece.data(), piece.size());
+  EXPECT_EQ(unnamed.data(), postings_block);
+  ReleaseKeptBlocks();
+}
+
 TEST(MallocBuffer, SwapExchangesContents) {
   MallocBuffer a, b;
   a.Append("first", 5);
