@@ -137,7 +137,7 @@ PURRING_API int purring_validate(const void* request, size_t request_size,
  * the next evaluation (purring_release_memory). */
 PURRING_API void purring_buffer_free(purring_buffer* buffer);
 
-/* Gives back to the system the large blocks (4 MiB and up, up to 1.5 GiB in
+/* Gives back to the system the large blocks (2 MiB and up, up to 1.5 GiB in
  * all) that the library keeps between evaluations, so that the next one
  * does not map and fault in its memory afresh: for a host that evaluated a
  * large ledger and will not evaluate again soon. Returns the bytes given

@@ -108,7 +108,7 @@ absl::StatusOr<SerializedResponse> PrintResponseJson(
 absl::StatusOr<SerializedResponse> PrintResponseJson(
     absl::string_view binary_response);
 
-// Gives back to the system the large blocks (4 MiB and up) the library keeps
+// Gives back to the system the large blocks (2 MiB and up) the library keeps
 // between evaluations, up to 1.5 GiB (README, "Memory kept between
 // evaluations"): for a process that evaluated a large ledger and will not
 // evaluate again soon. Returns the bytes given back. Evaluations may run

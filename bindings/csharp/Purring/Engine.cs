@@ -162,7 +162,7 @@ namespace Purring
             }
         }
 
-        // Gives back to the system the large blocks (4 MiB and up, up to
+        // Gives back to the system the large blocks (2 MiB and up, up to
         // 1.5 GiB in all) the library keeps between evaluations, for a process
         // that evaluated a large ledger and will not evaluate again soon.
         // Returns the bytes given back.
