@@ -151,7 +151,7 @@ absl::Status WriteOne(const ShardJob& job, int shard, int slot, int i,
   const CustomerFacts& customer_facts = *input.customer_facts;
   job.store->Close(
       shard, slot, i,
-      {input.invoice, customer_facts.name, customer_facts.choice.profile->id,
+      {input.invoice, customer_facts.name(), customer_facts.choice.profile->id,
        job.ctx->omit_history ? absl::Span<const v1::Notice* const>()
                              : input.notices,
        &dates});
@@ -188,7 +188,7 @@ void PrefetchFields(const ShardJob& job, int j, int32_t customer) {
   if (job.source->Peek(j, &ahead)) {
     PrefetchInvoiceFields(*ahead.invoice);
   } else if (customer >= 0) {
-    __builtin_prefetch((*job.customers)[customer].name.data());
+    __builtin_prefetch((*job.customers)[customer].name().data());
   }
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -113,7 +114,7 @@ TEST(CustomerTable, TheSameFactsFromBytesAsFromTheParsedRequest) {
       for (const CustomerTable* table : {&from_bytes, &from_tree}) {
         const LetterFacts& letter = table->letter(k);
         EXPECT_EQ(letter.id, c.id());
-        EXPECT_EQ((*table)[k].name, c.name());
+        EXPECT_EQ((*table)[k].name(), c.name());
         EXPECT_EQ((*table)[k].do_not_dun, c.do_not_dun());
         // Only customers with lines have an address (every third).
         EXPECT_EQ(letter.has_postal_address, k % 3 == 0);
@@ -132,6 +133,34 @@ TEST(CustomerTable, TheSameFactsFromBytesAsFromTheParsedRequest) {
                                               : v1::CHANNEL_UNSPECIFIED);
       }
     }
+  }
+}
+
+TEST(CustomerTable, NamesShortAndLongReadBackWhole) {
+  // A name of up to 28 bytes is kept inside the facts, a longer one in the
+  // table's strings (customer_table.h); both read back as given, and a copy
+  // of the facts reads the same.
+  const std::vector<std::string> names = {
+      "",
+      "A",
+      "Ærlige Øystein Åsen AS",  // 25 bytes in UTF-8
+      std::string(28, 'x'),      // the longest kept inside
+      std::string(29, 'y'),      // the shortest kept apart
+      "Rørleggermester Bjørnstad & Sønner Holding AS",
+  };
+  v1::EvaluateRequest request;
+  for (size_t k = 0; k < names.size(); ++k) {
+    v1::Customer* c = request.add_customers();
+    c->set_id(absl::StrCat("C", k));
+    c->set_name(names[k]);
+  }
+  const CustomerTable table = CustomerTable::Build(
+      CustomerReader(request.customers()), v1::DunningSettings());
+  for (size_t k = 0; k < names.size(); ++k) {
+    SCOPED_TRACE(k);
+    EXPECT_EQ(table[static_cast<int>(k)].name(), names[k]);
+    const CustomerFacts copy = table[static_cast<int>(k)];
+    EXPECT_EQ(copy.name(), names[k]);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "process/customer_table.h"
 
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -7,6 +8,18 @@
 #include "process/letters.h"
 
 namespace purring::internal {
+
+static_assert(sizeof(CustomerFacts) == 64, "one cache line");
+
+void CustomerFacts::set_name(absl::string_view name) {
+  name_size_ = static_cast<uint32_t>(name.size());
+  if (name.size() <= sizeof short_name_) {
+    std::memcpy(short_name_, name.data(), name.size());
+    long_name_ = nullptr;
+  } else {
+    long_name_ = name.data();
+  }
+}
 
 CustomerTable::Builder::Builder(const v1::DunningSettings& settings)
     : profiles_(ProfileTable::Build(settings)),
@@ -55,7 +68,7 @@ CustomerTable CustomerTable::Builder::Finish() && {
                                   table.strings_.size());
   for (size_t k = 0; k < strings_at_.size(); ++k) {
     const Strings& at = strings_at_[k];
-    table.facts_[k].name = strings.substr(at.name, at.email - at.name);
+    table.facts_[k].set_name(strings.substr(at.name, at.email - at.name));
     table.letters_[k].id = strings.substr(at.id, at.name - at.id);
     table.letters_[k].email = strings.substr(at.email, at.end - at.email);
   }

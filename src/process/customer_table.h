@@ -9,6 +9,7 @@
 #define PURRING_SRC_PROCESS_CUSTOMER_TABLE_H_
 
 #include <cstddef>
+#include <cstdint>
 
 #include "absl/strings/string_view.h"
 #include "customer_reader.h"
@@ -20,17 +21,34 @@
 
 namespace purring::internal {
 
-// Read for every invoice.
-struct CustomerFacts {
+// Read for every invoice: one cache line, with the customer's name in it
+// when the name fits (most do). On a large ledger an invoice's customer is
+// anywhere in the table, and a name kept apart was a second miss after the
+// facts' own (thirty-fourth session: 20 % of the shards' own time at a
+// million invoices stalled on it).
+class CustomerFacts {
+ public:
   ProfileTable::Choice choice;
-  bool do_not_dun = false;
   // How the customer's letters go under the request's email preference
   // (LetterChannel): every SEND_NOTICE needs it.
   v1::Channel letter_channel = v1::CHANNEL_UNSPECIFIED;
+  bool do_not_dun = false;
   // HasPostalAddress: where a letter that may not be e-mailed goes
   // (NoticeChannel).
   bool has_postal_address = false;
-  absl::string_view name;  // into the table's own copy
+
+  absl::string_view name() const {
+    return absl::string_view(
+        name_size_ <= sizeof short_name_ ? short_name_ : long_name_,
+        name_size_);
+  }
+  // `name` outlives the facts when it does not fit in them.
+  void set_name(absl::string_view name);
+
+ private:
+  const char* long_name_ = nullptr;  // the table's own copy, when too long
+  uint32_t name_size_ = 0;
+  char short_name_[28] = {};
 };
 
 // Read for a letter (BuildLetters); views into the table's own copies.

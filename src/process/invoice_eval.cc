@@ -204,7 +204,7 @@ void InvoiceEvaluation::WriteColumns() {
   if (!ctx_.store_writes_copies) {
     result_.set_invoice_number(invoice_.number());
     result_.set_customer_id(invoice_.customer_id());
-    result_.set_customer_name(customer_.name.data(), customer_.name.size());
+    result_.set_customer_name(customer_.name().data(), customer_.name().size());
     result_.set_profile_id(profile_.id);
     result_.set_invoice_date(invoice_.invoice_date());
     result_.set_due_date(invoice_.due_date());

@@ -262,7 +262,7 @@ absl::Status LetterBuilder::Write(absl::string_view id,
   const LetterFacts& facts = table_.letter(head.customer);
   letter->set_id(id.data(), id.size());
   letter->set_customer_id(facts.id.data(), facts.id.size());
-  const absl::string_view name = table_[head.customer].name;
+  const absl::string_view name = table_[head.customer].name();
   letter->set_customer_name(name.data(), name.size());
   letter->set_step(head.step);
   letter->set_date(head.date.data(), head.date.size());
@@ -324,7 +324,7 @@ void LetterBuilder::ListMissing(
     v1::CustomerMissingAddress* entry = missing->Add();
     entry->set_customer_id(customer_id.data(), customer_id.size());
     const LetterItem& first = items_[members.front()];
-    const absl::string_view name = table_[first.customer].name;
+    const absl::string_view name = table_[first.customer].name();
     entry->set_customer_name(name.data(), name.size());
     // A collection warning dated before 2017-04-01 has no letter though
     // the customer's others go by e-mail: then not all of them do.
