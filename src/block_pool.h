@@ -31,7 +31,7 @@ namespace purring::internal {
 inline constexpr size_t kPooledBlockBytes = size_t{2} << 20;
 // What the kept blocks may add up to; past it the oldest are unmapped.
 // A million-invoice evaluation through purring_evaluate takes 1 068 MiB of
-// blocks, its response's 334 MiB among them: under a 1 GiB limit the two
+// blocks, its response's 349 MB among them: under a 1 GiB limit the two
 // oldest (48 MiB) were unmapped after each such call and mapped afresh in
 // the next (benchmarks/HISTORY.md, the thirty-fourth session). 1.5 GiB
 // keeps a ledger half as large again whole.
@@ -50,9 +50,9 @@ size_t BlockClassBytes(size_t bytes);
 //
 // Which kept block of the class: one last taken for the same `role` (a
 // name for what the block is for, e.g. "letters", that lives as long as
-// the process: a string literal; nullptr for none), then
-// the one whose written pages (all its users' together) cover `bytes` most
-// closely, else the one written furthest. A block's written pages are
+// the process: a string literal; nullptr for none), then the one whose
+// written pages (all its users' together) cover `bytes` most closely, else
+// the one written furthest. A block's written pages are
 // resident, and a page written afresh cost about 2 ms a megabyte on the
 // benchmark machine. A buffer that grows into a block before it knows its
 // size asks for more than it will write, and the buffers of an evaluation
