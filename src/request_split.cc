@@ -245,6 +245,10 @@ bool ParseRecord(absl::string_view bytes, ByteSpan span, int depth,
                  google::protobuf::MessageLite* record) {
   using google::protobuf::internal::ParseContext;
   record->Clear();
+  // An empty record is an empty message. Parsed, it would hand protobuf a
+  // null pointer to copy nothing from when every record of its kind is
+  // empty (an empty buffer of them: undefined behaviour, libFuzzer found).
+  if (span.size == 0) return true;
   const char* begin = bytes.data() + span.offset;
   const size_t readable =
       std::min<size_t>(size_t{span.size} + ParseContext::kSlopBytes,

@@ -133,5 +133,22 @@ TEST(EvaluateBytesCustomers, WrittenAmongTheInvoicesAndAfterTheHistory) {
   ExpectStreamedLikeCanonical(bytes, "customers among the records");
 }
 
+TEST(EvaluateBytesCustomers, EmptyCustomerRecordsRefusedLikeTheTree) {
+  // Every customer an empty record: the customers' bytes are empty, and no
+  // record may be parsed from nowhere (evaluate_fuzzer's finding, below).
+  Pieces p = SamplePieces();
+  for (std::string& customer : p.customers) customer.clear();
+  const Outcome reference = ExpectSame(p.Canonical(), "empty customers");
+  EXPECT_EQ(reference.status.code(), absl::StatusCode::kInvalidArgument)
+      << reference.status;
+  // The fuzzer's input: an as-of instant, one empty customer, and a truncated
+  // field after it.
+  const std::string found(
+      "\x0a\x06\x08\xa0\xb0\xf5\xd0\x06\x22\x00\x8d\x60"
+      "\x00\x06\x20\x06",
+      16);
+  ExpectSame(found, "evaluate_fuzzer-crash-c536199b");
+}
+
 }  // namespace
 }  // namespace purring::testing_bytes
