@@ -5,6 +5,7 @@
 #include <cstring>
 #include <mutex>
 #include <new>
+#include <utility>
 
 #include <sys/mman.h>
 
@@ -87,6 +88,7 @@ struct KeptBlock {
 struct InUse {
   size_t written = 0;  // as KeptBlock's, before it was taken
   const char* role = nullptr;
+  size_t handed_over_class = 0;  // its class size, once the host holds it
 };
 
 bool SameRole(const char* a, const char* b) {
@@ -152,20 +154,18 @@ class BlockPool {
 
   void HandOver(void* block, size_t class_bytes, size_t written_bytes) {
     std::lock_guard<std::mutex> lock(mutex_);
-    handed_over_[block] = class_bytes;
-    size_t& written = in_use_[block].written;
-    if (written_bytes > written) written = written_bytes;
+    InUse& in_use = in_use_[block];
+    in_use.handed_over_class = class_bytes;
+    if (written_bytes > in_use.written) in_use.written = written_bytes;
   }
 
   // The class size of a block handed over, forgotten now; 0 if `bytes` is
   // not one.
   size_t TakeBackHandedOver(void* bytes) noexcept {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = handed_over_.find(bytes);
-    if (it == handed_over_.end()) return 0;
-    const size_t class_bytes = it->second;
-    handed_over_.erase(it);
-    return class_bytes;
+    auto it = in_use_.find(bytes);
+    if (it == in_use_.end()) return 0;
+    return std::exchange(it->second.handed_over_class, 0);
   }
 
   size_t ReleaseAll() noexcept {
@@ -240,8 +240,7 @@ class BlockPool {
   size_t count_ = 0;
   size_t kept_bytes_ = 0;
   uint64_t clock_ = 0;
-  absl::flat_hash_map<void*, size_t> handed_over_;  // their class sizes
-  // Each block taken and not yet given back.
+  // Each block taken and not yet given back, handed over to the host or not.
   absl::flat_hash_map<void*, InUse> in_use_;
 };
 
